@@ -1,0 +1,425 @@
+//! Reading typed fields out of a parsed TOML table while collecting every problem.
+//!
+//! A serde derive stops at the first error; contributors want all of them at
+//! once. [`Fields`] reads one field at a time, records a located diagnostic for
+//! each missing, mistyped or unknown key, and carries on.
+
+use std::ops::Range;
+
+use time::Date;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+/// A value together with the byte range in its file that it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Byte range in the whole file (not just the frontmatter).
+    pub span: Range<usize>,
+}
+
+/// A typed, strict reader over one TOML table.
+pub struct Fields<'t, 'i> {
+    file: &'t str,
+    offset: usize,
+    table: &'t DeTable<'i>,
+    table_span: Range<usize>,
+    /// Where the table sits, for messages: "" for the top level, else e.g. "citations[2]".
+    context: String,
+    allowed: &'static [&'static str],
+    /// True once [`Fields::entries`] has read every key as a named entry.
+    open: bool,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    /// Reads `table` from `file`, whose TOML starts at byte `offset` of the file.
+    pub fn new(
+        file: &'t str,
+        offset: usize,
+        table: &'t DeTable<'i>,
+        table_span: Range<usize>,
+        allowed: &'static [&'static str],
+    ) -> Self {
+        Fields {
+            file,
+            offset,
+            table,
+            table_span: table_span.start + offset..table_span.end + offset,
+            context: String::new(),
+            allowed,
+            open: false,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// A reader for a nested table, named `context` in messages.
+    fn nested(
+        &self,
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        context: String,
+        allowed: &'static [&'static str],
+    ) -> Fields<'t, 'i> {
+        Fields {
+            file: self.file,
+            offset: self.offset,
+            table,
+            table_span: span,
+            context,
+            allowed,
+            open: false,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The byte range of the whole table in the file.
+    pub fn span(&self) -> Range<usize> {
+        self.table_span.clone()
+    }
+
+    fn lookup(&self, key: &str) -> Option<(&'t DeValue<'i>, Range<usize>)> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| (v.get_ref(), self.shift(v.span())))
+    }
+
+    fn shift(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
+    }
+
+    fn name(&self, key: &str) -> String {
+        if self.context.is_empty() {
+            format!("`{key}`")
+        } else {
+            format!("`{key}` in {}", self.context)
+        }
+    }
+
+    /// Records a problem about this file.
+    pub fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(self.file, message).at(span).maybe_hint(hint));
+    }
+
+    fn missing(&mut self, key: &str, example: &str) {
+        let span = self.table_span.start..self.table_span.start;
+        let message = format!("missing required field {}", self.name(key));
+        self.error(span, message, Some(format!("add `{key} = {example}`")));
+    }
+
+    fn wrong_type(&mut self, key: &str, expected: &str, value: &DeValue, span: Range<usize>) {
+        let message = format!(
+            "{} must be {expected}, not {}",
+            self.name(key),
+            article(value.type_str())
+        );
+        let hint = match (expected, value) {
+            ("a date", DeValue::String(text)) => Some(format!(
+                "write the date without quotes: `{key} = {}`",
+                text.trim()
+            )),
+            ("a string", DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
+                Some("put the text in double quotes".to_string())
+            }
+            ("a list of strings", DeValue::String(text)) => {
+                Some(format!("wrap it in brackets: `{key} = [\"{text}\"]`"))
+            }
+            _ => None,
+        };
+        self.error(span, message, hint);
+    }
+
+    /// A required string; reports it missing or mistyped.
+    pub fn required_str(&mut self, key: &str) -> Option<Located<String>> {
+        if self.lookup(key).is_none() {
+            self.missing(key, "\"...\"");
+            return None;
+        }
+        self.optional_str(key)
+    }
+
+    /// An optional string; reports a value of another type.
+    pub fn optional_str(&mut self, key: &str) -> Option<Located<String>> {
+        let (value, span) = self.lookup(key)?;
+        match value {
+            DeValue::String(text) => Some(Located {
+                value: text.to_string(),
+                span,
+            }),
+            other => {
+                self.wrong_type(key, "a string", other, span);
+                None
+            }
+        }
+    }
+
+    /// A required TOML date (`2026-04-23`, no quotes, no time).
+    pub fn required_date(&mut self, key: &str) -> Option<Located<Date>> {
+        if self.lookup(key).is_none() {
+            self.missing(key, "2026-04-23");
+            return None;
+        }
+        self.optional_date(key)
+    }
+
+    /// An optional TOML date; reports strings, times and impossible dates.
+    pub fn optional_date(&mut self, key: &str) -> Option<Located<Date>> {
+        let (value, span) = self.lookup(key)?;
+        let DeValue::Datetime(datetime) = value else {
+            self.wrong_type(key, "a date", value, span);
+            return None;
+        };
+        let Some(date) = datetime.date.filter(|_| datetime.time.is_none()) else {
+            let message = format!("{} must be a plain date like 2026-04-23", self.name(key));
+            let hint = datetime
+                .date
+                .map(|d| format!("drop the time: `{key} = {d}`"));
+            self.error(span, message, hint);
+            return None;
+        };
+        match calendar_date(date.year, date.month, date.day) {
+            Some(real) => Some(Located { value: real, span }),
+            None => {
+                let message = format!("{} is not a real date: {date}", self.name(key));
+                let hint = Some(format!(
+                    "{} has no day {}",
+                    month_name(date.month),
+                    date.day
+                ));
+                self.error(span, message, hint);
+                None
+            }
+        }
+    }
+
+    /// An optional boolean.
+    pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
+        let (value, span) = self.lookup(key)?;
+        match value {
+            DeValue::Boolean(flag) => Some(*flag),
+            other => {
+                self.wrong_type(key, "`true` or `false`", other, span);
+                None
+            }
+        }
+    }
+
+    /// An optional number (integer or float).
+    pub fn optional_number(&mut self, key: &str) -> Option<Located<f64>> {
+        let (value, span) = self.lookup(key)?;
+        let number = match value {
+            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        match number.filter(|n| n.is_finite()) {
+            Some(value) => Some(Located { value, span }),
+            None => {
+                self.wrong_type(key, "a finite number", value, span);
+                None
+            }
+        }
+    }
+
+    /// A required number.
+    pub fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
+        if self.lookup(key).is_none() {
+            self.missing(key, "35");
+            return None;
+        }
+        self.optional_number(key)
+    }
+
+    /// An optional list of strings; an absent key is an empty list.
+    pub fn string_list(&mut self, key: &str) -> Vec<Located<String>> {
+        let Some((value, span)) = self.lookup(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value else {
+            self.wrong_type(key, "a list of strings", value, span);
+            return Vec::new();
+        };
+        let mut list = Vec::new();
+        for item in items.iter() {
+            let item_span = self.shift(item.span());
+            match item.get_ref() {
+                DeValue::String(text) => list.push(Located {
+                    value: text.to_string(),
+                    span: item_span,
+                }),
+                other => {
+                    let message = format!(
+                        "every item of {} must be a string, not {}",
+                        self.name(key),
+                        article(other.type_str())
+                    );
+                    self.error(item_span, message, None);
+                }
+            }
+        }
+        list
+    }
+
+    /// An optional sub-table such as `[quantity]`, read with its own allowed keys.
+    pub fn table(&mut self, key: &str, allowed: &'static [&'static str]) -> Option<Fields<'t, 'i>> {
+        let (value, span) = self.lookup(key)?;
+        match value {
+            DeValue::Table(table) => Some(self.nested(table, span, format!("[{key}]"), allowed)),
+            other => {
+                self.wrong_type(key, "a table", other, span);
+                None
+            }
+        }
+    }
+
+    /// An optional array of tables such as `[[citations]]`, each read with `allowed` keys.
+    pub fn tables(&mut self, key: &str, allowed: &'static [&'static str]) -> Vec<Fields<'t, 'i>> {
+        let Some((value, span)) = self.lookup(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value else {
+            self.wrong_type(key, "a list of tables (`[[...]]`)", value, span);
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let item_span = self.shift(item.span());
+            match item.get_ref() {
+                DeValue::Table(table) => {
+                    let context = format!("[[{key}]] #{}", index + 1);
+                    tables.push(self.nested(table, item_span, context, allowed));
+                }
+                other => {
+                    let message = format!(
+                        "every entry of {} must be a table, not {}",
+                        self.name(key),
+                        article(other.type_str())
+                    );
+                    self.error(item_span, message, Some(format!("write each entry as a `[[{key}]]` block")));
+                }
+            }
+        }
+        tables
+    }
+
+    /// Every key of this table as a named sub-table (e.g. `[statuses.<id>]`).
+    pub fn entries(&mut self, allowed: &'static [&'static str]) -> Vec<(String, Fields<'t, 'i>)> {
+        self.open = true;
+        let mut entries = Vec::new();
+        for (key, value) in self.table.iter() {
+            let name = key.get_ref().to_string();
+            let span = self.shift(value.span());
+            match value.get_ref() {
+                DeValue::Table(table) => {
+                    let context = format!("[{}.{name}]", self.context.trim_matches(['[', ']']));
+                    entries.push((name, self.nested(table, span, context, allowed)));
+                }
+                other => {
+                    let message = format!("{} must be a table, not {}", self.name(&name), article(other.type_str()));
+                    self.error(span, message, None);
+                }
+            }
+        }
+        entries
+    }
+
+    /// Reports unknown keys (with a "did you mean" hint) and returns every diagnostic.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        let unknown: Vec<(String, Range<usize>)> = self
+            .table
+            .iter()
+            .filter(|(k, _)| !self.open && !self.allowed.contains(&k.get_ref().as_ref()))
+            .map(|(k, _)| (k.get_ref().to_string(), self.shift(k.span())))
+            .collect();
+        for (key, span) in unknown {
+            let place = if self.context.is_empty() {
+                String::new()
+            } else {
+                format!(" in {}", self.context)
+            };
+            let hint = did_you_mean(&key, self.allowed.iter().copied()).or_else(|| {
+                Some(format!("the allowed fields are: {}", self.allowed.join(", ")))
+            });
+            self.error(span, format!("unknown field `{key}`{place}"), hint);
+        }
+        self.diagnostics
+    }
+}
+
+/// Collects the diagnostics of a nested reader into its parent's.
+pub fn merge(parent: &mut Fields, child: Fields) {
+    let diagnostics = child.finish();
+    parent.diagnostics.extend(diagnostics);
+}
+
+fn article(type_name: &str) -> String {
+    match type_name {
+        "integer" | "array" => format!("an {type_name}"),
+        "datetime" => "a date".to_string(),
+        other => format!("a {other}"),
+    }
+}
+
+/// A real calendar date, or `None` for dates like February 30.
+pub fn calendar_date(year: u16, month: u8, day: u8) -> Option<Date> {
+    let month = time::Month::try_from(month).ok()?;
+    Date::from_calendar_date(i32::from(year), month, day).ok()
+}
+
+fn month_name(month: u8) -> String {
+    time::Month::try_from(month)
+        .map(|m| m.to_string())
+        .unwrap_or_else(|_| format!("month {month}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(toml: &str, allowed: &'static [&'static str], f: impl FnOnce(&mut Fields)) -> Vec<String> {
+        let (table, errors) = DeTable::parse_recoverable(toml);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut fields = Fields::new("x.md", 0, table.get_ref(), table.span(), allowed);
+        f(&mut fields);
+        fields.finish().into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let (table, _) = DeTable::parse_recoverable("staus = \"x\"\n");
+        let fields = Fields::new("x.md", 0, table.get_ref(), table.span(), &["status", "title"]);
+        let diagnostics = fields.finish();
+        assert_eq!(diagnostics[0].message, "unknown field `staus`");
+        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `status`?"));
+    }
+
+    #[test]
+    fn dates_must_be_unquoted_and_real() {
+        let messages = read("a = \"2026-01-01\"\nb = 2026-01-01T10:00:00\n", &["a", "b"], |f| {
+            assert!(f.optional_date("a").is_none());
+            assert!(f.optional_date("b").is_none());
+        });
+        assert_eq!(
+            messages,
+            ["`a` must be a date, not a string", "`b` must be a plain date like 2026-04-23"]
+        );
+        assert!(calendar_date(2028, 2, 29).is_some());
+        assert!(calendar_date(2026, 2, 29).is_none());
+    }
+
+    #[test]
+    fn reads_typed_values() {
+        read("n = 3\nf = 2.5\nt = [\"a\", \"b\"]\n", &["n", "f", "t"], |f| {
+            assert_eq!(f.optional_number("n").map(|n| n.value), Some(3.0));
+            assert_eq!(f.optional_number("f").map(|n| n.value), Some(2.5));
+            let list: Vec<String> = f.string_list("t").into_iter().map(|l| l.value).collect();
+            assert_eq!(list, ["a", "b"]);
+        });
+    }
+}

@@ -1,0 +1,176 @@
+//! claimtrail: a static site generator for public trackers of claims about AI.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] (read files) → [`parse`] and [`validate`] (every rule, every
+//! problem) → [`model`] (resolved content) → [`render`] (pages in memory) →
+//! [`write`] (swap the new output folder in).
+
+pub mod config;
+pub mod diagnostic;
+pub mod fields;
+pub mod frontmatter;
+pub mod ids;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod validate;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Format, Severity};
+use model::Site;
+use validate::Docs;
+
+/// What can stop a command, besides problems in the content.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The command cannot do what was asked (bad flag, unsafe output folder, ...).
+    #[error("{0}")]
+    Usage(String),
+    /// The content has errors; the diagnostics say which.
+    #[error("the site has errors")]
+    Content(Diagnostics),
+}
+
+/// Settings for [`build`].
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `site.toml`).
+    pub root: PathBuf,
+    /// Output folder; default `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+    /// Include claims marked `draft = true`.
+    pub drafts: bool,
+    /// Move aside an output folder that claimtrail did not create.
+    pub force: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Published claims.
+    pub claims: usize,
+    /// Files written.
+    pub files_written: usize,
+    /// Warnings (the build had no errors).
+    pub diagnostics: Diagnostics,
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// Where `--force` moved a foreign output folder, if it did.
+    pub moved_aside: Option<PathBuf>,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+}
+
+/// The result of checking a site: all diagnostics and, when there were no errors, the model.
+#[derive(Debug)]
+pub struct Checked {
+    /// The validated site, if it had no errors.
+    pub site: Option<Site>,
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads, parses and validates the site at `root`, reporting every problem.
+pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!("{} is not a folder", root.display())));
+    }
+    let loaded = load::load(root).map_err(|e| Error::io(root, e))?;
+    let mut diagnostics = loaded.diagnostics;
+    let config = match &loaded.config_text {
+        Some(text) => config::parse(text, &mut diagnostics),
+        None => {
+            diagnostics.push(config::missing_config());
+            None
+        }
+    };
+    let statuses = config
+        .as_ref()
+        .map_or_else(config::default_statuses, |c| c.statuses.clone());
+    let status_ids: Vec<&str> = statuses.iter().map(|s| s.id.as_str()).collect();
+    let parsed: Vec<_> = loaded
+        .files
+        .par_iter()
+        .map(|file| parse::parse_file(file, &status_ids))
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for (file, (doc, problems)) in loaded.files.iter().zip(parsed) {
+        if !problems.is_empty() {
+            diagnostics.add_source(&file.path, &file.text);
+            diagnostics.extend(problems);
+        }
+        docs.extend(doc);
+    }
+    let docs = Docs::from_docs(docs);
+    let cross_file = validate::validate(&docs);
+    for problem in &cross_file {
+        if let Some(file) = loaded.files.iter().find(|f| f.path == problem.file) {
+            diagnostics.add_source(&file.path, &file.text);
+        }
+    }
+    diagnostics.extend(cross_file);
+    let site = match config {
+        Some(config) if !diagnostics.has_errors() => Site::from_docs(config, docs, include_drafts),
+        _ => None,
+    };
+    Ok(Checked { site, diagnostics })
+}
+
+/// Builds the site: check, render, then swap the new output folder in.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let root = &options.root;
+    let output = output_path(options);
+    write::check_output_location(root, &output)?;
+    let Checked { site, mut diagnostics } = check(root, options.drafts)?;
+    let Some(mut site) = site else {
+        return Err(Error::Content(diagnostics));
+    };
+    if let Some(base_url) = &options.base_url {
+        site.config.set_base_url(base_url);
+    }
+    let tera = render::templates::load(root).map_err(|problems| content_error(&mut diagnostics, problems))?;
+    let files = render::render(&site, tera).map_err(|problems| content_error(&mut diagnostics, problems))?;
+    let written = write::write_site(&output, &files, &root.join("static"), root, options.force)?;
+    diagnostics.extend(written.warnings);
+    Ok(BuildReport {
+        claims: site.claims.len(),
+        files_written: written.files,
+        diagnostics,
+        output,
+        moved_aside: written.moved_aside,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn content_error(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) -> Error {
+    let mut all = std::mem::take(diagnostics);
+    all.extend(problems);
+    Error::Content(all)
+}
+
+/// The output folder: `--output` as given (relative to the working folder) or `<root>/public`.
+pub fn output_path(options: &BuildOptions) -> PathBuf {
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"))
+}
