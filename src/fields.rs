@@ -106,6 +106,9 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     fn missing(&mut self, key: &str, example: &str) {
+        if self.has_misspelling_of(key) {
+            return; // the unknown-key diagnostic already says "did you mean `key`?"
+        }
         let span = self.table_span.start..self.table_span.start;
         let message = format!("missing required field {}", self.name(key));
         self.error(span, message, Some(format!("add `{key} = {example}`")));
@@ -131,6 +134,20 @@ impl<'t, 'i> Fields<'t, 'i> {
             _ => None,
         };
         self.error(span, message, hint);
+    }
+
+    /// True if the table holds the key.
+    pub fn has(&self, key: &str) -> bool {
+        self.lookup(key).is_some()
+    }
+
+    fn has_misspelling_of(&self, key: &str) -> bool {
+        self.table.iter().any(|(k, _)| {
+            let written = k.get_ref().as_ref();
+            !self.allowed.contains(&written)
+                && did_you_mean(written, self.allowed.iter().copied()).as_deref()
+                    == Some(format!("did you mean `{key}`?").as_str())
+        })
     }
 
     /// A required string; reports it missing or mistyped.

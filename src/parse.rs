@@ -102,6 +102,8 @@ pub struct CitationDoc {
     pub value: Option<f64>,
     /// Archived copy.
     pub archive: Option<String>,
+    /// Whether `url` or `archive` was written at all (even if invalid).
+    pub link_given: bool,
 }
 
 /// One `[[history]]` entry.
@@ -233,6 +235,7 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
 }
 
 fn invalid_id(file: &RawFile) -> Diagnostic {
+    // Pointing at line 1 lets GitHub show the problem on the file in a pull request.
     let suggestion = suggest_id(&file.id);
     let message = format!(
         "`{}` is not a valid {} id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
@@ -244,15 +247,15 @@ fn invalid_id(file: &RawFile) -> Diagnostic {
     } else {
         format!("rename the file to `{suggestion}.md`")
     };
-    Diagnostic::error(&file.path, message).hint(hint)
+    Diagnostic::error(&file.path, message).at(0..0).hint(hint)
 }
 
 /// A located diagnostic for a TOML syntax error in a file whose TOML starts at `offset`.
 pub fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().trim_end_matches('.').replace('\n', "; ");
-    let (message, hint) = if message.contains("date") {
+    let (message, hint) = if let Some(detail) = message.strip_prefix("invalid date, ") {
         (
-            format!("impossible date: {message}"),
+            format!("impossible date: {detail}"),
             "dates are written YYYY-MM-DD and must exist in the calendar",
         )
     } else {
@@ -390,6 +393,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
         let url = check_url(&mut entry, "url", url);
         let archive = entry.optional_str("archive");
         let archive = check_url(&mut entry, "archive", archive);
+        let link_given = entry.has("url") || entry.has("archive");
         let stance = entry.optional_str("stance");
         let stance = check_choice(&mut entry, "stance", stance, STANCES, "neutral");
         citations.push(CitationDoc {
@@ -402,6 +406,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
             quote: entry.optional_str("quote").map(|q| q.value),
             value: entry.optional_number("value").map(|v| v.value),
             archive,
+            link_given,
         });
         merge(fields, entry);
     }

@@ -79,6 +79,7 @@ fn check_unique<'a>(
                     file.as_str(),
                     format!("duplicate {} id `{id}`: {original} has the same id", kind.noun()),
                 )
+                .at(0..0)
                 .hint("ids are unique across sub-folders; rename one of the two files"),
             ),
             None => {
@@ -131,7 +132,7 @@ fn check_claim_references(
 
 fn check_claim_warnings(claim: &ClaimDoc, out: &mut Vec<Diagnostic>) {
     for citation in &claim.citations {
-        if citation.url.is_none() && citation.archive.is_none() {
+        if !citation.link_given {
             out.push(
                 Diagnostic::warning(&claim.file, "this citation has neither `url` nor `archive`, so readers cannot check it")
                     .at(citation.span.start..citation.span.start)

@@ -48,12 +48,12 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     let sitemap = sitemap_job(&jobs, &urls);
     jobs.push(sitemap);
     jobs.push(feed_job(&viewer));
-    jobs.push(Job {
-        path: "robots.txt".into(),
-        template: "robots.txt",
+    jobs.extend(["robots.txt", "style.css", "favicon.svg"].map(|name| Job {
+        path: name.into(),
+        template: name,
         context: Context::new(),
         in_sitemap: false,
-    });
+    }));
     let rendered: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|job| render_job(&tera, job)).collect();
     let mut files = Vec::with_capacity(rendered.len() + 2);
@@ -71,10 +71,6 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     files.push(OutputFile {
         path: "claims.json".into(),
         bytes: json::claims_json(&viewer),
-    });
-    files.push(OutputFile {
-        path: "style.css".into(),
-        bytes: templates::DEFAULT_STYLESHEET.as_bytes().to_vec(),
     });
     Ok(files)
 }

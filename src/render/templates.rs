@@ -27,10 +27,9 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
-
-/// The built-in stylesheet, written to `/style.css` unless `static/style.css` exists.
-pub const DEFAULT_STYLESHEET: &str = include_str!("../../static/style.css");
 
 /// Compiles the default templates with the site's `templates/` folder laid over them.
 pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
