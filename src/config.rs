@@ -3,7 +3,7 @@
 use serde::Serialize;
 use toml::de::DeTable;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::fields::{Fields, Located, merge};
 use crate::links::check_web_url;
 
@@ -182,10 +182,4 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     }
     merge(fields, table);
     statuses
-}
-
-/// A diagnostic for a site that has no `site.toml`.
-pub fn missing_config() -> Diagnostic {
-    Diagnostic::error(CONFIG_FILE, "no site.toml in the site root")
-        .hint("run claimtrail in a claimtrail site, or point --root at one")
 }

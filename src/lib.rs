@@ -95,13 +95,14 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     }
     let loaded = load::load(root).map_err(|e| Error::io(root, e))?;
     let mut diagnostics = loaded.diagnostics;
-    let config = match &loaded.config_text {
-        Some(text) => config::parse(text, &mut diagnostics),
-        None => {
-            diagnostics.push(config::missing_config());
-            None
-        }
+    let Some(config_text) = &loaded.config_text else {
+        return Err(Error::Usage(format!(
+            "{} has no {}: is this a claimtrail site? Run claimtrail in the site's folder or pass --root DIR",
+            root.display(),
+            config::CONFIG_FILE
+        )));
     };
+    let config = config::parse(config_text, &mut diagnostics);
     let statuses = config
         .as_ref()
         .map_or_else(config::default_statuses, |c| c.statuses.clone());

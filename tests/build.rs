@@ -1,0 +1,291 @@
+//! Building fixture sites into temp dirs and inspecting the output.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use claimtrail::{BuildOptions, Error, build};
+use common::{options, read, site, tree};
+
+/// Every `href="..."` and `src="..."` value in an HTML page.
+fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(start) = rest.find(attribute) {
+            rest = &rest[start + attribute.len()..];
+            if let Some(end) = rest.find('"') {
+                found.push(rest[..end].to_string());
+                rest = &rest[end..];
+            }
+        }
+    }
+    found
+}
+
+/// Asserts that every site-internal link in every page resolves to a built file.
+fn assert_internal_links_resolve(output: &Path, base_path: &str) -> usize {
+    let mut checked = 0;
+    for (path, bytes) in tree(output) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            let Some(relative) = link.strip_prefix(base_path) else {
+                assert!(
+                    link.starts_with("https://") || link.starts_with('#'),
+                    "{path}: link {link} is neither under {base_path} nor external"
+                );
+                continue;
+            };
+            let relative = relative.split('#').next().unwrap();
+            let target = output.join(relative);
+            let exists = if relative.is_empty() || relative.ends_with('/') {
+                target.join("index.html").is_file()
+            } else {
+                target.is_file()
+            };
+            assert!(exists, "{path}: broken link {link}");
+            checked += 1;
+        }
+    }
+    checked
+}
+
+#[test]
+fn builds_every_page_of_the_url_contract() {
+    let dir = site(&[]);
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.claims, 3, "the draft is left out");
+    let out = dir.path().join("public");
+    for page in [
+        "index.html",
+        "claims/acme-model-2-cost/index.html",
+        "claims/acme-model-1-launch/index.html",
+        "claims/globex-beats-acme/index.html",
+        "timeline/index.html",
+        "entities/index.html",
+        "entities/acme/index.html",
+        "entities/acme-model-2/index.html",
+        "sources/index.html",
+        "sources/acme-blog/index.html",
+        "tags/index.html",
+        "tags/inference-cost/index.html",
+        "status/disputed/index.html",
+        "status/outdated/index.html",
+        "pages/about/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "claims.json",
+        "404.html",
+        "robots.txt",
+        "style.css",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    assert!(!out.join("claims/acme-secret-plan").exists(), "drafts are not published");
+    assert_eq!(report.files_written, tree(&out).len() - 1, "every file but the marker is counted");
+}
+
+#[test]
+fn claim_page_shows_verdict_sources_history_and_body() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let html = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
+    assert!(html.contains(">Disputed</span>"), "status badge");
+    assert!(html.contains("Credible sources conflict."), "status description");
+    assert!(html.contains("<a href=\"/tracker/sources/acme-blog/\">Acme Blog</a>"), "claimant link");
+    assert!(html.contains("Acme Model 2 is 35% cheaper per token than its predecessor."), "quote");
+    assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));
+    assert!(html.contains("An independent price comparison reports a smaller saving."), "history note");
+    assert!(html.contains("<h2 id=\"what-would-settle-it\">"), "heading anchor");
+    assert!(html.contains("footnote"), "footnotes render");
+    assert!(html.contains("<strong>published</strong>"), "Markdown emphasis");
+    assert!(
+        html.contains("https://github.com/example/tracker/edit/main/content/claims/acme-model-2-cost.md"),
+        "edit link from repo_url"
+    );
+    assert!(html.contains("\"@type\":\"ClaimReview\""), "JSON-LD");
+}
+
+#[test]
+fn lists_count_and_order_claims() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let home = read(dir.path(), "public/index.html");
+    assert!(home.contains("3 claims by status"));
+    let newest = home.find("Globex&#39;s model beats Acme Model 2").unwrap();
+    let middle = home.find("Acme Model 2 cuts").unwrap();
+    let oldest = home.find("Acme Model 1 is available").unwrap();
+    assert!(newest < middle && middle < oldest, "newest first");
+    let acme = read(dir.path(), "public/entities/acme/index.html");
+    assert!(acme.contains("Acme Model 2") && acme.contains("Acme Model 1"), "children listed");
+    let claims: serde_json::Value = serde_json::from_str(&read(dir.path(), "public/claims.json")).unwrap();
+    assert_eq!(claims["schema_version"], 1);
+    assert_eq!(claims["claims"].as_array().unwrap().len(), 3);
+    assert_eq!(claims["claims"][1]["id"], "acme-model-2-cost");
+    assert_eq!(claims["claims"][1]["claimant"]["name"], "Acme Blog");
+    let timeline = read(dir.path(), "public/timeline/index.html");
+    assert!(timeline.contains("id=\"year-2026\"") && timeline.contains("id=\"year-2025\""));
+}
+
+#[test]
+fn aliases_redirect_to_the_claim() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let html = read(dir.path(), "public/claims/acme-2-cost/index.html");
+    assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/tracker/claims/acme-model-2-cost/\">"));
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/tracker/claims/acme-model-2-cost/\">"));
+}
+
+#[test]
+fn every_internal_link_resolves_at_root_and_sub_path() {
+    for (base_url, base_path) in [("https://example.org/", "/"), ("https://user.github.io/some/sub/path", "/some/sub/path/")] {
+        let dir = site(&[]);
+        let options = BuildOptions {
+            base_url: Some(base_url.to_string()),
+            ..options(dir.path())
+        };
+        build(&options).unwrap();
+        let checked = assert_internal_links_resolve(&dir.path().join("public"), base_path);
+        assert!(checked > 100, "only {checked} links checked");
+    }
+}
+
+#[test]
+fn drafts_are_built_on_request() {
+    let dir = site(&[]);
+    let report = build(&BuildOptions {
+        drafts: true,
+        ..options(dir.path())
+    })
+    .unwrap();
+    assert_eq!(report.claims, 4);
+    let html = read(dir.path(), "public/claims/acme-secret-plan/index.html");
+    assert!(html.contains("(draft)") || html.contains("<em>draft</em>"));
+}
+
+#[test]
+fn site_templates_override_the_defaults_and_static_is_copied() {
+    let dir = site(&[]);
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/page.html"),
+        "<!doctype html><title>{{ title }}</title><p class=\"custom\">{{ body_html | safe }}</p>",
+    )
+    .unwrap();
+    fs::create_dir_all(dir.path().join("static/img")).unwrap();
+    fs::write(dir.path().join("static/img/logo.txt"), "logo").unwrap();
+    build(&options(dir.path())).unwrap();
+    let page = read(dir.path(), "public/pages/about/index.html");
+    assert!(page.starts_with("<!doctype html><title>About this tracker</title><p class=\"custom\">"), "{page}");
+    assert_eq!(read(dir.path(), "public/img/logo.txt"), "logo");
+    let claim = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
+    assert!(claim.contains("class=\"site-header\""), "other pages keep the default theme");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let before = tree(&dir.path().join("public"));
+    common::copy_tree(&common::fixtures().join("invalid/misspelled-status"), dir.path());
+    let Err(Error::Content(diagnostics)) = build(&options(dir.path())) else {
+        panic!("a content error must fail the build");
+    };
+    assert_eq!(diagnostics.error_count(), 1);
+    assert_eq!(tree(&dir.path().join("public")), before);
+}
+
+#[test]
+fn a_broken_template_fails_the_build_and_keeps_the_output() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let before = tree(&dir.path().join("public"));
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(dir.path().join("templates/claim.html"), "{% if %}").unwrap();
+    let Err(Error::Content(diagnostics)) = build(&options(dir.path())) else {
+        panic!("a template error must fail the build");
+    };
+    assert!(diagnostics.render(claimtrail::Format::Human).contains("template"));
+    assert_eq!(tree(&dir.path().join("public")), before);
+}
+
+#[test]
+fn refuses_to_replace_a_folder_claimtrail_did_not_create() {
+    let dir = site(&[]);
+    let public = dir.path().join("public");
+    fs::create_dir_all(&public).unwrap();
+    fs::write(public.join("notes.txt"), "mine").unwrap();
+    let Err(Error::Usage(message)) = build(&options(dir.path())) else {
+        panic!("an unmarked output folder must be refused");
+    };
+    assert!(message.contains("was not created by claimtrail"), "{message}");
+    assert_eq!(fs::read_to_string(public.join("notes.txt")).unwrap(), "mine");
+
+    let report = build(&BuildOptions {
+        force: true,
+        ..options(dir.path())
+    })
+    .unwrap();
+    let aside = report.moved_aside.expect("moved aside");
+    assert_eq!(fs::read_to_string(aside.join("notes.txt")).unwrap(), "mine", "moved, not deleted");
+    assert!(public.join("index.html").is_file());
+}
+
+#[test]
+fn refuses_output_folders_that_hold_the_site() {
+    let dir = site(&[]);
+    for output in [".", "content", "content/claims", ".."] {
+        let result = build(&BuildOptions {
+            output: Some(dir.path().join(output)),
+            ..options(dir.path())
+        });
+        assert!(matches!(result, Err(Error::Usage(_))), "--output {output} was accepted");
+    }
+    assert!(dir.path().join("content/claims/acme-model-2-cost.md").is_file());
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let first = site(&[]);
+    let second = site(&[]);
+    build(&options(first.path())).unwrap();
+    build(&options(second.path())).unwrap();
+    build(&options(second.path())).unwrap();
+    assert_eq!(tree(&first.path().join("public")), tree(&second.path().join("public")));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_permissions_suit_github_pages() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    for entry in walkdir::WalkDir::new(dir.path().join("public")) {
+        let entry = entry.unwrap();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        let expected = if entry.file_type().is_dir() { 0o755 } else { 0o644 };
+        assert_eq!(mode, expected, "{}", entry.path().display());
+        assert!(!entry.path_is_symlink());
+    }
+}
+
+#[test]
+fn the_example_site_builds_without_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = claimtrail::check(root, false).unwrap();
+    assert_eq!(checked.diagnostics.error_count(), 0, "{}", checked.diagnostics.render(claimtrail::Format::Human));
+    let site = checked.site.unwrap();
+    assert!(site.claims.len() >= 15, "the seed article yields 15-20 claims");
+    assert!(site.claims.iter().all(|c| c.status == "unverified"));
+    let out = tempfile::tempdir().unwrap();
+    let report = build(&BuildOptions {
+        output: Some(out.path().join("public")),
+        ..common::options(root)
+    })
+    .unwrap();
+    assert_eq!(report.claims, site.claims.len());
+}

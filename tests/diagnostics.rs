@@ -1,0 +1,314 @@
+//! One invalid fixture per contributor mistake, each pinning its exact diagnostic and location.
+//!
+//! Each case lays `tests/fixtures/invalid/<case>/` over the clean base fixture,
+//! so the expected list is every diagnostic the check reports, not a subset.
+
+mod common;
+
+use common::{check_flat, site};
+
+fn error(file: &str, line: usize, column: usize, message: &str) -> common::Flat {
+    ("error".into(), file.into(), Some(line), Some(column), message.into())
+}
+
+fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::Flat {
+    ("warning".into(), file.into(), line.map(|l| l.0), line.map(|l| l.1), message.into())
+}
+
+fn assert_case(case: &str, expected: &[common::Flat]) {
+    let dir = site(&[&format!("invalid/{case}")]);
+    assert_eq!(check_flat(dir.path()), expected, "case {case}");
+}
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let dir = site(&[]);
+    assert_eq!(check_flat(dir.path()), vec![]);
+}
+
+#[test]
+fn malformed_toml() {
+    assert_case(
+        "malformed-toml",
+        &[error("content/claims/bad-toml.md", 2, 24, "invalid TOML: invalid basic string, expected `\"`")],
+    );
+}
+
+#[test]
+fn missing_closing_delimiter() {
+    assert_case(
+        "missing-closing",
+        &[error("content/claims/no-close.md", 1, 1, "the frontmatter is never closed: no second `+++` line")],
+    );
+}
+
+#[test]
+fn yaml_frontmatter() {
+    assert_case(
+        "yaml-frontmatter",
+        &[error(
+            "content/claims/yaml.md",
+            1,
+            1,
+            "this file has YAML frontmatter (`---`); claimtrail reads TOML between `+++` lines",
+        )],
+    );
+}
+
+#[test]
+fn empty_file() {
+    assert_case("empty-file", &[error("content/claims/empty.md", 1, 1, "the file is empty")]);
+}
+
+#[test]
+fn non_utf8_bytes() {
+    assert_case(
+        "non-utf8",
+        &[error("content/claims/latin1.md", 2, 13, "the file is not valid UTF-8 text")],
+    );
+}
+
+#[test]
+fn binary_file() {
+    assert_case(
+        "binary-file",
+        &[(
+            "error".into(),
+            "content/claims/image.md".into(),
+            None,
+            None,
+            "this is a binary file, not Markdown text".into(),
+        )],
+    );
+}
+
+#[test]
+fn duplicate_ids_across_sub_folders() {
+    assert_case(
+        "duplicate-id",
+        &[error(
+            "content/claims/acme-model-2-cost.md",
+            1,
+            1,
+            "duplicate claim id `acme-model-2-cost`: content/claims/2026/acme-model-2-cost.md has the same id",
+        )],
+    );
+}
+
+#[test]
+fn ids_with_capitals_spaces_or_non_ascii() {
+    let rule = "ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit";
+    assert_case(
+        "id-capitals",
+        &[error("content/claims/Acme-Cost.md", 1, 1, &format!("`Acme-Cost` is not a valid claim id: {rule}"))],
+    );
+    assert_case(
+        "id-spaces",
+        &[error(
+            "content/claims/acme cost claim.md",
+            1,
+            1,
+            &format!("`acme cost claim` is not a valid claim id: {rule}"),
+        )],
+    );
+    assert_case(
+        "id-non-ascii",
+        &[error("content/claims/café-claim.md", 1, 1, &format!("`café-claim` is not a valid claim id: {rule}"))],
+    );
+}
+
+#[test]
+fn invalid_ids_suggest_a_file_name() {
+    let dir = site(&["invalid/id-non-ascii"]);
+    let json = common::check_json(dir.path());
+    assert_eq!(json[0]["hint"], "rename the file to `cafe-claim.md`");
+}
+
+#[test]
+fn dangling_references() {
+    let file = "content/claims/dangling.md";
+    assert_case(
+        "dangling-reference",
+        &[
+            error(file, 4, 12, "unknown source `acme-blogg`"),
+            error(file, 6, 21, "unknown entity `initech`"),
+            error(file, 9, 10, "unknown source `acme-blogg`"),
+        ],
+    );
+    let dir = site(&["invalid/dangling-reference"]);
+    let json = common::check_json(dir.path());
+    assert_eq!(json[0]["hint"], "did you mean `acme-blog`?");
+    assert_eq!(
+        json[1]["hint"],
+        "create content/entities/initech.md, or use the id of an existing entity"
+    );
+}
+
+#[test]
+fn impossible_dates() {
+    assert_case(
+        "impossible-date",
+        &[error("content/claims/feb-30.md", 3, 8, "impossible date: expected day between 01 and 28")],
+    );
+}
+
+#[test]
+fn javascript_and_relative_urls() {
+    assert_case(
+        "javascript-url",
+        &[error(
+            "content/claims/js-link.md",
+            9,
+            7,
+            "`url` uses the `javascript:` scheme; only http and https links are allowed",
+        )],
+    );
+    assert_case(
+        "relative-url",
+        &[error(
+            "content/claims/relative-link.md",
+            9,
+            7,
+            "`url` must be an absolute http(s) URL, not the relative `/press/release.html`",
+        )],
+    );
+}
+
+#[test]
+fn status_disagreeing_with_history() {
+    assert_case(
+        "status-history-mismatch",
+        &[error(
+            "content/claims/mismatch.md",
+            5,
+            10,
+            "`status` is `supported`, but the last history entry says `disputed`",
+        )],
+    );
+}
+
+#[test]
+fn misspelled_status_gets_a_suggestion() {
+    assert_case("misspelled-status", &[error("content/claims/typo-status.md", 5, 10, "unknown status `suported`")]);
+    let dir = site(&["invalid/misspelled-status"]);
+    assert_eq!(common::check_json(dir.path())[0]["hint"], "did you mean `supported`?");
+}
+
+#[test]
+fn misspelled_key_is_one_error_with_a_suggestion() {
+    assert_case("unknown-key", &[error("content/claims/typo-key.md", 5, 1, "unknown field `staus`")]);
+    let dir = site(&["invalid/unknown-key"]);
+    assert_eq!(common::check_json(dir.path())[0]["hint"], "did you mean `status`?");
+}
+
+#[test]
+fn missing_required_field() {
+    assert_case("missing-field", &[error("content/claims/no-title.md", 2, 1, "missing required field `title`")]);
+}
+
+#[test]
+fn claim_without_citations() {
+    assert_case(
+        "no-citations",
+        &[error(
+            "content/claims/unsourced.md",
+            2,
+            1,
+            "a claim needs at least one `[[citations]]` entry: a claim without a source is not a claim",
+        )],
+    );
+}
+
+#[test]
+fn history_out_of_order() {
+    assert_case(
+        "history-order",
+        &[error(
+            "content/claims/history-order.md",
+            16,
+            8,
+            "history is out of date order: 2026-05-01 comes after 2026-06-01",
+        )],
+    );
+}
+
+#[test]
+fn citation_value_without_quantity() {
+    assert_case(
+        "value-without-quantity",
+        &[error(
+            "content/claims/stray-value.md",
+            7,
+            1,
+            "this citation has a `value`, but the claim has no `[quantity]` to compare it with",
+        )],
+    );
+}
+
+#[test]
+fn quoted_date() {
+    assert_case("quoted-date", &[error("content/claims/quoted-date.md", 3, 8, "`date` must be a date, not a string")]);
+    let dir = site(&["invalid/quoted-date"]);
+    assert_eq!(
+        common::check_json(dir.path())[0]["hint"],
+        "write the date without quotes: `date = 2026-04-23`"
+    );
+}
+
+#[test]
+fn tag_without_a_slug() {
+    assert_case(
+        "empty-tag",
+        &[error("content/claims/empty-tag.md", 6, 9, "the tag `!!!` has no letters or digits, so it has no URL")],
+    );
+}
+
+#[test]
+fn entity_parent_loop() {
+    assert_case(
+        "parent-cycle",
+        &[
+            warning("content/entities/loop-a.md", None, "no claim is about the entity `loop-a`"),
+            error("content/entities/loop-a.md", 3, 10, "entity parents form a loop: loop-a -> loop-b -> loop-a"),
+            warning("content/entities/loop-b.md", None, "no claim is about the entity `loop-b`"),
+            error("content/entities/loop-b.md", 3, 10, "entity parents form a loop: loop-b -> loop-a -> loop-b"),
+        ],
+    );
+}
+
+#[test]
+fn contract_warnings() {
+    assert_case(
+        "warnings",
+        &[
+            warning(
+                "content/claims/warned.md",
+                Some((4, 12)),
+                "no citation comes from the claimant `example-press`: where was the claim made?",
+            ),
+            warning(
+                "content/claims/warned.md",
+                Some((6, 23)),
+                "the tag `Inference Cost` is spelled `inference-cost` elsewhere; both are merged into /tags/inference-cost/",
+            ),
+            warning(
+                "content/claims/warned.md",
+                Some((8, 1)),
+                "this citation has neither `url` nor `archive`, so readers cannot check it",
+            ),
+            warning("content/entities/unused-entity.md", None, "no claim is about the entity `unused-entity`"),
+            warning("content/sources/unused-source.md", None, "no claim uses the source `unused-source`"),
+        ],
+    );
+}
+
+#[test]
+fn ten_mistakes_give_ten_located_errors_in_one_run() {
+    let dir = site(&["ten-mistakes"]);
+    let found = check_flat(dir.path());
+    let errors: Vec<_> = found.iter().filter(|d| d.0 == "error").collect();
+    assert_eq!(errors.len(), 10, "{found:#?}");
+    assert!(errors.iter().all(|d| d.2.is_some() && d.3.is_some()), "{errors:#?}");
+    let files: std::collections::BTreeSet<_> = errors.iter().map(|d| d.1.as_str()).collect();
+    assert_eq!(files.len(), 10, "one mistake per file: {files:#?}");
+}
