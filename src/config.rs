@@ -86,12 +86,37 @@ fn with_trailing_slash(text: &str) -> String {
 /// The statuses every site has unless `site.toml` redefines them.
 pub fn default_statuses() -> Vec<StatusDef> {
     [
-        ("unverified", "Unverified", "#6b7280", "Made, not yet confirmed or contradicted by independent evidence."),
-        ("supported", "Supported", "#15803d", "Independent evidence confirms it."),
-        ("disputed", "Disputed", "#b45309", "Credible sources conflict."),
+        (
+            "unverified",
+            "Unverified",
+            "#6b7280",
+            "Made, not yet confirmed or contradicted by independent evidence.",
+        ),
+        (
+            "supported",
+            "Supported",
+            "#15803d",
+            "Independent evidence confirms it.",
+        ),
+        (
+            "disputed",
+            "Disputed",
+            "#b45309",
+            "Credible sources conflict.",
+        ),
         ("refuted", "Refuted", "#b91c1c", "Evidence contradicts it."),
-        ("retracted", "Retracted", "#7c3aed", "The claimant withdrew or corrected it."),
-        ("outdated", "Outdated", "#475569", "Later events made the claim moot (a spec replaced, a plan abandoned)."),
+        (
+            "retracted",
+            "Retracted",
+            "#7c3aed",
+            "The claimant withdrew or corrected it.",
+        ),
+        (
+            "outdated",
+            "Outdated",
+            "#475569",
+            "Later events made the claim moot (a spec replaced, a plan abandoned).",
+        ),
     ]
     .into_iter()
     .map(|(id, label, color, description)| StatusDef {
@@ -127,7 +152,9 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let language = fields.optional_str("language");
     let statuses = read_statuses(&mut fields);
     let problems = fields.finish();
-    let ok = !problems.iter().any(|d| d.severity == crate::Severity::Error);
+    let ok = !problems
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error);
     diagnostics.extend(problems);
     if !ok {
         return None;

@@ -350,7 +350,10 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 }
 
 /// The closest candidate to `wrong` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()

@@ -101,8 +101,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Records a problem about this file.
     pub fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
-        self.diagnostics
-            .push(Diagnostic::error(self.file, message).at(span).maybe_hint(hint));
+        self.diagnostics.push(
+            Diagnostic::error(self.file, message)
+                .at(span)
+                .maybe_hint(hint),
+        );
     }
 
     fn missing(&mut self, key: &str, example: &str) {
@@ -318,7 +321,11 @@ impl<'t, 'i> Fields<'t, 'i> {
                         self.name(key),
                         article(other.type_str())
                     );
-                    self.error(item_span, message, Some(format!("write each entry as a `[[{key}]]` block")));
+                    self.error(
+                        item_span,
+                        message,
+                        Some(format!("write each entry as a `[[{key}]]` block")),
+                    );
                 }
             }
         }
@@ -338,7 +345,11 @@ impl<'t, 'i> Fields<'t, 'i> {
                     entries.push((name, self.nested(table, span, context, allowed)));
                 }
                 other => {
-                    let message = format!("{} must be a table, not {}", self.name(&name), article(other.type_str()));
+                    let message = format!(
+                        "{} must be a table, not {}",
+                        self.name(&name),
+                        article(other.type_str())
+                    );
                     self.error(span, message, None);
                 }
             }
@@ -361,7 +372,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 format!(" in {}", self.context)
             };
             let hint = did_you_mean(&key, self.allowed.iter().copied()).or_else(|| {
-                Some(format!("the allowed fields are: {}", self.allowed.join(", ")))
+                Some(format!(
+                    "the allowed fields are: {}",
+                    self.allowed.join(", ")
+                ))
             });
             self.error(span, format!("unknown field `{key}`{place}"), hint);
         }
@@ -399,7 +413,11 @@ fn month_name(month: u8) -> String {
 mod tests {
     use super::*;
 
-    fn read(toml: &str, allowed: &'static [&'static str], f: impl FnOnce(&mut Fields)) -> Vec<String> {
+    fn read(
+        toml: &str,
+        allowed: &'static [&'static str],
+        f: impl FnOnce(&mut Fields),
+    ) -> Vec<String> {
         let (table, errors) = DeTable::parse_recoverable(toml);
         assert!(errors.is_empty(), "{errors:?}");
         let mut fields = Fields::new("x.md", 0, table.get_ref(), table.span(), allowed);
@@ -410,21 +428,37 @@ mod tests {
     #[test]
     fn unknown_keys_get_a_suggestion() {
         let (table, _) = DeTable::parse_recoverable("staus = \"x\"\n");
-        let fields = Fields::new("x.md", 0, table.get_ref(), table.span(), &["status", "title"]);
+        let fields = Fields::new(
+            "x.md",
+            0,
+            table.get_ref(),
+            table.span(),
+            &["status", "title"],
+        );
         let diagnostics = fields.finish();
         assert_eq!(diagnostics[0].message, "unknown field `staus`");
-        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `status`?"));
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `status`?")
+        );
     }
 
     #[test]
     fn dates_must_be_unquoted_and_real() {
-        let messages = read("a = \"2026-01-01\"\nb = 2026-01-01T10:00:00\n", &["a", "b"], |f| {
-            assert!(f.optional_date("a").is_none());
-            assert!(f.optional_date("b").is_none());
-        });
+        let messages = read(
+            "a = \"2026-01-01\"\nb = 2026-01-01T10:00:00\n",
+            &["a", "b"],
+            |f| {
+                assert!(f.optional_date("a").is_none());
+                assert!(f.optional_date("b").is_none());
+            },
+        );
         assert_eq!(
             messages,
-            ["`a` must be a date, not a string", "`b` must be a plain date like 2026-04-23"]
+            [
+                "`a` must be a date, not a string",
+                "`b` must be a plain date like 2026-04-23"
+            ]
         );
         assert!(calendar_date(2028, 2, 29).is_some());
         assert!(calendar_date(2026, 2, 29).is_none());
@@ -432,11 +466,15 @@ mod tests {
 
     #[test]
     fn reads_typed_values() {
-        read("n = 3\nf = 2.5\nt = [\"a\", \"b\"]\n", &["n", "f", "t"], |f| {
-            assert_eq!(f.optional_number("n").map(|n| n.value), Some(3.0));
-            assert_eq!(f.optional_number("f").map(|n| n.value), Some(2.5));
-            let list: Vec<String> = f.string_list("t").into_iter().map(|l| l.value).collect();
-            assert_eq!(list, ["a", "b"]);
-        });
+        read(
+            "n = 3\nf = 2.5\nt = [\"a\", \"b\"]\n",
+            &["n", "f", "t"],
+            |f| {
+                assert_eq!(f.optional_number("n").map(|n| n.value), Some(3.0));
+                assert_eq!(f.optional_number("f").map(|n| n.value), Some(2.5));
+                let list: Vec<String> = f.string_list("t").into_iter().map(|l| l.value).collect();
+                assert_eq!(list, ["a", "b"]);
+            },
+        );
     }
 }

@@ -27,7 +27,10 @@ const DELIMITER: &str = "+++";
 /// Finds the `+++`-delimited TOML frontmatter at the very top of `text`.
 pub fn split(text: &str) -> Result<Split, SplitError> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut lines = LineIter { text, offset: start };
+    let mut lines = LineIter {
+        text,
+        offset: start,
+    };
     let Some(first) = lines.next() else {
         return Err(SplitError {
             message: "the file is empty",
@@ -134,8 +137,23 @@ mod tests {
     fn names_each_kind_of_broken_frontmatter() {
         assert_eq!(split("").unwrap_err().message, "the file is empty");
         assert_eq!(split("  \n\n").unwrap_err().message, "the file is empty");
-        assert!(split("---\na: 1\n---\n").unwrap_err().message.contains("YAML"));
-        assert!(split("+++\na = 1\n").unwrap_err().message.contains("never closed"));
-        assert!(split("title = 1\n").unwrap_err().message.contains("does not start"));
+        assert!(
+            split("---\na: 1\n---\n")
+                .unwrap_err()
+                .message
+                .contains("YAML")
+        );
+        assert!(
+            split("+++\na = 1\n")
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+        assert!(
+            split("title = 1\n")
+                .unwrap_err()
+                .message
+                .contains("does not start")
+        );
     }
 }

@@ -60,7 +60,17 @@ mod tests {
         for good in ["a", "gpt-5-5", "2026-cost"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "-a", "A", "a b", "a_b", "é", "a.b", "../x", &"a".repeat(121)] {
+        for bad in [
+            "",
+            "-a",
+            "A",
+            "a b",
+            "a_b",
+            "é",
+            "a.b",
+            "../x",
+            &"a".repeat(121),
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -141,15 +141,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let root = &options.root;
     let output = output_path(options);
     write::check_output_location(root, &output)?;
-    let Checked { site, mut diagnostics } = check(root, options.drafts)?;
+    let Checked {
+        site,
+        mut diagnostics,
+    } = check(root, options.drafts)?;
     let Some(mut site) = site else {
         return Err(Error::Content(diagnostics));
     };
     if let Some(base_url) = &options.base_url {
         site.config.set_base_url(base_url);
     }
-    let tera = render::templates::load(root).map_err(|problems| content_error(&mut diagnostics, problems))?;
-    let files = render::render(&site, tera).map_err(|problems| content_error(&mut diagnostics, problems))?;
+    let tera = render::templates::load(root)
+        .map_err(|problems| content_error(&mut diagnostics, problems))?;
+    let files = render::render(&site, tera)
+        .map_err(|problems| content_error(&mut diagnostics, problems))?;
     let written = write::write_site(&output, &files, &root.join("static"), root, options.force)?;
     diagnostics.extend(written.warnings);
     Ok(BuildReport {

@@ -44,7 +44,14 @@ mod tests {
     fn only_absolute_web_urls_pass() {
         assert!(check_web_url("https://example.org/a?b#c").is_ok());
         assert!(check_web_url("http://example.org").is_ok());
-        for bad in ["javascript:alert(1)", "data:text/html,x", "/relative", "page.html", "https://", "ftp://x.org/"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative",
+            "page.html",
+            "https://",
+            "ftp://x.org/",
+        ] {
             assert!(check_web_url(bad).is_err(), "{bad} passed");
         }
         assert_eq!(

@@ -89,14 +89,15 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     for kind in Kind::ALL {
         paths.extend(find_markdown(root, kind, &mut loaded.diagnostics));
     }
-    let results: Vec<Result<RawFile, (Diagnostic, Option<String>)>> = paths
+    let results: Vec<Result<RawFile, Unreadable>> = paths
         .par_iter()
         .map(|(kind, path)| read_file(root, *kind, path))
         .collect();
     for result in results {
         match result {
             Ok(file) => loaded.files.push(file),
-            Err((diagnostic, text)) => {
+            Err(unreadable) => {
+                let (diagnostic, text) = *unreadable;
                 if let Some(text) = text {
                     loaded.diagnostics.add_source(&diagnostic.file, &text);
                 }
@@ -110,22 +111,36 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
 fn find_markdown(root: &Path, kind: Kind, diagnostics: &mut Diagnostics) -> Vec<(Kind, PathBuf)> {
     let folder = root.join("content").join(kind.folder());
     let mut found = Vec::new();
-    let walker = WalkDir::new(&folder).follow_links(false).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| !is_hidden(e.path(), &folder)) {
+    let walker = WalkDir::new(&folder)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.path(), &folder))
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) if error.depth() == 0 => break, // the folder does not exist
             Err(error) => {
-                let path = error.path().map(|p| display_path(root, p)).unwrap_or_default();
-                diagnostics.push(Diagnostic::error(path, format!("cannot read this entry: {error}")));
+                let path = error
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_default();
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    format!("cannot read this entry: {error}"),
+                ));
                 continue;
             }
         };
         let display = display_path(root, entry.path());
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::warning(display, "symbolic links in content/ are not followed; this entry is skipped")
-                    .hint("copy the file into the site instead of linking to it"),
+                Diagnostic::warning(
+                    display,
+                    "symbolic links in content/ are not followed; this entry is skipped",
+                )
+                .hint("copy the file into the site instead of linking to it"),
             );
         } else if entry.file_type().is_file() {
             if entry.path().extension().is_some_and(|e| e == "md") {
@@ -148,7 +163,10 @@ fn is_hidden(path: &Path, folder: &Path) -> bool {
             .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
-fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, (Diagnostic, Option<String>)> {
+/// A file that could not be read as text: the problem, and the text to quote if there is any.
+type Unreadable = Box<(Diagnostic, Option<String>)>;
+
+fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable> {
     let display = display_path(root, path);
     let id = path
         .file_stem()
@@ -161,17 +179,35 @@ fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, (Diagnosti
             size / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         );
-        return Err((Diagnostic::error(display, message).hint("split it or remove embedded data"), None));
+        return Err(Box::new((
+            Diagnostic::error(display, message).hint("split it or remove embedded data"),
+            None,
+        )));
     }
-    let bytes = fs::read(path)
-        .map_err(|error| (Diagnostic::error(&display, format!("cannot read the file: {error}")), None))?;
+    let bytes = fs::read(path).map_err(|error| {
+        Box::new((
+            Diagnostic::error(&display, format!("cannot read the file: {error}")),
+            None,
+        ))
+    })?;
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let message = "this is a binary file, not Markdown text";
-        let hint = format!("found a NUL byte at byte {nul}; files in content/{}/ must be text", kind.folder());
-        return Err((Diagnostic::error(display, message).hint(hint), None));
+        let hint = format!(
+            "found a NUL byte at byte {nul}; files in content/{}/ must be text",
+            kind.folder()
+        );
+        return Err(Box::new((
+            Diagnostic::error(display, message).hint(hint),
+            None,
+        )));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(RawFile { kind, path: display, id, text }),
+        Ok(text) => Ok(RawFile {
+            kind,
+            path: display,
+            id,
+            text,
+        }),
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
@@ -179,7 +215,7 @@ fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, (Diagnosti
             let diagnostic = Diagnostic::error(display, "the file is not valid UTF-8 text")
                 .at(lossy_offset..lossy_offset + '\u{fffd}'.len_utf8())
                 .hint("save the file with UTF-8 encoding in your editor");
-            Err((diagnostic, Some(text)))
+            Err(Box::new((diagnostic, Some(text))))
         }
     }
 }

@@ -74,13 +74,27 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { ExitCode::from(USAGE_ERRORS) } else { ExitCode::SUCCESS };
+            return if error.use_stderr() {
+                ExitCode::from(USAGE_ERRORS)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
-        Command::Build { root, output, base_url, drafts, force } => {
-            build(BuildOptions { root, output, base_url, drafts, force })
-        }
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+        } => build(BuildOptions {
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+        }),
         Command::Check { root, format } => check(&root, format.into()),
     }
 }
@@ -92,7 +106,11 @@ fn build(options: BuildOptions) -> ExitCode {
                 eprint!("{}", report.diagnostics.render(Format::Human));
             }
             if let Some(aside) = &report.moved_aside {
-                eprintln!("note: the previous {} was moved to {}", report.output.display(), aside.display());
+                eprintln!(
+                    "note: the previous {} was moved to {}",
+                    report.output.display(),
+                    aside.display()
+                );
             }
             println!(
                 "built {} claims: {} files written to {}, {} warnings, in {} ms",
@@ -104,7 +122,10 @@ fn build(options: BuildOptions) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(error) => report_error(error, "the build failed; the previous output was left as it was"),
+        Err(error) => report_error(
+            error,
+            "the build failed; the previous output was left as it was",
+        ),
     }
 }
 
@@ -140,7 +161,11 @@ fn report_error(error: Error, consequence: &str) -> ExitCode {
             ExitCode::from(CONTENT_ERRORS)
         }
         other => {
-            let prefix = if std::io::stderr().is_terminal() { "\x1b[1;31merror\x1b[0m" } else { "error" };
+            let prefix = if std::io::stderr().is_terminal() {
+                "\x1b[1;31merror\x1b[0m"
+            } else {
+                "error"
+            };
             eprintln!("{prefix}: {other}");
             ExitCode::from(USAGE_ERRORS)
         }

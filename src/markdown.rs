@@ -76,7 +76,11 @@ fn heading_text(events: &[Event<'_>]) -> String {
 
 fn heading_slug(text: &str) -> String {
     let slug = tag_slug(text);
-    if slug.is_empty() { "section".to_string() } else { slug }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
 }
 
 fn unique(anchor: String, used: &mut HashSet<String>) -> String {
@@ -111,7 +115,9 @@ mod tests {
 
     #[test]
     fn renders_extensions_and_anchors() {
-        let html = render("## Cost & price\n\n## Cost & price\n\n|a|b|\n|-|-|\n|1|2|\n\n~~no~~ \"quoted\"\n\n- [x] done\n");
+        let html = render(
+            "## Cost & price\n\n## Cost & price\n\n|a|b|\n|-|-|\n|1|2|\n\n~~no~~ \"quoted\"\n\n- [x] done\n",
+        );
         assert!(html.contains("<h2 id=\"cost-price\">"), "{html}");
         assert!(html.contains("<h2 id=\"cost-price-1\">"), "{html}");
         assert!(html.contains("<table>"), "{html}");
@@ -122,7 +128,9 @@ mod tests {
 
     #[test]
     fn removes_script_and_dangerous_urls() {
-        let html = render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n");
+        let html = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
@@ -130,6 +138,9 @@ mod tests {
 
     #[test]
     fn first_paragraph_is_plain_text() {
-        assert_eq!(first_paragraph("# T\n\nSome *emphasis*\nand `code`.\n\nNext."), "Some emphasis and code.");
+        assert_eq!(
+            first_paragraph("# T\n\nSome *emphasis*\nand `code`.\n\nNext."),
+            "Some emphasis and code."
+        );
     }
 }

@@ -218,13 +218,20 @@ fn merge_tag_spellings(claims: &mut [Claim]) {
     }
 }
 
-fn collect<D, T>(docs: Vec<D>, convert: fn(D) -> Option<(String, T)>) -> Option<BTreeMap<String, T>> {
+fn collect<D, T>(
+    docs: Vec<D>,
+    convert: fn(D) -> Option<(String, T)>,
+) -> Option<BTreeMap<String, T>> {
     docs.into_iter().map(convert).collect()
 }
 
 fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
     let quantity = match doc.quantity {
-        Some(q) => Some(Quantity { label: q.label?, value: q.value?, unit: q.unit }),
+        Some(q) => Some(Quantity {
+            label: q.label?,
+            value: q.value?,
+            unit: q.unit,
+        }),
         None => None,
     };
     let history = doc

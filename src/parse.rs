@@ -16,8 +16,18 @@ use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
 
 const CLAIM_KEYS: &[&str] = &[
-    "title", "date", "claimant", "status", "entities", "tags", "summary", "draft", "aliases",
-    "quantity", "citations", "history",
+    "title",
+    "date",
+    "claimant",
+    "status",
+    "entities",
+    "tags",
+    "summary",
+    "draft",
+    "aliases",
+    "quantity",
+    "citations",
+    "history",
 ];
 const QUANTITY_KEYS: &[&str] = &["label", "value", "unit"];
 const CITATION_KEYS: &[&str] = &[
@@ -202,7 +212,11 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let toml_text = &file.text[split.toml.clone()];
     let (table, errors) = DeTable::parse_recoverable(toml_text);
     if !errors.is_empty() {
-        diagnostics.extend(errors.iter().map(|e| toml_error(&file.path, split.toml.start, e)));
+        diagnostics.extend(
+            errors
+                .iter()
+                .map(|e| toml_error(&file.path, split.toml.start, e)),
+        );
         return (None, diagnostics);
     }
     let body = file.text[split.body].to_string();
@@ -226,7 +240,12 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         Kind::Page => {
             let mut fields = Fields::new(&file.path, offset, table, span, PAGE_KEYS);
             let title = fields.required_str("title").map(|t| t.value);
-            let page = PageDoc { id: file.id.clone(), file: file.path.clone(), title, body };
+            let page = PageDoc {
+                id: file.id.clone(),
+                file: file.path.clone(),
+                title,
+                body,
+            };
             (Doc::Page(page), fields.finish())
         }
     };
@@ -252,7 +271,11 @@ fn invalid_id(file: &RawFile) -> Diagnostic {
 
 /// A located diagnostic for a TOML syntax error in a file whose TOML starts at `offset`.
 pub fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().trim_end_matches('.').replace('\n', "; ");
+    let message = error
+        .message()
+        .trim()
+        .trim_end_matches('.')
+        .replace('\n', "; ");
     let (message, hint) = if let Some(detail) = message.strip_prefix("invalid date, ") {
         (
             format!("impossible date: {detail}"),
@@ -288,8 +311,15 @@ fn read_claim(
     let tags = fields.string_list("tags");
     for tag in &tags {
         if tag_slug(&tag.value).is_empty() {
-            let message = format!("the tag `{}` has no letters or digits, so it has no URL", tag.value);
-            fields.error(tag.span.clone(), message, Some("use a word, e.g. `inference-cost`".into()));
+            let message = format!(
+                "the tag `{}` has no letters or digits, so it has no URL",
+                tag.value
+            );
+            fields.error(
+                tag.span.clone(),
+                message,
+                Some("use a word, e.g. `inference-cost`".into()),
+            );
         }
     }
     let summary = fields.optional_str("summary").map(|s| s.value);
@@ -298,7 +328,10 @@ fn read_claim(
     for alias in &aliases {
         if !is_valid_id(&alias.value) {
             let message = format!("the alias `{}` is not a valid claim id", alias.value);
-            let hint = format!("former ids follow the id rules, e.g. `{}`", suggest_id(&alias.value));
+            let hint = format!(
+                "former ids follow the id rules, e.g. `{}`",
+                suggest_id(&alias.value)
+            );
             fields.error(alias.span.clone(), message, Some(hint));
         }
     }
@@ -316,8 +349,12 @@ fn read_claim(
         for citation in citations.iter().filter(|c| c.value.is_some()) {
             fields.error(
                 citation.span.clone(),
-                "this citation has a `value`, but the claim has no `[quantity]` to compare it with".into(),
-                Some("add a `[quantity]` table with `label`, `value` and `unit`, or remove `value`".into()),
+                "this citation has a `value`, but the claim has no `[quantity]` to compare it with"
+                    .into(),
+                Some(
+                    "add a `[quantity]` table with `label`, `value` and `unit`, or remove `value`"
+                        .into(),
+                ),
             );
         }
     }
@@ -357,20 +394,34 @@ fn check_url(fields: &mut Fields, key: &str, url: Option<Located<String>>) -> Op
     match check_web_url(&url.value) {
         Ok(()) => Some(url.value.trim().to_string()),
         Err(problem) => {
-            fields.error(url.span, format!("`{key}` {}", problem.message), Some(problem.hint));
+            fields.error(
+                url.span,
+                format!("`{key}` {}", problem.message),
+                Some(problem.hint),
+            );
             None
         }
     }
 }
 
-fn check_choice(fields: &mut Fields, key: &str, value: Option<Located<String>>, choices: &[&str], default: &str) -> String {
+fn check_choice(
+    fields: &mut Fields,
+    key: &str,
+    value: Option<Located<String>>,
+    choices: &[&str],
+    default: &str,
+) -> String {
     let Some(value) = value else {
         return default.to_string();
     };
     if choices.contains(&value.value.as_str()) {
         return value.value;
     }
-    let message = format!("`{key}` must be one of {}, not `{}`", choices.join(", "), value.value);
+    let message = format!(
+        "`{key}` must be one of {}, not `{}`",
+        choices.join(", "),
+        value.value
+    );
     let hint = did_you_mean(&value.value, choices.iter().copied());
     fields.error(value.span, message, hint);
     default.to_string()
@@ -380,7 +431,10 @@ fn read_quantity(fields: &mut Fields) -> Option<QuantityDoc> {
     let mut table = fields.table("quantity", QUANTITY_KEYS)?;
     let label = table.required_str("label").map(|l| l.value);
     let value = table.required_number("value").map(|v| v.value);
-    let unit = table.optional_str("unit").map(|u| u.value).unwrap_or_default();
+    let unit = table
+        .optional_str("unit")
+        .map(|u| u.value)
+        .unwrap_or_default();
     merge(fields, table);
     Some(QuantityDoc { label, value, unit })
 }
@@ -464,7 +518,15 @@ fn read_source(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Di
     let url = fields.optional_str("url");
     let url = check_url(&mut fields, "url", url);
     let entity = fields.optional_str("entity");
-    let source = SourceDoc { id: file.id.clone(), file: file.path.clone(), name, kind, url, entity, body };
+    let source = SourceDoc {
+        id: file.id.clone(),
+        file: file.path.clone(),
+        name,
+        kind,
+        url,
+        entity,
+        body,
+    };
     (Doc::Source(source), fields.finish())
 }
 
@@ -475,7 +537,11 @@ fn read_entity(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Di
     let parent = fields.optional_str("parent");
     let url = fields.optional_str("url");
     let url = check_url(&mut fields, "url", url);
-    let aliases = fields.string_list("aliases").into_iter().map(|a| a.value).collect();
+    let aliases = fields
+        .string_list("aliases")
+        .into_iter()
+        .map(|a| a.value)
+        .collect();
     let entity = EntityDoc {
         id: file.id.clone(),
         file: file.path.clone(),

@@ -44,15 +44,31 @@ impl Docs {
 /// Runs every cross-file rule and returns what it found.
 pub fn validate(docs: &Docs) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check_unique(Kind::Claim, docs.claims.iter().map(|c| (&c.id, &c.file)), &mut out);
-    check_unique(Kind::Source, docs.sources.iter().map(|s| (&s.id, &s.file)), &mut out);
-    check_unique(Kind::Entity, docs.entities.iter().map(|e| (&e.id, &e.file)), &mut out);
-    check_unique(Kind::Page, docs.pages.iter().map(|p| (&p.id, &p.file)), &mut out);
+    check_unique(
+        Kind::Claim,
+        docs.claims.iter().map(|c| (&c.id, &c.file)),
+        &mut out,
+    );
+    check_unique(
+        Kind::Source,
+        docs.sources.iter().map(|s| (&s.id, &s.file)),
+        &mut out,
+    );
+    check_unique(
+        Kind::Entity,
+        docs.entities.iter().map(|e| (&e.id, &e.file)),
+        &mut out,
+    );
+    check_unique(
+        Kind::Page,
+        docs.pages.iter().map(|p| (&p.id, &p.file)),
+        &mut out,
+    );
     let sources: BTreeSet<&str> = docs.sources.iter().map(|s| s.id.as_str()).collect();
     let entities: BTreeSet<&str> = docs.entities.iter().map(|e| e.id.as_str()).collect();
     for claim in &docs.claims {
         check_claim_references(claim, &sources, &entities, &mut out);
-        check_claim_warnings(claim, &mut out);
+        check_claim_warnings(claim, &sources, &mut out);
     }
     check_aliases(&docs.claims, &mut out);
     check_tags(&docs.claims, &mut out);
@@ -77,7 +93,10 @@ fn check_unique<'a>(
             Some(original) => out.push(
                 Diagnostic::error(
                     file.as_str(),
-                    format!("duplicate {} id `{id}`: {original} has the same id", kind.noun()),
+                    format!(
+                        "duplicate {} id `{id}`: {original} has the same id",
+                        kind.noun()
+                    ),
                 )
                 .at(0..0)
                 .hint("ids are unique across sub-folders; rename one of the two files"),
@@ -108,7 +127,11 @@ fn check_reference(
         )
     });
     let message = format!("unknown {} `{}`", kind.noun(), reference.value);
-    out.push(Diagnostic::error(file, message).at(reference.span.clone()).hint(hint));
+    out.push(
+        Diagnostic::error(file, message)
+            .at(reference.span.clone())
+            .hint(hint),
+    );
 }
 
 fn check_claim_references(
@@ -130,17 +153,25 @@ fn check_claim_references(
     }
 }
 
-fn check_claim_warnings(claim: &ClaimDoc, out: &mut Vec<Diagnostic>) {
+fn check_claim_warnings(claim: &ClaimDoc, sources: &BTreeSet<&str>, out: &mut Vec<Diagnostic>) {
     for citation in &claim.citations {
         if !citation.link_given {
             out.push(
-                Diagnostic::warning(&claim.file, "this citation has neither `url` nor `archive`, so readers cannot check it")
-                    .at(citation.span.start..citation.span.start)
-                    .hint("add `url = \"https://...\"` for the document, or an `archive` link"),
+                Diagnostic::warning(
+                    &claim.file,
+                    "this citation has neither `url` nor `archive`, so readers cannot check it",
+                )
+                .at(citation.span.start..citation.span.start)
+                .hint("add `url = \"https://...\"` for the document, or an `archive` link"),
             );
         }
     }
-    if let Some(claimant) = &claim.claimant {
+    // An unknown claimant is already an error; a second message about it would be noise.
+    if let Some(claimant) = claim
+        .claimant
+        .as_ref()
+        .filter(|c| sources.contains(c.value.as_str()))
+    {
         let cites_claimant = claim
             .citations
             .iter()
@@ -159,7 +190,10 @@ fn check_claim_warnings(claim: &ClaimDoc, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_aliases(claims: &[ClaimDoc], out: &mut Vec<Diagnostic>) {
-    let ids: BTreeMap<&str, &str> = claims.iter().map(|c| (c.id.as_str(), c.file.as_str())).collect();
+    let ids: BTreeMap<&str, &str> = claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.file.as_str()))
+        .collect();
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     for claim in claims {
         for alias in &claim.aliases {
@@ -172,9 +206,12 @@ fn check_aliases(claims: &[ClaimDoc], out: &mut Vec<Diagnostic>) {
                 });
             match clash {
                 Some(reason) => out.push(
-                    Diagnostic::error(&claim.file, format!("the alias `{}` is taken: {reason}", alias.value))
-                        .at(alias.span.clone())
-                        .hint("an old URL can redirect to only one claim; remove one of them"),
+                    Diagnostic::error(
+                        &claim.file,
+                        format!("the alias `{}` is taken: {reason}", alias.value),
+                    )
+                    .at(alias.span.clone())
+                    .hint("an old URL can redirect to only one claim; remove one of them"),
                 ),
                 None => {
                     seen.insert(&alias.value, &claim.file);
@@ -216,13 +253,20 @@ fn check_parents(entities: &[EntityDoc], known: &BTreeSet<&str>, out: &mut Vec<D
         .filter_map(|e| e.parent.as_ref().map(|p| (e.id.as_str(), p.value.as_str())))
         .collect();
     for entity in entities {
-        let Some(parent) = &entity.parent else { continue };
+        let Some(parent) = &entity.parent else {
+            continue;
+        };
         check_reference(&entity.file, parent, Kind::Entity, known, out);
         if let Some(cycle) = find_cycle(&entity.id, &parents) {
             out.push(
-                Diagnostic::error(&entity.file, format!("entity parents form a loop: {}", cycle.join(" -> ")))
-                    .at(parent.span.clone())
-                    .hint("a parent is the maker or owner; remove `parent` from one entity in the loop"),
+                Diagnostic::error(
+                    &entity.file,
+                    format!("entity parents form a loop: {}", cycle.join(" -> ")),
+                )
+                .at(parent.span.clone())
+                .hint(
+                    "a parent is the maker or owner; remove `parent` from one entity in the loop",
+                ),
             );
         }
     }
@@ -249,7 +293,13 @@ fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
     let mut used_entities = BTreeSet::new();
     for claim in &docs.claims {
         used_sources.extend(claim.claimant.iter().map(|c| c.value.as_str()));
-        used_sources.extend(claim.citations.iter().filter_map(|c| c.source.as_ref()).map(|s| s.value.as_str()));
+        used_sources.extend(
+            claim
+                .citations
+                .iter()
+                .filter_map(|c| c.source.as_ref())
+                .map(|s| s.value.as_str()),
+        );
         used_entities.extend(claim.entities.iter().map(|e| e.value.as_str()));
     }
     let parents: BTreeMap<&str, &str> = docs
@@ -266,16 +316,30 @@ fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
             current = parent;
         }
     }
-    for source in docs.sources.iter().filter(|s| !used_sources.contains(s.id.as_str())) {
+    for source in docs
+        .sources
+        .iter()
+        .filter(|s| !used_sources.contains(s.id.as_str()))
+    {
         out.push(
-            Diagnostic::warning(&source.file, format!("no claim uses the source `{}`", source.id))
-                .hint("cite it in a claim's `[[citations]]`, or remove the file"),
+            Diagnostic::warning(
+                &source.file,
+                format!("no claim uses the source `{}`", source.id),
+            )
+            .hint("cite it in a claim's `[[citations]]`, or remove the file"),
         );
     }
-    for entity in docs.entities.iter().filter(|e| !used_entities.contains(e.id.as_str())) {
+    for entity in docs
+        .entities
+        .iter()
+        .filter(|e| !used_entities.contains(e.id.as_str()))
+    {
         out.push(
-            Diagnostic::warning(&entity.file, format!("no claim is about the entity `{}`", entity.id))
-                .hint("list it in a claim's `entities`, or remove the file"),
+            Diagnostic::warning(
+                &entity.file,
+                format!("no claim is about the entity `{}`", entity.id),
+            )
+            .hint("list it in a claim's `entities`, or remove the file"),
         );
     }
 }

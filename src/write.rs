@@ -100,8 +100,15 @@ pub fn write_site(
     };
     written.files = write_files(staging.path(), files)?;
     let generated: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    written.files += copy_static(static_dir, staging.path(), root, &generated, &mut written.warnings)?;
-    fs::write(staging.path().join(MARKER), MARKER_TEXT).map_err(|e| Error::io(staging.path(), e))?;
+    written.files += copy_static(
+        static_dir,
+        staging.path(),
+        root,
+        &generated,
+        &mut written.warnings,
+    )?;
+    fs::write(staging.path().join(MARKER), MARKER_TEXT)
+        .map_err(|e| Error::io(staging.path(), e))?;
     set_folder_permissions(staging.path())?;
     swap_in(staging.keep(), output)?;
     Ok(written)
@@ -175,7 +182,9 @@ fn safe_join(base: &Path, relative: &str) -> Result<PathBuf, Error> {
     let path = Path::new(relative);
     let only_normal = path.components().all(|c| matches!(c, Component::Normal(_)));
     if !only_normal || relative.contains('\\') || relative.contains('\0') {
-        return Err(Error::Usage(format!("refusing to write outside the output folder: {relative}")));
+        return Err(Error::Usage(format!(
+            "refusing to write outside the output folder: {relative}"
+        )));
     }
     Ok(base.join(path))
 }
@@ -188,7 +197,10 @@ fn copy_static(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<usize, Error> {
     let mut copied = 0;
-    for entry in WalkDir::new(static_dir).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(static_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) if error.depth() == 0 => break, // no static/ folder
@@ -197,8 +209,11 @@ fn copy_static(
         let relative = display_path(static_dir, entry.path());
         if entry.path_is_symlink() {
             warnings.push(
-                Diagnostic::warning(display_path(root, entry.path()), "symbolic links in static/ are not followed; skipped")
-                    .hint("copy the file into static/ instead of linking to it"),
+                Diagnostic::warning(
+                    display_path(root, entry.path()),
+                    "symbolic links in static/ are not followed; skipped",
+                )
+                .hint("copy the file into static/ instead of linking to it"),
             );
             continue;
         }
@@ -225,7 +240,11 @@ fn set_folder_permissions(staging: &Path) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
     for entry in WalkDir::new(staging) {
         let entry = entry.map_err(|e| Error::Usage(format!("cannot list the new site: {e}")))?;
-        let mode = if entry.file_type().is_dir() { 0o755 } else { 0o644 };
+        let mode = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
         fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io(entry.path(), e))?;
     }

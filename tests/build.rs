@@ -1,5 +1,8 @@
 //! Building fixture sites into temp dirs and inspecting the output.
 
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::fs;
@@ -85,8 +88,15 @@ fn builds_every_page_of_the_url_contract() {
     ] {
         assert!(out.join(page).is_file(), "missing {page}");
     }
-    assert!(!out.join("claims/acme-secret-plan").exists(), "drafts are not published");
-    assert_eq!(report.files_written, tree(&out).len() - 1, "every file but the marker is counted");
+    assert!(
+        !out.join("claims/acme-secret-plan").exists(),
+        "drafts are not published"
+    );
+    assert_eq!(
+        report.files_written,
+        tree(&out).len() - 1,
+        "every file but the marker is counted"
+    );
 }
 
 #[test]
@@ -95,16 +105,36 @@ fn claim_page_shows_verdict_sources_history_and_body() {
     build(&options(dir.path())).unwrap();
     let html = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
     assert!(html.contains(">Disputed</span>"), "status badge");
-    assert!(html.contains("Credible sources conflict."), "status description");
-    assert!(html.contains("<a href=\"/tracker/sources/acme-blog/\">Acme Blog</a>"), "claimant link");
-    assert!(html.contains("Acme Model 2 is 35% cheaper per token than its predecessor."), "quote");
-    assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));
-    assert!(html.contains("An independent price comparison reports a smaller saving."), "history note");
-    assert!(html.contains("<h2 id=\"what-would-settle-it\">"), "heading anchor");
-    assert!(html.contains("footnote"), "footnotes render");
-    assert!(html.contains("<strong>published</strong>"), "Markdown emphasis");
     assert!(
-        html.contains("https://github.com/example/tracker/edit/main/content/claims/acme-model-2-cost.md"),
+        html.contains("Credible sources conflict."),
+        "status description"
+    );
+    assert!(
+        html.contains("<a href=\"/tracker/sources/acme-blog/\">Acme Blog</a>"),
+        "claimant link"
+    );
+    assert!(
+        html.contains("Acme Model 2 is 35% cheaper per token than its predecessor."),
+        "quote"
+    );
+    assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));
+    assert!(
+        html.contains("An independent price comparison reports a smaller saving."),
+        "history note"
+    );
+    assert!(
+        html.contains("<h2 id=\"what-would-settle-it\">"),
+        "heading anchor"
+    );
+    assert!(html.contains("footnote"), "footnotes render");
+    assert!(
+        html.contains("<strong>published</strong>"),
+        "Markdown emphasis"
+    );
+    assert!(
+        html.contains(
+            "https://github.com/example/tracker/edit/main/content/claims/acme-model-2-cost.md"
+        ),
         "edit link from repo_url"
     );
     assert!(html.contains("\"@type\":\"ClaimReview\""), "JSON-LD");
@@ -121,8 +151,12 @@ fn lists_count_and_order_claims() {
     let oldest = home.find("Acme Model 1 is available").unwrap();
     assert!(newest < middle && middle < oldest, "newest first");
     let acme = read(dir.path(), "public/entities/acme/index.html");
-    assert!(acme.contains("Acme Model 2") && acme.contains("Acme Model 1"), "children listed");
-    let claims: serde_json::Value = serde_json::from_str(&read(dir.path(), "public/claims.json")).unwrap();
+    assert!(
+        acme.contains("Acme Model 2") && acme.contains("Acme Model 1"),
+        "children listed"
+    );
+    let claims: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "public/claims.json")).unwrap();
     assert_eq!(claims["schema_version"], 1);
     assert_eq!(claims["claims"].as_array().unwrap().len(), 3);
     assert_eq!(claims["claims"][1]["id"], "acme-model-2-cost");
@@ -136,13 +170,20 @@ fn aliases_redirect_to_the_claim() {
     let dir = site(&[]);
     build(&options(dir.path())).unwrap();
     let html = read(dir.path(), "public/claims/acme-2-cost/index.html");
-    assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/tracker/claims/acme-model-2-cost/\">"));
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/tracker/claims/acme-model-2-cost/\">"));
+    assert!(html.contains(
+        "<meta http-equiv=\"refresh\" content=\"0; url=/tracker/claims/acme-model-2-cost/\">"
+    ));
+    assert!(html.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/tracker/claims/acme-model-2-cost/\">"
+    ));
 }
 
 #[test]
 fn every_internal_link_resolves_at_root_and_sub_path() {
-    for (base_url, base_path) in [("https://example.org/", "/"), ("https://user.github.io/some/sub/path", "/some/sub/path/")] {
+    for (base_url, base_path) in [
+        ("https://example.org/", "/"),
+        ("https://user.github.io/some/sub/path", "/some/sub/path/"),
+    ] {
         let dir = site(&[]);
         let options = BuildOptions {
             base_url: Some(base_url.to_string()),
@@ -180,10 +221,16 @@ fn site_templates_override_the_defaults_and_static_is_copied() {
     fs::write(dir.path().join("static/img/logo.txt"), "logo").unwrap();
     build(&options(dir.path())).unwrap();
     let page = read(dir.path(), "public/pages/about/index.html");
-    assert!(page.starts_with("<!doctype html><title>About this tracker</title><p class=\"custom\">"), "{page}");
+    assert!(
+        page.starts_with("<!doctype html><title>About this tracker</title><p class=\"custom\">"),
+        "{page}"
+    );
     assert_eq!(read(dir.path(), "public/img/logo.txt"), "logo");
     let claim = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
-    assert!(claim.contains("class=\"site-header\""), "other pages keep the default theme");
+    assert!(
+        claim.contains("class=\"site-header\""),
+        "other pages keep the default theme"
+    );
 }
 
 #[test]
@@ -191,7 +238,10 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let dir = site(&[]);
     build(&options(dir.path())).unwrap();
     let before = tree(&dir.path().join("public"));
-    common::copy_tree(&common::fixtures().join("invalid/misspelled-status"), dir.path());
+    common::copy_tree(
+        &common::fixtures().join("invalid/misspelled-status"),
+        dir.path(),
+    );
     let Err(Error::Content(diagnostics)) = build(&options(dir.path())) else {
         panic!("a content error must fail the build");
     };
@@ -209,7 +259,11 @@ fn a_broken_template_fails_the_build_and_keeps_the_output() {
     let Err(Error::Content(diagnostics)) = build(&options(dir.path())) else {
         panic!("a template error must fail the build");
     };
-    assert!(diagnostics.render(claimtrail::Format::Human).contains("template"));
+    assert!(
+        diagnostics
+            .render(claimtrail::Format::Human)
+            .contains("template")
+    );
     assert_eq!(tree(&dir.path().join("public")), before);
 }
 
@@ -222,8 +276,14 @@ fn refuses_to_replace_a_folder_claimtrail_did_not_create() {
     let Err(Error::Usage(message)) = build(&options(dir.path())) else {
         panic!("an unmarked output folder must be refused");
     };
-    assert!(message.contains("was not created by claimtrail"), "{message}");
-    assert_eq!(fs::read_to_string(public.join("notes.txt")).unwrap(), "mine");
+    assert!(
+        message.contains("was not created by claimtrail"),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read_to_string(public.join("notes.txt")).unwrap(),
+        "mine"
+    );
 
     let report = build(&BuildOptions {
         force: true,
@@ -231,7 +291,11 @@ fn refuses_to_replace_a_folder_claimtrail_did_not_create() {
     })
     .unwrap();
     let aside = report.moved_aside.expect("moved aside");
-    assert_eq!(fs::read_to_string(aside.join("notes.txt")).unwrap(), "mine", "moved, not deleted");
+    assert_eq!(
+        fs::read_to_string(aside.join("notes.txt")).unwrap(),
+        "mine",
+        "moved, not deleted"
+    );
     assert!(public.join("index.html").is_file());
 }
 
@@ -243,9 +307,16 @@ fn refuses_output_folders_that_hold_the_site() {
             output: Some(dir.path().join(output)),
             ..options(dir.path())
         });
-        assert!(matches!(result, Err(Error::Usage(_))), "--output {output} was accepted");
+        assert!(
+            matches!(result, Err(Error::Usage(_))),
+            "--output {output} was accepted"
+        );
     }
-    assert!(dir.path().join("content/claims/acme-model-2-cost.md").is_file());
+    assert!(
+        dir.path()
+            .join("content/claims/acme-model-2-cost.md")
+            .is_file()
+    );
 }
 
 #[test]
@@ -255,7 +326,10 @@ fn two_builds_are_byte_identical() {
     build(&options(first.path())).unwrap();
     build(&options(second.path())).unwrap();
     build(&options(second.path())).unwrap();
-    assert_eq!(tree(&first.path().join("public")), tree(&second.path().join("public")));
+    assert_eq!(
+        tree(&first.path().join("public")),
+        tree(&second.path().join("public"))
+    );
 }
 
 #[cfg(unix)]
@@ -267,7 +341,11 @@ fn output_permissions_suit_github_pages() {
     for entry in walkdir::WalkDir::new(dir.path().join("public")) {
         let entry = entry.unwrap();
         let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
-        let expected = if entry.file_type().is_dir() { 0o755 } else { 0o644 };
+        let expected = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
         assert_eq!(mode, expected, "{}", entry.path().display());
         assert!(!entry.path_is_symlink());
     }
@@ -277,9 +355,17 @@ fn output_permissions_suit_github_pages() {
 fn the_example_site_builds_without_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let checked = claimtrail::check(root, false).unwrap();
-    assert_eq!(checked.diagnostics.error_count(), 0, "{}", checked.diagnostics.render(claimtrail::Format::Human));
+    assert_eq!(
+        checked.diagnostics.error_count(),
+        0,
+        "{}",
+        checked.diagnostics.render(claimtrail::Format::Human)
+    );
     let site = checked.site.unwrap();
-    assert!(site.claims.len() >= 15, "the seed article yields 15-20 claims");
+    assert!(
+        site.claims.len() >= 15,
+        "the seed article yields 15-20 claims"
+    );
     assert!(site.claims.iter().all(|c| c.status == "unverified"));
     let out = tempfile::tempdir().unwrap();
     let report = build(&BuildOptions {

@@ -3,16 +3,31 @@
 //! Each case lays `tests/fixtures/invalid/<case>/` over the clean base fixture,
 //! so the expected list is every diagnostic the check reports, not a subset.
 
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{check_flat, site};
 
 fn error(file: &str, line: usize, column: usize, message: &str) -> common::Flat {
-    ("error".into(), file.into(), Some(line), Some(column), message.into())
+    (
+        "error".into(),
+        file.into(),
+        Some(line),
+        Some(column),
+        message.into(),
+    )
 }
 
 fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::Flat {
-    ("warning".into(), file.into(), line.map(|l| l.0), line.map(|l| l.1), message.into())
+    (
+        "warning".into(),
+        file.into(),
+        line.map(|l| l.0),
+        line.map(|l| l.1),
+        message.into(),
+    )
 }
 
 fn assert_case(case: &str, expected: &[common::Flat]) {
@@ -30,7 +45,12 @@ fn the_base_fixture_is_clean() {
 fn malformed_toml() {
     assert_case(
         "malformed-toml",
-        &[error("content/claims/bad-toml.md", 2, 24, "invalid TOML: invalid basic string, expected `\"`")],
+        &[error(
+            "content/claims/bad-toml.md",
+            2,
+            24,
+            "invalid TOML: invalid basic string, expected `\"`",
+        )],
     );
 }
 
@@ -38,7 +58,12 @@ fn malformed_toml() {
 fn missing_closing_delimiter() {
     assert_case(
         "missing-closing",
-        &[error("content/claims/no-close.md", 1, 1, "the frontmatter is never closed: no second `+++` line")],
+        &[error(
+            "content/claims/no-close.md",
+            1,
+            1,
+            "the frontmatter is never closed: no second `+++` line",
+        )],
     );
 }
 
@@ -57,14 +82,22 @@ fn yaml_frontmatter() {
 
 #[test]
 fn empty_file() {
-    assert_case("empty-file", &[error("content/claims/empty.md", 1, 1, "the file is empty")]);
+    assert_case(
+        "empty-file",
+        &[error("content/claims/empty.md", 1, 1, "the file is empty")],
+    );
 }
 
 #[test]
 fn non_utf8_bytes() {
     assert_case(
         "non-utf8",
-        &[error("content/claims/latin1.md", 2, 13, "the file is not valid UTF-8 text")],
+        &[error(
+            "content/claims/latin1.md",
+            2,
+            13,
+            "the file is not valid UTF-8 text",
+        )],
     );
 }
 
@@ -97,10 +130,16 @@ fn duplicate_ids_across_sub_folders() {
 
 #[test]
 fn ids_with_capitals_spaces_or_non_ascii() {
-    let rule = "ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit";
+    let rule =
+        "ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit";
     assert_case(
         "id-capitals",
-        &[error("content/claims/Acme-Cost.md", 1, 1, &format!("`Acme-Cost` is not a valid claim id: {rule}"))],
+        &[error(
+            "content/claims/Acme-Cost.md",
+            1,
+            1,
+            &format!("`Acme-Cost` is not a valid claim id: {rule}"),
+        )],
     );
     assert_case(
         "id-spaces",
@@ -113,7 +152,12 @@ fn ids_with_capitals_spaces_or_non_ascii() {
     );
     assert_case(
         "id-non-ascii",
-        &[error("content/claims/café-claim.md", 1, 1, &format!("`café-claim` is not a valid claim id: {rule}"))],
+        &[error(
+            "content/claims/café-claim.md",
+            1,
+            1,
+            &format!("`café-claim` is not a valid claim id: {rule}"),
+        )],
     );
 }
 
@@ -148,7 +192,12 @@ fn dangling_references() {
 fn impossible_dates() {
     assert_case(
         "impossible-date",
-        &[error("content/claims/feb-30.md", 3, 8, "impossible date: expected day between 01 and 28")],
+        &[error(
+            "content/claims/feb-30.md",
+            3,
+            8,
+            "impossible date: expected day between 01 and 28",
+        )],
     );
 }
 
@@ -189,21 +238,51 @@ fn status_disagreeing_with_history() {
 
 #[test]
 fn misspelled_status_gets_a_suggestion() {
-    assert_case("misspelled-status", &[error("content/claims/typo-status.md", 5, 10, "unknown status `suported`")]);
+    assert_case(
+        "misspelled-status",
+        &[error(
+            "content/claims/typo-status.md",
+            5,
+            10,
+            "unknown status `suported`",
+        )],
+    );
     let dir = site(&["invalid/misspelled-status"]);
-    assert_eq!(common::check_json(dir.path())[0]["hint"], "did you mean `supported`?");
+    assert_eq!(
+        common::check_json(dir.path())[0]["hint"],
+        "did you mean `supported`?"
+    );
 }
 
 #[test]
 fn misspelled_key_is_one_error_with_a_suggestion() {
-    assert_case("unknown-key", &[error("content/claims/typo-key.md", 5, 1, "unknown field `staus`")]);
+    assert_case(
+        "unknown-key",
+        &[error(
+            "content/claims/typo-key.md",
+            5,
+            1,
+            "unknown field `staus`",
+        )],
+    );
     let dir = site(&["invalid/unknown-key"]);
-    assert_eq!(common::check_json(dir.path())[0]["hint"], "did you mean `status`?");
+    assert_eq!(
+        common::check_json(dir.path())[0]["hint"],
+        "did you mean `status`?"
+    );
 }
 
 #[test]
 fn missing_required_field() {
-    assert_case("missing-field", &[error("content/claims/no-title.md", 2, 1, "missing required field `title`")]);
+    assert_case(
+        "missing-field",
+        &[error(
+            "content/claims/no-title.md",
+            2,
+            1,
+            "missing required field `title`",
+        )],
+    );
 }
 
 #[test]
@@ -247,7 +326,15 @@ fn citation_value_without_quantity() {
 
 #[test]
 fn quoted_date() {
-    assert_case("quoted-date", &[error("content/claims/quoted-date.md", 3, 8, "`date` must be a date, not a string")]);
+    assert_case(
+        "quoted-date",
+        &[error(
+            "content/claims/quoted-date.md",
+            3,
+            8,
+            "`date` must be a date, not a string",
+        )],
+    );
     let dir = site(&["invalid/quoted-date"]);
     assert_eq!(
         common::check_json(dir.path())[0]["hint"],
@@ -259,7 +346,12 @@ fn quoted_date() {
 fn tag_without_a_slug() {
     assert_case(
         "empty-tag",
-        &[error("content/claims/empty-tag.md", 6, 9, "the tag `!!!` has no letters or digits, so it has no URL")],
+        &[error(
+            "content/claims/empty-tag.md",
+            6,
+            9,
+            "the tag `!!!` has no letters or digits, so it has no URL",
+        )],
     );
 }
 
@@ -268,10 +360,28 @@ fn entity_parent_loop() {
     assert_case(
         "parent-cycle",
         &[
-            warning("content/entities/loop-a.md", None, "no claim is about the entity `loop-a`"),
-            error("content/entities/loop-a.md", 3, 10, "entity parents form a loop: loop-a -> loop-b -> loop-a"),
-            warning("content/entities/loop-b.md", None, "no claim is about the entity `loop-b`"),
-            error("content/entities/loop-b.md", 3, 10, "entity parents form a loop: loop-b -> loop-a -> loop-b"),
+            warning(
+                "content/entities/loop-a.md",
+                None,
+                "no claim is about the entity `loop-a`",
+            ),
+            error(
+                "content/entities/loop-a.md",
+                3,
+                10,
+                "entity parents form a loop: loop-a -> loop-b -> loop-a",
+            ),
+            warning(
+                "content/entities/loop-b.md",
+                None,
+                "no claim is about the entity `loop-b`",
+            ),
+            error(
+                "content/entities/loop-b.md",
+                3,
+                10,
+                "entity parents form a loop: loop-b -> loop-a -> loop-b",
+            ),
         ],
     );
 }
@@ -296,8 +406,16 @@ fn contract_warnings() {
                 Some((8, 1)),
                 "this citation has neither `url` nor `archive`, so readers cannot check it",
             ),
-            warning("content/entities/unused-entity.md", None, "no claim is about the entity `unused-entity`"),
-            warning("content/sources/unused-source.md", None, "no claim uses the source `unused-source`"),
+            warning(
+                "content/entities/unused-entity.md",
+                None,
+                "no claim is about the entity `unused-entity`",
+            ),
+            warning(
+                "content/sources/unused-source.md",
+                None,
+                "no claim uses the source `unused-source`",
+            ),
         ],
     );
 }
@@ -308,7 +426,10 @@ fn ten_mistakes_give_ten_located_errors_in_one_run() {
     let found = check_flat(dir.path());
     let errors: Vec<_> = found.iter().filter(|d| d.0 == "error").collect();
     assert_eq!(errors.len(), 10, "{found:#?}");
-    assert!(errors.iter().all(|d| d.2.is_some() && d.3.is_some()), "{errors:#?}");
+    assert!(
+        errors.iter().all(|d| d.2.is_some() && d.3.is_some()),
+        "{errors:#?}"
+    );
     let files: std::collections::BTreeSet<_> = errors.iter().map(|d| d.1.as_str()).collect();
     assert_eq!(files.len(), 10, "one mistake per file: {files:#?}");
 }

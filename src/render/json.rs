@@ -107,7 +107,10 @@ mod tests {
     fn script_safe_json_cannot_close_the_script_element() {
         let value = json!({ "title": "</script><script>alert(1)</script> & more" });
         let text = script_safe(&value);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value);
     }

@@ -86,7 +86,11 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         repo_url: config.repo_url.as_deref(),
         generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
     };
-    let statuses: Vec<_> = config.statuses.iter().map(|s| viewer.status(&s.id)).collect();
+    let statuses: Vec<_> = config
+        .statuses
+        .iter()
+        .map(|s| viewer.status(&s.id))
+        .collect();
     let pages: Vec<_> = viewer
         .site
         .pages
@@ -112,7 +116,11 @@ fn render_job(tera: &Tera, job: &Job) -> Result<OutputFile, Diagnostic> {
         .map_err(|error| {
             Diagnostic::error(
                 format!("templates/{}", job.template),
-                format!("cannot render {}: {}", job.path, templates::error_chain(&error)),
+                format!(
+                    "cannot render {}: {}",
+                    job.path,
+                    templates::error_chain(&error)
+                ),
             )
             .hint("fix the template, or delete it from templates/ to use the built-in one")
         })
@@ -146,7 +154,11 @@ struct FeedEntry {
 
 fn feed_job(viewer: &Viewer) -> Job {
     let mut claims: Vec<_> = viewer.site.claims.iter().collect();
-    claims.sort_by(|a, b| b.last_updated().cmp(&a.last_updated()).then_with(|| a.id.cmp(&b.id)));
+    claims.sort_by(|a, b| {
+        b.last_updated()
+            .cmp(&a.last_updated())
+            .then_with(|| a.id.cmp(&b.id))
+    });
     let entries: Vec<FeedEntry> = claims
         .into_iter()
         .take(FEED_ENTRIES)

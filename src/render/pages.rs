@@ -73,7 +73,12 @@ fn status_counts(viewer: &Viewer) -> Vec<StatusCount> {
         .iter()
         .map(|s| StatusCount {
             status: viewer.status(&s.id),
-            count: viewer.site.claims.iter().filter(|c| c.status == s.id).count(),
+            count: viewer
+                .site
+                .claims
+                .iter()
+                .filter(|c| c.status == s.id)
+                .count(),
         })
         .collect()
 }
@@ -83,7 +88,10 @@ const HOME_CLAIMS: usize = 20;
 
 fn home(viewer: &Viewer) -> Job {
     let mut context = context("", &viewer.site.config.title);
-    context.insert("claims", &cards(viewer, viewer.site.claims.iter().take(HOME_CLAIMS)));
+    context.insert(
+        "claims",
+        &cards(viewer, viewer.site.claims.iter().take(HOME_CLAIMS)),
+    );
     context.insert("claim_total", &viewer.site.claims.len());
     context.insert("status_counts", &status_counts(viewer));
     Job::html("", "index.html", context)
@@ -99,14 +107,19 @@ fn not_found() -> Job {
 }
 
 fn claim_pages(viewer: &Viewer) -> Vec<Job> {
-    viewer.site.claims.par_iter().map(|claim| {
-        let path = format!("claims/{}/", claim.id);
-        let mut context = context(&path, &claim.title);
-        let view = viewer.claim(claim);
-        context.insert("json_ld", &super::json::claim_review(viewer, claim));
-        context.insert("claim", &view);
-        Job::html(&path, "claim.html", context)
-    }).collect()
+    viewer
+        .site
+        .claims
+        .par_iter()
+        .map(|claim| {
+            let path = format!("claims/{}/", claim.id);
+            let mut context = context(&path, &claim.title);
+            let view = viewer.claim(claim);
+            context.insert("json_ld", &super::json::claim_review(viewer, claim));
+            context.insert("claim", &view);
+            Job::html(&path, "claim.html", context)
+        })
+        .collect()
 }
 
 fn alias_redirects<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
@@ -114,8 +127,14 @@ fn alias_redirects<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
         claim.aliases.iter().map(move |alias| {
             let path = format!("claims/{alias}/");
             let mut context = context(&path, &claim.title);
-            context.insert("target", &viewer.urls.path(&format!("claims/{}/", claim.id)));
-            context.insert("target_absolute", &viewer.urls.absolute(&format!("claims/{}/", claim.id)));
+            context.insert(
+                "target",
+                &viewer.urls.path(&format!("claims/{}/", claim.id)),
+            );
+            context.insert(
+                "target_absolute",
+                &viewer.urls.absolute(&format!("claims/{}/", claim.id)),
+            );
             Job {
                 in_sitemap: false,
                 ..Job::html(&path, "redirect.html", context)
@@ -153,25 +172,42 @@ fn timeline(viewer: &Viewer) -> Job {
             detail,
             note,
         };
-        events.push((claim.date, event(claim.date, "claim", viewer.source_link(&claim.claimant).name, None)));
+        events.push((
+            claim.date,
+            event(
+                claim.date,
+                "claim",
+                viewer.source_link(&claim.claimant).name,
+                None,
+            ),
+        ));
         for citation in &claim.citations {
             if let Some(date) = citation.date {
                 let source = viewer.source_link(&citation.source).name;
-                events.push((date, event(date, "document", source, citation.title.clone())));
+                events.push((
+                    date,
+                    event(date, "document", source, citation.title.clone()),
+                ));
             }
         }
         for change in &claim.history {
             let label = viewer.status(&change.status).label;
-            events.push((change.date, event(change.date, "verdict", label, change.note.clone())));
+            events.push((
+                change.date,
+                event(change.date, "verdict", label, change.note.clone()),
+            ));
         }
     }
     // Newest first; the sort is stable, so same-day events keep claim order.
-    events.sort_by(|a, b| b.0.cmp(&a.0));
+    events.sort_by_key(|event| std::cmp::Reverse(event.0));
     let mut years: Vec<Year> = Vec::new();
     for (date, event) in events {
         match years.last_mut() {
             Some(year) if year.year == date.year() => year.events.push(event),
-            _ => years.push(Year { year: date.year(), events: vec![event] }),
+            _ => years.push(Year {
+                year: date.year(),
+                events: vec![event],
+            }),
         }
     }
     let mut context = context("timeline/", "Timeline");
@@ -180,7 +216,12 @@ fn timeline(viewer: &Viewer) -> Job {
 }
 
 fn entity_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
-    let entities: Vec<_> = viewer.site.entities.values().map(|e| viewer.entity(e)).collect();
+    let entities: Vec<_> = viewer
+        .site
+        .entities
+        .values()
+        .map(|e| viewer.entity(e))
+        .collect();
     let mut list = context("entities/", "Entities");
     list.insert("entities", &entities);
     let index = Job::html("entities/", "entities.html", list);
@@ -196,14 +237,22 @@ fn entity_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
             .map(|e| viewer.entity_link(&e.id))
             .collect();
         context.insert("children", &children);
-        context.insert("claims", &cards(viewer, viewer.site.claims_about(&entity.id)));
+        context.insert(
+            "claims",
+            &cards(viewer, viewer.site.claims_about(&entity.id)),
+        );
         Job::html(&path, "entity.html", context)
     });
     std::iter::once(index).chain(pages)
 }
 
 fn source_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
-    let sources: Vec<_> = viewer.site.sources.values().map(|s| viewer.source(s)).collect();
+    let sources: Vec<_> = viewer
+        .site
+        .sources
+        .values()
+        .map(|s| viewer.source(s))
+        .collect();
     let mut list = context("sources/", "Sources");
     list.insert("sources", &sources);
     let index = Job::html("sources/", "sources.html", list);
@@ -211,7 +260,11 @@ fn source_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
         let path = format!("sources/{}/", source.id);
         let mut context = context(&path, &source.name);
         context.insert("source", &viewer.source(source));
-        let originated = viewer.site.claims.iter().filter(|c| c.claimant == source.id);
+        let originated = viewer
+            .site
+            .claims
+            .iter()
+            .filter(|c| c.claimant == source.id);
         context.insert("originated", &cards(viewer, originated));
         let cited = viewer
             .site

@@ -12,9 +12,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("claim.html", include_str!("../../templates/claim.html")),
-    ("claim_list.html", include_str!("../../templates/claim_list.html")),
-    ("timeline.html", include_str!("../../templates/timeline.html")),
-    ("entities.html", include_str!("../../templates/entities.html")),
+    (
+        "claim_list.html",
+        include_str!("../../templates/claim_list.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
     ("entity.html", include_str!("../../templates/entity.html")),
     ("sources.html", include_str!("../../templates/sources.html")),
     ("source.html", include_str!("../../templates/source.html")),
@@ -23,7 +32,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("status.html", include_str!("../../templates/status.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
-    ("redirect.html", include_str!("../../templates/redirect.html")),
+    (
+        "redirect.html",
+        include_str!("../../templates/redirect.html"),
+    ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
@@ -49,8 +61,15 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     }
     let mut tera = Tera::new();
     tera.add_raw_templates(sources).map_err(|error| {
-        vec![Diagnostic::error("templates", format!("a template does not compile: {}", error_chain(&error)))
-            .hint("fix the template named in the message; delete it to fall back to the built-in one")]
+        vec![
+            Diagnostic::error(
+                "templates",
+                format!("a template does not compile: {}", error_chain(&error)),
+            )
+            .hint(
+                "fix the template named in the message; delete it to fall back to the built-in one",
+            ),
+        ]
     })?;
     Ok(tera)
 }
@@ -58,7 +77,11 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
 fn site_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
     let folder = root.join("templates");
     let mut found = Vec::new();
-    for entry in WalkDir::new(&folder).sort_by_file_name().into_iter().flatten() {
+    for entry in WalkDir::new(&folder)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() {
             continue;
         }

@@ -220,12 +220,17 @@ pub struct Viewer<'a> {
 impl Viewer<'_> {
     /// A status view, by id.
     pub fn status(&self, id: &str) -> StatusView {
-        let def = self.site.config.status(id).cloned().unwrap_or_else(|| StatusDef {
-            id: id.to_string(),
-            label: id.to_string(),
-            color: "#6b7280".to_string(),
-            description: String::new(),
-        });
+        let def = self
+            .site
+            .config
+            .status(id)
+            .cloned()
+            .unwrap_or_else(|| StatusDef {
+                id: id.to_string(),
+                label: id.to_string(),
+                color: "#6b7280".to_string(),
+                description: String::new(),
+            });
         StatusView {
             url: self.urls.path(&format!("status/{}/", def.id)),
             id: def.id,
@@ -377,7 +382,9 @@ fn link(id: &str, name: &str, url: String) -> Link {
 /// A date as ISO and display text.
 pub fn date_view(date: Date) -> DateView {
     let display = date
-        .format(format_description!("[month repr:long] [day padding:none], [year]"))
+        .format(format_description!(
+            "[month repr:long] [day padding:none], [year]"
+        ))
         .unwrap_or_else(|_| date.to_string());
     DateView {
         iso: date.to_string(),

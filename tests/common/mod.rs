@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: fixture sites copied into temp dirs.
 
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)] // each test binary uses a different subset
 
 use std::fs;
@@ -84,7 +86,12 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (relative, fs::read(e.path()).unwrap())
         })
         .collect();
