@@ -1,6 +1,12 @@
 //! Ids (file stems) and tag slugs: the parts of content that become URLs.
 
-/// True for ids matching `^[a-z0-9][a-z0-9-]*$`.
+/// True for ids matching `^[a-z0-9][a-z0-9-]*$` (and at most [`MAX_ID_LEN`] long).
+///
+/// ```
+/// use claimtrail::ids::is_valid_id;
+/// assert!(is_valid_id("gpt-5-5-cost"));
+/// assert!(!is_valid_id("GPT 5.5"));
+/// ```
 pub fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -19,6 +25,12 @@ pub fn suggest_id(id: &str) -> String {
 }
 
 /// A tag's URL slug: lowercased, every run outside `a-z0-9` turned into one `-`, trimmed.
+///
+/// ```
+/// use claimtrail::ids::tag_slug;
+/// assert_eq!(tag_slug("Inference Cost"), "inference-cost");
+/// assert_eq!(tag_slug("GPT-5.5!"), "gpt-5-5");
+/// ```
 pub fn tag_slug(tag: &str) -> String {
     slugify(tag)
 }
