@@ -118,6 +118,8 @@ fn claim_page_shows_verdict_sources_history_and_body() {
         "quote"
     );
     assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));
+    assert!(html.contains("35% (claimed)"), "quantity with its unit");
+    assert!(html.contains("Reports: 22.5%"), "a source's reported value");
     assert!(
         html.contains("An independent price comparison reports a smaller saving."),
         "history note"
@@ -374,4 +376,17 @@ fn the_example_site_builds_without_errors() {
     })
     .unwrap();
     assert_eq!(report.claims, site.claims.len());
+}
+
+#[test]
+fn site_toml_can_relabel_and_add_statuses() {
+    let dir = site(&["statuses"]);
+    build(&options(dir.path())).unwrap();
+    let disputed = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
+    assert!(
+        disputed.contains("--status: #9a3412\">Contested</span>"),
+        "relabelled and recoloured"
+    );
+    let added = read(dir.path(), "public/status/misleading/index.html");
+    assert!(added.contains("Technically true but presented to mislead."));
 }

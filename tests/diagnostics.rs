@@ -433,3 +433,38 @@ fn ten_mistakes_give_ten_located_errors_in_one_run() {
     let files: std::collections::BTreeSet<_> = errors.iter().map(|d| d.1.as_str()).collect();
     assert_eq!(files.len(), 10, "one mistake per file: {files:#?}");
 }
+
+#[test]
+fn alias_that_is_another_claims_id() {
+    assert_case(
+        "alias-taken",
+        &[error(
+            "content/claims/alias-thief.md",
+            6,
+            12,
+            "the alias `globex-beats-acme` is taken: content/claims/globex-beats-acme.md uses `globex-beats-acme` as its id",
+        )],
+    );
+}
+
+#[test]
+fn site_toml_is_checked_like_content() {
+    assert_case(
+        "site-toml",
+        &[
+            error(
+                "site.toml",
+                2,
+                12,
+                "`base_url` must be an absolute http(s) URL, not the relative `/tracker/`",
+            ),
+            error("site.toml", 3, 1, "unknown field `langauge`"),
+            error(
+                "site.toml",
+                6,
+                1,
+                "unknown field `lable` in [statuses.disputed]",
+            ),
+        ],
+    );
+}

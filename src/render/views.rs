@@ -127,6 +127,8 @@ pub struct QuantityView {
     pub value: f64,
     /// Unit.
     pub unit: String,
+    /// Value and unit as readers see them, e.g. `35%` or `2,000,000 tokens`.
+    pub display: String,
 }
 
 /// One citation.
@@ -150,6 +152,8 @@ pub struct CitationView {
     pub quote: Option<String>,
     /// Reported value.
     pub value: Option<f64>,
+    /// Reported value with the claim's unit, as readers see it.
+    pub value_display: Option<String>,
 }
 
 /// One verdict change.
@@ -287,8 +291,13 @@ impl Viewer<'_> {
                 label: q.label.clone(),
                 value: q.value,
                 unit: q.unit.clone(),
+                display: format_with_unit(q.value, &q.unit),
             }),
-            citations: claim.citations.iter().map(|c| self.citation(c)).collect(),
+            citations: claim
+                .citations
+                .iter()
+                .map(|c| self.citation(c, claim))
+                .collect(),
             history: claim
                 .history
                 .iter()
@@ -309,7 +318,8 @@ impl Viewer<'_> {
         }
     }
 
-    fn citation(&self, citation: &crate::model::Citation) -> CitationView {
+    fn citation(&self, citation: &crate::model::Citation, claim: &Claim) -> CitationView {
+        let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
         CitationView {
             source: self.source_link(&citation.source),
             source_kind: self
@@ -324,6 +334,7 @@ impl Viewer<'_> {
             stance: citation.stance.clone(),
             quote: citation.quote.clone(),
             value: citation.value,
+            value_display: citation.value.map(|v| format_with_unit(v, unit)),
         }
     }
 
@@ -379,6 +390,36 @@ fn link(id: &str, name: &str, url: String) -> Link {
     }
 }
 
+/// A number as readers see it: `35`, `22.5`, `2,000,000`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    let text = format!("{}", rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A value with its unit: `35%`, `10x`, `2,000,000 tokens`.
+pub fn format_with_unit(value: f64, unit: &str) -> String {
+    let number = format_number(value);
+    match unit {
+        "" => number,
+        "%" | "x" | "×" => format!("{number}{unit}"),
+        _ => format!("{number} {unit}"),
+    }
+}
+
 /// A date as ISO and display text.
 pub fn date_view(date: Date) -> DateView {
     let display = date
@@ -389,5 +430,20 @@ pub fn date_view(date: Date) -> DateView {
     DateView {
         iso: date.to_string(),
         display,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(35.0), "35");
+        assert_eq!(format_number(22.5), "22.5");
+        assert_eq!(format_number(2_000_000.0), "2,000,000");
+        assert_eq!(format_number(-1234.5), "-1,234.5");
+        assert_eq!(format_with_unit(35.0, "%"), "35%");
+        assert_eq!(format_with_unit(2e6, "tokens"), "2,000,000 tokens");
     }
 }
