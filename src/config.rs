@@ -16,6 +16,8 @@ const SITE_KEYS: &[&str] = &[
     "description",
     "repo_url",
     "language",
+    "page_size",
+    "agreement_threshold",
     "statuses",
 ];
 const STATUS_KEYS: &[&str] = &["label", "color", "description"];
@@ -48,7 +50,16 @@ pub struct Config {
     pub language: String,
     /// Statuses in display order.
     pub statuses: Vec<StatusDef>,
+    /// Items per page of a long list (claims of a status, tag or year).
+    pub page_size: usize,
+    /// Fewest judged citations before a source's agreement rate is shown.
+    pub agreement_threshold: usize,
 }
+
+/// Default items per page.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+/// Default fewest judged citations for an agreement rate.
+pub const DEFAULT_AGREEMENT_THRESHOLD: usize = 3;
 
 impl Config {
     /// Looks up a status by id.
@@ -150,6 +161,8 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         check_url_field(&mut fields, url, "repo_url");
     }
     let language = fields.optional_str("language");
+    let page_size = read_count(&mut fields, "page_size", 1..=10_000);
+    let agreement_threshold = read_count(&mut fields, "agreement_threshold", 1..=1_000_000);
     let statuses = read_statuses(&mut fields);
     let problems = fields.finish();
     let ok = !problems
@@ -166,7 +179,29 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         repo_url: repo_url.map(|r| r.value.trim_end_matches('/').to_string()),
         language: language.map_or_else(|| "en".to_string(), |l| l.value),
         statuses,
+        page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE),
+        agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),
     })
+}
+
+/// A whole number within `range`, or `None` (with a diagnostic if it was given but wrong).
+fn read_count(
+    fields: &mut Fields,
+    key: &str,
+    range: std::ops::RangeInclusive<usize>,
+) -> Option<usize> {
+    let number = fields.optional_number(key)?;
+    let whole = number.value.fract() == 0.0 && number.value >= 0.0;
+    if whole && range.contains(&(number.value as usize)) {
+        return Some(number.value as usize);
+    }
+    let message = format!(
+        "`{key}` must be a whole number from {} to {}",
+        range.start(),
+        range.end()
+    );
+    fields.error(number.span, message, None);
+    None
 }
 
 fn check_url_field(fields: &mut Fields, url: &Located<String>, key: &str) {

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod fields;
 pub mod frontmatter;
 pub mod ids;
+pub mod index;
 pub mod links;
 pub mod load;
 pub mod markdown;

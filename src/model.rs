@@ -183,27 +183,6 @@ impl Site {
             pages: collect(docs.pages, page_from_doc)?,
         })
     }
-
-    /// The claims that list `entity_id` among their entities.
-    pub fn claims_about<'a>(&'a self, entity_id: &'a str) -> impl Iterator<Item = &'a Claim> {
-        self.claims
-            .iter()
-            .filter(move |c| c.entities.iter().any(|e| e == entity_id))
-    }
-
-    /// Every tag slug with its display spelling and claims, sorted by slug.
-    pub fn tags(&self) -> BTreeMap<String, (String, Vec<&Claim>)> {
-        let mut tags: BTreeMap<String, (String, Vec<&Claim>)> = BTreeMap::new();
-        for claim in &self.claims {
-            for tag in &claim.tags {
-                tags.entry(tag_slug(tag))
-                    .or_insert_with(|| (tag.clone(), Vec::new()))
-                    .1
-                    .push(claim);
-            }
-        }
-        tags
-    }
 }
 
 /// Makes every spelling of a tag the first one seen, so pages show one name.

@@ -118,8 +118,14 @@ fn claim_page_shows_verdict_sources_history_and_body() {
         "quote"
     );
     assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));
-    assert!(html.contains("35% (claimed)"), "quantity with its unit");
-    assert!(html.contains("Reports: 22.5%"), "a source's reported value");
+    assert!(
+        html.contains("<strong>35%</strong>"),
+        "quantity with its unit"
+    );
+    assert!(
+        html.contains("Reports <strong>22.5%</strong>"),
+        "a source's reported value"
+    );
     assert!(
         html.contains("An independent price comparison reports a smaller saving."),
         "history note"
@@ -147,7 +153,7 @@ fn lists_count_and_order_claims() {
     let dir = site(&[]);
     build(&options(dir.path())).unwrap();
     let home = read(dir.path(), "public/index.html");
-    assert!(home.contains("3 claims by status"));
+    assert!(home.contains("3 claims by current verdict"));
     let newest = home.find("Globex&#39;s model beats Acme Model 2").unwrap();
     let middle = home.find("Acme Model 2 cuts").unwrap();
     let oldest = home.find("Acme Model 1 is available").unwrap();
@@ -164,7 +170,10 @@ fn lists_count_and_order_claims() {
     assert_eq!(claims["claims"][1]["id"], "acme-model-2-cost");
     assert_eq!(claims["claims"][1]["claimant"]["name"], "Acme Blog");
     let timeline = read(dir.path(), "public/timeline/index.html");
-    assert!(timeline.contains("id=\"year-2026\"") && timeline.contains("id=\"year-2025\""));
+    assert!(
+        timeline.contains("href=\"/tracker/timeline/2026/\"")
+            && timeline.contains("href=\"/tracker/timeline/2025/\"")
+    );
 }
 
 #[test]
@@ -384,7 +393,7 @@ fn site_toml_can_relabel_and_add_statuses() {
     build(&options(dir.path())).unwrap();
     let disputed = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
     assert!(
-        disputed.contains("--status: #9a3412\">Contested</span>"),
+        disputed.contains("style=\"background: #9a3412; color: #ffffff\">Contested</span>"),
         "relabelled and recoloured"
     );
     let added = read(dir.path(), "public/status/misleading/index.html");

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::views::Viewer;
+use super::viewer::Viewer;
 use crate::model::Claim;
 
 /// Version of the `/claims.json` shape; bumped only on incompatible changes.

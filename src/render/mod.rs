@@ -2,9 +2,14 @@
 //!
 //! Pages render in parallel; nothing here touches the output folder.
 
+mod charts;
+mod format;
 mod json;
+mod lists;
 mod pages;
+mod paginate;
 pub mod templates;
+mod viewer;
 pub mod views;
 
 use rayon::prelude::*;
@@ -14,7 +19,8 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use pages::Job;
-use views::{Urls, Viewer};
+use viewer::Viewer;
+use views::Urls;
 
 /// One file of the finished site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +48,8 @@ struct SiteView<'a> {
 /// Renders every page and data file of `site` with `tera`.
 pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let urls = Urls::new(&site.config.base_url);
-    let viewer = Viewer { site, urls: &urls };
+    let index = crate::index::Index::new(site);
+    let viewer = Viewer::new(site, &urls, &index);
     set_globals(&mut tera, &viewer);
     let mut jobs = pages::html_jobs(&viewer);
     let sitemap = sitemap_job(&jobs, &urls);
@@ -153,8 +160,8 @@ struct FeedEntry {
 }
 
 fn feed_job(viewer: &Viewer) -> Job {
-    let mut claims: Vec<_> = viewer.site.claims.iter().collect();
-    claims.sort_by(|a, b| {
+    let mut claims: Vec<_> = viewer.site.claims.iter().enumerate().collect();
+    claims.sort_by(|(_, a), (_, b)| {
         b.last_updated()
             .cmp(&a.last_updated())
             .then_with(|| a.id.cmp(&b.id))
@@ -162,8 +169,8 @@ fn feed_job(viewer: &Viewer) -> Job {
     let entries: Vec<FeedEntry> = claims
         .into_iter()
         .take(FEED_ENTRIES)
-        .map(|claim| {
-            let card = viewer.card(claim);
+        .map(|(i, claim)| {
+            let card = viewer.card(i);
             FeedEntry {
                 title: claim.title.clone(),
                 url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),

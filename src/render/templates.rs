@@ -7,40 +7,39 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, display_path};
 
+/// Embeds each named file of `templates/` as `(name, contents)`.
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
 /// The built-in templates, by name. A site's `templates/<name>` replaces one.
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("claim.html", include_str!("../../templates/claim.html")),
-    (
-        "claim_list.html",
-        include_str!("../../templates/claim_list.html"),
-    ),
-    (
-        "timeline.html",
-        include_str!("../../templates/timeline.html"),
-    ),
-    (
-        "entities.html",
-        include_str!("../../templates/entities.html"),
-    ),
-    ("entity.html", include_str!("../../templates/entity.html")),
-    ("sources.html", include_str!("../../templates/sources.html")),
-    ("source.html", include_str!("../../templates/source.html")),
-    ("tags.html", include_str!("../../templates/tags.html")),
-    ("tag.html", include_str!("../../templates/tag.html")),
-    ("status.html", include_str!("../../templates/status.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    (
-        "redirect.html",
-        include_str!("../../templates/redirect.html"),
-    ),
-    ("feed.xml", include_str!("../../templates/feed.xml")),
-    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
-    ("robots.txt", include_str!("../../templates/robots.txt")),
-    ("style.css", include_str!("../../templates/style.css")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
+    "base.html",
+    "components.html",
+    "index.html",
+    "claim.html",
+    "timeline.html",
+    "entities.html",
+    "entity.html",
+    "sources.html",
+    "source.html",
+    "cited.html",
+    "cited_list.html",
+    "list.html",
+    "tags.html",
+    "tag.html",
+    "status.html",
+    "contested.html",
+    "page.html",
+    "404.html",
+    "redirect.html",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "style.css",
+    "favicon.svg",
 ];
 
 /// Compiles the default templates with the site's `templates/` folder laid over them.

@@ -4,12 +4,8 @@
 //! breaking a site owner's templates.
 
 use serde::Serialize;
-use time::Date;
-use time::macros::format_description;
 
-use crate::config::StatusDef;
-use crate::markdown;
-use crate::model::{Claim, Entity, Site, Source};
+pub use super::format::DateView;
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
@@ -49,28 +45,30 @@ pub struct Link {
     pub url: String,
 }
 
-/// A status with its label, colour, description and page.
+/// A status with its label, colours, description and page.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     /// Status id.
     pub id: String,
     /// Label.
     pub label: String,
-    /// CSS colour.
+    /// CSS colour of the badge.
     pub color: String,
+    /// Text colour with enough contrast on `color`.
+    pub text_color: String,
     /// Meaning.
     pub description: String,
     /// `/status/<id>/` path.
     pub url: String,
 }
 
-/// A date as ISO text and as readers see it.
+/// A status with a number, e.g. for counts per status.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
-    /// `2026-04-23`
-    pub iso: String,
-    /// `April 23, 2026`
-    pub display: String,
+pub struct StatusCount {
+    /// The status.
+    pub status: StatusView,
+    /// How many.
+    pub count: usize,
 }
 
 /// A claim in a list.
@@ -94,6 +92,32 @@ pub struct ClaimCard {
     pub draft: bool,
 }
 
+/// How a claim's citations line up, with a one-line summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct TallyView {
+    /// Supporting citations.
+    pub supports: usize,
+    /// Contradicting citations.
+    pub contradicts: usize,
+    /// Neutral citations.
+    pub neutral: usize,
+    /// Distinct supporting sources that are not first-party.
+    pub independent_supporters: usize,
+    /// E.g. "2 support (1 independent source), 1 contradicts".
+    pub text: String,
+}
+
+/// Citations of one stance.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationGroup {
+    /// `supports`, `contradicts` or `neutral`.
+    pub stance: String,
+    /// E.g. "Supports".
+    pub label: String,
+    /// The citations, in file order.
+    pub citations: Vec<CitationView>,
+}
+
 /// A claim on its own page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimView {
@@ -108,14 +132,28 @@ pub struct ClaimView {
     pub quantity: Option<QuantityView>,
     /// Every citation, in file order.
     pub citations: Vec<CitationView>,
+    /// Citations grouped by stance: supports, contradicts, neutral (empty groups left out).
+    pub citation_groups: Vec<CitationGroup>,
+    /// Stance counts.
+    pub tally: TallyView,
+    /// The spread of reported values as a dot plot, when the claim has a quantity and values.
+    pub spread: Option<super::charts::DotPlot>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryView>,
+    /// The claim's own events, newest first.
+    pub events: Vec<EventView>,
     /// Newest date on the claim.
     pub last_updated: DateView,
     /// Sanitised HTML of the body.
     pub body_html: String,
     /// Link to edit the file on the repository host, if `repo_url` is set.
     pub edit_url: Option<String>,
+    /// Claims sharing entities with this one.
+    pub related: Vec<ClaimCard>,
+    /// How to cite the claim, as plain text.
+    pub cite_text: String,
+    /// How to cite the claim, as BibTeX.
+    pub cite_bibtex: String,
 }
 
 /// `[quantity]`
@@ -138,6 +176,8 @@ pub struct CitationView {
     pub source: Link,
     /// The publisher's kind (official, press, ...).
     pub source_kind: String,
+    /// True when the source speaks for the claim's entity or its parent.
+    pub first_party: bool,
     /// Document link.
     pub url: Option<String>,
     /// Archive link.
@@ -167,6 +207,36 @@ pub struct HistoryView {
     pub note: Option<String>,
 }
 
+/// One dated event on a timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// When.
+    pub date: DateView,
+    /// `claim`, `document` or `verdict`.
+    pub kind: &'static str,
+    /// "Claim made", "Document published" or "Verdict changed".
+    pub kind_label: &'static str,
+    /// The claim the event is about.
+    pub claim: ClaimCard,
+    /// Who: the claimant or the document's source.
+    pub source: Option<Link>,
+    /// For verdicts: the status set.
+    pub status: Option<StatusView>,
+    /// The document's title or the verdict's note.
+    pub note: Option<String>,
+}
+
+/// Events of one month.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventMonth {
+    /// `2026-04`, usable as an HTML id.
+    pub id: String,
+    /// `April 2026`.
+    pub label: String,
+    /// Newest first.
+    pub events: Vec<EventView>,
+}
+
 /// An entity in lists and on its page.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView {
@@ -190,7 +260,7 @@ pub struct EntityView {
     pub body_html: String,
 }
 
-/// A source in lists and on its page.
+/// A source in lists and on its page, with its track record.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView {
     /// Id.
@@ -209,241 +279,60 @@ pub struct SourceView {
     pub originated_count: usize,
     /// Citations it gave.
     pub citation_count: usize,
+    /// Its originated claims per current status (statuses with none left out).
+    pub originated_by_status: Vec<StatusCount>,
+    /// Agreement with verdicts, when there are enough judged citations.
+    pub agreement: Option<AgreementView>,
+    /// Judged citations so far (the agreement rate's n).
+    pub judged: usize,
     /// Sanitised HTML description.
     pub body_html: String,
 }
 
-/// Turns model types into views.
-pub struct Viewer<'a> {
-    /// The site.
-    pub site: &'a Site,
-    /// URL builder.
-    pub urls: &'a Urls,
+/// A source's agreement rate with current verdicts.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    /// Rounded percentage, 0-100.
+    pub percent: u32,
+    /// Citations whose stance agrees with the verdict.
+    pub agreeing: usize,
+    /// Citations on claims now supported or refuted (n).
+    pub judged: usize,
 }
 
-impl Viewer<'_> {
-    /// A status view, by id.
-    pub fn status(&self, id: &str) -> StatusView {
-        let def = self
-            .site
-            .config
-            .status(id)
-            .cloned()
-            .unwrap_or_else(|| StatusDef {
-                id: id.to_string(),
-                label: id.to_string(),
-                color: "#6b7280".to_string(),
-                description: String::new(),
-            });
-        StatusView {
-            url: self.urls.path(&format!("status/{}/", def.id)),
-            id: def.id,
-            label: def.label,
-            color: def.color,
-            description: def.description,
-        }
-    }
-
-    /// A link to a source, by id.
-    pub fn source_link(&self, id: &str) -> Link {
-        let name = self.site.sources.get(id).map_or(id, |s| s.name.as_str());
-        link(id, name, self.urls.path(&format!("sources/{id}/")))
-    }
-
-    /// A link to an entity, by id.
-    pub fn entity_link(&self, id: &str) -> Link {
-        let name = self.site.entities.get(id).map_or(id, |e| e.name.as_str());
-        link(id, name, self.urls.path(&format!("entities/{id}/")))
-    }
-
-    /// A claim for lists.
-    pub fn card(&self, claim: &Claim) -> ClaimCard {
-        ClaimCard {
-            id: claim.id.clone(),
-            url: self.urls.path(&format!("claims/{}/", claim.id)),
-            title: claim.title.clone(),
-            date: date_view(claim.date),
-            status: self.status(&claim.status),
-            claimant: self.source_link(&claim.claimant),
-            summary: claim
-                .summary
-                .clone()
-                .unwrap_or_else(|| markdown::first_paragraph(&claim.body)),
-            draft: claim.draft,
-        }
-    }
-
-    /// A claim for its own page.
-    pub fn claim(&self, claim: &Claim) -> ClaimView {
-        let tags = claim
-            .tags
-            .iter()
-            .map(|t| {
-                let slug = crate::ids::tag_slug(t);
-                link(&slug, t, self.urls.path(&format!("tags/{slug}/")))
-            })
-            .collect();
-        ClaimView {
-            card: self.card(claim),
-            entities: claim.entities.iter().map(|e| self.entity_link(e)).collect(),
-            tags,
-            quantity: claim.quantity.as_ref().map(|q| QuantityView {
-                label: q.label.clone(),
-                value: q.value,
-                unit: q.unit.clone(),
-                display: format_with_unit(q.value, &q.unit),
-            }),
-            citations: claim
-                .citations
-                .iter()
-                .map(|c| self.citation(c, claim))
-                .collect(),
-            history: claim
-                .history
-                .iter()
-                .map(|h| HistoryView {
-                    date: date_view(h.date),
-                    status: self.status(&h.status),
-                    note: h.note.clone(),
-                })
-                .collect(),
-            last_updated: date_view(claim.last_updated()),
-            body_html: markdown::render(&claim.body),
-            edit_url: self
-                .site
-                .config
-                .repo_url
-                .as_ref()
-                .map(|repo| format!("{repo}/edit/main/{}", claim.file)),
-        }
-    }
-
-    fn citation(&self, citation: &crate::model::Citation, claim: &Claim) -> CitationView {
-        let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
-        CitationView {
-            source: self.source_link(&citation.source),
-            source_kind: self
-                .site
-                .sources
-                .get(&citation.source)
-                .map_or_else(String::new, |s| s.kind.clone()),
-            url: citation.url.clone(),
-            archive: citation.archive.clone(),
-            title: citation.title.clone(),
-            date: citation.date.map(date_view),
-            stance: citation.stance.clone(),
-            quote: citation.quote.clone(),
-            value: citation.value,
-            value_display: citation.value.map(|v| format_with_unit(v, unit)),
-        }
-    }
-
-    /// An entity view.
-    pub fn entity(&self, entity: &Entity) -> EntityView {
-        EntityView {
-            id: entity.id.clone(),
-            name: entity.name.clone(),
-            kind: entity.kind.clone(),
-            url: self.urls.path(&format!("entities/{}/", entity.id)),
-            homepage: entity.url.clone(),
-            parent: entity.parent.as_deref().map(|p| self.entity_link(p)),
-            aliases: entity.aliases.clone(),
-            claim_count: self.site.claims_about(&entity.id).count(),
-            body_html: markdown::render(&entity.body),
-        }
-    }
-
-    /// A source view.
-    pub fn source(&self, source: &Source) -> SourceView {
-        let originated_count = self
-            .site
-            .claims
-            .iter()
-            .filter(|c| c.claimant == source.id)
-            .count();
-        let citation_count = self
-            .site
-            .claims
-            .iter()
-            .flat_map(|c| &c.citations)
-            .filter(|c| c.source == source.id)
-            .count();
-        SourceView {
-            id: source.id.clone(),
-            name: source.name.clone(),
-            kind: source.kind.clone(),
-            url: self.urls.path(&format!("sources/{}/", source.id)),
-            homepage: source.url.clone(),
-            entity: source.entity.as_deref().map(|e| self.entity_link(e)),
-            originated_count,
-            citation_count,
-            body_html: markdown::render(&source.body),
-        }
-    }
+/// A claim a source cited, with the stance it took.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedClaim {
+    /// The claim.
+    pub claim: ClaimCard,
+    /// The source's stances on it, e.g. `["supports"]`.
+    pub stances: Vec<String>,
 }
 
-fn link(id: &str, name: &str, url: String) -> Link {
-    Link {
-        id: id.to_string(),
-        name: name.to_string(),
-        url,
-    }
+/// One numbered page of a long list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// Page number, from 1.
+    pub number: usize,
+    /// Site path.
+    pub url: String,
+    /// True for the page being shown.
+    pub current: bool,
 }
 
-/// A number as readers see it: `35`, `22.5`, `2,000,000`.
-pub fn format_number(value: f64) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let text = format!("{}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
-}
-
-/// A value with its unit: `35%`, `10x`, `2,000,000 tokens`.
-pub fn format_with_unit(value: f64, unit: &str) -> String {
-    let number = format_number(value);
-    match unit {
-        "" => number,
-        "%" | "x" | "×" => format!("{number}{unit}"),
-        _ => format!("{number} {unit}"),
-    }
-}
-
-/// A date as ISO and display text.
-pub fn date_view(date: Date) -> DateView {
-    let display = date
-        .format(format_description!(
-            "[month repr:long] [day padding:none], [year]"
-        ))
-        .unwrap_or_else(|_| date.to_string());
-    DateView {
-        iso: date.to_string(),
-        display,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(35.0), "35");
-        assert_eq!(format_number(22.5), "22.5");
-        assert_eq!(format_number(2_000_000.0), "2,000,000");
-        assert_eq!(format_number(-1234.5), "-1,234.5");
-        assert_eq!(format_with_unit(35.0, "%"), "35%");
-        assert_eq!(format_with_unit(2e6, "tokens"), "2,000,000 tokens");
-    }
+/// Where a page sits in a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Number of items across all pages.
+    pub items: usize,
+    /// Previous page's path.
+    pub prev: Option<String>,
+    /// Next page's path.
+    pub next: Option<String>,
+    /// Links to the first, last and nearby pages.
+    pub pages: Vec<PageLink>,
 }

@@ -1,0 +1,335 @@
+//! Cross references and figures computed once per build: claims by entity,
+//! tag, status and source; the timeline; tallies, first-party citations,
+//! agreement rates and contested claims.
+//!
+//! Everything here is plain data about the model, with no URLs or HTML, so
+//! the numbers readers see can be tested directly.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use time::Date;
+
+use crate::ids::tag_slug;
+use crate::model::{Citation, Claim, Site};
+
+/// Claims made in one month (year, month 1-12), by status id.
+pub type MonthCounts<'a> = (i32, u8, BTreeMap<&'a str, usize>);
+
+/// What happened on a timeline date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// The claim was made.
+    Made,
+    /// A cited document was published (citation index).
+    Document(usize),
+    /// The verdict changed (history index).
+    Verdict(usize),
+}
+
+/// One dated event about one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    /// When.
+    pub date: Date,
+    /// What.
+    pub kind: EventKind,
+    /// Index into `site.claims`.
+    pub claim: usize,
+}
+
+/// How a claim's citations line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Tally {
+    /// Citations that support the claim.
+    pub supports: usize,
+    /// Citations that contradict it.
+    pub contradicts: usize,
+    /// Neutral citations.
+    pub neutral: usize,
+    /// Distinct supporting sources that are not first-party.
+    pub independent_supporters: usize,
+}
+
+/// A source's track record.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceRecord {
+    /// Claims it originated.
+    pub originated: usize,
+    /// Citations it gave.
+    pub citations: usize,
+    /// Its originated claims by current status.
+    pub originated_by_status: BTreeMap<String, usize>,
+    /// Of its supporting or contradicting citations on claims now `supported` or
+    /// `refuted`, how many agree with the verdict.
+    pub agreeing: usize,
+    /// How many citations the agreement rate is computed from.
+    pub judged: usize,
+}
+
+/// Lookups over the claims of a site; claim lists are indices into `site.claims`,
+/// which is sorted newest first, so every list is newest first too.
+pub struct Index<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// Claims about each entity.
+    pub by_entity: BTreeMap<&'a str, Vec<usize>>,
+    /// Display name and claims of each tag slug.
+    pub by_tag: BTreeMap<String, (String, Vec<usize>)>,
+    /// Claims with each status.
+    pub by_status: BTreeMap<&'a str, Vec<usize>>,
+    /// Claims each source originated.
+    pub originated: BTreeMap<&'a str, Vec<usize>>,
+    /// Claims each source is cited on.
+    pub cited: BTreeMap<&'a str, Vec<usize>>,
+    /// Every event, newest first.
+    pub events: Vec<Event>,
+    /// Claims with both supporting and contradicting citations, most cited first.
+    pub contested: Vec<usize>,
+}
+
+impl<'a> Index<'a> {
+    /// Computes every lookup for `site`.
+    pub fn new(site: &'a Site) -> Index<'a> {
+        let mut index = Index {
+            site,
+            by_entity: BTreeMap::new(),
+            by_tag: BTreeMap::new(),
+            by_status: BTreeMap::new(),
+            originated: BTreeMap::new(),
+            cited: BTreeMap::new(),
+            events: events(&site.claims),
+            contested: Vec::new(),
+        };
+        for (i, claim) in site.claims.iter().enumerate() {
+            index.add_claim(i, claim);
+        }
+        index.contested = contested(&site.claims);
+        index
+    }
+
+    fn add_claim(&mut self, i: usize, claim: &'a Claim) {
+        for entity in &claim.entities {
+            self.by_entity.entry(entity).or_default().push(i);
+        }
+        for tag in &claim.tags {
+            self.by_tag
+                .entry(tag_slug(tag))
+                .or_insert_with(|| (tag.clone(), Vec::new()))
+                .1
+                .push(i);
+        }
+        self.by_status.entry(&claim.status).or_default().push(i);
+        self.originated.entry(&claim.claimant).or_default().push(i);
+        let sources: BTreeSet<&str> = claim.citations.iter().map(|c| c.source.as_str()).collect();
+        for source in sources {
+            self.cited.entry(source).or_default().push(i);
+        }
+    }
+
+    /// Claims listing `entity`, newest first.
+    pub fn claims_about(&self, entity: &str) -> &[usize] {
+        self.by_entity.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// The events of the claims in `claims` (indices), newest first.
+    pub fn events_of(&self, claims: &[usize]) -> Vec<Event> {
+        let wanted: BTreeSet<usize> = claims.iter().copied().collect();
+        self.events
+            .iter()
+            .filter(|e| wanted.contains(&e.claim))
+            .copied()
+            .collect()
+    }
+
+    /// Whether a citation comes from a source speaking for the claim's own
+    /// entity or one of that entity's parents.
+    pub fn is_first_party(&self, claim: &Claim, citation: &Citation) -> bool {
+        let Some(speaks_for) = self
+            .site
+            .sources
+            .get(&citation.source)
+            .and_then(|s| s.entity.as_deref())
+        else {
+            return false;
+        };
+        claim
+            .entities
+            .iter()
+            .any(|entity| self.lineage(entity).any(|e| e == speaks_for))
+    }
+
+    /// An entity followed by its parents, nearest first (stops at loops).
+    fn lineage<'b>(&'b self, entity: &'b str) -> impl Iterator<Item = &'b str> + 'b {
+        let mut seen = BTreeSet::new();
+        std::iter::successors(Some(entity), move |current| {
+            self.site
+                .entities
+                .get(*current)
+                .and_then(|e| e.parent.as_deref())
+        })
+        .take_while(move |e| seen.insert(*e))
+    }
+
+    /// The claim's stance counts and its independent supporters.
+    pub fn tally(&self, claim: &Claim) -> Tally {
+        let mut tally = Tally::default();
+        let mut independent = BTreeSet::new();
+        for citation in &claim.citations {
+            match citation.stance.as_str() {
+                "supports" => {
+                    tally.supports += 1;
+                    if !self.is_first_party(claim, citation) {
+                        independent.insert(citation.source.as_str());
+                    }
+                }
+                "contradicts" => tally.contradicts += 1,
+                _ => tally.neutral += 1,
+            }
+        }
+        tally.independent_supporters = independent.len();
+        tally
+    }
+
+    /// A source's originated claims, citations and agreement with verdicts.
+    pub fn source_record(&self, source: &str) -> SourceRecord {
+        let mut record = SourceRecord::default();
+        for &i in self.originated.get(source).map_or(&[][..], Vec::as_slice) {
+            record.originated += 1;
+            *record
+                .originated_by_status
+                .entry(self.site.claims[i].status.clone())
+                .or_default() += 1;
+        }
+        for &i in self.cited.get(source).map_or(&[][..], Vec::as_slice) {
+            let claim = &self.site.claims[i];
+            for citation in claim.citations.iter().filter(|c| c.source == source) {
+                record.citations += 1;
+                let agrees = match (claim.status.as_str(), citation.stance.as_str()) {
+                    ("supported", "supports") | ("refuted", "contradicts") => true,
+                    ("supported", "contradicts") | ("refuted", "supports") => false,
+                    _ => continue,
+                };
+                record.judged += 1;
+                record.agreeing += usize::from(agrees);
+            }
+        }
+        record
+    }
+
+    /// Up to `limit` other claims sharing the most entities with claim `i`.
+    pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for entity in &self.site.claims[i].entities {
+            for &other in self.claims_about(entity) {
+                if other != i {
+                    *shared.entry(other).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+        // Most shared entities first; among equals, the newer claim (lower index).
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(other, _)| other)
+            .collect()
+    }
+
+    /// Claims per month and status, from the first claim's month to the last's.
+    pub fn monthly_counts(&self) -> Vec<MonthCounts<'a>> {
+        let mut counts: BTreeMap<(i32, u8), BTreeMap<&'a str, usize>> = BTreeMap::new();
+        for claim in &self.site.claims {
+            let month = (claim.date.year(), u8::from(claim.date.month()));
+            *counts
+                .entry(month)
+                .or_default()
+                .entry(&claim.status)
+                .or_default() += 1;
+        }
+        let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+            return Vec::new();
+        };
+        let mut months = Vec::new();
+        let mut month = first;
+        while month <= last {
+            months.push((month.0, month.1, counts.remove(&month).unwrap_or_default()));
+            month = if month.1 == 12 {
+                (month.0 + 1, 1)
+            } else {
+                (month.0, month.1 + 1)
+            };
+        }
+        months
+    }
+
+    /// The newest verdict changes: (claim index, history index), newest first.
+    pub fn recent_verdicts(&self, limit: usize) -> Vec<(usize, usize)> {
+        self.events
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::Verdict(h) => Some((e.claim, h)),
+                _ => None,
+            })
+            .take(limit)
+            .collect()
+    }
+}
+
+/// Every event of every claim, newest first. A document from the claimant
+/// dated on the day the claim was made is the claim itself, not a second event.
+fn events(claims: &[Claim]) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        events.push(Event {
+            date: claim.date,
+            kind: EventKind::Made,
+            claim: i,
+        });
+        for (c, citation) in claim.citations.iter().enumerate() {
+            match citation.date {
+                Some(date) if !(citation.source == claim.claimant && date == claim.date) => {
+                    events.push(Event {
+                        date,
+                        kind: EventKind::Document(c),
+                        claim: i,
+                    });
+                }
+                _ => {}
+            }
+        }
+        for (h, change) in claim.history.iter().enumerate() {
+            events.push(Event {
+                date: change.date,
+                kind: EventKind::Verdict(h),
+                claim: i,
+            });
+        }
+    }
+    // Newest first; the sort is stable, so same-day events keep claim order.
+    events.sort_by_key(|event| std::cmp::Reverse(event.date));
+    events
+}
+
+fn contested(claims: &[Claim]) -> Vec<usize> {
+    let mut contested: Vec<(usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, claim)| {
+            let supports = claim
+                .citations
+                .iter()
+                .filter(|c| c.stance == "supports")
+                .count();
+            let contradicts = claim
+                .citations
+                .iter()
+                .filter(|c| c.stance == "contradicts")
+                .count();
+            (supports > 0 && contradicts > 0).then_some((i, supports.min(contradicts)))
+        })
+        .collect();
+    // Most balanced disagreement first, then newest.
+    contested.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    contested.into_iter().map(|(i, _)| i).collect()
+}

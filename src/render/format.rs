@@ -1,0 +1,147 @@
+//! Turning values into text readers see: numbers, dates, colours, citations.
+
+use serde::Serialize;
+use time::Date;
+use time::macros::format_description;
+
+/// A date as ISO text and as readers see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2026-04-23`
+    pub iso: String,
+    /// `April 23, 2026`
+    pub display: String,
+}
+
+/// A date as ISO and display text.
+pub fn date_view(date: Date) -> DateView {
+    let display = date
+        .format(format_description!(
+            "[month repr:long] [day padding:none], [year]"
+        ))
+        .unwrap_or_else(|_| date.to_string());
+    DateView {
+        iso: date.to_string(),
+        display,
+    }
+}
+
+/// `April 2026`
+pub fn month_label(year: i32, month: u8) -> String {
+    let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
+    format!("{name} {year}")
+}
+
+/// A number as readers see it: `35`, `22.5`, `2,000,000`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    let text = format!("{}", rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A value with its unit: `35%`, `10x`, `2,000,000 tokens`.
+pub fn format_with_unit(value: f64, unit: &str) -> String {
+    let number = format_number(value);
+    match unit {
+        "" => number,
+        "%" | "x" | "×" => format!("{number}{unit}"),
+        _ => format!("{number} {unit}"),
+    }
+}
+
+/// Black or white, whichever reads better on `background` (a `#rrggbb` colour).
+/// Site owners pick status colours; this keeps badge text at WCAG AA contrast.
+pub fn text_color_on(background: &str) -> &'static str {
+    match relative_luminance(background) {
+        // Contrast with white is (1.05)/(L+0.05); with black (L+0.05)/0.05. Equal at L≈0.179.
+        Some(luminance) if luminance > 0.179 => "#111111",
+        _ => "#ffffff",
+    }
+}
+
+fn relative_luminance(color: &str) -> Option<f64> {
+    let hex = color.trim().strip_prefix('#')?;
+    let hex = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    let channel = |i: usize| -> Option<f64> {
+        let value = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+        Some(if value <= 0.03928 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+}
+
+/// Escapes text for a BibTeX field in braces.
+pub fn bibtex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(format_number(35.0), "35");
+        assert_eq!(format_number(22.5), "22.5");
+        assert_eq!(format_number(2_000_000.0), "2,000,000");
+        assert_eq!(format_number(-1234.5), "-1,234.5");
+        assert_eq!(format_with_unit(35.0, "%"), "35%");
+        assert_eq!(format_with_unit(2e6, "tokens"), "2,000,000 tokens");
+    }
+
+    #[test]
+    fn badge_text_keeps_contrast() {
+        assert_eq!(text_color_on("#15803d"), "#ffffff");
+        assert_eq!(text_color_on("#fde047"), "#111111");
+        assert_eq!(text_color_on("#fff"), "#111111");
+        assert_eq!(text_color_on("teal"), "#ffffff");
+    }
+
+    #[test]
+    fn bibtex_special_characters_are_escaped() {
+        assert_eq!(
+            bibtex_escape("35% {cheaper} & $5"),
+            "35\\% \\{cheaper\\} \\& \\$5"
+        );
+    }
+
+    #[test]
+    fn dates_and_months() {
+        let date = Date::from_calendar_date(2026, time::Month::April, 3).unwrap();
+        assert_eq!(date_view(date).display, "April 3, 2026");
+        assert_eq!(month_label(2026, 4), "April 2026");
+    }
+}

@@ -1,0 +1,335 @@
+//! Pages that list claims or events: timeline, entities, sources, tags,
+//! statuses and contested claims, paginated where they can grow.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::pages::{Job, context};
+use super::paginate::paginate;
+use super::viewer::Viewer;
+use super::views::{EntityView, Link};
+
+/// The timeline: the newest events at `/timeline/`, then every year paginated.
+pub fn timeline(viewer: &Viewer) -> Vec<Job> {
+    let events = &viewer.index.events;
+    let mut years: Vec<i32> = events.iter().map(|e| e.date.year()).collect();
+    years.dedup();
+    let year_links: Vec<Link> = years
+        .iter()
+        .map(|y| Link {
+            id: y.to_string(),
+            name: y.to_string(),
+            url: viewer.urls.path(&format!("timeline/{y}/")),
+        })
+        .collect();
+    let filters = filters(viewer);
+    let page_size = viewer.site.config.page_size;
+    let mut latest = context("timeline/", "Timeline");
+    latest.insert(
+        "months",
+        &viewer.months(&events[..events.len().min(page_size)]),
+    );
+    latest.insert("years", &year_links);
+    latest.insert("year", "");
+    latest.insert("event_total", &events.len());
+    latest.insert("filters", &filters);
+    let mut jobs = vec![Job::html("timeline/", "timeline.html", latest)];
+    for year in years {
+        let of_year: Vec<_> = events
+            .iter()
+            .filter(|e| e.date.year() == year)
+            .copied()
+            .collect();
+        let dir = format!("timeline/{year}/");
+        let title = format!("Timeline {year}");
+        jobs.extend(paginate(
+            viewer.urls,
+            &dir,
+            "timeline.html",
+            &of_year,
+            page_size,
+            |path, slice| {
+                let mut page = context(path, &title);
+                page.insert("months", &viewer.months(slice));
+                page.insert("years", &year_links);
+                page.insert("year", &year.to_string());
+                page.insert("event_total", &of_year.len());
+                page.insert("filters", &filters);
+                page
+            },
+        ));
+    }
+    jobs
+}
+
+/// Links that narrow the timeline to one status, entity or tag, working without JavaScript.
+#[derive(Serialize)]
+struct Filters {
+    statuses: Vec<super::views::StatusCount>,
+    entities: Vec<Link>,
+    tags: Vec<Link>,
+}
+
+/// How many entities and tags the filter bar offers (the most used ones).
+const FILTER_LINKS: usize = 12;
+
+fn filters(viewer: &Viewer) -> Filters {
+    let all: Vec<usize> = (0..viewer.site.claims.len()).collect();
+    let mut entities: Vec<(&str, usize)> = viewer
+        .index
+        .by_entity
+        .iter()
+        .map(|(id, claims)| (*id, claims.len()))
+        .collect();
+    entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut tags: Vec<(&String, &(String, Vec<usize>))> = viewer.index.by_tag.iter().collect();
+    tags.sort_by(|a, b| b.1.1.len().cmp(&a.1.1.len()).then(a.0.cmp(b.0)));
+    Filters {
+        statuses: viewer
+            .status_counts(&all)
+            .into_iter()
+            .filter(|s| s.count > 0)
+            .collect(),
+        entities: entities
+            .into_iter()
+            .take(FILTER_LINKS)
+            .map(|(id, _)| viewer.entity_link(id))
+            .collect(),
+        tags: tags
+            .into_iter()
+            .take(FILTER_LINKS)
+            .map(|(slug, (name, _))| Link {
+                id: slug.clone(),
+                name: name.clone(),
+                url: viewer.urls.path(&format!("tags/{slug}/")),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct KindGroup {
+    kind: String,
+    entities: Vec<EntityView>,
+}
+
+/// `/entities/` grouped by kind, and each entity's page with its own timeline.
+pub fn entities(viewer: &Viewer) -> Vec<Job> {
+    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
+    for entity in viewer.site.entities.values() {
+        groups
+            .entry(kind_order(&entity.kind))
+            .or_default()
+            .push(viewer.entity(entity));
+    }
+    let groups: Vec<KindGroup> = groups
+        .into_iter()
+        .map(|(key, entities)| KindGroup {
+            kind: key[2..].to_string(),
+            entities,
+        })
+        .collect();
+    let mut list = context("entities/", "Entities");
+    list.insert("groups", &groups);
+    let mut jobs = vec![Job::html("entities/", "entities.html", list)];
+    for entity in viewer.site.entities.values() {
+        let claims = viewer.index.claims_about(&entity.id);
+        let events = viewer.index.events_of(claims);
+        let children: Vec<Link> = viewer
+            .site
+            .entities
+            .values()
+            .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
+            .map(|e| viewer.entity_link(&e.id))
+            .collect();
+        let view = viewer.entity(entity);
+        let counts = viewer.status_counts(claims);
+        let dir = format!("entities/{}/", entity.id);
+        jobs.extend(paginate(
+            viewer.urls,
+            &dir,
+            "entity.html",
+            &events,
+            viewer.site.config.page_size,
+            |path, slice| {
+                let mut page = context(path, &entity.name);
+                page.insert("months", &viewer.months(slice));
+                page.insert("entity", &view);
+                page.insert("children", &children);
+                page.insert("status_counts", &counts);
+                page
+            },
+        ));
+    }
+    jobs
+}
+
+/// Sorts entity kinds in a reader's order, keeping the kind after a two-character prefix.
+fn kind_order(kind: &str) -> &'static str {
+    match kind {
+        "organization" => "0 organization",
+        "model" => "1 model",
+        "product" => "2 product",
+        "person" => "3 person",
+        _ => "4 other",
+    }
+}
+
+/// `/sources/` as one comparison table, and each source's track record.
+pub fn sources(viewer: &Viewer) -> Vec<Job> {
+    let rows: Vec<_> = viewer
+        .site
+        .sources
+        .values()
+        .map(|s| viewer.source(s))
+        .collect();
+    let mut list = context("sources/", "Sources");
+    list.insert("sources", &rows);
+    list.insert(
+        "agreement_threshold",
+        &viewer.site.config.agreement_threshold,
+    );
+    let mut jobs = vec![Job::html("sources/", "sources.html", list)];
+    let page_size = viewer.site.config.page_size;
+    for (source, row) in viewer.site.sources.values().zip(&rows) {
+        let originated = viewer
+            .index
+            .originated
+            .get(source.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let cited = viewer.cited_claims(&source.id);
+        let dir = format!("sources/{}/", source.id);
+        let mut page = context(&dir, &source.name);
+        page.insert("source", row);
+        page.insert(
+            "originated",
+            &viewer.cards(&originated[..originated.len().min(page_size)]),
+        );
+        page.insert("cited", &cited[..cited.len().min(page_size)]);
+        page.insert(
+            "originated_all",
+            &viewer.urls.path(&format!("{dir}claims/")),
+        );
+        page.insert("cited_all", &viewer.urls.path(&format!("{dir}cited/")));
+        jobs.push(Job::html(&dir, "source.html", page));
+        let title = format!("Claims made by {}", source.name);
+        let claims_dir = format!("{dir}claims/");
+        jobs.extend(paginate(
+            viewer.urls,
+            &claims_dir,
+            "list.html",
+            originated,
+            page_size,
+            |path, slice| {
+                let mut page = context(path, &title);
+                page.insert("claims", &viewer.cards(slice));
+                page
+            },
+        ));
+        let title = format!("Claims cited by {}", source.name);
+        let cited_dir = format!("{dir}cited/");
+        jobs.extend(paginate(
+            viewer.urls,
+            &cited_dir,
+            "cited.html",
+            &cited,
+            page_size,
+            |path, slice| {
+                let mut page = context(path, &title);
+                page.insert("cited", slice);
+                page.insert("source", row);
+                page
+            },
+        ));
+    }
+    jobs
+}
+
+#[derive(Serialize)]
+struct TagView {
+    name: String,
+    slug: String,
+    url: String,
+    count: usize,
+}
+
+/// `/tags/` and one paginated list per tag.
+pub fn tags(viewer: &Viewer) -> Vec<Job> {
+    let list: Vec<TagView> = viewer
+        .index
+        .by_tag
+        .iter()
+        .map(|(slug, (name, claims))| TagView {
+            name: name.clone(),
+            slug: slug.clone(),
+            url: viewer.urls.path(&format!("tags/{slug}/")),
+            count: claims.len(),
+        })
+        .collect();
+    let mut index_context = context("tags/", "Tags");
+    index_context.insert("tags", &list);
+    let mut jobs = vec![Job::html("tags/", "tags.html", index_context)];
+    for (tag, (_, claims)) in list.iter().zip(viewer.index.by_tag.values()) {
+        let dir = format!("tags/{}/", tag.slug);
+        let title = format!("Claims tagged “{}”", tag.name);
+        jobs.extend(paginate(
+            viewer.urls,
+            &dir,
+            "tag.html",
+            claims,
+            viewer.site.config.page_size,
+            |path, slice| {
+                let mut page = context(path, &title);
+                page.insert("claims", &viewer.cards(slice));
+                page.insert("tag", tag);
+                page
+            },
+        ));
+    }
+    jobs
+}
+
+/// One paginated list per status.
+pub fn statuses(viewer: &Viewer) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for status in viewer.statuses() {
+        let claims = viewer
+            .index
+            .by_status
+            .get(status.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let dir = format!("status/{}/", status.id);
+        let title = format!("{} claims", status.label);
+        jobs.extend(paginate(
+            viewer.urls,
+            &dir,
+            "status.html",
+            claims,
+            viewer.site.config.page_size,
+            |path, slice| {
+                let mut page = context(path, &title);
+                page.insert("claims", &viewer.cards(slice));
+                page.insert("status", &status);
+                page
+            },
+        ));
+    }
+    jobs
+}
+
+/// `/contested/`: claims with both supporting and contradicting sources.
+pub fn contested(viewer: &Viewer) -> Vec<Job> {
+    paginate(
+        viewer.urls,
+        "contested/",
+        "contested.html",
+        &viewer.index.contested,
+        viewer.site.config.page_size,
+        |path, slice| {
+            let mut page = context(path, "Contested claims");
+            page.insert("claims", &viewer.cards(slice));
+            page
+        },
+    )
+}
