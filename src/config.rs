@@ -222,7 +222,17 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     };
     for (id, mut entry) in table.entries(STATUS_KEYS) {
         let label = entry.optional_str("label").map(|l| l.value);
-        let color = entry.optional_str("color").map(|c| c.value);
+        let color = entry.optional_str("color").and_then(|c| {
+            if is_css_color(&c.value) {
+                return Some(c.value);
+            }
+            let message = format!(
+                "`color` must be a hex colour like \"#15803d\" or a CSS colour name, not `{}`",
+                c.value
+            );
+            entry.error(c.span, message, None);
+            None
+        });
         let description = entry.optional_str("description").map(|d| d.value);
         let index = match statuses.iter().position(|s| s.id == id) {
             Some(index) => index,
@@ -244,4 +254,31 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     }
     merge(fields, table);
     statuses
+}
+
+/// `#rgb`, `#rrggbb` or a plain CSS colour name: nothing that could carry other CSS.
+fn is_css_color(text: &str) -> bool {
+    match text.strip_prefix('#') {
+        Some(hex) => matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()),
+        None => !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_colours_cannot_smuggle_css() {
+        assert!(is_css_color("#15803d") && is_css_color("#fff") && is_css_color("teal"));
+        for bad in [
+            "red; background: url(x)",
+            "#12345",
+            "",
+            "rgb(1,2,3)",
+            "#ggg",
+        ] {
+            assert!(!is_css_color(bad), "{bad}");
+        }
+    }
 }

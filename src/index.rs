@@ -66,6 +66,9 @@ pub struct SourceRecord {
     pub judged: usize,
 }
 
+/// How many claims on each side (in time) of a claim are candidates for "related".
+const RELATED_WINDOW: usize = 64;
+
 /// Lookups over the claims of a site; claim lists are indices into `site.claims`,
 /// which is sorted newest first, so every list is newest first too.
 pub struct Index<'a> {
@@ -216,19 +219,29 @@ impl<'a> Index<'a> {
         record
     }
 
-    /// Up to `limit` other claims sharing the most entities with claim `i`.
+    /// Up to `limit` other claims sharing the most entities with claim `i`;
+    /// among equals, the closest in time.
     pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
         for entity in &self.site.claims[i].entities {
-            for &other in self.claims_about(entity) {
-                if other != i {
-                    *shared.entry(other).or_default() += 1;
-                }
+            // Only the claims nearest in time are candidates, so an entity that
+            // every claim mentions does not make this quadratic.
+            let about = self.claims_about(entity);
+            let at = about
+                .binary_search(&i)
+                .unwrap_or_else(|insert_at| insert_at);
+            let window = &about
+                [at.saturating_sub(RELATED_WINDOW)..(at + RELATED_WINDOW + 1).min(about.len())];
+            for &other in window.iter().filter(|&&other| other != i) {
+                *shared.entry(other).or_default() += 1;
             }
         }
         let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-        // Most shared entities first; among equals, the newer claim (lower index).
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))
+                .then(a.0.cmp(&b.0))
+        });
         ranked
             .into_iter()
             .take(limit)
@@ -276,38 +289,38 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Every event of every claim, newest first. A document from the claimant
-/// dated on the day the claim was made is the claim itself, not a second event.
+/// Every event of every claim, newest first.
 fn events(claims: &[Claim]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for (i, claim) in claims.iter().enumerate() {
-        events.push(Event {
-            date: claim.date,
-            kind: EventKind::Made,
-            claim: i,
-        });
-        for (c, citation) in claim.citations.iter().enumerate() {
-            match citation.date {
-                Some(date) if !(citation.source == claim.claimant && date == claim.date) => {
-                    events.push(Event {
-                        date,
-                        kind: EventKind::Document(c),
-                        claim: i,
-                    });
-                }
-                _ => {}
-            }
-        }
-        for (h, change) in claim.history.iter().enumerate() {
-            events.push(Event {
-                date: change.date,
-                kind: EventKind::Verdict(h),
-                claim: i,
-            });
-        }
-    }
+    let mut events: Vec<Event> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, claim)| claim_events(i, claim))
+        .collect();
     // Newest first; the sort is stable, so same-day events keep claim order.
     events.sort_by_key(|event| std::cmp::Reverse(event.date));
+    events
+}
+
+/// The events of claim `i`, in file order. A document from the claimant dated
+/// on the day the claim was made is the claim itself, not a second event.
+pub fn claim_events(i: usize, claim: &Claim) -> Vec<Event> {
+    let event = |date, kind| Event {
+        date,
+        kind,
+        claim: i,
+    };
+    let mut events = vec![event(claim.date, EventKind::Made)];
+    for (c, citation) in claim.citations.iter().enumerate() {
+        match citation.date {
+            Some(date) if !(citation.source == claim.claimant && date == claim.date) => {
+                events.push(event(date, EventKind::Document(c)));
+            }
+            _ => {}
+        }
+    }
+    for (h, change) in claim.history.iter().enumerate() {
+        events.push(event(change.date, EventKind::Verdict(h)));
+    }
     events
 }
 

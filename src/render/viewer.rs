@@ -165,7 +165,7 @@ impl<'a> Viewer<'a> {
                     note: h.note.clone(),
                 })
                 .collect(),
-            events: self.events(&self.index.events_of(&[i])),
+            events: self.events(&claim_timeline(i, claim)),
             last_updated: date_view(claim.last_updated()),
             body_html: markdown::render(&claim.body),
             edit_url: self
@@ -366,6 +366,13 @@ impl<'a> Viewer<'a> {
             })
             .collect()
     }
+}
+
+/// A claim's own events, newest first.
+fn claim_timeline(i: usize, claim: &Claim) -> Vec<Event> {
+    let mut events = crate::index::claim_events(i, claim);
+    events.sort_by_key(|event| std::cmp::Reverse(event.date));
+    events
 }
 
 fn link(id: &str, name: &str, url: String) -> Link {
