@@ -229,6 +229,10 @@ fn entity_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
         let path = format!("entities/{}/", entity.id);
         let mut context = context(&path, &entity.name);
         context.insert("entity", &viewer.entity(entity));
+        context.insert(
+            "feed_path",
+            &super::feeds::entity_feed_path(viewer, &entity.id),
+        );
         let children: Vec<_> = viewer
             .site
             .entities

@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, display_path};
 /// The built-in templates, by name. A site's `templates/<name>` replaces one.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    ("meta.html", include_str!("../../templates/meta.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("claim.html", include_str!("../../templates/claim.html")),
     (

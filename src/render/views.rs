@@ -234,6 +234,7 @@ impl Viewer<'_> {
                 label: id.to_string(),
                 color: "#6b7280".to_string(),
                 description: String::new(),
+                rating: None,
             });
         StatusView {
             url: self.urls.path(&format!("status/{}/", def.id)),
