@@ -225,10 +225,10 @@ fn every_url_in_feeds_sitemap_and_data_resolves() {
 /// Every string in the data that points into the site (starts with the base host).
 fn collect_site_urls(value: &serde_json::Value, base: &Url, urls: &mut Vec<String>) {
     match value {
-        serde_json::Value::String(text) => {
-            if Url::parse(text).is_ok_and(|u| u.host() == base.host()) {
-                urls.push(text.clone());
-            }
+        serde_json::Value::String(text)
+            if Url::parse(text).is_ok_and(|u| u.host() == base.host()) =>
+        {
+            urls.push(text.clone());
         }
         serde_json::Value::Array(items) => {
             items.iter().for_each(|v| collect_site_urls(v, base, urls))
