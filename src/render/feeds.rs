@@ -34,7 +34,9 @@ pub struct FeedEntry {
     pub claim_title: String,
     /// Who made the claim.
     pub claimant: Link,
-    /// One plain-text sentence on what happened.
+    /// One plain-text sentence on what happened, e.g. `Verdict on June 2, 2026: Disputed.`
+    pub event: String,
+    /// The claim's summary (or its body's first paragraph).
     pub summary: String,
     /// Label of the status the event gave the claim; empty when not known on that date.
     pub status: String,
@@ -252,7 +254,7 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
     let date = date_view(event.date);
     let status = happening.status.map(|s| viewer.status(s));
     let label = status.as_ref().map_or("", |s| s.label.as_str());
-    let (title, summary) = match happening.kind {
+    let (title, event_text) = match happening.kind {
         "verdict" => (
             format!("{label}: {}", claim.title),
             format!("Verdict on {}: {label}.", date.display),
@@ -270,7 +272,8 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
         updated: rfc3339(event.date),
         date,
         claim_title: xml_text(&claim.title),
-        summary: xml_text(&summary),
+        event: xml_text(&event_text),
+        summary: xml_text(&viewer.card(claim).summary),
         status: xml_text(label),
         status_description: xml_text(status.as_ref().map_or("", |s| s.description.as_str())),
         note: happening.note.map(xml_text),
