@@ -13,8 +13,6 @@ pub mod templates;
 pub mod views;
 
 pub use claims_csv::neutralise_formula;
-pub use data::SCHEMA_VERSION;
-pub use json::script_safe;
 
 use rayon::prelude::*;
 use serde::Serialize;
