@@ -1,9 +1,9 @@
-//! `site.toml`: the site's title, address and statuses.
+//! `site.toml`: the site's title, address, statuses and publishing settings.
 
 use serde::Serialize;
 use toml::de::DeTable;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fields::{Fields, Located, merge};
 use crate::links::check_web_url;
 
@@ -19,8 +19,20 @@ const SITE_KEYS: &[&str] = &[
     "page_size",
     "agreement_threshold",
     "statuses",
+    "publisher",
+    "feed_entries",
+    "custom_domain",
 ];
-const STATUS_KEYS: &[&str] = &["label", "color", "description"];
+const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
+const PUBLISHER_KEYS: &[&str] = &["name", "url", "kind"];
+
+/// The worst (most false) rating on the ClaimReview scale.
+pub const WORST_RATING: u8 = 1;
+/// The best (most true) rating on the ClaimReview scale.
+pub const BEST_RATING: u8 = 5;
+/// How many entries a feed holds when `feed_entries` is not set.
+pub const DEFAULT_FEED_ENTRIES: usize = 50;
+const MAX_FEED_ENTRIES: usize = 1000;
 
 /// A verdict a claim can carry, such as `supported`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,6 +45,41 @@ pub struct StatusDef {
     pub color: String,
     /// What the status means.
     pub description: String,
+    /// Where the status sits on the ClaimReview scale, from [`WORST_RATING`]
+    /// (false) to [`BEST_RATING`] (true); `None` for a status that is no
+    /// verdict on truth, such as `unverified`.
+    pub rating: Option<u8>,
+}
+
+/// Whether the publisher is an organization or a person (schema.org `@type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublisherKind {
+    /// A newsroom, lab or other group.
+    Organization,
+    /// One person.
+    Person,
+}
+
+impl PublisherKind {
+    /// The schema.org type name: `Organization` or `Person`.
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            PublisherKind::Organization => "Organization",
+            PublisherKind::Person => "Person",
+        }
+    }
+}
+
+/// Who publishes the tracker's verdicts: the `author` of every ClaimReview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publisher {
+    /// Display name; defaults to the site title.
+    pub name: String,
+    /// Homepage; defaults to the base URL.
+    pub url: String,
+    /// Organization or person.
+    pub kind: PublisherKind,
 }
 
 /// The validated contents of `site.toml`.
@@ -54,6 +101,12 @@ pub struct Config {
     pub page_size: usize,
     /// Fewest judged citations before a source's agreement rate is shown.
     pub agreement_threshold: usize,
+    /// `[publisher]`, with defaults filled in.
+    pub publisher: Publisher,
+    /// How many entries each Atom feed holds.
+    pub feed_entries: usize,
+    /// A custom domain for GitHub Pages, written to `CNAME`, e.g. `claims.example.org`.
+    pub custom_domain: Option<String>,
 }
 
 /// Default items per page.
@@ -96,45 +149,59 @@ fn with_trailing_slash(text: &str) -> String {
 
 /// The statuses every site has unless `site.toml` redefines them.
 pub fn default_statuses() -> Vec<StatusDef> {
+    // Only verdicts on truth get a number: unverified, retracted and outdated
+    // say nothing about whether the claim is true (see docs/content-format.md).
     [
         (
             "unverified",
             "Unverified",
             "#6b7280",
             "Made, not yet confirmed or contradicted by independent evidence.",
+            None,
         ),
         (
             "supported",
             "Supported",
             "#15803d",
             "Independent evidence confirms it.",
+            Some(BEST_RATING),
         ),
         (
             "disputed",
             "Disputed",
             "#b45309",
             "Credible sources conflict.",
+            Some(3),
         ),
-        ("refuted", "Refuted", "#b91c1c", "Evidence contradicts it."),
+        (
+            "refuted",
+            "Refuted",
+            "#b91c1c",
+            "Evidence contradicts it.",
+            Some(WORST_RATING),
+        ),
         (
             "retracted",
             "Retracted",
             "#7c3aed",
             "The claimant withdrew or corrected it.",
+            None,
         ),
         (
             "outdated",
             "Outdated",
             "#475569",
             "Later events made the claim moot (a spec replaced, a plan abandoned).",
+            None,
         ),
     ]
     .into_iter()
-    .map(|(id, label, color, description)| StatusDef {
+    .map(|(id, label, color, description, rating)| StatusDef {
         id: id.into(),
         label: label.into(),
         color: color.into(),
         description: description.into(),
+        rating,
     })
     .collect()
 }
@@ -164,6 +231,9 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let page_size = read_count(&mut fields, "page_size", 1..=10_000);
     let agreement_threshold = read_count(&mut fields, "agreement_threshold", 1..=1_000_000);
     let statuses = read_statuses(&mut fields);
+    let publisher = read_publisher(&mut fields);
+    let feed_entries = read_feed_entries(&mut fields);
+    let custom_domain = read_custom_domain(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -172,15 +242,23 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     if !ok {
         return None;
     }
+    let title = title?.value;
+    let base_url = with_trailing_slash(&base_url?.value);
+    if let Some(domain) = &custom_domain {
+        diagnostics.extend(check_domain_matches(&base_url, domain));
+    }
     Some(Config {
-        title: title?.value,
-        base_url: with_trailing_slash(&base_url?.value),
+        publisher: publisher.finish(&title, &base_url),
+        title,
+        base_url,
         description: description.map(|d| d.value).unwrap_or_default(),
         repo_url: repo_url.map(|r| r.value.trim_end_matches('/').to_string()),
         language: language.map_or_else(|| "en".to_string(), |l| l.value),
         statuses,
         page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),
+        feed_entries: feed_entries.unwrap_or(DEFAULT_FEED_ENTRIES),
+        custom_domain: custom_domain.map(|d| d.value),
     })
 }
 
@@ -234,6 +312,7 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
             None
         });
         let description = entry.optional_str("description").map(|d| d.value);
+        let rating = read_rating(&mut entry);
         let index = match statuses.iter().position(|s| s.id == id) {
             Some(index) => index,
             None => {
@@ -242,6 +321,7 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
                     label: id.clone(),
                     color: "#6b7280".into(),
                     description: String::new(),
+                    rating: None,
                 });
                 statuses.len() - 1
             }
@@ -250,6 +330,9 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
         status.label = label.unwrap_or_else(|| status.label.clone());
         status.color = color.unwrap_or_else(|| status.color.clone());
         status.description = description.unwrap_or_else(|| status.description.clone());
+        if let Some(rating) = rating {
+            status.rating = rating;
+        }
         merge(&mut table, entry);
     }
     merge(fields, table);
@@ -281,4 +364,137 @@ mod tests {
             assert!(!is_css_color(bad), "{bad}");
         }
     }
+}
+/// A status's `rating`: 1 to 5 on the ClaimReview scale, or 0 for "no rating".
+/// `None` when absent or invalid (the problem is recorded).
+fn read_rating(entry: &mut Fields) -> Option<Option<u8>> {
+    let rating = entry.optional_number("rating")?;
+    let whole = rating.value.fract() == 0.0;
+    match rating.value as i64 {
+        0 if whole => Some(None),
+        n if whole && (i64::from(WORST_RATING)..=i64::from(BEST_RATING)).contains(&n) => {
+            u8::try_from(n).ok().map(Some)
+        }
+        _ => {
+            entry.error(
+                rating.span,
+                format!(
+                    "`rating` must be a whole number from {WORST_RATING} (false) to {BEST_RATING} (true), or 0 for no rating"
+                ),
+                Some("for example `rating = 2` for a mostly false verdict".to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// `[publisher]` as written; defaults are filled in by [`PublisherDoc::finish`].
+#[derive(Default)]
+struct PublisherDoc {
+    name: Option<String>,
+    url: Option<String>,
+    kind: Option<PublisherKind>,
+}
+
+impl PublisherDoc {
+    fn finish(self, title: &str, base_url: &str) -> Publisher {
+        Publisher {
+            name: self.name.unwrap_or_else(|| title.to_string()),
+            url: self.url.unwrap_or_else(|| base_url.to_string()),
+            kind: self.kind.unwrap_or(PublisherKind::Organization),
+        }
+    }
+}
+
+fn read_publisher(fields: &mut Fields) -> PublisherDoc {
+    let Some(mut table) = fields.table("publisher", PUBLISHER_KEYS) else {
+        return PublisherDoc::default();
+    };
+    let name = table.required_str("name").map(|n| n.value);
+    let url = table.optional_str("url");
+    if let Some(url) = &url {
+        check_url_field(&mut table, url, "url");
+    }
+    let kind = table
+        .optional_str("kind")
+        .and_then(|kind| match kind.value.as_str() {
+            "organization" => Some(PublisherKind::Organization),
+            "person" => Some(PublisherKind::Person),
+            other => {
+                table.error(
+                    kind.span,
+                    format!("unknown publisher kind `{other}`"),
+                    Some("write `kind = \"organization\"` or `kind = \"person\"`".to_string()),
+                );
+                None
+            }
+        });
+    merge(fields, table);
+    PublisherDoc {
+        name,
+        url: url.map(|u| u.value),
+        kind,
+    }
+}
+
+fn read_feed_entries(fields: &mut Fields) -> Option<usize> {
+    let count = fields.optional_number("feed_entries")?;
+    let whole = count.value.fract() == 0.0;
+    match count.value as i64 {
+        n if whole && (1..=MAX_FEED_ENTRIES as i64).contains(&n) => usize::try_from(n).ok(),
+        _ => {
+            fields.error(
+                count.span,
+                format!("`feed_entries` must be a whole number from 1 to {MAX_FEED_ENTRIES}"),
+                Some(format!(
+                    "the default is `feed_entries = {DEFAULT_FEED_ENTRIES}`"
+                )),
+            );
+            None
+        }
+    }
+}
+
+/// `custom_domain`: a bare host name such as `claims.example.org`.
+fn read_custom_domain(fields: &mut Fields) -> Option<Located<String>> {
+    let domain = fields.optional_str("custom_domain")?;
+    let is_domain = matches!(
+        url::Host::parse(&domain.value),
+        Ok(url::Host::Domain(ref host)) if host.contains('.') && *host == domain.value
+    );
+    if is_domain {
+        return Some(domain);
+    }
+    fields.error(
+        domain.span.clone(),
+        format!(
+            "`custom_domain` must be a bare domain name, not `{}`",
+            domain.value
+        ),
+        Some(
+            "write only the lowercase domain, without `https://` or a path: `custom_domain = \"claims.example.org\"`"
+                .to_string(),
+        ),
+    );
+    None
+}
+
+/// A warning when `base_url` is on another host than `custom_domain`: links would
+/// point at the old address.
+fn check_domain_matches(base_url: &str, domain: &Located<String>) -> Option<Diagnostic> {
+    let host = url::Url::parse(base_url).ok()?.host_str()?.to_string();
+    (host != domain.value).then(|| {
+        Diagnostic::warning(
+            CONFIG_FILE,
+            format!(
+                "`custom_domain` is `{}` but `base_url` is on `{host}`",
+                domain.value
+            ),
+        )
+        .at(domain.span.clone())
+        .hint(format!(
+            "set `base_url = \"https://{}/\"` so links and feeds use the custom domain",
+            domain.value
+        ))
+    })
 }

@@ -140,6 +140,10 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let root = &options.root;
+    if let Some(base_url) = &options.base_url {
+        links::check_web_url(base_url)
+            .map_err(|problem| Error::Usage(format!("--base-url {}", problem.message)))?;
+    }
     let output = output_path(options);
     write::check_output_location(root, &output)?;
     let Checked {

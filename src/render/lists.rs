@@ -158,6 +158,10 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
                 page.insert("entity", &view);
                 page.insert("children", &children);
                 page.insert("status_counts", &counts);
+                page.insert(
+                    "feed_path",
+                    &super::feeds::entity_feed_path(viewer, &entity.id),
+                );
                 page
             },
         ));

@@ -3,14 +3,21 @@
 //! Pages render in parallel; nothing here touches the output folder.
 
 mod charts;
+mod claims_csv;
+mod data;
+mod feeds;
 mod format;
+mod hosting;
 mod json;
 mod lists;
 mod pages;
 mod paginate;
+mod sitemap;
 pub mod templates;
 mod viewer;
 pub mod views;
+
+pub use claims_csv::neutralise_formula;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,9 +38,6 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// How many entries the Atom feed holds.
-const FEED_ENTRIES: usize = 50;
-
 #[derive(Serialize)]
 struct SiteView<'a> {
     title: &'a str,
@@ -43,6 +47,7 @@ struct SiteView<'a> {
     language: &'a str,
     repo_url: Option<&'a str>,
     generator: String,
+    publisher: &'a crate::config::Publisher,
 }
 
 /// Renders every page and data file of `site` with `tera`.
@@ -52,9 +57,9 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     let viewer = Viewer::new(site, &urls, &index);
     set_globals(&mut tera, &viewer);
     let mut jobs = pages::html_jobs(&viewer);
-    let sitemap = sitemap_job(&jobs, &urls);
+    let sitemap = sitemap::job(&viewer, &jobs);
     jobs.push(sitemap);
-    jobs.push(feed_job(&viewer));
+    jobs.extend(feeds::jobs(&viewer));
     jobs.extend(["robots.txt", "style.css", "favicon.svg"].map(|name| Job {
         path: name.into(),
         template: name,
@@ -63,7 +68,7 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     }));
     let rendered: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|job| render_job(&tera, job)).collect();
-    let mut files = Vec::with_capacity(rendered.len() + 2);
+    let mut files = Vec::with_capacity(rendered.len() + 6);
     let mut problems = Vec::new();
     for result in rendered {
         match result {
@@ -75,10 +80,9 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
         problems.dedup_by(|a, b| a.message == b.message);
         return Err(problems);
     }
-    files.push(OutputFile {
-        path: "claims.json".into(),
-        bytes: json::claims_json(&viewer),
-    });
+    files.extend(data::files(&viewer));
+    files.push(claims_csv::file(&viewer).map_err(|problem| vec![problem])?);
+    files.extend(hosting::files(&site.config));
     Ok(files)
 }
 
@@ -92,6 +96,7 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         language: &config.language,
         repo_url: config.repo_url.as_deref(),
         generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
+        publisher: &config.publisher,
     };
     let statuses: Vec<_> = config
         .statuses
@@ -131,74 +136,4 @@ fn render_job(tera: &Tera, job: &Job) -> Result<OutputFile, Diagnostic> {
             )
             .hint("fix the template, or delete it from templates/ to use the built-in one")
         })
-}
-
-fn sitemap_job(jobs: &[Job], urls: &Urls) -> Job {
-    let mut locations: Vec<String> = jobs
-        .iter()
-        .filter(|job| job.in_sitemap)
-        .map(|job| urls.absolute(job.url_path()))
-        .collect();
-    locations.sort();
-    let mut context = Context::new();
-    context.insert("urls", &locations);
-    Job {
-        path: "sitemap.xml".into(),
-        template: "sitemap.xml",
-        context,
-        in_sitemap: false,
-    }
-}
-
-#[derive(Serialize)]
-struct FeedEntry {
-    title: String,
-    url: String,
-    updated: String,
-    summary: String,
-    status: String,
-}
-
-fn feed_job(viewer: &Viewer) -> Job {
-    let mut claims: Vec<_> = viewer.site.claims.iter().enumerate().collect();
-    claims.sort_by(|(_, a), (_, b)| {
-        b.last_updated()
-            .cmp(&a.last_updated())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    let entries: Vec<FeedEntry> = claims
-        .into_iter()
-        .take(FEED_ENTRIES)
-        .map(|(i, claim)| {
-            let card = viewer.card(i);
-            FeedEntry {
-                title: claim.title.clone(),
-                url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),
-                updated: rfc3339(claim.last_updated()),
-                summary: card.summary,
-                status: card.status.label,
-            }
-        })
-        .collect();
-    let updated = viewer
-        .site
-        .claims
-        .iter()
-        .map(|c| c.last_updated())
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
-    let mut context = Context::new();
-    context.insert("entries", &entries);
-    context.insert("updated", &updated);
-    context.insert("feed_url", &viewer.urls.absolute("feed.xml"));
-    Job {
-        path: "feed.xml".into(),
-        template: "feed.xml",
-        context,
-        in_sitemap: false,
-    }
-}
-
-fn rfc3339(date: time::Date) -> String {
-    format!("{date}T00:00:00Z")
 }

@@ -17,6 +17,7 @@ macro_rules! embed {
 /// The built-in templates, by name. A site's `templates/<name>` replaces one.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "base.html",
+    "meta.html",
     "components.html",
     "index.html",
     "claim.html",

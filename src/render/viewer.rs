@@ -54,6 +54,7 @@ impl<'a> Viewer<'a> {
                 label: id.to_string(),
                 color: "#6b7280".to_string(),
                 description: String::new(),
+                rating: None,
             });
         StatusView {
             url: self.urls.path(&format!("status/{}/", def.id)),
@@ -104,6 +105,18 @@ impl<'a> Viewer<'a> {
     /// The card of claim `i`.
     pub fn card(&self, i: usize) -> ClaimCard {
         self.cards[i].clone()
+    }
+
+    /// The card of a claim of this site, found by its place in the date order.
+    pub fn card_of(&self, claim: &Claim) -> ClaimCard {
+        let found = self
+            .site
+            .claims
+            .binary_search_by(|c| claim.date.cmp(&c.date).then_with(|| c.id.cmp(&claim.id)));
+        match found {
+            Ok(i) => self.card(i),
+            Err(_) => self.make_card(claim),
+        }
     }
 
     /// The cards of claims `indices`, in that order.

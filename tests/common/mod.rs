@@ -98,3 +98,134 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Builds the base fixture with `overlays` at `base_url` (or site.toml's), into `<dir>/public`.
+pub fn build_site(overlays: &[&str], base_url: Option<&str>) -> tempfile::TempDir {
+    let dir = site(overlays);
+    claimtrail::build(&BuildOptions {
+        base_url: base_url.map(str::to_string),
+        ..options(dir.path())
+    })
+    .unwrap();
+    dir
+}
+
+/// A parsed XML element: qualified name, attributes, child elements and text.
+#[derive(Debug, Clone, Default)]
+pub struct Xml {
+    /// The element name as written, e.g. `feed` or `xhtml:div`.
+    pub name: String,
+    /// Attributes with entities resolved.
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// Child elements in order.
+    pub children: Vec<Xml>,
+    /// The element's own text (not its children's), entities resolved.
+    pub text: String,
+}
+
+impl Xml {
+    /// Parses a whole document with quick-xml and returns its root element;
+    /// panics on anything that is not well-formed, including undefined entities.
+    pub fn parse(text: &str) -> Xml {
+        use quick_xml::events::Event;
+        let mut reader = quick_xml::Reader::from_str(text);
+        let mut stack = vec![Xml::default()];
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(start) => stack.push(Xml::element(&start)),
+                Event::Empty(empty) => stack
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push(Xml::element(&empty)),
+                Event::End(_) => {
+                    let done = stack.pop().unwrap();
+                    stack.last_mut().unwrap().children.push(done);
+                }
+                Event::Text(text) => stack
+                    .last_mut()
+                    .unwrap()
+                    .text
+                    .push_str(&text.xml10_content()),
+                Event::CData(data) => stack
+                    .last_mut()
+                    .unwrap()
+                    .text
+                    .push_str(&data.xml10_content()),
+                Event::GeneralRef(reference) => {
+                    let resolved = match reference.resolve_char_ref().unwrap() {
+                        Some(c) => c.to_string(),
+                        None => {
+                            let name = reference.xml10_content();
+                            quick_xml::escape::resolve_predefined_entity(&name)
+                                .unwrap_or_else(|| panic!("undefined entity &{name};"))
+                                .to_string()
+                        }
+                    };
+                    stack.last_mut().unwrap().text.push_str(&resolved);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        let mut document = stack.pop().unwrap();
+        assert!(stack.is_empty(), "unclosed elements");
+        assert_eq!(document.children.len(), 1, "one root element");
+        document.children.pop().unwrap()
+    }
+
+    fn element(start: &quick_xml::events::BytesStart) -> Xml {
+        let attributes = start
+            .attributes()
+            .map(|attribute| {
+                let attribute = attribute.unwrap();
+                let key = attribute.key.as_ref().to_string();
+                let value = attribute
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap()
+                    .into_owned();
+                (key, value)
+            })
+            .collect();
+        Xml {
+            name: start.name().as_ref().to_string(),
+            attributes,
+            ..Xml::default()
+        }
+    }
+
+    /// The child elements named `name`.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Xml> + 'a {
+        self.children.iter().filter(move |child| child.name == name)
+    }
+
+    /// The one child element named `name`; panics if there is none or several.
+    pub fn one<'a>(&'a self, name: &'a str) -> &'a Xml {
+        let found: Vec<&Xml> = self.all(name).collect();
+        assert_eq!(found.len(), 1, "<{}> needs exactly one <{name}>", self.name);
+        found[0]
+    }
+
+    /// An attribute's value; panics if it is missing.
+    pub fn attr(&self, name: &str) -> &str {
+        self.attributes
+            .get(name)
+            .unwrap_or_else(|| panic!("<{}> has no {name}", self.name))
+    }
+}
+
+/// Maps an absolute URL under `base_url` to the built file that serves it, if any.
+pub fn served_file(output: &Path, base_url: &url::Url, target: &url::Url) -> Option<PathBuf> {
+    let base_path = base_url.path();
+    if target.origin() != base_url.origin() {
+        return None;
+    }
+    // Ids and slugs are plain `a-z0-9-`, so generated paths need no decoding.
+    let relative = target.path().strip_prefix(base_path)?;
+    let file = if relative.is_empty() || relative.ends_with('/') {
+        output.join(relative).join("index.html")
+    } else {
+        output.join(relative)
+    };
+    file.is_file().then_some(file)
+}

@@ -1,0 +1,289 @@
+//! Open data: `/claims.json`, `/sources.json` and `/entities.json`.
+//!
+//! Their shapes are a public API, documented field by field in docs/data.md:
+//! fields are only ever added; removing or changing one bumps [`SCHEMA_VERSION`].
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::OutputFile;
+use super::viewer::Viewer;
+use crate::model::{Citation, Claim, Entity, Source};
+
+/// Version of the data files' shapes; bumped only on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Something named, with its id and its page on the site.
+#[derive(Serialize)]
+struct Named {
+    id: String,
+    name: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct StatusRef {
+    id: String,
+    label: String,
+    rating: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct QuantityData<'a> {
+    label: &'a str,
+    value: f64,
+    unit: &'a str,
+}
+
+#[derive(Serialize)]
+struct CitationData<'a> {
+    source: Named,
+    url: Option<&'a str>,
+    archive: Option<&'a str>,
+    title: Option<&'a str>,
+    date: Option<String>,
+    stance: &'a str,
+    quote: Option<&'a str>,
+    value: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct HistoryData<'a> {
+    date: String,
+    status: &'a str,
+    status_label: String,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimData<'a> {
+    id: &'a str,
+    url: String,
+    title: &'a str,
+    date: String,
+    status: StatusRef,
+    claimant: Named,
+    entities: Vec<Named>,
+    tags: &'a [String],
+    summary: Option<&'a str>,
+    quantity: Option<QuantityData<'a>>,
+    citations: Vec<CitationData<'a>>,
+    history: Vec<HistoryData<'a>>,
+    last_updated: String,
+    aliases: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SourceData<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    url: String,
+    homepage: Option<&'a str>,
+    entity: Option<Named>,
+    description: &'a str,
+    originated: Vec<&'a str>,
+    cited: Vec<&'a str>,
+    citation_count: usize,
+    track_record: BTreeMap<&'a str, usize>,
+}
+
+#[derive(Serialize)]
+struct EntityData<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    url: String,
+    homepage: Option<&'a str>,
+    parent: Option<Named>,
+    children: Vec<&'a str>,
+    aliases: &'a [String],
+    description: &'a str,
+    claims: Vec<&'a str>,
+}
+
+/// The three JSON data files.
+pub fn files(viewer: &Viewer) -> Vec<OutputFile> {
+    let site = viewer.site;
+    let claims: Vec<ClaimData> = site.claims.iter().map(|c| claim(viewer, c)).collect();
+    let sources: Vec<SourceData> = site.sources.values().map(|s| source(viewer, s)).collect();
+    let entities: Vec<EntityData> = site.entities.values().map(|e| entity(viewer, e)).collect();
+    vec![
+        document(viewer, "claims.json", "claims", json!(claims)),
+        document(viewer, "sources.json", "sources", json!(sources)),
+        document(viewer, "entities.json", "entities", json!(entities)),
+    ]
+}
+
+/// A data file: the version, generator, site and status list, then `key: items`.
+fn document(viewer: &Viewer, path: &str, key: &str, items: Value) -> OutputFile {
+    let config = &viewer.site.config;
+    let statuses: Vec<Value> = config
+        .statuses
+        .iter()
+        .map(|s| json!({ "id": s.id, "label": s.label, "description": s.description, "rating": s.rating }))
+        .collect();
+    let document = json!({
+        "schema_version": SCHEMA_VERSION,
+        "generator": format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
+        "site": {
+            "title": config.title,
+            "url": config.base_url,
+            "description": config.description,
+            "publisher": config.publisher,
+        },
+        "statuses": statuses,
+        key: items,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
+    bytes.push(b'\n');
+    OutputFile {
+        path: path.into(),
+        bytes,
+    }
+}
+
+fn source_ref(viewer: &Viewer, id: &str) -> Named {
+    let link = viewer.source_link(id);
+    Named {
+        url: viewer.urls.absolute(&format!("sources/{id}/")),
+        id: link.id,
+        name: link.name,
+    }
+}
+
+fn entity_ref(viewer: &Viewer, id: &str) -> Named {
+    let link = viewer.entity_link(id);
+    Named {
+        url: viewer.urls.absolute(&format!("entities/{id}/")),
+        id: link.id,
+        name: link.name,
+    }
+}
+
+fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
+    let status = viewer.status(&claim.status);
+    ClaimData {
+        id: &claim.id,
+        url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),
+        title: &claim.title,
+        date: claim.date.to_string(),
+        status: StatusRef {
+            rating: viewer
+                .site
+                .config
+                .status(&claim.status)
+                .and_then(|s| s.rating),
+            id: status.id,
+            label: status.label,
+        },
+        claimant: source_ref(viewer, &claim.claimant),
+        entities: claim
+            .entities
+            .iter()
+            .map(|e| entity_ref(viewer, e))
+            .collect(),
+        tags: &claim.tags,
+        summary: claim.summary.as_deref(),
+        quantity: claim.quantity.as_ref().map(|q| QuantityData {
+            label: &q.label,
+            value: q.value,
+            unit: &q.unit,
+        }),
+        citations: claim
+            .citations
+            .iter()
+            .map(|c| citation(viewer, c))
+            .collect(),
+        history: claim
+            .history
+            .iter()
+            .map(|h| HistoryData {
+                date: h.date.to_string(),
+                status: &h.status,
+                status_label: viewer.status(&h.status).label,
+                note: h.note.as_deref(),
+            })
+            .collect(),
+        last_updated: claim.last_updated().to_string(),
+        aliases: &claim.aliases,
+    }
+}
+
+fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
+    CitationData {
+        source: source_ref(viewer, &citation.source),
+        url: citation.url.as_deref(),
+        archive: citation.archive.as_deref(),
+        title: citation.title.as_deref(),
+        date: citation.date.map(|d| d.to_string()),
+        stance: &citation.stance,
+        quote: citation.quote.as_deref(),
+        value: citation.value,
+    }
+}
+
+fn source<'a>(viewer: &Viewer<'a>, source: &'a Source) -> SourceData<'a> {
+    let claims = &viewer.site.claims;
+    let originated: Vec<&Claim> = claims.iter().filter(|c| c.claimant == source.id).collect();
+    let mut track_record: BTreeMap<&str, usize> = viewer
+        .site
+        .config
+        .statuses
+        .iter()
+        .map(|s| (s.id.as_str(), 0))
+        .collect();
+    for claim in &originated {
+        *track_record.entry(claim.status.as_str()).or_default() += 1;
+    }
+    let citing = |c: &&Claim| c.citations.iter().any(|cite| cite.source == source.id);
+    SourceData {
+        id: &source.id,
+        name: &source.name,
+        kind: &source.kind,
+        url: viewer.urls.absolute(&format!("sources/{}/", source.id)),
+        homepage: source.url.as_deref(),
+        entity: source.entity.as_deref().map(|e| entity_ref(viewer, e)),
+        description: source.body.trim(),
+        originated: originated.iter().map(|c| c.id.as_str()).collect(),
+        cited: claims
+            .iter()
+            .filter(citing)
+            .map(|c| c.id.as_str())
+            .collect(),
+        citation_count: claims
+            .iter()
+            .flat_map(|c| &c.citations)
+            .filter(|c| c.source == source.id)
+            .count(),
+        track_record,
+    }
+}
+
+fn entity<'a>(viewer: &Viewer<'a>, entity: &'a Entity) -> EntityData<'a> {
+    let site = viewer.site;
+    EntityData {
+        id: &entity.id,
+        name: &entity.name,
+        kind: &entity.kind,
+        url: viewer.urls.absolute(&format!("entities/{}/", entity.id)),
+        homepage: entity.url.as_deref(),
+        parent: entity.parent.as_deref().map(|p| entity_ref(viewer, p)),
+        children: site
+            .entities
+            .values()
+            .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
+            .map(|e| e.id.as_str())
+            .collect(),
+        aliases: &entity.aliases,
+        description: entity.body.trim(),
+        claims: viewer
+            .index
+            .claims_about(&entity.id)
+            .iter()
+            .map(|&i| site.claims[i].id.as_str())
+            .collect(),
+    }
+}
