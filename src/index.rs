@@ -46,7 +46,7 @@ pub struct Tally {
     pub contradicts: usize,
     /// Neutral citations.
     pub neutral: usize,
-    /// Distinct supporting sources that are not first-party.
+    /// Distinct supporting sources that are neither the claimant nor first-party.
     pub independent_supporters: usize,
 }
 
@@ -181,7 +181,9 @@ impl<'a> Index<'a> {
             match citation.stance.as_str() {
                 "supports" => {
                     tally.supports += 1;
-                    if !self.is_first_party(claim, citation) {
+                    // The claimant repeating itself, or a source speaking for the
+                    // claim's subject, is not independent confirmation.
+                    if citation.source != claim.claimant && !self.is_first_party(claim, citation) {
                         independent.insert(citation.source.as_str());
                     }
                 }

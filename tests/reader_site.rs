@@ -76,7 +76,8 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let globex = page(dir.path(), "claims/globex-beats-acme/index.html");
     assert_eq!(
         texts(&globex, ".tally"),
-        ["1 supports (1 independent source), 1 contradicts"]
+        ["1 supports (0 independent sources), 1 contradicts"],
+        "the claimant backing its own claim is not independent"
     );
 }
 

@@ -101,7 +101,7 @@ pub struct TallyView {
     pub contradicts: usize,
     /// Neutral citations.
     pub neutral: usize,
-    /// Distinct supporting sources that are not first-party.
+    /// Distinct supporting sources that are neither the claimant nor first-party.
     pub independent_supporters: usize,
     /// E.g. "2 support (1 independent source), 1 contradicts".
     pub text: String,
