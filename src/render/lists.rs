@@ -219,17 +219,13 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
         jobs.push(Job::html(&dir, "source.html", page));
         let title = format!("Claims made by {}", source.name);
         let claims_dir = format!("{dir}claims/");
-        jobs.extend(paginate(
-            viewer.urls,
+        jobs.extend(claim_list_pages(
+            viewer,
             &claims_dir,
             "list.html",
             originated,
-            page_size,
-            |path, slice| {
-                let mut page = context(path, &title);
-                page.insert("claims", &viewer.cards(slice));
-                page
-            },
+            &title,
+            |_| {},
         ));
         let title = format!("Claims cited by {}", source.name);
         let cited_dir = format!("{dir}cited/");
@@ -277,17 +273,14 @@ pub fn tags(viewer: &Viewer) -> Vec<Job> {
     for (tag, (_, claims)) in list.iter().zip(viewer.index.by_tag.values()) {
         let dir = format!("tags/{}/", tag.slug);
         let title = format!("Claims tagged “{}”", tag.name);
-        jobs.extend(paginate(
-            viewer.urls,
+        jobs.extend(claim_list_pages(
+            viewer,
             &dir,
             "tag.html",
             claims,
-            viewer.site.config.page_size,
-            |path, slice| {
-                let mut page = context(path, &title);
-                page.insert("claims", &viewer.cards(slice));
+            &title,
+            |page| {
                 page.insert("tag", tag);
-                page
             },
         ));
     }
@@ -305,17 +298,14 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
             .map_or(&[][..], Vec::as_slice);
         let dir = format!("status/{}/", status.id);
         let title = format!("{} claims", status.label);
-        jobs.extend(paginate(
-            viewer.urls,
+        jobs.extend(claim_list_pages(
+            viewer,
             &dir,
             "status.html",
             claims,
-            viewer.site.config.page_size,
-            |path, slice| {
-                let mut page = context(path, &title);
-                page.insert("claims", &viewer.cards(slice));
+            &title,
+            |page| {
                 page.insert("status", &status);
-                page
             },
         ));
     }
@@ -324,15 +314,36 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
 
 /// `/contested/`: claims with both supporting and contradicting sources.
 pub fn contested(viewer: &Viewer) -> Vec<Job> {
-    paginate(
-        viewer.urls,
+    let contested = &viewer.index.contested;
+    claim_list_pages(
+        viewer,
         "contested/",
         "contested.html",
-        &viewer.index.contested,
+        contested,
+        "Contested claims",
+        |_| {},
+    )
+}
+
+/// Paginated claim cards at `dir` as `claims`; `extra` adds the template's own variables.
+fn claim_list_pages(
+    viewer: &Viewer,
+    dir: &str,
+    template: &'static str,
+    claims: &[usize],
+    title: &str,
+    extra: impl Fn(&mut tera::Context),
+) -> Vec<Job> {
+    paginate(
+        viewer.urls,
+        dir,
+        template,
+        claims,
         viewer.site.config.page_size,
         |path, slice| {
-            let mut page = context(path, "Contested claims");
+            let mut page = context(path, title);
             page.insert("claims", &viewer.cards(slice));
+            extra(&mut page);
             page
         },
     )

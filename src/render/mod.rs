@@ -3,6 +3,7 @@
 //! Pages render in parallel; nothing here touches the output folder.
 
 mod charts;
+mod claim_view;
 mod claims_csv;
 mod data;
 mod feeds;

@@ -2,17 +2,12 @@
 
 use rayon::prelude::*;
 
-use super::charts;
-use super::format::{bibtex_escape, date_view, format_with_unit, month_label, text_color_on};
+use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
-use crate::ids::tag_slug;
-use crate::index::{Event, EventKind, Index, Tally};
+use crate::index::{Event, EventKind, Index};
 use crate::markdown;
-use crate::model::{Citation, Claim, Entity, Site, Source};
-
-/// How many related claims a claim page lists.
-const RELATED_CLAIMS: usize = 5;
+use crate::model::{Claim, Entity, Site, Source};
 
 /// Turns model types into views; claim cards are computed once and cloned into lists.
 pub struct Viewer<'a> {
@@ -138,116 +133,6 @@ impl<'a> Viewer<'a> {
                 .unwrap_or_else(|| markdown::first_paragraph(&claim.body)),
             draft: claim.draft,
         }
-    }
-
-    /// Claim `i` for its own page.
-    pub fn claim(&self, i: usize) -> ClaimView {
-        let claim = &self.site.claims[i];
-        let citations: Vec<CitationView> = claim
-            .citations
-            .iter()
-            .map(|c| self.citation(c, claim))
-            .collect();
-        let card = self.card(i);
-        ClaimView {
-            entities: claim.entities.iter().map(|e| self.entity_link(e)).collect(),
-            tags: claim
-                .tags
-                .iter()
-                .map(|t| {
-                    let slug = tag_slug(t);
-                    link(&slug, t, self.urls.path(&format!("tags/{slug}/")))
-                })
-                .collect(),
-            quantity: claim.quantity.as_ref().map(|q| QuantityView {
-                label: q.label.clone(),
-                value: q.value,
-                unit: q.unit.clone(),
-                display: format_with_unit(q.value, &q.unit),
-            }),
-            citation_groups: group_by_stance(&citations),
-            tally: tally_view(self.index.tally(claim)),
-            spread: self.spread(claim),
-            citations,
-            history: claim
-                .history
-                .iter()
-                .map(|h| HistoryView {
-                    date: date_view(h.date),
-                    status: self.status(&h.status),
-                    note: h.note.clone(),
-                })
-                .collect(),
-            events: self.events(&claim_timeline(i, claim)),
-            last_updated: date_view(claim.last_updated()),
-            body_html: markdown::render(&claim.body),
-            edit_url: self
-                .site
-                .config
-                .repo_url
-                .as_ref()
-                .map(|repo| format!("{repo}/edit/main/{}", claim.file)),
-            related: self.cards(&self.index.related(i, RELATED_CLAIMS)),
-            cite_text: self.cite_text(claim, &card),
-            cite_bibtex: self.cite_bibtex(claim),
-            card,
-        }
-    }
-
-    fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {
-        let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
-        CitationView {
-            source: self.source_link(&citation.source),
-            source_kind: self
-                .site
-                .sources
-                .get(&citation.source)
-                .map_or_else(String::new, |s| s.kind.clone()),
-            first_party: self.index.is_first_party(claim, citation),
-            url: citation.url.clone(),
-            archive: citation.archive.clone(),
-            title: citation.title.clone(),
-            date: citation.date.map(date_view),
-            stance: citation.stance.clone(),
-            quote: citation.quote.clone(),
-            value: citation.value,
-            value_display: citation.value.map(|v| format_with_unit(v, unit)),
-        }
-    }
-
-    fn spread(&self, claim: &Claim) -> Option<charts::DotPlot> {
-        let quantity = claim.quantity.as_ref()?;
-        let reported: Vec<(String, f64, String)> = claim
-            .citations
-            .iter()
-            .filter_map(|c| Some((self.source_link(&c.source).name, c.value?, c.stance.clone())))
-            .collect();
-        charts::dot_plot(quantity.value, &quantity.unit, &reported)
-    }
-
-    fn cite_text(&self, claim: &Claim, card: &ClaimCard) -> String {
-        format!(
-            "{}. “{}” Status: {}. Last updated {}. {}",
-            self.site.config.title,
-            claim.title,
-            card.status.label,
-            date_view(claim.last_updated()).display,
-            self.urls.absolute(&format!("claims/{}/", claim.id))
-        )
-    }
-
-    fn cite_bibtex(&self, claim: &Claim) -> String {
-        let updated = claim.last_updated();
-        format!(
-            "@misc{{claimtrail-{id},\n  title = {{{title}}},\n  author = {{{{{site}}}}},\n  year = {{{year}}},\n  date = {{{date}}},\n  url = {{{url}}},\n  note = {{Status: {status}}}\n}}",
-            id = claim.id,
-            title = bibtex_escape(&claim.title),
-            site = bibtex_escape(&self.site.config.title),
-            year = updated.year(),
-            date = updated,
-            url = self.urls.absolute(&format!("claims/{}/", claim.id)),
-            status = bibtex_escape(&self.status(&claim.status).label),
-        )
     }
 
     /// Timeline events as views.
@@ -381,101 +266,11 @@ impl<'a> Viewer<'a> {
     }
 }
 
-/// A claim's own events, newest first.
-fn claim_timeline(i: usize, claim: &Claim) -> Vec<Event> {
-    let mut events = crate::index::claim_events(i, claim);
-    events.sort_by_key(|event| std::cmp::Reverse(event.date));
-    events
-}
-
-fn link(id: &str, name: &str, url: String) -> Link {
+/// A named link.
+pub(super) fn link(id: &str, name: &str, url: String) -> Link {
     Link {
         id: id.to_string(),
         name: name.to_string(),
         url,
-    }
-}
-
-fn group_by_stance(citations: &[CitationView]) -> Vec<CitationGroup> {
-    [
-        ("supports", "Supports"),
-        ("contradicts", "Contradicts"),
-        ("neutral", "Neutral"),
-    ]
-    .into_iter()
-    .filter_map(|(stance, label)| {
-        let group: Vec<CitationView> = citations
-            .iter()
-            .filter(|c| c.stance == stance)
-            .cloned()
-            .collect();
-        (!group.is_empty()).then(|| CitationGroup {
-            stance: stance.into(),
-            label: label.into(),
-            citations: group,
-        })
-    })
-    .collect()
-}
-
-fn tally_view(tally: Tally) -> TallyView {
-    let mut parts = Vec::new();
-    if tally.supports > 0 {
-        let independent = match tally.independent_supporters {
-            1 => " (1 independent source)".to_string(),
-            n => format!(" ({n} independent sources)"),
-        };
-        let verb = if tally.supports == 1 {
-            "supports"
-        } else {
-            "support"
-        };
-        parts.push(format!("{} {verb}{independent}", tally.supports));
-    }
-    if tally.contradicts > 0 {
-        parts.push(format!(
-            "{} contradict{}",
-            tally.contradicts,
-            if tally.contradicts == 1 { "s" } else { "" }
-        ));
-    }
-    if tally.neutral > 0 {
-        parts.push(format!("{} neutral", tally.neutral));
-    }
-    TallyView {
-        supports: tally.supports,
-        contradicts: tally.contradicts,
-        neutral: tally.neutral,
-        independent_supporters: tally.independent_supporters,
-        text: parts.join(", "),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tally_reads_as_a_sentence() {
-        let tally = Tally {
-            supports: 3,
-            contradicts: 1,
-            neutral: 2,
-            independent_supporters: 1,
-        };
-        assert_eq!(
-            tally_view(tally).text,
-            "3 support (1 independent source), 1 contradicts, 2 neutral"
-        );
-        let tally = Tally {
-            supports: 1,
-            contradicts: 2,
-            neutral: 0,
-            independent_supporters: 0,
-        };
-        assert_eq!(
-            tally_view(tally).text,
-            "1 supports (0 independent sources), 2 contradict"
-        );
     }
 }
