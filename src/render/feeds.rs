@@ -124,12 +124,7 @@ fn feed_job(viewer: &Viewer, path: &str, mut head: FeedHead, claims: Vec<&Claim>
     context.insert("updated", &head.updated);
     context.insert("feed_url", &head.feed_url);
     context.insert("feed", &head);
-    Job {
-        path: path.to_string(),
-        template: TEMPLATE,
-        context,
-        in_sitemap: false,
-    }
+    Job::file(path, TEMPLATE, context)
 }
 
 /// Claims about an entity or any entity below it (a company's models and products).

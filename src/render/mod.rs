@@ -61,14 +61,14 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     let sitemap = sitemap::job(&viewer, &jobs);
     jobs.push(sitemap);
     jobs.extend(feeds::jobs(&viewer));
-    jobs.extend(["robots.txt", "style.css", "favicon.svg"].map(|name| Job {
-        path: name.into(),
-        template: name,
-        context: Context::new(),
-        in_sitemap: false,
-    }));
-    let rendered: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| render_job(&tera, job)).collect();
+    jobs.extend(
+        ["robots.txt", "style.css", "favicon.svg"]
+            .map(|name| Job::file(name, name, Context::new())),
+    );
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(&tera, &viewer, job))
+        .collect();
     let mut files = Vec::with_capacity(rendered.len() + 6);
     let mut problems = Vec::new();
     for result in rendered {
@@ -120,8 +120,12 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
     globals.insert("nav_pages", &pages);
 }
 
-fn render_job(tera: &Tera, job: &Job) -> Result<OutputFile, Diagnostic> {
-    tera.render(job.template, &job.context)
+fn render_job(tera: &Tera, viewer: &Viewer, job: &Job) -> Result<OutputFile, Diagnostic> {
+    let rendered = match job.claim {
+        Some(i) => tera.render(job.template, &pages::claim_context(viewer, i, &job.context)),
+        None => tera.render(job.template, &job.context),
+    };
+    rendered
         .map(|text| OutputFile {
             path: job.path.clone(),
             bytes: text.into_bytes(),

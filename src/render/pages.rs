@@ -1,6 +1,5 @@
 //! The list of pages a site has: one job per output file, each with its template and context.
 
-use rayon::prelude::*;
 use tera::Context;
 
 use super::charts;
@@ -17,6 +16,9 @@ pub struct Job {
     pub context: Context,
     /// Whether the page belongs in the sitemap.
     pub in_sitemap: bool,
+    /// For a claim page, the claim's index: its large context is built only
+    /// when the page is rendered, so ten thousand of them are never in memory at once.
+    pub claim: Option<usize>,
 }
 
 impl Job {
@@ -27,6 +29,18 @@ impl Job {
             template,
             context,
             in_sitemap: true,
+            claim: None,
+        }
+    }
+
+    /// A file that is not an HTML page (feed, sitemap, stylesheet, 404 page).
+    pub fn file(path: &str, template: &'static str, context: Context) -> Job {
+        Job {
+            path: path.to_string(),
+            template,
+            context,
+            in_sitemap: false,
+            claim: None,
         }
     }
 
@@ -95,24 +109,23 @@ fn home(viewer: &Viewer) -> Job {
 }
 
 fn not_found() -> Job {
-    Job {
-        path: "404.html".into(),
-        template: "404.html",
-        context: context("404.html", "Page not found"),
-        in_sitemap: false,
-    }
+    Job::file(
+        "404.html",
+        "404.html",
+        context("404.html", "Page not found"),
+    )
 }
 
 fn claim_pages(viewer: &Viewer) -> Vec<Job> {
+    // Only the small part of the context here; see `Job::claim`.
     (0..viewer.site.claims.len())
-        .into_par_iter()
         .map(|i| {
             let claim = &viewer.site.claims[i];
             let path = format!("claims/{}/", claim.id);
-            let mut context = context(&path, &claim.title);
-            context.insert("json_ld", &super::json::claim_review(viewer, claim));
-            context.insert("claim", &viewer.claim(i));
-            Job::html(&path, "claim.html", context)
+            Job {
+                claim: Some(i),
+                ..Job::html(&path, "claim.html", context(&path, &claim.title))
+            }
         })
         .collect()
 }
@@ -140,4 +153,13 @@ fn free_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
         context.insert("body_html", &crate::markdown::render(&page.body));
         Job::html(&path, "page.html", context)
     })
+}
+
+/// The full context of claim `i`'s page, added to `base` when the page renders.
+pub fn claim_context(viewer: &Viewer, i: usize, base: &Context) -> Context {
+    let mut context = base.clone();
+    let claim = &viewer.site.claims[i];
+    context.insert("json_ld", &super::json::claim_review(viewer, claim));
+    context.insert("claim", &viewer.claim(i));
+    context
 }

@@ -36,12 +36,7 @@ pub fn job(viewer: &Viewer, jobs: &[Job]) -> Job {
     let mut context = Context::new();
     context.insert("urls", &urls);
     context.insert("pages", &pages);
-    Job {
-        path: "sitemap.xml".into(),
-        template: "sitemap.xml",
-        context,
-        in_sitemap: false,
-    }
+    Job::file("sitemap.xml", "sitemap.xml", context)
 }
 
 /// The newest content date of each page that lists claims, by site-relative path.
