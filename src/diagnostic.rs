@@ -116,7 +116,9 @@ impl Diagnostics {
 
     /// Remembers a file's text so diagnostics can quote its lines.
     pub fn add_source(&mut self, file: &str, text: &str) {
-        self.sources.insert(file.to_string(), text.to_string());
+        if !self.sources.contains_key(file) {
+            self.sources.insert(file.to_string(), text.to_string());
+        }
     }
 
     /// Records one problem.

@@ -123,9 +123,14 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     }
     let docs = Docs::from_docs(docs);
     let cross_file = validate::validate(&docs);
+    let texts: std::collections::HashMap<&str, &str> = loaded
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.text.as_str()))
+        .collect();
     for problem in &cross_file {
-        if let Some(file) = loaded.files.iter().find(|f| f.path == problem.file) {
-            diagnostics.add_source(&file.path, &file.text);
+        if let Some(text) = texts.get(problem.file.as_str()) {
+            diagnostics.add_source(&problem.file, text);
         }
     }
     diagnostics.extend(cross_file);
