@@ -209,6 +209,7 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
             return (None, diagnostics);
         }
     };
+    diagnostics.extend(crate::placeholders::find(file, &split));
     let toml_text = &file.text[split.toml.clone()];
     let (table, errors) = DeTable::parse_recoverable(toml_text);
     if !errors.is_empty() {
