@@ -65,21 +65,11 @@ fn rebuild_loop(
     mut watch_new_folder: impl FnMut(&Path),
 ) {
     let root = session.root().to_path_buf();
-    for result in events {
-        let events = match result {
-            Ok(events) => events,
-            Err(errors) => {
-                for error in errors {
-                    eprintln!("warning: file watcher: {error}");
-                }
-                continue;
-            }
-        };
-        let changed: Vec<PathBuf> = events
-            .iter()
-            // Reads (ours included) are not changes.
-            .filter(|event| !matches!(event.kind, EventKind::Access(_)))
-            .flat_map(|event| event.paths.iter().cloned())
+    while let Ok(first) = events.recv() {
+        // Saves that arrived during the last rebuild are handled by one rebuild.
+        let batches = std::iter::once(first).chain(events.try_iter());
+        let changed: Vec<PathBuf> = batches
+            .flat_map(changed_paths)
             .filter(|path| is_watched(&root, path))
             .collect();
         if changed.is_empty() {
@@ -96,6 +86,23 @@ fn rebuild_loop(
             continue;
         }
         super::publish(shared, session.build(), started);
+    }
+}
+
+/// The paths a debounced batch changed; reads (ours included) are not changes.
+fn changed_paths(result: DebounceEventResult) -> Vec<PathBuf> {
+    match result {
+        Ok(events) => events
+            .into_iter()
+            .filter(|event| !matches!(event.kind, EventKind::Access(_)))
+            .flat_map(|event| event.event.paths)
+            .collect(),
+        Err(errors) => {
+            for error in errors {
+                eprintln!("warning: file watcher: {error}");
+            }
+            Vec::new()
+        }
     }
 }
 
