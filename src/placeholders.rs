@@ -13,6 +13,11 @@ use crate::load::RawFile;
 /// What every placeholder starts with.
 pub const MARKER: &str = "TODO";
 
+/// Whether a value is a placeholder (other rules leave those to this one).
+pub fn is_placeholder(value: &str) -> bool {
+    value.starts_with(MARKER)
+}
+
 /// Every unfilled placeholder in `file`, whose frontmatter and body lie at `split`.
 pub fn find(file: &RawFile, split: &Split) -> Vec<Diagnostic> {
     let mut found = Vec::new();
