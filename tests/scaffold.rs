@@ -105,8 +105,14 @@ fn a_new_source_and_entity_pass_check_once_filled() {
         .iter()
         .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
         .collect();
-    assert_eq!(errors_in(dir.path(), "content/sources/new-press.md"), expected);
-    assert_eq!(errors_in(dir.path(), "content/entities/initech.md"), expected);
+    assert_eq!(
+        errors_in(dir.path(), "content/sources/new-press.md"),
+        expected
+    );
+    assert_eq!(
+        errors_in(dir.path(), "content/entities/initech.md"),
+        expected
+    );
     fill(
         &source,
         &[
