@@ -102,7 +102,7 @@ pub struct Position {
 }
 
 /// Every diagnostic of a run, together with the text of the files they point into.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, String>,

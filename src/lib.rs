@@ -11,12 +11,17 @@ pub mod fields;
 pub mod frontmatter;
 pub mod ids;
 pub mod index;
+pub mod init;
 pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod parse;
+pub mod placeholders;
 pub mod render;
+pub mod serve;
+pub mod session;
 pub mod validate;
 pub mod write;
 
@@ -104,17 +109,47 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         )));
     };
     let config = config::parse(config_text, &mut diagnostics);
-    let statuses = config
-        .as_ref()
-        .map_or_else(config::default_statuses, |c| c.statuses.clone());
-    let status_ids: Vec<&str> = statuses.iter().map(|s| s.id.as_str()).collect();
-    let parsed: Vec<_> = loaded
+    let status_ids = status_ids(config.as_ref());
+    let status_ids: Vec<&str> = status_ids.iter().map(String::as_str).collect();
+    let parsed: Vec<Parsed> = loaded
         .files
         .par_iter()
         .map(|file| parse::parse_file(file, &status_ids))
         .collect();
+    let files: Vec<&load::RawFile> = loaded.files.iter().collect();
+    Ok(assemble(
+        config,
+        &files,
+        parsed,
+        diagnostics,
+        include_drafts,
+    ))
+}
+
+/// One file's parse result: its document, if readable, and its own problems.
+pub type Parsed = (Option<parse::Doc>, Vec<Diagnostic>);
+
+/// The status ids content may use: the site's own, or the defaults.
+pub fn status_ids(config: Option<&config::Config>) -> Vec<String> {
+    config
+        .map_or_else(config::default_statuses, |c| c.statuses.clone())
+        .into_iter()
+        .map(|s| s.id)
+        .collect()
+}
+
+/// The second half of [`check`]: per-file results plus cross-file rules make the model.
+///
+/// `files` and `parsed` are parallel; `diagnostics` holds what came before (load, config).
+pub fn assemble(
+    config: Option<config::Config>,
+    files: &[&load::RawFile],
+    parsed: Vec<Parsed>,
+    mut diagnostics: Diagnostics,
+    include_drafts: bool,
+) -> Checked {
     let mut docs = Vec::with_capacity(parsed.len());
-    for (file, (doc, problems)) in loaded.files.iter().zip(parsed) {
+    for (file, (doc, problems)) in files.iter().zip(parsed) {
         if !problems.is_empty() {
             diagnostics.add_source(&file.path, &file.text);
             diagnostics.extend(problems);
@@ -123,8 +158,7 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     }
     let docs = Docs::from_docs(docs);
     let cross_file = validate::validate(&docs);
-    let texts: std::collections::HashMap<&str, &str> = loaded
-        .files
+    let texts: std::collections::HashMap<&str, &str> = files
         .iter()
         .map(|f| (f.path.as_str(), f.text.as_str()))
         .collect();
@@ -138,7 +172,7 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         Some(config) if !diagnostics.has_errors() => Site::from_docs(config, docs, include_drafts),
         _ => None,
     };
-    Ok(Checked { site, diagnostics })
+    Checked { site, diagnostics }
 }
 
 /// Builds the site: check, render, then swap the new output folder in.

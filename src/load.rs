@@ -164,9 +164,10 @@ fn is_hidden(path: &Path, folder: &Path) -> bool {
 }
 
 /// A file that could not be read as text: the problem, and the text to quote if there is any.
-type Unreadable = Box<(Diagnostic, Option<String>)>;
+pub type Unreadable = Box<(Diagnostic, Option<String>)>;
 
-fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable> {
+/// Reads one content file of `kind` at `path` under `root` (also used by `serve` to re-read one file).
+pub fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable> {
     let display = display_path(root, path);
     let id = path
         .file_stem()

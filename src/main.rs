@@ -1,11 +1,14 @@
 //! The `claimtrail` command line: parses flags, runs the library, prints diagnostics.
 
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimtrail::load::Kind;
+use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
 /// Build and check a public tracker of claims made about AI.
@@ -45,6 +48,64 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
     },
+    /// Write a new claim, source or entity file with placeholders to fill in.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The new id, which becomes the file name and the URL (a-z, 0-9 and `-`).
+        id: String,
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Serve the site locally, rebuilding it and reloading the browser on every save.
+    Serve {
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; 0.0.0.0 makes the site reachable from other machines.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include claims marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Serve as if published at this URL; the site is mounted under its path [default: http://<interface>:<port>/].
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Start a new tracker: site.toml, example content, .gitignore and the GitHub Pages workflow.
+    Init {
+        /// The folder to create the tracker in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Add the starter files to a folder that is not empty (existing files are never overwritten).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Claim,
+    Source,
+    Entity,
+}
+
+impl From<NewKind> for Kind {
+    fn from(kind: NewKind) -> Kind {
+        match kind {
+            NewKind::Claim => Kind::Claim,
+            NewKind::Source => Kind::Source,
+            NewKind::Entity => Kind::Entity,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,6 +157,23 @@ fn main() -> ExitCode {
             force,
         }),
         Command::Check { root, format } => check(&root, format.into()),
+        Command::Serve {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+            base_url,
+        } => serve(&ServeOptions {
+            root,
+            interface,
+            port,
+            open,
+            drafts,
+            base_url,
+        }),
+        Command::New { kind, id, root } => new(&root, kind.into(), &id),
+        Command::Init { dir, force } => init(&dir, force),
     }
 }
 
@@ -140,6 +218,44 @@ fn check(root: &std::path::Path, format: Format) -> ExitCode {
             }
         }
         Err(error) => report_error(error, "the check could not run"),
+    }
+}
+
+fn serve(options: &ServeOptions) -> ExitCode {
+    match claimtrail::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => report_error(error, "the server did not start"),
+    }
+}
+
+fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+fn new(root: &std::path::Path, kind: Kind, id: &str) -> ExitCode {
+    match claimtrail::new::new_file(root, kind, id, today()) {
+        Ok(path) => {
+            println!("created {}", path.display());
+            println!("fill in every TODO; `claimtrail check` lists the ones left");
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(error, "nothing was written"),
+    }
+}
+
+fn init(dir: &std::path::Path, force: bool) -> ExitCode {
+    match claimtrail::init::init(dir, force, today()) {
+        Ok(report) => {
+            for path in &report.created {
+                println!("created {path}");
+            }
+            for path in &report.kept {
+                println!("kept    {path} (it already exists)");
+            }
+            println!("next: cd {} && claimtrail serve --open", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(error, "the tracker was not created"),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::frontmatter;
 use crate::ids::{is_valid_id, suggest_id, tag_slug};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
+use crate::placeholders::is_placeholder;
 
 const CLAIM_KEYS: &[&str] = &[
     "title",
@@ -209,6 +210,7 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
             return (None, diagnostics);
         }
     };
+    diagnostics.extend(crate::placeholders::find(file, &split));
     let toml_text = &file.text[split.toml.clone()];
     let (table, errors) = DeTable::parse_recoverable(toml_text);
     if !errors.is_empty() {
@@ -391,6 +393,9 @@ fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]
 
 fn check_url(fields: &mut Fields, key: &str, url: Option<Located<String>>) -> Option<String> {
     let url = url?;
+    if is_placeholder(&url.value) {
+        return None; // reported once, by the placeholder rule
+    }
     match check_web_url(&url.value) {
         Ok(()) => Some(url.value.trim().to_string()),
         Err(problem) => {
@@ -416,6 +421,9 @@ fn check_choice(
     };
     if choices.contains(&value.value.as_str()) {
         return value.value;
+    }
+    if is_placeholder(&value.value) {
+        return default.to_string(); // reported once, by the placeholder rule
     }
     let message = format!(
         "`{key}` must be one of {}, not `{}`",

@@ -11,6 +11,7 @@ use crate::fields::Located;
 use crate::ids::tag_slug;
 use crate::load::Kind;
 use crate::parse::{ClaimDoc, Doc, EntityDoc, SourceDoc};
+use crate::placeholders::is_placeholder;
 
 /// Every parsed file, split by kind.
 #[derive(Debug, Default, Clone)]
@@ -115,7 +116,8 @@ fn check_reference(
     known: &BTreeSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    if known.contains(reference.value.as_str()) {
+    // A placeholder is reported once, by the placeholder rule.
+    if known.contains(reference.value.as_str()) || is_placeholder(&reference.value) {
         return;
     }
     let hint = did_you_mean(&reference.value, known.iter().copied()).unwrap_or_else(|| {

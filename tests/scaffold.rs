@@ -1,0 +1,338 @@
+//! `claimtrail new` and `claimtrail init`: new files carry placeholders that
+//! `check` flags until filled, and a new tracker builds at once.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use claimtrail::load::Kind;
+use claimtrail::{Error, Severity};
+use predicates::prelude::*;
+use time::macros::date;
+
+const TODAY: time::Date = date!(2026 - 11 - 25);
+
+fn errors_in(root: &Path, file: &str) -> Vec<String> {
+    let checked = claimtrail::check(root, false).unwrap();
+    checked
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error && d.file == file)
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+fn usage_message(result: Result<impl std::fmt::Debug, Error>) -> String {
+    match result {
+        Err(Error::Usage(message)) => message,
+        other => panic!("expected a usage error, got {other:?}"),
+    }
+}
+
+/// Replaces each `from` in the file with `to`, asserting it was there.
+fn fill(path: &Path, edits: &[(&str, &str)]) {
+    let mut text = fs::read_to_string(path).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{} has no {from:?}", path.display());
+        text = text.replacen(from, to, 1);
+    }
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn a_new_claim_is_flagged_until_its_placeholders_are_filled() {
+    let dir = common::site(&[]);
+    let path =
+        claimtrail::new::new_file(dir.path(), Kind::Claim, "acme-model-3-speed", TODAY).unwrap();
+    assert_eq!(
+        path,
+        dir.path().join("content/claims/acme-model-3-speed.md")
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("date = 2026-11-25"), "{text}");
+    assert!(text.contains("# [quantity]") && text.contains("# [[history]]"));
+
+    let file = "content/claims/acme-model-3-speed.md";
+    let errors = errors_in(dir.path(), file);
+    let expected: Vec<String> = [
+        "title", "claimant", "source", "url", "title", "quote", "the body",
+    ]
+    .iter()
+    .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
+    .collect();
+    // Each placeholder once: no second "unknown source" or "not a URL" message about it.
+    assert_eq!(errors, expected);
+
+    fill(
+        &path,
+        &[
+            (
+                "TODO: the claim in one sentence, as its claimant made it",
+                "Acme Model 3 is fast",
+            ),
+            (
+                "TODO: the source id of whoever first made the claim",
+                "acme-blog",
+            ),
+            ("TODO: a source id from content/sources/", "acme-blog"),
+            (
+                "TODO: https://... the document's address",
+                "https://example.org/acme-3",
+            ),
+            ("TODO: the document's title", "Acme Model 3"),
+            (
+                "TODO: the sentence that makes the claim, quoted exactly",
+                "It is fast.",
+            ),
+            ("TODO: context, analysis", "Context, analysis"),
+        ],
+    );
+    assert_eq!(errors_in(dir.path(), file), Vec::<String>::new());
+}
+
+#[test]
+fn a_new_source_and_entity_pass_check_once_filled() {
+    let dir = common::site(&[]);
+    let source = claimtrail::new::new_file(dir.path(), Kind::Source, "new-press", TODAY).unwrap();
+    let entity = claimtrail::new::new_file(dir.path(), Kind::Entity, "initech", TODAY).unwrap();
+    let expected: Vec<String> = ["name", "kind", "the body"]
+        .iter()
+        .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
+        .collect();
+    assert_eq!(
+        errors_in(dir.path(), "content/sources/new-press.md"),
+        expected
+    );
+    assert_eq!(
+        errors_in(dir.path(), "content/entities/initech.md"),
+        expected
+    );
+    fill(
+        &source,
+        &[
+            ("TODO: the publisher's name", "New Press"),
+            (
+                "TODO: official | press | blog | research | social | other",
+                "press",
+            ),
+            ("TODO: who publishes", "Who publishes"),
+        ],
+    );
+    fill(
+        &entity,
+        &[
+            (
+                "TODO: the organization's, model's, product's or person's name",
+                "Initech",
+            ),
+            (
+                "TODO: organization | model | product | person | other",
+                "organization",
+            ),
+            ("TODO: what this is", "What this is"),
+        ],
+    );
+    assert_eq!(
+        errors_in(dir.path(), "content/sources/new-press.md"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors_in(dir.path(), "content/entities/initech.md"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn new_refuses_an_id_in_use_in_any_sub_folder_and_leaves_it_alone() {
+    let dir = common::site(&[]);
+    let existing = dir
+        .path()
+        .join("content/claims/2025/acme-model-1-launch.md");
+    let before = fs::read(&existing).unwrap();
+    let message = usage_message(claimtrail::new::new_file(
+        dir.path(),
+        Kind::Claim,
+        "acme-model-1-launch",
+        TODAY,
+    ));
+    assert!(message.contains("already exists"), "{message}");
+    assert!(message.contains("acme-model-1-launch.md"), "{message}");
+    assert_eq!(fs::read(&existing).unwrap(), before);
+    assert!(
+        !dir.path()
+            .join("content/claims/acme-model-1-launch.md")
+            .exists()
+    );
+}
+
+#[test]
+fn new_refuses_an_invalid_id_and_suggests_a_valid_one() {
+    let dir = common::site(&[]);
+    let message = usage_message(claimtrail::new::new_file(
+        dir.path(),
+        Kind::Entity,
+        "Acme Model 3",
+        TODAY,
+    ));
+    assert!(
+        message.contains("`Acme Model 3` is not a valid entity id"),
+        "{message}"
+    );
+    assert!(message.contains("try `acme-model-3`"), "{message}");
+}
+
+#[test]
+fn new_refuses_a_folder_that_is_not_a_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = usage_message(claimtrail::new::new_file(
+        dir.path(),
+        Kind::Claim,
+        "x",
+        TODAY,
+    ));
+    assert!(message.contains("is not a claimtrail site"), "{message}");
+    assert!(!dir.path().join("content").exists());
+}
+
+#[test]
+fn init_makes_a_site_that_checks_clean_and_builds() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("my-tracker");
+    let report = claimtrail::init::init(&dir, false, TODAY).unwrap();
+    assert!(report.kept.is_empty());
+    for path in [
+        "site.toml",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+        "content/claims/example-lab-model-twice-as-fast.md",
+        "content/sources/example-lab-blog.md",
+        "content/entities/example-lab.md",
+    ] {
+        assert!(
+            report.created.iter().any(|p| p == path),
+            "{path} not created"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.join(".gitignore")).unwrap(),
+        "public/\n"
+    );
+    assert!(common::read(&dir, "site.toml").contains("https://example.github.io/my-tracker/"));
+
+    let checked = claimtrail::check(&dir, false).unwrap();
+    assert_eq!(
+        checked.diagnostics.error_count(),
+        0,
+        "{:?}",
+        checked.diagnostics
+    );
+    assert_eq!(
+        checked.diagnostics.warning_count(),
+        0,
+        "{:?}",
+        checked.diagnostics
+    );
+
+    claimtrail::build(&common::options(&dir)).unwrap();
+    assert!(
+        common::read(
+            &dir,
+            "public/claims/example-lab-model-twice-as-fast/index.html"
+        )
+        .contains("answers questions twice as fast")
+    );
+}
+
+#[test]
+fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
+    let dir = tempfile::tempdir().unwrap();
+    claimtrail::init::init(dir.path(), false, TODAY).unwrap();
+    let text = common::read(dir.path(), ".github/workflows/pages.yml");
+    let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let runs: Vec<&str> = ["check", "build"]
+        .iter()
+        .flat_map(|job| workflow["jobs"][job]["steps"].as_sequence().unwrap())
+        .filter_map(|step| step["run"].as_str())
+        .collect();
+    let install = format!(
+        "cargo install claimtrail --locked --version {}",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(
+        runs.iter().filter(|run| **run == install).count(),
+        2,
+        "{runs:#?}"
+    );
+    assert!(
+        runs.contains(&"claimtrail check --format github"),
+        "{runs:#?}"
+    );
+    assert!(
+        runs.iter()
+            .all(|run| !run.contains("cargo build") && !run.contains("target/"))
+    );
+}
+
+#[test]
+fn init_refuses_a_non_empty_folder_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let message = usage_message(claimtrail::init::init(dir.path(), false, TODAY));
+    assert!(message.contains("is not empty; pass --force"), "{message}");
+    assert!(!dir.path().join("site.toml").exists());
+}
+
+#[test]
+fn init_with_force_adds_missing_files_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = "title = \"Mine\"\nbase_url = \"https://example.org/\"\n";
+    fs::write(dir.path().join("site.toml"), site).unwrap();
+    fs::write(dir.path().join(".gitignore"), "target/\n").unwrap();
+    let report = claimtrail::init::init(dir.path(), true, TODAY).unwrap();
+    assert_eq!(report.kept, ["site.toml", ".gitignore"]);
+    assert_eq!(common::read(dir.path(), "site.toml"), site);
+    assert_eq!(common::read(dir.path(), ".gitignore"), "target/\n");
+    assert!(
+        dir.path()
+            .join("content/claims/example-lab-model-twice-as-fast.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn the_cli_runs_init_then_new() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .arg("init")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("created site.toml"));
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["new", "claim", "Bad Id", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("try `bad-id`"));
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["new", "claim", "a-new-claim", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a-new-claim.md"));
+}

@@ -1,0 +1,306 @@
+//! `claimtrail serve`: the real binary on a free loopback port, fetched over HTTP.
+//!
+//! Every wait is bounded: a test that sees no reload within the limit fails,
+//! it never hangs. Nothing here times how fast a rebuild is.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Upper bound for anything the server must do in response to the test.
+const LIMIT: Duration = Duration::from_secs(60);
+
+const CLAIM: &str = "content/claims/acme-model-2-cost.md";
+const TITLE: &str = "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1";
+
+/// A running `claimtrail serve`, killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimtrail"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = read_lines(child.stdout.take().unwrap());
+        let stderr = read_lines(child.stderr.take().unwrap());
+        let mut server = Server {
+            child,
+            url: String::new(),
+            stderr,
+        };
+        let line = wait_for(&stdout, "serve printed no URL", |l| {
+            l.starts_with("serving ")
+        });
+        let url = line.split(" at ").nth(1).unwrap();
+        server.url = url.split_whitespace().next().unwrap().to_string();
+        server
+    }
+
+    /// The origin, e.g. `http://127.0.0.1:40123`.
+    fn origin(&self) -> String {
+        let after_scheme = &self.url["http://".len()..];
+        let host = after_scheme.split('/').next().unwrap();
+        format!("http://{host}")
+    }
+
+    /// GET a path on the origin: (status, content type, body).
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(LIMIT))
+            .build()
+            .into();
+        let response = agent
+            .get(&format!("{}{path}", self.origin()))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        let body = response.into_body().read_to_vec().unwrap();
+        let body = String::from_utf8_lossy(&body).into_owned();
+        (status, content_type, body)
+    }
+
+    /// Subscribes to the reload stream; returns once the server has accepted it.
+    fn reloads(&self) -> mpsc::Receiver<String> {
+        let url = format!("{}/__claimtrail/reload", self.origin());
+        let (sender, events) = mpsc::channel();
+        let (ready, is_ready) = mpsc::channel();
+        std::thread::spawn(move || {
+            let response = ureq::get(&url).call().unwrap();
+            ready.send(()).unwrap();
+            let reader = BufReader::new(response.into_body().into_reader());
+            for line in reader.lines().map_while(Result::ok) {
+                if let Some(event) = line.strip_prefix("event: ") {
+                    let _ = sender.send(event.to_string());
+                }
+            }
+        });
+        is_ready
+            .recv_timeout(LIMIT)
+            .expect("the reload stream did not open");
+        events
+    }
+}
+
+/// The first line from `lines` that `wanted` accepts, within [`LIMIT`].
+fn wait_for(lines: &mpsc::Receiver<String>, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + LIMIT;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let line = lines.recv_timeout(left).expect(what);
+        if wanted(&line) {
+            return line;
+        }
+    }
+}
+
+/// Forwards each line of `stream` as it arrives, so the pipe never fills up.
+fn read_lines(stream: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    lines
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn expect_reload(events: &mpsc::Receiver<String>) {
+    let event = events.recv_timeout(LIMIT).expect("no reload event in time");
+    assert_eq!(event, "reload");
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    fs::write(&path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn an_edit_reloads_the_tab_and_changes_the_page() {
+    let dir = common::site(&[]);
+    let server = Server::start(dir.path(), &[]);
+    let (status, content_type, page) = server.get("/claims/acme-model-2-cost/");
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "text/html; charset=utf-8");
+    assert!(page.contains(TITLE));
+    assert!(page.contains("new EventSource(\"/__claimtrail/reload\")"));
+
+    let events = server.reloads();
+    edit(
+        dir.path(),
+        CLAIM,
+        TITLE,
+        "Acme Model 2 is edited while serving",
+    );
+    expect_reload(&events);
+    let (_, _, page) = server.get("/claims/acme-model-2-cost/");
+    assert!(
+        page.contains("Acme Model 2 is edited while serving"),
+        "{page}"
+    );
+    assert!(!page.contains(TITLE));
+    assert!(!dir.path().join("public").exists(), "serve wrote public/");
+}
+
+#[test]
+fn a_broken_edit_shows_the_errors_until_the_next_good_save() {
+    let dir = common::site(&[]);
+    let server = Server::start(dir.path(), &[]);
+    let events = server.reloads();
+
+    edit(
+        dir.path(),
+        CLAIM,
+        "status = \"disputed\"",
+        "status = \"suported\"",
+    );
+    expect_reload(&events);
+    let (status, _, page) = server.get("/claims/acme-model-2-cost/");
+    assert_eq!(status, 500);
+    assert!(page.contains("The site has errors"), "{page}");
+    assert!(page.contains("unknown status `suported`"), "{page}");
+    assert!(page.contains(CLAIM), "{page}");
+    assert!(
+        page.contains("/__claimtrail/reload"),
+        "the error page must reload too"
+    );
+    let (status, _, home) = server.get("/");
+    assert_eq!(status, 500, "every page shows the errors: {home}");
+    wait_for(&server.stderr, "the terminal shows no errors", |l| {
+        l.contains("unknown status `suported`")
+    });
+
+    edit(
+        dir.path(),
+        CLAIM,
+        "status = \"suported\"",
+        "status = \"disputed\"",
+    );
+    expect_reload(&events);
+    let (status, _, page) = server.get("/claims/acme-model-2-cost/");
+    assert_eq!(status, 200);
+    assert!(page.contains(TITLE));
+}
+
+#[test]
+fn paths_that_leave_the_site_get_the_sites_404_page() {
+    let dir = common::site(&[]);
+    let server = Server::start(dir.path(), &[]);
+    for path in [
+        "/../site.toml",
+        "/%2e%2e/site.toml",
+        "/claims/%2E%2E/%2e%2e/site.toml",
+        "/%2e%2e%2fsite.toml",
+        "//etc/passwd",
+        "/%2Fetc/passwd",
+        "/claims/..%5c..%5csite.toml",
+        "/no-such-page/",
+    ] {
+        let (status, content_type, body) = server.get(path);
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(content_type, "text/html; charset=utf-8", "{path}");
+        assert!(body.contains("Page not found"), "{path}: {body}");
+        assert!(!body.contains("base_url"), "{path} leaked site.toml");
+    }
+}
+
+#[test]
+fn files_have_their_content_types_and_build_output_has_no_reload_script() {
+    let dir = common::site(&[]);
+    fs::create_dir_all(dir.path().join("static/img")).unwrap();
+    fs::write(dir.path().join("static/img/logo.png"), b"\x89PNG\r\n").unwrap();
+    let server = Server::start(dir.path(), &[]);
+    for (path, expected) in [
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/feed.xml", "text/xml; charset=utf-8"),
+        ("/claims.json", "application/json; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/img/logo.png", "image/png"),
+    ] {
+        let (status, content_type, _) = server.get(path);
+        assert_eq!((status, content_type.as_str()), (200, expected), "{path}");
+    }
+    let (status, _, _) = server.get("/claims/acme-model-2-cost");
+    assert_eq!(status, 308, "a folder without its slash redirects");
+
+    claimtrail::build(&common::options(dir.path())).unwrap();
+    for (path, bytes) in common::tree(&dir.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("__claimtrail"),
+            "{path} has the reload script"
+        );
+    }
+}
+
+#[test]
+fn a_base_url_with_a_sub_path_mounts_the_site_there() {
+    let dir = common::site(&[]);
+    let server = Server::start(
+        dir.path(),
+        &["--base-url", "https://example.github.io/ai-claims/"],
+    );
+    assert!(server.url.ends_with("/ai-claims/"), "{}", server.url);
+    let (status, _, home) = server.get("/ai-claims/");
+    assert_eq!(status, 200);
+    assert!(home.contains("href=\"/ai-claims/claims/acme-model-2-cost/\""));
+    assert_eq!(server.get("/ai-claims/claims/acme-model-2-cost/").0, 200);
+    assert_eq!(server.get("/claims/acme-model-2-cost/").0, 404);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_with_a_tab_open() {
+    let dir = common::site(&[]);
+    let mut server = Server::start(dir.path(), &[]);
+    let _events = server.reloads();
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + LIMIT;
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}
