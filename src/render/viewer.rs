@@ -18,6 +18,7 @@ pub struct Viewer<'a> {
     /// Cross references and figures.
     pub index: &'a Index<'a>,
     cards: Vec<ClaimCard>,
+    card_values: Vec<CardValue>,
 }
 
 impl<'a> Viewer<'a> {
@@ -28,11 +29,17 @@ impl<'a> Viewer<'a> {
             urls,
             index,
             cards: Vec::new(),
+            card_values: Vec::new(),
         };
         viewer.cards = site
             .claims
             .par_iter()
             .map(|claim| viewer.make_card(claim))
+            .collect();
+        viewer.card_values = viewer
+            .cards
+            .par_iter()
+            .map(CardValue::from_serializable)
             .collect();
         viewer
     }
@@ -114,9 +121,14 @@ impl<'a> Viewer<'a> {
         }
     }
 
-    /// The cards of claims `indices`, in that order.
-    pub fn cards(&self, indices: &[usize]) -> Vec<ClaimCard> {
-        indices.iter().map(|&i| self.card(i)).collect()
+    /// The card of claim `i`, ready for a template.
+    pub fn card_value(&self, i: usize) -> CardValue {
+        self.card_values[i].clone()
+    }
+
+    /// The cards of claims `indices`, in that order, ready for a template.
+    pub fn cards(&self, indices: &[usize]) -> Vec<CardValue> {
+        indices.iter().map(|&i| self.card_value(i)).collect()
     }
 
     fn make_card(&self, claim: &Claim) -> ClaimCard {
@@ -176,7 +188,7 @@ impl<'a> Viewer<'a> {
             date: date_view(event.date),
             kind,
             kind_label,
-            claim: self.card(event.claim),
+            claim: self.card_value(event.claim),
             source,
             status,
             note,
@@ -254,7 +266,7 @@ impl<'a> Viewer<'a> {
         cited
             .iter()
             .map(|&i| CitedClaim {
-                claim: self.card(i),
+                claim: self.card_value(i),
                 stances: self.site.claims[i]
                     .citations
                     .iter()

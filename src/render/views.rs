@@ -71,6 +71,10 @@ pub struct StatusCount {
     pub count: usize,
 }
 
+/// A [`ClaimCard`] already converted for templates. Converting each card once
+/// and sharing it (a cheap reference-counted clone) keeps list pages cheap to build.
+pub type CardValue = tera::Value;
+
 /// A claim in a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimCard {
@@ -148,8 +152,8 @@ pub struct ClaimView {
     pub body_html: String,
     /// Link to edit the file on the repository host, if `repo_url` is set.
     pub edit_url: Option<String>,
-    /// Claims sharing entities with this one.
-    pub related: Vec<ClaimCard>,
+    /// Claims sharing entities with this one, as *claim cards*.
+    pub related: Vec<CardValue>,
     /// How to cite the claim, as plain text.
     pub cite_text: String,
     /// How to cite the claim, as BibTeX.
@@ -216,8 +220,8 @@ pub struct EventView {
     pub kind: &'static str,
     /// "Claim made", "Document published" or "Verdict changed".
     pub kind_label: &'static str,
-    /// The claim the event is about.
-    pub claim: ClaimCard,
+    /// The claim the event is about, as a *claim card*.
+    pub claim: CardValue,
     /// Who: the claimant or the document's source.
     pub source: Option<Link>,
     /// For verdicts: the status set.
@@ -303,8 +307,8 @@ pub struct AgreementView {
 /// A claim a source cited, with the stance it took.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedClaim {
-    /// The claim.
-    pub claim: ClaimCard,
+    /// The claim, as a *claim card*.
+    pub claim: CardValue,
     /// The source's stances on it, e.g. `["supports"]`.
     pub stances: Vec<String>,
 }
