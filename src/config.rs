@@ -3,8 +3,10 @@
 use serde::Serialize;
 use toml::de::DeTable;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, cap_per_file};
 use crate::fields::{Fields, Located, merge};
+use crate::html_policy::{self, HtmlPolicy};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 use crate::links::check_web_url;
 
 /// The name of the settings file at the site root.
@@ -17,6 +19,7 @@ const SITE_KEYS: &[&str] = &[
     "repo_url",
     "language",
     "statuses",
+    "html",
 ];
 const STATUS_KEYS: &[&str] = &["label", "color", "description"];
 
@@ -48,6 +51,8 @@ pub struct Config {
     pub language: String,
     /// Statuses in display order.
     pub statuses: Vec<StatusDef>,
+    /// What HTML in Markdown may keep (`[html]`).
+    pub html: HtmlPolicy,
 }
 
 impl Config {
@@ -133,9 +138,11 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     diagnostics.add_source(CONFIG_FILE, text);
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for error in errors {
-            diagnostics.push(crate::parse::toml_error(CONFIG_FILE, 0, &error));
-        }
+        let problems = errors
+            .iter()
+            .map(|error| crate::parse::toml_error(CONFIG_FILE, 0, error))
+            .collect();
+        diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
         return None;
     }
     let mut fields = Fields::new(CONFIG_FILE, 0, table.get_ref(), table.span(), SITE_KEYS);
@@ -151,11 +158,12 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     }
     let language = fields.optional_str("language");
     let statuses = read_statuses(&mut fields);
+    let html = html_policy::read(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
         .any(|d| d.severity == crate::Severity::Error);
-    diagnostics.extend(problems);
+    diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
     if !ok {
         return None;
     }
@@ -166,6 +174,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         repo_url: repo_url.map(|r| r.value.trim_end_matches('/').to_string()),
         language: language.map_or_else(|| "en".to_string(), |l| l.value),
         statuses,
+        html,
     })
 }
 
@@ -179,6 +188,38 @@ fn check_url_field(fields: &mut Fields, url: &Located<String>, key: &str) {
     }
 }
 
+/// A status id becomes the folder `/status/<id>/`, so it follows the id rules.
+fn check_status_id(entry: &mut Fields, id: &str) {
+    if is_valid_id(id) {
+        return;
+    }
+    let message = format!(
+        "`{id}` is not a valid status id: ids use only lowercase letters a-z, digits 0-9 and `-`, start with a letter or digit, and are at most {MAX_ID_LEN} characters"
+    );
+    let suggestion = suggest_id(id);
+    let hint = (!suggestion.is_empty()).then(|| format!("name it `[statuses.{suggestion}]`"));
+    let span = entry.span();
+    entry.error(span.start..span.start, message, hint);
+}
+
+/// A badge colour lands in a `style` attribute, so only plain colours pass:
+/// `#rgb`, `#rrggbb` (with optional alpha) or a colour keyword such as `teal`.
+fn check_color(entry: &mut Fields, color: &Located<String>) {
+    let value = color.value.as_str();
+    let hex = value.strip_prefix('#').is_some_and(|digits| {
+        matches!(digits.len(), 3 | 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    let keyword =
+        !value.is_empty() && value.len() <= 32 && value.chars().all(|c| c.is_ascii_lowercase());
+    if !hex && !keyword {
+        entry.error(
+            color.span.clone(),
+            format!("`color` must be a hex colour or a colour name, not `{value}`"),
+            Some("for example `color = \"#15803d\"` or `color = \"teal\"`".into()),
+        );
+    }
+}
+
 /// Defaults, with each `[statuses.<id>]` table overriding or adding one status.
 fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     let mut statuses = default_statuses();
@@ -186,8 +227,13 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
         return statuses;
     };
     for (id, mut entry) in table.entries(STATUS_KEYS) {
+        check_status_id(&mut entry, &id);
         let label = entry.optional_str("label").map(|l| l.value);
-        let color = entry.optional_str("color").map(|c| c.value);
+        let color = entry.optional_str("color");
+        if let Some(color) = &color {
+            check_color(&mut entry, color);
+        }
+        let color = color.map(|c| c.value);
         let description = entry.optional_str("description").map(|d| d.value);
         let index = match statuses.iter().position(|s| s.id == id) {
             Some(index) => index,

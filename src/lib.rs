@@ -9,13 +9,16 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod frontmatter;
+pub mod html_policy;
 pub mod ids;
 pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod parse;
 pub mod render;
+pub mod symlinks;
 pub mod validate;
 pub mod write;
 
@@ -116,7 +119,11 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     for (file, (doc, problems)) in loaded.files.iter().zip(parsed) {
         if !problems.is_empty() {
             diagnostics.add_source(&file.path, &file.text);
-            diagnostics.extend(problems);
+            diagnostics.extend(diagnostic::cap_per_file(
+                &file.path,
+                file.text.len(),
+                problems,
+            ));
         }
         docs.extend(doc);
     }

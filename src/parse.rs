@@ -11,9 +11,11 @@ use toml::de::DeTable;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::fields::{Fields, Located, merge};
 use crate::frontmatter;
-use crate::ids::{is_valid_id, suggest_id, tag_slug};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
+use crate::markdown;
+use crate::nesting::MAX_DEPTH;
 
 const CLAIM_KEYS: &[&str] = &[
     "title",
@@ -219,7 +221,10 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         );
         return (None, diagnostics);
     }
-    let body = file.text[split.body].to_string();
+    let body = file.text[split.body.clone()].to_string();
+    if markdown::too_deep(&body) {
+        diagnostics.push(too_deep(file, split.body.start));
+    }
     let span = table.span();
     let table = table.get_ref();
     let offset = split.toml.start;
@@ -251,6 +256,15 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     };
     diagnostics.extend(problems);
     (Some(doc), diagnostics)
+}
+
+fn too_deep(file: &RawFile, body_start: usize) -> Diagnostic {
+    let message = format!(
+        "the Markdown body nests more than {MAX_DEPTH} levels deep (quotes, lists or HTML elements inside one another)"
+    );
+    Diagnostic::error(&file.path, message)
+        .at(body_start..body_start)
+        .hint("flatten the structure: quotes and lists a few levels deep are plenty")
 }
 
 fn invalid_id(file: &RawFile) -> Diagnostic {
@@ -310,7 +324,19 @@ fn read_claim(
     let entities = fields.string_list("entities");
     let tags = fields.string_list("tags");
     for tag in &tags {
-        if tag_slug(&tag.value).is_empty() {
+        let slug_len = tag_slug(&tag.value).len();
+        if slug_len > MAX_ID_LEN {
+            let message = format!(
+                "the tag `{}` is too long: its URL slug would have {slug_len} characters, at most {MAX_ID_LEN} are allowed",
+                tag.value.chars().take(40).collect::<String>() + "…"
+            );
+            fields.error(
+                tag.span.clone(),
+                message,
+                Some("use a word or two, e.g. `inference-cost`".into()),
+            );
+        }
+        if slug_len == 0 {
             let message = format!(
                 "the tag `{}` has no letters or digits, so it has no URL",
                 tag.value

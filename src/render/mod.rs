@@ -12,6 +12,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Markdown;
 use crate::model::Site;
 use pages::Job;
 use views::{Urls, Viewer};
@@ -37,12 +38,19 @@ struct SiteView<'a> {
     language: &'a str,
     repo_url: Option<&'a str>,
     generator: String,
+    link_rel: &'a str,
+    citation_rel: &'a str,
 }
 
 /// Renders every page and data file of `site` with `tera`.
 pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let urls = Urls::new(&site.config.base_url);
-    let viewer = Viewer { site, urls: &urls };
+    let markdown = Markdown::new(&site.config.html);
+    let viewer = Viewer {
+        site,
+        urls: &urls,
+        markdown: &markdown,
+    };
     set_globals(&mut tera, &viewer);
     let mut jobs = pages::html_jobs(&viewer);
     let sitemap = sitemap_job(&jobs, &urls);
@@ -85,6 +93,8 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         language: &config.language,
         repo_url: config.repo_url.as_deref(),
         generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
+        link_rel: &config.html.link_rel,
+        citation_rel: &config.html.citation_rel,
     };
     let statuses: Vec<_> = config
         .statuses

@@ -8,7 +8,7 @@ use time::Date;
 use time::macros::format_description;
 
 use crate::config::StatusDef;
-use crate::markdown;
+use crate::markdown::{self, Markdown};
 use crate::model::{Claim, Entity, Site, Source};
 
 /// Builds site-relative and absolute URLs under the base URL.
@@ -213,15 +213,17 @@ pub struct SourceView {
     pub body_html: String,
 }
 
-/// Turns model types into views.
-pub struct Viewer<'a> {
+/// Turns model types into views; `'p` is the lifetime of the site's HTML policy.
+pub struct Viewer<'a, 'p> {
     /// The site.
     pub site: &'a Site,
     /// URL builder.
     pub urls: &'a Urls,
+    /// Markdown renderer with the site's HTML policy.
+    pub markdown: &'a Markdown<'p>,
 }
 
-impl Viewer<'_> {
+impl Viewer<'_, '_> {
     /// A status view, by id.
     pub fn status(&self, id: &str) -> StatusView {
         let def = self
@@ -308,7 +310,7 @@ impl Viewer<'_> {
                 })
                 .collect(),
             last_updated: date_view(claim.last_updated()),
-            body_html: markdown::render(&claim.body),
+            body_html: self.markdown.render(&claim.body),
             edit_url: self
                 .site
                 .config
@@ -349,7 +351,7 @@ impl Viewer<'_> {
             parent: entity.parent.as_deref().map(|p| self.entity_link(p)),
             aliases: entity.aliases.clone(),
             claim_count: self.site.claims_about(&entity.id).count(),
-            body_html: markdown::render(&entity.body),
+            body_html: self.markdown.render(&entity.body),
         }
     }
 
@@ -377,7 +379,7 @@ impl Viewer<'_> {
             entity: source.entity.as_deref().map(|e| self.entity_link(e)),
             originated_count,
             citation_count,
-            body_html: markdown::render(&source.body),
+            body_html: self.markdown.render(&source.body),
         }
     }
 }
