@@ -30,21 +30,21 @@ impl<'p> Markdown<'p> {
         }
     }
 
-    /// Sanitised HTML with anchored headings. A body nested deeper than
-    /// [`nesting::MAX_DEPTH`] (which validation refuses) renders as nothing,
-    /// rather than keeping the sanitiser busy for minutes.
+    /// Sanitised HTML with anchored headings. A body beyond the limits of
+    /// [`nesting`] (which validation refuses) renders as nothing, rather than
+    /// keeping the sanitiser busy for minutes.
     pub fn render(&self, markdown: &str) -> String {
         let unsafe_html = unsafe_html(markdown);
-        if nesting::too_deep(&unsafe_html) {
+        if nesting::check(&unsafe_html).is_err() {
             return String::new();
         }
         self.sanitizer.clean(&unsafe_html).to_string()
     }
 }
 
-/// True if the HTML of `markdown` nests deeper than [`nesting::MAX_DEPTH`].
-pub fn too_deep(markdown: &str) -> bool {
-    nesting::too_deep(&unsafe_html(markdown))
+/// Checks the HTML of `markdown` against the limits of [`nesting`].
+pub fn check_size(markdown: &str) -> Result<(), nesting::Excess> {
+    nesting::check(&unsafe_html(markdown))
 }
 
 /// The HTML of `markdown` before sanitising, raw HTML included.
@@ -172,10 +172,10 @@ mod tests {
     #[test]
     fn deep_nesting_is_detected_and_not_rendered() {
         let deep = format!("{} x\n", ">".repeat(nesting::MAX_DEPTH + 1));
-        assert!(too_deep(&deep));
+        assert_eq!(check_size(&deep), Err(nesting::Excess::Depth));
         assert_eq!(render(&deep), "");
         let shallow = format!("{} x\n", ">".repeat(10));
-        assert!(!too_deep(&shallow));
+        assert_eq!(check_size(&shallow), Ok(()));
         assert!(render(&shallow).contains("<blockquote>"));
     }
 

@@ -1,18 +1,19 @@
-//! How deeply a body's HTML nests, estimated in linear time before sanitising.
+//! How much markup a body's HTML holds, measured in linear time before sanitising.
 //!
 //! The HTML parser inside the sanitiser spends time proportional to the
 //! nesting depth on every tag, so ten thousand nested `>` quotes or `<div>`s
-//! take minutes. This module reads the same HTML with the same tokenizer
-//! (html5ever's) and keeps a stack of open elements, so a body can be refused
-//! before the sanitiser sees it.
+//! take minutes, and a few bytes of Markdown (`>>>>`) can each make an
+//! element. This module reads the same HTML with the same tokenizer
+//! (html5ever's), counting elements and keeping a stack of open ones, so a
+//! body can be refused before the sanitiser sees it.
 //!
-//! The estimate must never be lower than the depth the real parser builds,
-//! or an attacker could slip past the limit. The real parser reads the text
-//! of `<style>`, `<textarea>` and friends as raw text in HTML, but as markup
-//! inside `<svg>` and `<math>`; the estimate therefore reads the HTML both
-//! ways and takes the deeper. End tags only close what they could really
-//! close, and wherever the two readings might disagree (raw text, CDATA)
-//! end tags are ignored, which can only raise the estimate.
+//! The depth estimate must never be lower than the depth the real parser
+//! builds, or an attacker could slip past the limit. The real parser reads
+//! the text of `<style>`, `<textarea>` and friends as raw text in HTML, but
+//! as markup inside `<svg>` and `<math>`; the estimate therefore reads the
+//! HTML both ways and takes the larger figures. End tags only close what they
+//! could really close, and wherever the two readings might disagree (raw
+//! text, CDATA) end tags are ignored, which can only raise the estimate.
 
 use std::cell::RefCell;
 
@@ -25,6 +26,18 @@ use html5ever::tokenizer::{
 
 /// Deepest nesting of elements accepted in one body.
 pub const MAX_DEPTH: usize = 100;
+
+/// Most elements accepted in one body: a long article has a few thousand.
+pub const MAX_ELEMENTS: usize = 100_000;
+
+/// Which limit a body's HTML goes beyond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excess {
+    /// Nested deeper than [`MAX_DEPTH`].
+    Depth,
+    /// More elements than [`MAX_ELEMENTS`].
+    Elements,
+}
 
 /// Elements that never hold others.
 const VOID: &[&str] = &[
@@ -57,14 +70,14 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
-/// True if `html` nests elements deeper than [`MAX_DEPTH`].
-pub fn too_deep(html: &str) -> bool {
-    exceeds(html, true) || exceeds(html, false)
+/// Checks `html` against [`MAX_DEPTH`] and [`MAX_ELEMENTS`].
+pub fn check(html: &str) -> Result<(), Excess> {
+    measure(html, true).and(measure(html, false))
 }
 
 /// Reads `html` once, switching to raw text the way HTML does (`raw_text`) or
 /// reading everything as markup, the way SVG and MathML do.
-fn exceeds(html: &str, raw_text: bool) -> bool {
+fn measure(html: &str, raw_text: bool) -> Result<(), Excess> {
     let sink = Estimate {
         raw_text,
         state: RefCell::new(State::default()),
@@ -72,11 +85,11 @@ fn exceeds(html: &str, raw_text: bool) -> bool {
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    if let TokenizerResult::Script(()) = tokenizer.feed(&input) {
-        return true; // the sink stopped the tokenizer at the limit
+    if let TokenizerResult::Script(excess) = tokenizer.feed(&input) {
+        return Err(excess); // the sink stopped the tokenizer at a limit
     }
     tokenizer.end();
-    false
+    Ok(())
 }
 
 struct Estimate {
@@ -86,6 +99,7 @@ struct Estimate {
 
 #[derive(Default)]
 struct State {
+    elements: usize,
     open: Vec<String>,
     /// Set inside an element whose content might be raw text: its end tag is
     /// the only one honoured until it comes.
@@ -95,16 +109,19 @@ struct State {
 }
 
 impl TokenSink for Estimate {
-    type Handle = ();
+    type Handle = Excess;
 
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<Excess> {
         let mut state = self.state.borrow_mut();
         match token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 let result = self.start(&mut state, &tag);
+                // Only tag tokens may pause the tokenizer; pausing stops the measurement.
                 if state.open.len() > MAX_DEPTH {
-                    // Only tag tokens may pause the tokenizer; this stops it.
-                    return TokenSinkResult::Script(());
+                    return TokenSinkResult::Script(Excess::Depth);
+                }
+                if state.elements > MAX_ELEMENTS {
+                    return TokenSinkResult::Script(Excess::Elements);
                 }
                 return result;
             }
@@ -119,7 +136,8 @@ impl TokenSink for Estimate {
 }
 
 impl Estimate {
-    fn start(&self, state: &mut State, tag: &Tag) -> TokenSinkResult<()> {
+    fn start(&self, state: &mut State, tag: &Tag) -> TokenSinkResult<Excess> {
+        state.elements += 1;
         let name = &*tag.name;
         if VOID.contains(&name) || CLOSED_BY_SIBLING.contains(&name) {
             return TokenSinkResult::Continue;
@@ -171,6 +189,19 @@ mod tests {
 
     fn nested(open: &str, close: &str, depth: usize) -> String {
         format!("{}x{}", open.repeat(depth), close.repeat(depth))
+    }
+
+    fn too_deep(html: &str) -> bool {
+        check(html) == Err(Excess::Depth)
+    }
+
+    #[test]
+    fn element_count_is_limited() {
+        assert_eq!(check(&"<b>x</b>".repeat(MAX_ELEMENTS)), Ok(()));
+        assert_eq!(
+            check(&"<br>".repeat(MAX_ELEMENTS + 1)),
+            Err(Excess::Elements)
+        );
     }
 
     #[test]

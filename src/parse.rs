@@ -15,7 +15,7 @@ use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
 use crate::markdown;
-use crate::nesting::MAX_DEPTH;
+use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 
 const CLAIM_KEYS: &[&str] = &[
     "title",
@@ -39,6 +39,11 @@ const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];
 const PAGE_KEYS: &[&str] = &["title"];
+
+/// Most tags one claim may have: each becomes a page.
+pub const MAX_TAGS: usize = 50;
+/// Most former ids one claim may have: each becomes a redirect page.
+pub const MAX_ALIASES: usize = 50;
 
 /// Citation stances.
 pub const STANCES: &[&str] = &["supports", "contradicts", "neutral"];
@@ -222,8 +227,8 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         return (None, diagnostics);
     }
     let body = file.text[split.body.clone()].to_string();
-    if markdown::too_deep(&body) {
-        diagnostics.push(too_deep(file, split.body.start));
+    if let Err(excess) = markdown::check_size(&body) {
+        diagnostics.push(too_much_markup(file, split.body.start, excess));
     }
     let span = table.span();
     let table = table.get_ref();
@@ -258,13 +263,22 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     (Some(doc), diagnostics)
 }
 
-fn too_deep(file: &RawFile, body_start: usize) -> Diagnostic {
-    let message = format!(
-        "the Markdown body nests more than {MAX_DEPTH} levels deep (quotes, lists or HTML elements inside one another)"
-    );
+fn too_much_markup(file: &RawFile, body_start: usize, excess: Excess) -> Diagnostic {
+    let (message, hint) = match excess {
+        Excess::Depth => (
+            format!(
+                "the Markdown body nests more than {MAX_DEPTH} levels deep (quotes, lists or HTML elements inside one another)"
+            ),
+            "flatten the structure: quotes and lists a few levels deep are plenty",
+        ),
+        Excess::Elements => (
+            format!("the Markdown body makes more than {MAX_ELEMENTS} HTML elements"),
+            "shorten it, or split it into several claims or pages",
+        ),
+    };
     Diagnostic::error(&file.path, message)
         .at(body_start..body_start)
-        .hint("flatten the structure: quotes and lists a few levels deep are plenty")
+        .hint(hint)
 }
 
 fn invalid_id(file: &RawFile) -> Diagnostic {
@@ -323,6 +337,7 @@ fn read_claim(
     }
     let entities = fields.string_list("entities");
     let tags = fields.string_list("tags");
+    check_count(&mut fields, "tags", &tags, MAX_TAGS);
     for tag in &tags {
         let slug_len = tag_slug(&tag.value).len();
         if slug_len > MAX_ID_LEN {
@@ -351,6 +366,7 @@ fn read_claim(
     let summary = fields.optional_str("summary").map(|s| s.value);
     let draft = fields.optional_bool("draft").unwrap_or(false);
     let aliases = fields.string_list("aliases");
+    check_count(&mut fields, "aliases", &aliases, MAX_ALIASES);
     for alias in &aliases {
         if !is_valid_id(&alias.value) {
             let message = format!("the alias `{}` is not a valid claim id", alias.value);
@@ -404,6 +420,17 @@ fn read_claim(
         body,
     };
     (claim, fields.finish())
+}
+
+fn check_count(fields: &mut Fields, key: &str, list: &[Located<String>], max: usize) {
+    if let Some(first_extra) = list.get(max) {
+        let message = format!(
+            "`{key}` has {} items; a claim may have at most {max}",
+            list.len()
+        );
+        let hint = "keep the ones readers need".to_string();
+        fields.error(first_extra.span.clone(), message, Some(hint));
+    }
 }
 
 fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]) {
