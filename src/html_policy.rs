@@ -248,7 +248,7 @@ fn never_attribute(attribute: &str) -> Option<&'static str> {
     } else if attribute == "rel" {
         Some("`rel` is set by `link_rel`")
     } else if NEVER_ATTRIBUTES.contains(&attribute) {
-        Some("it can run script or change what the page loads or submits")
+        Some("it can run script, restyle the page or change what it loads or submits")
     } else {
         None
     }

@@ -100,14 +100,15 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
         for kind in Kind::ALL {
             let folder = content.join(kind.folder());
             paths.extend(
-                walk(root, &folder, &mut loaded.diagnostics)
+                walk(root, &folder, true, &mut loaded.diagnostics)
                     .into_iter()
                     .filter_map(|path| markdown_file(root, kind, path, &mut loaded.diagnostics)),
             );
         }
     }
     for folder in OTHER_FOLDERS {
-        walk(root, &root.join(folder), &mut loaded.diagnostics);
+        // Hidden files such as `.nojekyll` are published too, so they are checked.
+        walk(root, &root.join(folder), false, &mut loaded.diagnostics);
     }
     let results: Vec<Result<RawFile, Unreadable>> = paths
         .par_iter()
@@ -156,9 +157,14 @@ fn read_config(root: &Path) -> std::io::Result<Option<String>> {
         .map_err(|e| refuse(e.to_string()))
 }
 
-/// Every regular file under `folder` (skipping hidden entries), with a
-/// diagnostic for each symbolic link, which is never followed.
-fn walk(root: &Path, folder: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+/// Every regular file under `folder` (skipping hidden entries if asked), with
+/// a diagnostic for each symbolic link, which is never followed.
+fn walk(
+    root: &Path,
+    folder: &Path,
+    skip_hidden: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let walker = WalkDir::new(folder)
         .follow_links(false)
@@ -166,7 +172,7 @@ fn walk(root: &Path, folder: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBu
         .sort_by_file_name();
     for entry in walker
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.path(), folder))
+        .filter_entry(|e| !(skip_hidden && is_hidden(e.path(), folder)))
     {
         let entry = match entry {
             Ok(entry) => entry,
@@ -185,11 +191,23 @@ fn walk(root: &Path, folder: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBu
         };
         if entry.path_is_symlink() {
             diagnostics.push(symlinks::diagnostic(root, entry.path()));
+        } else if entry.file_name().to_string_lossy().contains('\\') {
+            diagnostics.push(backslash(root, entry.path()));
         } else if entry.file_type().is_file() {
             found.push(entry.into_path());
         }
     }
     found
+}
+
+/// A backslash is a folder separator on Windows: such a name cannot be
+/// checked out there, and would write somewhere else if it were.
+fn backslash(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        display_path(root, path),
+        "this name contains a backslash, which Windows reads as a folder separator",
+    )
+    .hint("rename it using only letters, digits, `-`, `_` and `.`")
 }
 
 /// Keeps `.md` files as content of `kind`; warns about anything else.

@@ -284,11 +284,20 @@ fn too_much_markup(file: &RawFile, body_start: usize, excess: Excess) -> Diagnos
 fn invalid_id(file: &RawFile) -> Diagnostic {
     // Pointing at line 1 lets GitHub show the problem on the file in a pull request.
     let suggestion = suggest_id(&file.id);
-    let message = format!(
-        "`{}` is not a valid {} id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
-        file.id,
-        file.kind.noun()
-    );
+    let too_long = file.id.len() > MAX_ID_LEN && file.id.get(..MAX_ID_LEN).is_some_and(is_valid_id);
+    let message = if too_long {
+        format!(
+            "`{}` is too long for a {} id: ids are at most {MAX_ID_LEN} characters",
+            file.id,
+            file.kind.noun()
+        )
+    } else {
+        format!(
+            "`{}` is not a valid {} id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
+            file.id,
+            file.kind.noun()
+        )
+    };
     let hint = if suggestion.is_empty() {
         "rename the file using only a-z, 0-9 and `-`".to_string()
     } else {
