@@ -325,3 +325,52 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_keeps_paths_inside() {
+        let base = Path::new("/out");
+        assert_eq!(
+            safe_join(base, "claims/x/index.html").unwrap(),
+            Path::new("/out/claims/x/index.html")
+        );
+        let long = "a".repeat(MAX_NAME_BYTES + 1);
+        for bad in [
+            "",
+            "..",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "./x",
+            "a\\..\\..\\x",
+            "a\0b",
+            long.as_str(),
+        ] {
+            assert!(safe_join(base, bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn swap_in_replaces_the_old_output_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = dir.path().join(".claimtrail-staging-x");
+        fs::create_dir_all(&output).unwrap();
+        fs::write(output.join(MARKER), "").unwrap();
+        fs::write(output.join("old.html"), "old").unwrap();
+        fs::create_dir_all(&staging).unwrap();
+        fs::write(staging.join("new.html"), "new").unwrap();
+        swap_in(staging, &output).unwrap();
+        assert_eq!(fs::read_to_string(output.join("new.html")).unwrap(), "new");
+        assert!(!output.join("old.html").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+}
