@@ -10,7 +10,6 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
-use crate::fields::control_character;
 use crate::symlinks;
 
 /// Largest content or settings file accepted. A long claim is about 10 KiB;
@@ -275,24 +274,12 @@ fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable
         )));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => match control_character(&text) {
-            None => Ok(RawFile {
-                kind,
-                path: display,
-                id,
-                text,
-            }),
-            Some((offset, c)) => {
-                let message = format!(
-                    "the file contains the control character U+{:04X}",
-                    u32::from(c)
-                );
-                let diagnostic = Diagnostic::error(display, message)
-                    .at(offset..offset + c.len_utf8())
-                    .hint("delete it: text files hold no control characters besides tabs and line breaks");
-                Err(Box::new((diagnostic, Some(text))))
-            }
-        },
+        Ok(text) => Ok(RawFile {
+            kind,
+            path: display,
+            id,
+            text,
+        }),
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();

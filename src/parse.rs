@@ -9,7 +9,7 @@ use time::Date;
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::fields::{Fields, Located, merge};
+use crate::fields::{Fields, Located, control_character, merge};
 use crate::frontmatter;
 use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
 use crate::links::check_web_url;
@@ -205,6 +205,19 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let mut diagnostics = Vec::new();
     if !is_valid_id(&file.id) {
         diagnostics.push(invalid_id(file));
+    }
+    if let Some((offset, c)) = control_character(&file.text) {
+        let message = format!(
+            "the file contains the control character U+{:04X}",
+            u32::from(c)
+        );
+        diagnostics.push(
+            Diagnostic::error(&file.path, message)
+                .at(offset..offset + c.len_utf8())
+                .hint(
+                    "delete it: text files hold no control characters besides tabs and line breaks",
+                ),
+        );
     }
     let split = match frontmatter::split(&file.text) {
         Ok(split) => split,
