@@ -472,10 +472,18 @@ mod symlinks {
         fs::create_dir_all(dir.path().join("static")).unwrap();
         symlink("../site.toml", dir.path().join("static/settings.toml")).unwrap();
         symlink("about.md", dir.path().join("content/pages/about-again.md")).unwrap();
+        fs::create_dir_all(dir.path().join("theme")).unwrap();
+        fs::write(dir.path().join("theme/page.html"), "LINKED THEME").unwrap();
+        symlink("theme", dir.path().join("templates")).unwrap();
         let report = build(&options(dir.path())).unwrap();
-        assert_eq!(report.diagnostics.warning_count(), 2);
+        assert_eq!(report.diagnostics.warning_count(), 3);
         assert!(!dir.path().join("public/settings.toml").exists());
         assert!(!dir.path().join("public/pages/about-again").exists());
+        let about = read(dir.path(), "public/pages/about/index.html");
+        assert!(
+            !about.contains("LINKED THEME"),
+            "a linked templates/ is not used"
+        );
     }
 
     #[test]
