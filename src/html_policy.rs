@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::fields::{Fields, Located, merge};
+use crate::fields::{Fields, Located, control_character, merge};
 
 /// The keys of the `[html]` table in `site.toml`.
 pub const HTML_KEYS: &[&str] = &[
@@ -119,7 +119,7 @@ impl HtmlPolicy {
             .add_tag_attributes("li", ["id"])
             .add_tag_attributes("sup", ["id"])
             .add_generic_attributes(["class"])
-            .attribute_filter(keep_renderer_classes)
+            .attribute_filter(filter_attribute)
             .add_tags(self.allow_tags.iter().map(String::as_str));
         for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
             builder.add_tag_attributes(heading, ["id"]);
@@ -136,11 +136,14 @@ impl HtmlPolicy {
     }
 }
 
-fn keep_renderer_classes<'u>(
-    _element: &str,
-    attribute: &str,
-    value: &'u str,
-) -> Option<Cow<'u, str>> {
+/// Drops attribute values holding control characters (decoded from character
+/// references such as `&#x17;`): `Ja\u{17}vascript:` is a harmless relative
+/// link to today's browsers, but older ones ignored such characters inside a
+/// scheme. Keeps only the renderer's own classes.
+fn filter_attribute<'u>(_element: &str, attribute: &str, value: &'u str) -> Option<Cow<'u, str>> {
+    if control_character(value).is_some() {
+        return None;
+    }
     if attribute != "class" {
         return Some(Cow::Borrowed(value));
     }
@@ -334,6 +337,16 @@ mod tests {
         );
         assert!(html.contains("<span>Supported</span>"), "{html}");
         assert!(html.contains("<code class=\"language-rust\">"), "{html}");
+    }
+
+    #[test]
+    fn values_with_control_characters_are_dropped() {
+        // Found by the fuzz target: the URL parser reads this as a relative link.
+        let html = clean(
+            &HtmlPolicy::default(),
+            "<a href=\"Ja&#x17;VaScRiPt:alert(1)\" title=\"a&#x7;b\">x</a>",
+        );
+        assert_eq!(html, "<a rel=\"noopener noreferrer\">x</a>");
     }
 
     #[test]

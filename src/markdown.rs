@@ -114,7 +114,9 @@ fn unique(anchor: String, used: &mut HashSet<String>, next: &mut HashMap<String,
     }
 }
 
-/// The plain text of the first paragraph, for summaries and descriptions.
+/// The plain text of the first paragraph, for summaries and descriptions,
+/// without control characters (a character reference such as `&#x7;` makes
+/// one, and the Atom feed, being XML, cannot hold it).
 pub fn first_paragraph(markdown: &str) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
@@ -127,6 +129,7 @@ pub fn first_paragraph(markdown: &str) -> String {
             _ => {}
         }
     }
+    text.retain(|c| !c.is_control());
     text.trim().to_string()
 }
 
@@ -185,5 +188,6 @@ mod tests {
             first_paragraph("# T\n\nSome *emphasis*\nand `code`.\n\nNext."),
             "Some emphasis and code."
         );
+        assert_eq!(first_paragraph("a&#x7;b&#x1b;c"), "abc");
     }
 }
