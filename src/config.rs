@@ -3,8 +3,10 @@
 use serde::Serialize;
 use toml::de::DeTable;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, cap_per_file};
 use crate::fields::{Fields, Located, merge};
+use crate::html_policy::{self, HtmlPolicy};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 use crate::links::check_web_url;
 
 /// The name of the settings file at the site root.
@@ -22,6 +24,7 @@ const SITE_KEYS: &[&str] = &[
     "publisher",
     "feed_entries",
     "custom_domain",
+    "html",
 ];
 const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
 const PUBLISHER_KEYS: &[&str] = &["name", "url", "kind"];
@@ -107,6 +110,8 @@ pub struct Config {
     pub feed_entries: usize,
     /// A custom domain for GitHub Pages, written to `CNAME`, e.g. `claims.example.org`.
     pub custom_domain: Option<String>,
+    /// What HTML in Markdown may keep (`[html]`).
+    pub html: HtmlPolicy,
 }
 
 /// Default items per page.
@@ -211,9 +216,11 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     diagnostics.add_source(CONFIG_FILE, text);
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for error in errors {
-            diagnostics.push(crate::parse::toml_error(CONFIG_FILE, 0, &error));
-        }
+        let problems = errors
+            .iter()
+            .map(|error| crate::parse::toml_error(CONFIG_FILE, 0, error))
+            .collect();
+        diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
         return None;
     }
     let mut fields = Fields::new(CONFIG_FILE, 0, table.get_ref(), table.span(), SITE_KEYS);
@@ -234,11 +241,12 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let publisher = read_publisher(&mut fields);
     let feed_entries = read_feed_entries(&mut fields);
     let custom_domain = read_custom_domain(&mut fields);
+    let html = html_policy::read(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
         .any(|d| d.severity == crate::Severity::Error);
-    diagnostics.extend(problems);
+    diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
     if !ok {
         return None;
     }
@@ -259,6 +267,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),
         feed_entries: feed_entries.unwrap_or(DEFAULT_FEED_ENTRIES),
         custom_domain: custom_domain.map(|d| d.value),
+        html,
     })
 }
 
@@ -292,6 +301,38 @@ fn check_url_field(fields: &mut Fields, url: &Located<String>, key: &str) {
     }
 }
 
+/// A status id becomes the folder `/status/<id>/`, so it follows the id rules.
+fn check_status_id(entry: &mut Fields, id: &str) {
+    if is_valid_id(id) {
+        return;
+    }
+    let message = format!(
+        "`{id}` is not a valid status id: ids use only lowercase letters a-z, digits 0-9 and `-`, start with a letter or digit, and are at most {MAX_ID_LEN} characters"
+    );
+    let suggestion = suggest_id(id);
+    let hint = (!suggestion.is_empty()).then(|| format!("name it `[statuses.{suggestion}]`"));
+    let span = entry.span();
+    entry.error(span.start..span.start, message, hint);
+}
+
+/// A badge colour lands in a `style` attribute, so only plain colours pass:
+/// `#rgb`, `#rrggbb` (with optional alpha) or a colour keyword such as `teal`.
+fn check_color(entry: &mut Fields, color: &Located<String>) {
+    let value = color.value.as_str();
+    let hex = value.strip_prefix('#').is_some_and(|digits| {
+        matches!(digits.len(), 3 | 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    let keyword =
+        !value.is_empty() && value.len() <= 32 && value.chars().all(|c| c.is_ascii_lowercase());
+    if !hex && !keyword {
+        entry.error(
+            color.span.clone(),
+            format!("`color` must be a hex colour or a colour name, not `{value}`"),
+            Some("for example `color = \"#15803d\"` or `color = \"teal\"`".into()),
+        );
+    }
+}
+
 /// Defaults, with each `[statuses.<id>]` table overriding or adding one status.
 fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     let mut statuses = default_statuses();
@@ -299,18 +340,13 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
         return statuses;
     };
     for (id, mut entry) in table.entries(STATUS_KEYS) {
+        check_status_id(&mut entry, &id);
         let label = entry.optional_str("label").map(|l| l.value);
-        let color = entry.optional_str("color").and_then(|c| {
-            if is_css_color(&c.value) {
-                return Some(c.value);
-            }
-            let message = format!(
-                "`color` must be a hex colour like \"#15803d\" or a CSS colour name, not `{}`",
-                c.value
-            );
-            entry.error(c.span, message, None);
-            None
-        });
+        let color = entry.optional_str("color");
+        if let Some(color) = &color {
+            check_color(&mut entry, color);
+        }
+        let color = color.map(|c| c.value);
         let description = entry.optional_str("description").map(|d| d.value);
         let rating = read_rating(&mut entry);
         let index = match statuses.iter().position(|s| s.id == id) {
@@ -339,32 +375,6 @@ fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
     statuses
 }
 
-/// `#rgb`, `#rrggbb` or a plain CSS colour name: nothing that could carry other CSS.
-fn is_css_color(text: &str) -> bool {
-    match text.strip_prefix('#') {
-        Some(hex) => matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()),
-        None => !text.is_empty() && text.chars().all(|c| c.is_ascii_lowercase()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_colours_cannot_smuggle_css() {
-        assert!(is_css_color("#15803d") && is_css_color("#fff") && is_css_color("teal"));
-        for bad in [
-            "red; background: url(x)",
-            "#12345",
-            "",
-            "rgb(1,2,3)",
-            "#ggg",
-        ] {
-            assert!(!is_css_color(bad), "{bad}");
-        }
-    }
-}
 /// A status's `rating`: 1 to 5 on the ClaimReview scale, or 0 for "no rating".
 /// `None` when absent or invalid (the problem is recorded).
 fn read_rating(entry: &mut Fields) -> Option<Option<u8>> {

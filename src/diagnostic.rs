@@ -351,6 +351,29 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Most diagnostics reported for one file. A file with thousands of problems
+/// holds one mistake repeated; printing them all would take minutes.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Keeps the first [`MAX_PER_FILE`] problems of `file` and adds one error,
+/// placed at `end` (the end of the file), saying how many more there are.
+pub fn cap_per_file(file: &str, end: usize, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if problems.len() <= MAX_PER_FILE {
+        return problems;
+    }
+    let more = problems.len() - MAX_PER_FILE;
+    problems.truncate(MAX_PER_FILE);
+    problems.push(
+        Diagnostic::error(
+            file,
+            format!("{more} more problems in this file are not shown"),
+        )
+        .at(end..end)
+        .hint("fix the problems above and run `claimtrail check` again"),
+    );
+    problems
+}
+
 /// The closest candidate to `wrong` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     wrong: &str,

@@ -166,14 +166,30 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn optional_str(&mut self, key: &str) -> Option<Located<String>> {
         let (value, span) = self.lookup(key)?;
         match value {
-            DeValue::String(text) => Some(Located {
-                value: text.to_string(),
-                span,
-            }),
+            DeValue::String(text) => {
+                self.check_characters(&self.name(key), text, &span);
+                Some(Located {
+                    value: text.to_string(),
+                    span,
+                })
+            }
             other => {
                 self.wrong_type(key, "a string", other, span);
                 None
             }
+        }
+    }
+
+    /// Refuses control characters (written as TOML escapes such as `\u0007`):
+    /// they cannot appear in the XML feed and have no business in published text.
+    fn check_characters(&mut self, name: &str, text: &str, span: &Range<usize>) {
+        if let Some((_, c)) = control_character(text) {
+            let message = format!(
+                "{name} contains the control character U+{:04X}",
+                u32::from(c)
+            );
+            let hint = "remove the escape sequence (such as `\\u0007`) from the text".to_string();
+            self.error(span.clone(), message, Some(hint));
         }
     }
 
@@ -269,10 +285,14 @@ impl<'t, 'i> Fields<'t, 'i> {
         for item in items.iter() {
             let item_span = self.shift(item.span());
             match item.get_ref() {
-                DeValue::String(text) => list.push(Located {
-                    value: text.to_string(),
-                    span: item_span,
-                }),
+                DeValue::String(text) => {
+                    let name = format!("an item of {}", self.name(key));
+                    self.check_characters(&name, text, &item_span);
+                    list.push(Located {
+                        value: text.to_string(),
+                        span: item_span,
+                    });
+                }
                 other => {
                     let message = format!(
                         "every item of {} must be a string, not {}",
@@ -357,6 +377,25 @@ impl<'t, 'i> Fields<'t, 'i> {
         entries
     }
 
+    /// Every key of this table as a list of strings (e.g. `[html.allow_attributes]`).
+    pub fn keyed_string_lists(&mut self) -> Vec<(Located<String>, Vec<Located<String>>)> {
+        self.open = true;
+        let keys: Vec<Located<String>> = self
+            .table
+            .iter()
+            .map(|(key, _)| Located {
+                value: key.get_ref().to_string(),
+                span: self.shift(key.span()),
+            })
+            .collect();
+        keys.into_iter()
+            .map(|key| {
+                let list = self.string_list(&key.value);
+                (key, list)
+            })
+            .collect()
+    }
+
     /// Reports unknown keys (with a "did you mean" hint) and returns every diagnostic.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         let unknown: Vec<(String, Range<usize>)> = self
@@ -381,6 +420,19 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
         self.diagnostics
     }
+}
+
+/// The first character that published text may not hold, with its byte offset:
+/// any control character but tab, line feed and carriage return.
+///
+/// ```
+/// use claimtrail::fields::control_character;
+/// assert_eq!(control_character("a\tb\r\n"), None);
+/// assert_eq!(control_character("a\u{7}b"), Some((1, '\u{7}')));
+/// ```
+pub fn control_character(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// Collects the diagnostics of a nested reader into its parent's.

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fields;
 pub mod frontmatter;
+pub mod html_policy;
 pub mod ids;
 pub mod index;
 pub mod init;
@@ -16,12 +17,14 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod new;
 pub mod parse;
 pub mod placeholders;
 pub mod render;
 pub mod serve;
 pub mod session;
+pub mod symlinks;
 pub mod validate;
 pub mod write;
 
@@ -152,7 +155,11 @@ pub fn assemble(
     for (file, (doc, problems)) in files.iter().zip(parsed) {
         if !problems.is_empty() {
             diagnostics.add_source(&file.path, &file.text);
-            diagnostics.extend(problems);
+            diagnostics.extend(diagnostic::cap_per_file(
+                &file.path,
+                file.text.len(),
+                problems,
+            ));
         }
         docs.extend(doc);
     }

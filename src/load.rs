@@ -10,9 +10,15 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::symlinks;
 
-/// Largest content file accepted, so a stray huge file cannot exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest content or settings file accepted. A long claim is about 10 KiB;
+/// 2 MiB leaves room for thousands of citations while keeping the worst-case
+/// Markdown render of one file to a few seconds.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Folders besides `content/` whose files the build reads or copies.
+const OTHER_FOLDERS: [&str; 2] = ["static", "templates"];
 
 /// The kinds of content file, by the folder they live in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,18 +82,32 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
 }
 
-/// Reads `site.toml` and every content file under `root`.
+/// Reads `site.toml` and every content file under `root`, and checks the
+/// other folders the build reads for symbolic links.
 pub fn load(root: &Path) -> std::io::Result<Loaded> {
-    let mut loaded = Loaded::default();
-    let config_path = root.join(crate::config::CONFIG_FILE);
-    if config_path.is_file() {
-        loaded.config_text = Some(fs::read_to_string(&config_path).map_err(|e| {
-            std::io::Error::new(e.kind(), format!("{}: {e}", config_path.display()))
-        })?);
-    }
+    let mut loaded = Loaded {
+        config_text: read_config(root)?,
+        ..Loaded::default()
+    };
     let mut paths = Vec::new();
-    for kind in Kind::ALL {
-        paths.extend(find_markdown(root, kind, &mut loaded.diagnostics));
+    let content = root.join("content");
+    if symlinks::is_symlink(&content) {
+        loaded
+            .diagnostics
+            .push(symlinks::diagnostic(root, &content));
+    } else {
+        for kind in Kind::ALL {
+            let folder = content.join(kind.folder());
+            paths.extend(
+                walk(root, &folder, true, &mut loaded.diagnostics)
+                    .into_iter()
+                    .filter_map(|path| markdown_file(root, kind, path, &mut loaded.diagnostics)),
+            );
+        }
+    }
+    for folder in OTHER_FOLDERS {
+        // Hidden files such as `.nojekyll` are published too, so they are checked.
+        walk(root, &root.join(folder), false, &mut loaded.diagnostics);
     }
     let results: Vec<Result<RawFile, Unreadable>> = paths
         .par_iter()
@@ -108,15 +128,50 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     Ok(loaded)
 }
 
-fn find_markdown(root: &Path, kind: Kind, diagnostics: &mut Diagnostics) -> Vec<(Kind, PathBuf)> {
-    let folder = root.join("content").join(kind.folder());
+/// `site.toml`, if present; a link to outside the site or a huge file is refused.
+fn read_config(root: &Path) -> std::io::Result<Option<String>> {
+    let path = root.join(crate::config::CONFIG_FILE);
+    let refuse = |why: String| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("{}: {why}", path.display()),
+        )
+    };
+    if symlinks::is_symlink(&path) && symlinks::leads_outside(root, &path) {
+        return Err(refuse(
+            "a symbolic link to outside the site; refusing to read it".into(),
+        ));
+    }
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(refuse(format!(
+            "{size} bytes; settings files may be at most {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    fs::read_to_string(&path)
+        .map(Some)
+        .map_err(|e| refuse(e.to_string()))
+}
+
+/// Every regular file under `folder` (skipping hidden entries if asked), with
+/// a diagnostic for each symbolic link, which is never followed.
+fn walk(
+    root: &Path,
+    folder: &Path,
+    skip_hidden: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    let walker = WalkDir::new(&folder)
+    let walker = WalkDir::new(folder)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name();
     for entry in walker
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.path(), &folder))
+        .filter_entry(|e| !(skip_hidden && is_hidden(e.path(), folder)))
     {
         let entry = match entry {
             Ok(entry) => entry,
@@ -133,27 +188,45 @@ fn find_markdown(root: &Path, kind: Kind, diagnostics: &mut Diagnostics) -> Vec<
                 continue;
             }
         };
-        let display = display_path(root, entry.path());
         if entry.path_is_symlink() {
-            diagnostics.push(
-                Diagnostic::warning(
-                    display,
-                    "symbolic links in content/ are not followed; this entry is skipped",
-                )
-                .hint("copy the file into the site instead of linking to it"),
-            );
+            diagnostics.push(symlinks::diagnostic(root, entry.path()));
+        } else if entry.file_name().to_string_lossy().contains('\\') {
+            diagnostics.push(backslash(root, entry.path()));
         } else if entry.file_type().is_file() {
-            if entry.path().extension().is_some_and(|e| e == "md") {
-                found.push((kind, entry.into_path()));
-            } else {
-                diagnostics.push(
-                    Diagnostic::warning(display, "not a Markdown file, so it is ignored")
-                        .hint("content files end in `.md`"),
-                );
-            }
+            found.push(entry.into_path());
         }
     }
     found
+}
+
+/// A backslash is a folder separator on Windows: such a name cannot be
+/// checked out there, and would write somewhere else if it were.
+fn backslash(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::error(
+        display_path(root, path),
+        "this name contains a backslash, which Windows reads as a folder separator",
+    )
+    .hint("rename it using only letters, digits, `-`, `_` and `.`")
+}
+
+/// Keeps `.md` files as content of `kind`; warns about anything else.
+fn markdown_file(
+    root: &Path,
+    kind: Kind,
+    path: PathBuf,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Kind, PathBuf)> {
+    if path.extension().is_some_and(|e| e == "md") {
+        return Some((kind, path));
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            display_path(root, &path),
+            "not a Markdown file, so it is ignored",
+        )
+        .hint("content files end in `.md`"),
+    );
+    None
 }
 
 fn is_hidden(path: &Path, folder: &Path) -> bool {
@@ -176,8 +249,7 @@ pub fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unread
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         let message = format!(
-            "the file is {} MiB; content files may be at most {} MiB",
-            size / (1024 * 1024),
+            "the file is {size} bytes; content files may be at most {MAX_FILE_BYTES} bytes ({} MiB)",
             MAX_FILE_BYTES / (1024 * 1024)
         );
         return Err(Box::new((

@@ -1,11 +1,12 @@
 //! Markdown to safe HTML: pulldown-cmark for parsing, ammonia for sanitising.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::html_policy::HtmlPolicy;
 use crate::ids::tag_slug;
+use crate::nesting;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -16,35 +17,49 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("noopener noreferrer"))
-        .add_tags(["input"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("div", ["id"])
-        .add_tag_attributes("li", ["id"])
-        .add_tag_attributes("sup", ["id"])
-        .add_generic_attributes(["class"]);
-    for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-        builder.add_tag_attributes(heading, ["id"]);
-    }
-    builder
-});
+/// Renders contributor Markdown to HTML that is safe under a site's [`HtmlPolicy`].
+pub struct Markdown<'p> {
+    sanitizer: ammonia::Builder<'p>,
+}
 
-/// Renders contributor Markdown to sanitised HTML with anchored headings.
-pub fn render(markdown: &str) -> String {
+impl<'p> Markdown<'p> {
+    /// A renderer that sanitises with `policy`.
+    pub fn new(policy: &'p HtmlPolicy) -> Self {
+        Markdown {
+            sanitizer: policy.sanitizer(),
+        }
+    }
+
+    /// Sanitised HTML with anchored headings. A body beyond the limits of
+    /// [`nesting`] (which validation refuses) renders as nothing, rather than
+    /// keeping the sanitiser busy for minutes.
+    pub fn render(&self, markdown: &str) -> String {
+        let unsafe_html = unsafe_html(markdown);
+        if nesting::check(&unsafe_html).is_err() {
+            return String::new();
+        }
+        self.sanitizer.clean(&unsafe_html).to_string()
+    }
+}
+
+/// Checks the HTML of `markdown` against the limits of [`nesting`].
+pub fn check_size(markdown: &str) -> Result<(), nesting::Excess> {
+    nesting::check(&unsafe_html(markdown))
+}
+
+/// The HTML of `markdown` before sanitising, raw HTML included.
+fn unsafe_html(markdown: &str) -> String {
     let events = with_heading_anchors(Parser::new_ext(markdown, options()).collect());
-    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, events.into_iter());
-    SANITIZER.clean(&unsafe_html).to_string()
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html, events.into_iter());
+    html
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text,
 /// unique within the document.
 fn with_heading_anchors(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut used: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut index = 0;
     while index < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[index] {
@@ -52,7 +67,7 @@ fn with_heading_anchors(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 Some(id) => id.to_string(),
                 None => heading_slug(&heading_text(&events[index + 1..])),
             };
-            let anchor = unique(anchor, &mut used);
+            let anchor = unique(anchor, &mut used, &mut next);
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
                 *id = Some(CowStr::from(anchor));
             }
@@ -83,17 +98,25 @@ fn heading_slug(text: &str) -> String {
     }
 }
 
-fn unique(anchor: String, used: &mut HashSet<String>) -> String {
-    let mut candidate = anchor.clone();
-    let mut n = 1;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{anchor}-{n}");
-        n += 1;
+/// `anchor`, or `anchor-1`, `anchor-2`, ... if taken; `next` remembers the
+/// next suffix per anchor, so a thousand equal headings cost linear time.
+fn unique(anchor: String, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
+    if used.insert(anchor.clone()) {
+        return anchor;
     }
-    candidate
+    let n = next.entry(anchor.clone()).or_insert(1);
+    loop {
+        let candidate = format!("{anchor}-{n}");
+        *n += 1;
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+    }
 }
 
-/// The plain text of the first paragraph, for summaries and descriptions.
+/// The plain text of the first paragraph, for summaries and descriptions,
+/// without control characters (a character reference such as `&#x7;` makes
+/// one, and the Atom feed, being XML, cannot hold it).
 pub fn first_paragraph(markdown: &str) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
@@ -106,12 +129,17 @@ pub fn first_paragraph(markdown: &str) -> String {
             _ => {}
         }
     }
+    text.retain(|c| !c.is_control());
     text.trim().to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render(markdown: &str) -> String {
+        Markdown::new(&HtmlPolicy::default()).render(markdown)
+    }
 
     #[test]
     fn renders_extensions_and_anchors() {
@@ -127,6 +155,14 @@ mod tests {
     }
 
     #[test]
+    fn equal_headings_get_distinct_anchors() {
+        let html = render("# a\n\n# a\n\n# a-1\n\n# a\n");
+        for id in ["a", "a-1", "a-1-1", "a-2"] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id} in {html}");
+        }
+    }
+
+    #[test]
     fn removes_script_and_dangerous_urls() {
         let html = render(
             "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n",
@@ -137,10 +173,21 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_detected_and_not_rendered() {
+        let deep = format!("{} x\n", ">".repeat(nesting::MAX_DEPTH + 1));
+        assert_eq!(check_size(&deep), Err(nesting::Excess::Depth));
+        assert_eq!(render(&deep), "");
+        let shallow = format!("{} x\n", ">".repeat(10));
+        assert_eq!(check_size(&shallow), Ok(()));
+        assert!(render(&shallow).contains("<blockquote>"));
+    }
+
+    #[test]
     fn first_paragraph_is_plain_text() {
         assert_eq!(
             first_paragraph("# T\n\nSome *emphasis*\nand `code`.\n\nNext."),
             "Some emphasis and code."
         );
+        assert_eq!(first_paragraph("a&#x7;b&#x1b;c"), "abc");
     }
 }

@@ -9,11 +9,13 @@ use time::Date;
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::fields::{Fields, Located, merge};
+use crate::fields::{Fields, Located, control_character, merge};
 use crate::frontmatter;
-use crate::ids::{is_valid_id, suggest_id, tag_slug};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
+use crate::markdown;
+use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
 const CLAIM_KEYS: &[&str] = &[
@@ -38,6 +40,11 @@ const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];
 const PAGE_KEYS: &[&str] = &["title"];
+
+/// Most tags one claim may have: each becomes a page.
+pub const MAX_TAGS: usize = 50;
+/// Most former ids one claim may have: each becomes a redirect page.
+pub const MAX_ALIASES: usize = 50;
 
 /// Citation stances.
 pub const STANCES: &[&str] = &["supports", "contradicts", "neutral"];
@@ -200,6 +207,19 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     if !is_valid_id(&file.id) {
         diagnostics.push(invalid_id(file));
     }
+    if let Some((offset, c)) = control_character(&file.text) {
+        let message = format!(
+            "the file contains the control character U+{:04X}",
+            u32::from(c)
+        );
+        diagnostics.push(
+            Diagnostic::error(&file.path, message)
+                .at(offset..offset + c.len_utf8())
+                .hint(
+                    "delete it: text files hold no control characters besides tabs and line breaks",
+                ),
+        );
+    }
     let split = match frontmatter::split(&file.text) {
         Ok(split) => split,
         Err(error) => {
@@ -221,7 +241,10 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         );
         return (None, diagnostics);
     }
-    let body = file.text[split.body].to_string();
+    let body = file.text[split.body.clone()].to_string();
+    if let Err(excess) = markdown::check_size(&body) {
+        diagnostics.push(too_much_markup(file, split.body.start, excess));
+    }
     let span = table.span();
     let table = table.get_ref();
     let offset = split.toml.start;
@@ -255,14 +278,41 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     (Some(doc), diagnostics)
 }
 
+fn too_much_markup(file: &RawFile, body_start: usize, excess: Excess) -> Diagnostic {
+    let (message, hint) = match excess {
+        Excess::Depth => (
+            format!(
+                "the Markdown body nests more than {MAX_DEPTH} levels deep (quotes, lists or HTML elements inside one another)"
+            ),
+            "flatten the structure: quotes and lists a few levels deep are plenty",
+        ),
+        Excess::Elements => (
+            format!("the Markdown body makes more than {MAX_ELEMENTS} HTML elements"),
+            "shorten it, or split it into several claims or pages",
+        ),
+    };
+    Diagnostic::error(&file.path, message)
+        .at(body_start..body_start)
+        .hint(hint)
+}
+
 fn invalid_id(file: &RawFile) -> Diagnostic {
     // Pointing at line 1 lets GitHub show the problem on the file in a pull request.
     let suggestion = suggest_id(&file.id);
-    let message = format!(
-        "`{}` is not a valid {} id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
-        file.id,
-        file.kind.noun()
-    );
+    let too_long = file.id.len() > MAX_ID_LEN && file.id.get(..MAX_ID_LEN).is_some_and(is_valid_id);
+    let message = if too_long {
+        format!(
+            "`{}` is too long for a {} id: ids are at most {MAX_ID_LEN} characters",
+            file.id,
+            file.kind.noun()
+        )
+    } else {
+        format!(
+            "`{}` is not a valid {} id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
+            file.id,
+            file.kind.noun()
+        )
+    };
     let hint = if suggestion.is_empty() {
         "rename the file using only a-z, 0-9 and `-`".to_string()
     } else {
@@ -311,8 +361,21 @@ fn read_claim(
     }
     let entities = fields.string_list("entities");
     let tags = fields.string_list("tags");
+    check_count(&mut fields, "tags", &tags, MAX_TAGS);
     for tag in &tags {
-        if tag_slug(&tag.value).is_empty() {
+        let slug_len = tag_slug(&tag.value).len();
+        if slug_len > MAX_ID_LEN {
+            let message = format!(
+                "the tag `{}` is too long: its URL slug would have {slug_len} characters, at most {MAX_ID_LEN} are allowed",
+                tag.value.chars().take(40).collect::<String>() + "…"
+            );
+            fields.error(
+                tag.span.clone(),
+                message,
+                Some("use a word or two, e.g. `inference-cost`".into()),
+            );
+        }
+        if slug_len == 0 {
             let message = format!(
                 "the tag `{}` has no letters or digits, so it has no URL",
                 tag.value
@@ -327,6 +390,7 @@ fn read_claim(
     let summary = fields.optional_str("summary").map(|s| s.value);
     let draft = fields.optional_bool("draft").unwrap_or(false);
     let aliases = fields.string_list("aliases");
+    check_count(&mut fields, "aliases", &aliases, MAX_ALIASES);
     for alias in &aliases {
         if !is_valid_id(&alias.value) {
             let message = format!("the alias `{}` is not a valid claim id", alias.value);
@@ -380,6 +444,17 @@ fn read_claim(
         body,
     };
     (claim, fields.finish())
+}
+
+fn check_count(fields: &mut Fields, key: &str, list: &[Located<String>], max: usize) {
+    if let Some(first_extra) = list.get(max) {
+        let message = format!(
+            "`{key}` has {} items; a claim may have at most {max}",
+            list.len()
+        );
+        let hint = "keep the ones readers need".to_string();
+        fields.error(first_extra.span.clone(), message, Some(hint));
+    }
 }
 
 fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]) {

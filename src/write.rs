@@ -34,7 +34,8 @@ pub struct Written {
 }
 
 /// Refuses output folders that hold something else: the root itself, a folder
-/// above it, the content/templates/static folders, or the home folder.
+/// above it, the content/templates/static/.git folders, or the home folder and
+/// the folders above it.
 pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
     let root = absolute(root)?;
     let output = absolute(output)?;
@@ -48,13 +49,16 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
     if output == root || root.starts_with(&output) {
         return refuse("it holds the site itself");
     }
-    for folder in ["content", "templates", "static"] {
+    for folder in ["content", "templates", "static", ".git"] {
         if output.starts_with(root.join(folder)) {
             return refuse(&format!("it is inside {folder}/"));
         }
     }
-    if std::env::var_os("HOME").is_some_and(|home| Path::new(&home) == output) {
-        return refuse("it is your home folder");
+    if let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty()) {
+        let home = absolute(Path::new(&home))?;
+        if home.starts_with(&output) {
+            return refuse("it is your home folder or holds it");
+        }
     }
     Ok(())
 }
@@ -177,13 +181,21 @@ fn write_files(staging: &Path, files: &[OutputFile]) -> Result<usize, Error> {
     Ok(files.len())
 }
 
-/// Joins a generated relative path, refusing anything that could leave `base`.
-fn safe_join(base: &Path, relative: &str) -> Result<PathBuf, Error> {
+/// Longest file or folder name written, in bytes: the limit of common file systems.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// Joins a generated relative path, refusing anything that could leave `base`:
+/// `..`, absolute paths, drive prefixes, backslashes, NUL and overlong names.
+pub fn safe_join(base: &Path, relative: &str) -> Result<PathBuf, Error> {
     let path = Path::new(relative);
-    let only_normal = path.components().all(|c| matches!(c, Component::Normal(_)));
-    if !only_normal || relative.contains('\\') || relative.contains('\0') {
+    let only_normal = path.components().all(|c| match c {
+        Component::Normal(name) => name.len() <= MAX_NAME_BYTES,
+        _ => false,
+    });
+    let forbidden = ['\\', '\0'];
+    if relative.is_empty() || !only_normal || relative.contains(forbidden) {
         return Err(Error::Usage(format!(
-            "refusing to write outside the output folder: {relative}"
+            "refusing to write outside the output folder: {relative:?}"
         )));
     }
     Ok(base.join(path))
@@ -199,6 +211,7 @@ fn copy_static(
     let mut copied = 0;
     for entry in WalkDir::new(static_dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
     {
         let entry = match entry {
@@ -206,18 +219,15 @@ fn copy_static(
             Err(error) if error.depth() == 0 => break, // no static/ folder
             Err(error) => return Err(Error::Usage(format!("cannot read static/: {error}"))),
         };
-        let relative = display_path(static_dir, entry.path());
+        // The load stage reported every link; here they are only skipped, never followed.
         if entry.path_is_symlink() {
-            warnings.push(
-                Diagnostic::warning(
-                    display_path(root, entry.path()),
-                    "symbolic links in static/ are not followed; skipped",
-                )
-                .hint("copy the file into static/ instead of linking to it"),
-            );
             continue;
         }
-        let target = staging.join(&relative);
+        let relative = display_path(static_dir, entry.path());
+        if relative.is_empty() {
+            continue;
+        }
+        let target = safe_join(staging, &relative)?;
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
         } else if entry.file_type().is_file() {
@@ -256,31 +266,49 @@ fn set_folder_permissions(_staging: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Replaces `output` with `staging`: the old folder is renamed away first and
-/// removed only after the new one is in place.
+/// Replaces `output` with `staging`. Where the system can, the two folders
+/// trade places in one atomic step; elsewhere the old folder is renamed away
+/// first. The old output is removed only after the new one is in place.
 fn swap_in(staging: PathBuf, output: &Path) -> Result<(), Error> {
-    let old = if output.exists() {
-        let aside = unused_sibling(output, "old")?;
-        if let Err(error) = fs::rename(output, &aside) {
+    if fs::symlink_metadata(output).is_err() {
+        return fs::rename(&staging, output).map_err(|error| {
             let _ = fs::remove_dir_all(&staging);
-            return Err(Error::io(output, error));
-        }
-        Some(aside)
-    } else {
-        None
+            Error::io(output, error)
+        });
+    }
+    let old = match exchange(&staging, output) {
+        Ok(()) => staging,
+        Err(_) => rename_aside(staging, output)?,
     };
-    if let Err(error) = fs::rename(&staging, output) {
-        if let Some(old) = &old {
-            let _ = fs::rename(old, output);
-        }
+    // Only our own marked output, or an empty folder, ever gets here.
+    fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The portable swap: old output aside, new one in, old one returned for removal.
+fn rename_aside(staging: PathBuf, output: &Path) -> Result<PathBuf, Error> {
+    let aside = unused_sibling(output, "old")?;
+    if let Err(error) = fs::rename(output, &aside) {
         let _ = fs::remove_dir_all(&staging);
         return Err(Error::io(output, error));
     }
-    if let Some(old) = old {
-        // Only our own marked output, or an empty folder, ever gets here.
-        fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    if let Err(error) = fs::rename(&staging, output) {
+        let _ = fs::rename(&aside, output);
+        let _ = fs::remove_dir_all(&staging);
+        return Err(Error::io(output, error));
     }
-    Ok(())
+    Ok(aside)
 }
 
 /// Whether a folder is claimtrail's output (has the marker file).
@@ -295,5 +323,54 @@ impl Error {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_keeps_paths_inside() {
+        let base = Path::new("/out");
+        assert_eq!(
+            safe_join(base, "claims/x/index.html").unwrap(),
+            Path::new("/out/claims/x/index.html")
+        );
+        let long = "a".repeat(MAX_NAME_BYTES + 1);
+        for bad in [
+            "",
+            "..",
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "./x",
+            "a\\..\\..\\x",
+            "a\0b",
+            long.as_str(),
+        ] {
+            assert!(safe_join(base, bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn swap_in_replaces_the_old_output_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let staging = dir.path().join(".claimtrail-staging-x");
+        fs::create_dir_all(&output).unwrap();
+        fs::write(output.join(MARKER), "").unwrap();
+        fs::write(output.join("old.html"), "old").unwrap();
+        fs::create_dir_all(&staging).unwrap();
+        fs::write(staging.join("new.html"), "new").unwrap();
+        swap_in(staging, &output).unwrap();
+        assert_eq!(fs::read_to_string(output.join("new.html")).unwrap(), "new");
+        assert!(!output.join("old.html").exists());
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, ["public"]);
     }
 }

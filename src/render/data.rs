@@ -225,7 +225,7 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
     }
 }
 
-fn source<'a>(viewer: &Viewer<'a>, source: &'a Source) -> SourceData<'a> {
+fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
     let claims = &viewer.site.claims;
     let originated: Vec<&Claim> = claims.iter().filter(|c| c.claimant == source.id).collect();
     let mut track_record: BTreeMap<&str, usize> = viewer
@@ -262,7 +262,7 @@ fn source<'a>(viewer: &Viewer<'a>, source: &'a Source) -> SourceData<'a> {
     }
 }
 
-fn entity<'a>(viewer: &Viewer<'a>, entity: &'a Entity) -> EntityData<'a> {
+fn entity<'a>(viewer: &Viewer<'a, '_>, entity: &'a Entity) -> EntityData<'a> {
     let site = viewer.site;
     EntityData {
         id: &entity.id,

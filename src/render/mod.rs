@@ -25,6 +25,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::Markdown;
 use crate::model::Site;
 use pages::Job;
 use viewer::Viewer;
@@ -49,13 +50,16 @@ struct SiteView<'a> {
     repo_url: Option<&'a str>,
     generator: String,
     publisher: &'a crate::config::Publisher,
+    link_rel: &'a str,
+    citation_rel: &'a str,
 }
 
 /// Renders every page and data file of `site` with `tera`.
 pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let urls = Urls::new(&site.config.base_url);
     let index = crate::index::Index::new(site);
-    let viewer = Viewer::new(site, &urls, &index);
+    let markdown = Markdown::new(&site.config.html);
+    let viewer = Viewer::new(site, &urls, &index, &markdown);
     set_globals(&mut tera, &viewer);
     let mut jobs = pages::html_jobs(&viewer);
     let sitemap = sitemap::job(&viewer, &jobs);
@@ -98,6 +102,8 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         repo_url: config.repo_url.as_deref(),
         generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
         publisher: &config.publisher,
+        link_rel: &config.html.link_rel,
+        citation_rel: &config.html.citation_rel,
     };
     let statuses: Vec<_> = config
         .statuses

@@ -150,7 +150,7 @@ fn free_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
     viewer.site.pages.values().map(|page| {
         let path = format!("pages/{}/", page.id);
         let mut context = context(&path, &page.title);
-        context.insert("body_html", &crate::markdown::render(&page.body));
+        context.insert("body_html", &viewer.markdown.render(&page.body));
         Job::html(&path, "page.html", context)
     })
 }

@@ -77,7 +77,10 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
 fn site_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
     let folder = root.join("templates");
     let mut found = Vec::new();
+    // Links are never followed, not even a linked templates/ itself: the load
+    // stage has reported each one.
     for entry in WalkDir::new(&folder)
+        .follow_root_links(false)
         .sort_by_file_name()
         .into_iter()
         .flatten()

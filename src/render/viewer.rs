@@ -6,28 +6,37 @@ use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::index::{Event, EventKind, Index};
-use crate::markdown;
+use crate::markdown::{self, Markdown};
 use crate::model::{Claim, Entity, Site, Source};
 
-/// Turns model types into views; claim cards are computed once and cloned into lists.
-pub struct Viewer<'a> {
+/// Turns model types into views; claim cards are computed once and shared by lists.
+/// `'p` is the lifetime of the site's HTML policy.
+pub struct Viewer<'a, 'p> {
     /// The site.
     pub site: &'a Site,
     /// URL builder.
     pub urls: &'a Urls,
     /// Cross references and figures.
     pub index: &'a Index<'a>,
+    /// Markdown renderer with the site's HTML policy.
+    pub markdown: &'a Markdown<'p>,
     cards: Vec<ClaimCard>,
     card_values: Vec<CardValue>,
 }
 
-impl<'a> Viewer<'a> {
+impl<'a, 'p> Viewer<'a, 'p> {
     /// A viewer over `site`, computing every claim card up front.
-    pub fn new(site: &'a Site, urls: &'a Urls, index: &'a Index<'a>) -> Self {
+    pub fn new(
+        site: &'a Site,
+        urls: &'a Urls,
+        index: &'a Index<'a>,
+        markdown: &'a Markdown<'p>,
+    ) -> Self {
         let mut viewer = Viewer {
             site,
             urls,
             index,
+            markdown,
             cards: Vec::new(),
             card_values: Vec::new(),
         };
@@ -224,7 +233,7 @@ impl<'a> Viewer<'a> {
             parent: entity.parent.as_deref().map(|p| self.entity_link(p)),
             aliases: entity.aliases.clone(),
             claim_count: self.index.claims_about(&entity.id).len(),
-            body_html: markdown::render(&entity.body),
+            body_html: self.markdown.render(&entity.body),
         }
     }
 
@@ -256,7 +265,7 @@ impl<'a> Viewer<'a> {
                 .collect(),
             agreement,
             judged: record.judged,
-            body_html: markdown::render(&source.body),
+            body_html: self.markdown.render(&source.body),
         }
     }
 

@@ -1,0 +1,250 @@
+//! Nothing lost: a build that fails at any stage leaves the previous output
+//! complete, and the output folder is never one that holds anything else.
+//!
+//! Failures are injected for real: a content error, a template error, a write
+//! that collides with a folder, a disk that refuses to grow (a file-size limit
+//! set with `ulimit -f`) and a build killed with SIGKILL while it writes.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use claimtrail::{BuildOptions, Error, build};
+use common::{copy_tree, fixtures, options, tree};
+
+type Tree = Vec<(String, Vec<u8>)>;
+
+/// A temp folder holding `site/`, built once into `site/public`.
+fn built_site() -> (tempfile::TempDir, PathBuf, Tree) {
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("site");
+    copy_tree(&fixtures().join("base"), &root);
+    build(&options(&root)).unwrap();
+    let before = tree(&root.join("public"));
+    (parent, root, before)
+}
+
+/// The names in `folder` that a build leaves behind when it fails to clean up.
+fn leftovers(folder: &Path) -> Vec<String> {
+    fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".claimtrail-staging-") || name.contains(".old-"))
+        .collect()
+}
+
+fn assert_previous_output_intact(root: &Path, before: &Tree) {
+    assert_eq!(
+        &tree(&root.join("public")),
+        before,
+        "the previous output changed"
+    );
+    assert_eq!(leftovers(root), Vec::<String>::new());
+}
+
+#[test]
+fn a_content_error_keeps_the_previous_output() {
+    let (_parent, root, before) = built_site();
+    copy_tree(&fixtures().join("hostile-refused"), &root);
+    assert!(matches!(build(&options(&root)), Err(Error::Content(_))));
+    assert_previous_output_intact(&root, &before);
+}
+
+#[test]
+fn a_template_error_at_render_time_keeps_the_previous_output() {
+    let (_parent, root, before) = built_site();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    // Compiles, but fails while rendering: the variable does not exist.
+    fs::write(
+        root.join("templates/tag.html"),
+        "{{ no_such_variable.field }}",
+    )
+    .unwrap();
+    let Err(Error::Content(diagnostics)) = build(&options(&root)) else {
+        panic!("a render error must fail the build");
+    };
+    assert!(diagnostics.has_errors());
+    assert_previous_output_intact(&root, &before);
+}
+
+#[test]
+fn a_write_failure_midway_keeps_the_previous_output_and_cleans_up() {
+    let (_parent, root, before) = built_site();
+    // Every page is written first; then static/feed.xml/ cannot become a
+    // folder, because the generated feed.xml file is already there.
+    fs::create_dir_all(root.join("static/feed.xml")).unwrap();
+    fs::write(root.join("static/feed.xml/clash.txt"), "x").unwrap();
+    let Err(Error::Io { path, .. }) = build(&options(&root)) else {
+        panic!("a write failure must fail the build");
+    };
+    assert!(path.ends_with("feed.xml"), "{}", path.display());
+    assert_previous_output_intact(&root, &before);
+}
+
+#[test]
+fn a_successful_rebuild_replaces_the_output_and_leaves_nothing_behind() {
+    let (parent, root, before) = built_site();
+    fs::write(
+        root.join("content/pages/about.md"),
+        "+++\ntitle = \"Changed\"\n+++\nNew text.\n",
+    )
+    .unwrap();
+    build(&options(&root)).unwrap();
+    let after = tree(&root.join("public"));
+    assert_ne!(after, before);
+    assert!(common::read(&root, "public/pages/about/index.html").contains("New text."));
+    assert_eq!(leftovers(&root), Vec::<String>::new());
+    assert_eq!(leftovers(parent.path()), Vec::<String>::new());
+}
+
+#[test]
+fn refuses_output_folders_that_hold_something_else() {
+    let (_parent, root, _before) = built_site();
+    fs::create_dir_all(root.join(".git/objects")).unwrap();
+    fs::write(root.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    for output in [
+        ".",
+        "..",
+        "content",
+        "static/assets",
+        ".git",
+        ".git/objects",
+        "/",
+    ] {
+        let result = build(&BuildOptions {
+            output: Some(root.join(output)),
+            force: true,
+            ..options(&root)
+        });
+        let Err(Error::Usage(message)) = result else {
+            panic!("--output {output} --force was accepted");
+        };
+        assert!(
+            message.starts_with("refusing to write the site to"),
+            "{message}"
+        );
+    }
+    assert!(root.join(".git/HEAD").is_file());
+    assert!(root.join("content/claims/acme-model-2-cost.md").is_file());
+}
+
+#[cfg(unix)]
+mod process {
+    use super::*;
+    use std::process::{Command, Stdio};
+
+    fn binary() -> PathBuf {
+        PathBuf::from(env!("CARGO_BIN_EXE_claimtrail"))
+    }
+
+    #[test]
+    fn the_home_folder_and_the_folders_above_it_are_refused() {
+        let parent = tempfile::tempdir().unwrap();
+        let root = parent.path().join("site");
+        let home = parent.path().join("users/alice");
+        copy_tree(&fixtures().join("base"), &root);
+        fs::create_dir_all(home.join("Documents")).unwrap();
+        for output in [home.clone(), parent.path().join("users")] {
+            let result = Command::new(binary())
+                .env("HOME", &home)
+                .args(["build", "--force", "--root"])
+                .arg(&root)
+                .arg("--output")
+                .arg(&output)
+                .output()
+                .unwrap();
+            assert_eq!(result.status.code(), Some(2), "{}", output.display());
+            let stderr = String::from_utf8_lossy(&result.stderr);
+            assert!(stderr.contains("home folder"), "{stderr}");
+        }
+        assert!(home.join("Documents").is_dir());
+    }
+
+    #[test]
+    fn a_full_disk_keeps_the_previous_output() {
+        let (_parent, root, before) = built_site();
+        // One page grows past the limit; the smaller ones are written first.
+        let long = "Filler text for a long page. ".repeat(4000);
+        fs::write(
+            root.join("content/pages/long.md"),
+            format!("+++\ntitle = \"Long\"\n+++\n{long}\n"),
+        )
+        .unwrap();
+        // `ulimit -f 64`: no file may grow past 64 KiB (EFBIG, as on a full
+        // disk); SIGXFSZ is ignored so the write fails instead of the process.
+        let result = Command::new("bash")
+            .arg("-c")
+            .arg("ulimit -f 64; trap '' XFSZ; exec \"$0\" \"$@\"")
+            .arg(binary())
+            .args(["build", "--root"])
+            .arg(&root)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("File too large"), "{stderr}");
+        assert_previous_output_intact(&root, &before);
+    }
+
+    /// Static files large enough that copying them takes a while.
+    fn large_static_files(root: &Path) {
+        let folder = root.join("static/data");
+        fs::create_dir_all(&folder).unwrap();
+        for n in 0..100u8 {
+            fs::write(folder.join(format!("{n}.bin")), vec![n; 1 << 20]).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_build_killed_while_writing_leaves_a_complete_output() {
+        let (parent, root, before) = built_site();
+        large_static_files(&root);
+        // What a finished build of the new content looks like.
+        let finished = parent.path().join("finished");
+        build(&BuildOptions {
+            output: Some(finished.clone()),
+            ..options(&root)
+        })
+        .unwrap();
+        let after = tree(&finished);
+
+        let mut child = Command::new(binary())
+            .args(["build", "--root"])
+            .arg(&root)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut saw_staging = false;
+        while child.try_wait().unwrap().is_none() {
+            let staging = fs::read_dir(&root).unwrap().flatten().any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".claimtrail-staging-")
+            });
+            if staging {
+                saw_staging = true;
+                let _ = child.kill(); // SIGKILL: no destructor, no cleanup runs
+                break;
+            }
+        }
+        child.wait().unwrap();
+        assert!(
+            saw_staging,
+            "the build finished before it could be interrupted; enlarge the site"
+        );
+        let output = tree(&root.join("public"));
+        assert!(
+            output == before || output == after,
+            "the output is neither the old site nor the new one ({} files)",
+            output.len()
+        );
+        // A later build succeeds despite the staging folder left behind.
+        build(&options(&root)).unwrap();
+        assert_eq!(tree(&root.join("public")), after);
+    }
+}

@@ -1,0 +1,554 @@
+//! Hostile content. `tests/fixtures/hostile/` holds every attack a pull request
+//! can carry in content claimtrail publishes; it must build into a site in
+//! which a real HTML parser finds nothing executable, with no file outside the
+//! output folder. `tests/fixtures/hostile-refused/` holds the inputs that must
+//! be refused instead, each with its exact diagnostic. Symbolic links are made
+//! by the tests, since git cannot carry them portably.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+#[path = "common/html_safety.rs"]
+mod html_safety;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use claimtrail::{Error, build};
+use common::{Flat, check_flat, copy_tree, fixtures, options, read, tree};
+use html_safety::executable_parts_of_page;
+use scraper::{Html, Selector};
+
+/// The exact title of the hostile claim, as its frontmatter spells it.
+const HOSTILE_TITLE: &str =
+    "</script><script>alert('title')</script>\"><img src=x onerror=alert('title')>{{ 7 * 7 }}";
+
+/// A temp folder holding `site/` (the base fixture with `overlays`), so that
+/// anything written beside or above the site can be seen.
+fn site_in_parent(overlays: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("site");
+    copy_tree(&fixtures().join("base"), &root);
+    for overlay in overlays {
+        copy_tree(&fixtures().join(overlay), &root);
+    }
+    (parent, root)
+}
+
+/// Every file under `dir` except those inside `public/`.
+fn tree_outside_output(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    tree(dir)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("site/public"))
+        .collect()
+}
+
+fn assert_no_executable_page(output: &Path) -> usize {
+    let mut pages = 0;
+    for (path, bytes) in tree(output) {
+        if path.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            let found = executable_parts_of_page(&html);
+            assert!(found.is_empty(), "{path}: {found:#?}");
+            pages += 1;
+        }
+    }
+    pages
+}
+
+#[test]
+fn the_hostile_site_builds_with_nothing_executable() {
+    let dir = common::site(&["hostile"]);
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.claims, 5);
+    let pages = assert_no_executable_page(&dir.path().join("public"));
+    assert!(pages >= 40, "only {pages} pages inspected");
+
+    let claim = read(dir.path(), "public/claims/hostile-markup/index.html");
+    assert!(
+        claim.contains("<h1>&lt;/script&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"),
+        "the title is published as text, not dropped"
+    );
+    for kept in [
+        "<sup>1</sup>",
+        "<abbr title=\"HyperText Markup Language\">HTML</abbr>",
+        "<details><summary>Details</summary>Kept, without the handler.</details>",
+        "<a href=\"https://example.org/safe\" rel=\"noopener noreferrer\">safe link</a>",
+        "<a href=\"https://example.org/\" rel=\"noopener noreferrer\">handler and opener</a>",
+        "<span>Supported</span>",
+        "<h2 id=\"main\">Heading with attributes</h2>",
+    ] {
+        assert!(claim.contains(kept), "missing {kept}");
+    }
+    assert!(
+        claim.contains("rel=\"nofollow noopener noreferrer\">Archived copy</a>"),
+        "citation links get nofollow"
+    );
+}
+
+#[test]
+fn json_ld_holds_a_script_breaking_title_as_data() {
+    let dir = common::site(&["hostile"]);
+    build(&options(dir.path())).unwrap();
+    let page = Html::parse_document(&read(dir.path(), "public/claims/hostile-markup/index.html"));
+    let selector = Selector::parse("script").unwrap();
+    let scripts: Vec<_> = page.select(&selector).collect();
+    assert_eq!(scripts.len(), 1, "only the JSON-LD block is a script");
+    assert_eq!(scripts[0].value().attr("type"), Some("application/ld+json"));
+    let text = scripts[0].inner_html();
+    assert!(!text.contains('<') && !text.contains('>'), "{text}");
+    let review: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(review["claimReviewed"], HOSTILE_TITLE);
+    assert_eq!(
+        review["itemReviewed"]["author"]["name"],
+        "</script><script>alert('source name')</script>"
+    );
+}
+
+#[test]
+fn feed_sitemap_and_data_keep_hostile_strings_as_data() {
+    let dir = common::site(&["hostile"]);
+    build(&options(dir.path())).unwrap();
+    let feed_text = read(dir.path(), "public/feed.xml");
+    let feed = roxmltree::Document::parse(&feed_text).expect("the feed is well-formed XML");
+    let titles: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(titles.contains(&HOSTILE_TITLE), "{titles:?}");
+    assert_eq!(
+        titles[0],
+        "Fixture </title><script>alert('site')</script> Tracker"
+    );
+    let sitemap_text = read(dir.path(), "public/sitemap.xml");
+    roxmltree::Document::parse(&sitemap_text).expect("the sitemap is well-formed XML");
+
+    let data: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "public/claims.json")).unwrap();
+    let claim = data["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "hostile-markup")
+        .unwrap();
+    assert_eq!(claim["title"], HOSTILE_TITLE);
+    assert_eq!(claim["tags"][0], "<script>alert('tag')</script>");
+}
+
+#[test]
+fn nothing_is_written_outside_the_output_folder() {
+    let (parent, root) = site_in_parent(&["hostile"]);
+    let before = tree_outside_output(parent.path());
+    build(&options(&root)).unwrap();
+    assert_eq!(tree_outside_output(parent.path()), before);
+
+    let output = root.join("public");
+    for slug in [
+        "etc-passwd",
+        "windows-system32",
+        "absolute-path",
+        "c-users",
+        "kk",
+        "2e-2e-2f",
+    ] {
+        assert!(
+            output.join("tags").join(slug).join("index.html").is_file(),
+            "tag page {slug}"
+        );
+    }
+    for entry in walkdir::WalkDir::new(&output) {
+        let entry = entry.unwrap();
+        assert!(!entry.path_is_symlink(), "{}", entry.path().display());
+    }
+}
+
+fn error(file: &str, line: usize, column: usize, message: &str) -> Flat {
+    (
+        "error".into(),
+        file.into(),
+        Some(line),
+        Some(column),
+        message.into(),
+    )
+}
+
+#[test]
+fn each_refused_input_gets_its_diagnostic_and_nothing_is_built() {
+    let (parent, root) = site_in_parent(&["hostile-refused"]);
+    let long = "a".repeat(130);
+    let long_file = format!("content/claims/{long}.md");
+    let script_tag = "the tag `script` cannot be allowed: it can run script, load other documents or take over the page";
+    let attribute =
+        "cannot be allowed: it can run script, restyle the page or change what it loads or submits";
+    let expected = vec![
+        error(
+            &long_file,
+            1,
+            1,
+            &format!("`{long}` is too long for a claim id: ids are at most 120 characters"),
+        ),
+        error(
+            "content/claims/control-character.md",
+            11,
+            6,
+            "the file contains the control character U+0007",
+        ),
+        error(
+            "content/claims/deep-nesting.md",
+            11,
+            1,
+            "the Markdown body nests more than 100 levels deep (quotes, lists or HTML elements inside one another)",
+        ),
+        error(
+            "content/claims/long-tag.md",
+            6,
+            9,
+            &format!(
+                "the tag `{}…` is too long: its URL slug would have 130 characters, at most 120 are allowed",
+                "x".repeat(40)
+            ),
+        ),
+        error(
+            "content/claims/path-names.md",
+            6,
+            9,
+            "the tag `．．` has no letters or digits, so it has no URL",
+        ),
+        error(
+            "content/claims/path-names.md",
+            6,
+            15,
+            "the tag `\u{2024}\u{2024}` has no letters or digits, so it has no URL",
+        ),
+        error(
+            "content/claims/path-names.md",
+            6,
+            31,
+            "an item of `tags` contains the control character U+0000",
+        ),
+        error(
+            "content/claims/path-names.md",
+            6,
+            52,
+            "the tag `../` has no letters or digits, so it has no URL",
+        ),
+        error(
+            "content/claims/path-names.md",
+            7,
+            12,
+            "the alias `../../escape` is not a valid claim id",
+        ),
+        error(
+            "content/claims/path-names.md",
+            7,
+            28,
+            "the alias `..\\escape` is not a valid claim id",
+        ),
+        error(
+            "content/claims/path-names.md",
+            7,
+            42,
+            "the alias `/etc/passwd` is not a valid claim id",
+        ),
+        error(
+            "content/claims/path-names.md",
+            7,
+            57,
+            "the alias `café` is not a valid claim id",
+        ),
+        error(
+            "content/claims/script-urls.md",
+            9,
+            7,
+            "`url` uses the `javascript:` scheme; only http and https links are allowed",
+        ),
+        error(
+            "content/claims/script-urls.md",
+            13,
+            7,
+            "`url` uses the `javascript:` scheme; only http and https links are allowed",
+        ),
+        error(
+            "content/claims/script-urls.md",
+            14,
+            11,
+            "`archive` uses the `data:` scheme; only http and https links are allowed",
+        ),
+        error(
+            "content/claims/script-urls.md",
+            18,
+            7,
+            "`url` uses the `vbscript:` scheme; only http and https links are allowed",
+        ),
+        error(
+            "content/claims/script-urls.md",
+            19,
+            11,
+            "`archive` uses the `file:` scheme; only http and https links are allowed",
+        ),
+        error(
+            "content/claims/‥.md",
+            1,
+            1,
+            "`‥` is not a valid claim id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
+        ),
+        error(
+            "content/claims/．．.md",
+            1,
+            1,
+            "`．．` is not a valid claim id: ids use only lowercase letters a-z, digits 0-9 and `-`, and start with a letter or digit",
+        ),
+        error(
+            "site.toml",
+            7,
+            1,
+            "`../escape` is not a valid status id: ids use only lowercase letters a-z, digits 0-9 and `-`, start with a letter or digit, and are at most 120 characters",
+        ),
+        error(
+            "site.toml",
+            12,
+            9,
+            "`color` must be a hex colour or a colour name, not `red; background: url(javascript:alert(1))`",
+        ),
+        error("site.toml", 15, 24, script_tag),
+        error(
+            "site.toml",
+            15,
+            34,
+            "the tag `iframe` cannot be allowed: it can run script, load other documents or take over the page",
+        ),
+        error(
+            "site.toml",
+            15,
+            44,
+            "the tag `svg` cannot be allowed: it can run script, load other documents or take over the page",
+        ),
+        error(
+            "site.toml",
+            15,
+            51,
+            "the tag `Style` cannot be allowed: names are lowercase ASCII letters, digits and `-`",
+        ),
+        error(
+            "site.toml",
+            16,
+            22,
+            "the URL scheme `javascript` cannot be allowed: links with it can run script or show content from outside the site",
+        ),
+        error(
+            "site.toml",
+            16,
+            36,
+            "the URL scheme `data` cannot be allowed: links with it can run script or show content from outside the site",
+        ),
+        error(
+            "site.toml",
+            17,
+            12,
+            "`link_rel` must be space-separated lowercase keywords, not `noopener\" onclick=\"alert(1)`",
+        ),
+        error(
+            "site.toml",
+            20,
+            6,
+            "the attribute `onclick` cannot be allowed: event handlers run script",
+        ),
+        error(
+            "site.toml",
+            20,
+            17,
+            "the attribute `rel` cannot be allowed: `rel` is set by `link_rel`",
+        ),
+        error(
+            "site.toml",
+            21,
+            8,
+            &format!("the attribute `style` {attribute}"),
+        ),
+        error(
+            "site.toml",
+            21,
+            17,
+            &format!("the attribute `srcdoc` {attribute}"),
+        ),
+        error("site.toml", 22, 1, script_tag),
+    ];
+    assert_eq!(check_flat(&root), expected);
+
+    let before = tree(parent.path());
+    let Err(Error::Content(diagnostics)) = build(&options(&root)) else {
+        panic!("refused inputs must fail the build");
+    };
+    assert_eq!(diagnostics.error_count(), expected.len());
+    assert_eq!(tree(parent.path()), before, "nothing was written anywhere");
+    assert!(!root.join("public").exists());
+}
+
+#[test]
+fn a_loosened_policy_allows_what_it_names_and_still_no_script() {
+    let dir = common::site(&["hostile"]);
+    let mut settings = read(dir.path(), "site.toml");
+    settings.push_str(
+        "\n[html]\nallow_tags = [\"video\"]\nallow_url_schemes = [\"ftp\"]\n\
+         link_rel = \"noopener\"\ncitation_rel = \"noopener\"\n\
+         [html.allow_attributes]\nvideo = [\"src\", \"controls\"]\n",
+    );
+    fs::write(dir.path().join("site.toml"), settings).unwrap();
+    fs::write(
+        dir.path().join("content/pages/video.md"),
+        "+++\ntitle = \"Video\"\n+++\n\
+         <video src=\"https://example.org/v.mp4\" controls onplay=\"alert(1)\"></video>\n\
+         <video src=\"javascript:alert(1)\"></video>\n\n[file](ftp://example.org/f)\n",
+    )
+    .unwrap();
+    build(&options(dir.path())).unwrap();
+    assert_no_executable_page(&dir.path().join("public"));
+    let page = read(dir.path(), "public/pages/video/index.html");
+    assert!(
+        page.contains("<video src=\"https://example.org/v.mp4\" controls=\"\"></video>"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"ftp://example.org/f\" rel=\"noopener\">file</a>"));
+    let claim = read(dir.path(), "public/claims/hostile-markup/index.html");
+    assert!(claim.contains("rel=\"noopener\">Archived copy</a>"));
+}
+
+#[cfg(unix)]
+mod symlinks {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn warning(file: &str, message: &str) -> Flat {
+        ("warning".into(), file.into(), None, None, message.into())
+    }
+
+    fn outside(file: &str, target: &Path) -> Flat {
+        (
+            "error".into(),
+            file.into(),
+            None,
+            None,
+            format!(
+                "this symbolic link leads outside the site (to `{}`); it is refused, not followed",
+                target.display()
+            ),
+        )
+    }
+
+    #[test]
+    fn links_leading_outside_the_site_are_refused_and_never_read() {
+        let (parent, root) = site_in_parent(&[]);
+        let secret = parent.path().join("secret.txt");
+        fs::write(&secret, "+++\ntitle = \"SECRET\"\n+++\nSECRET\n").unwrap();
+        fs::create_dir_all(root.join("static")).unwrap();
+        fs::create_dir_all(root.join("templates")).unwrap();
+        symlink(&secret, root.join("content/claims/leak.md")).unwrap();
+        symlink(&secret, root.join("static/leak.txt")).unwrap();
+        symlink(parent.path(), root.join("static/up")).unwrap();
+        symlink("../../secret.txt", root.join("templates/page.html")).unwrap();
+        symlink("../site.toml", root.join("static/inside.toml")).unwrap();
+        assert_eq!(
+            check_flat(&root),
+            vec![
+                outside("content/claims/leak.md", &secret),
+                warning(
+                    "static/inside.toml",
+                    "symbolic links are not followed; this entry is skipped"
+                ),
+                outside("static/leak.txt", &secret),
+                outside("static/up", parent.path()),
+                outside("templates/page.html", Path::new("../../secret.txt")),
+            ]
+        );
+        assert!(matches!(build(&options(&root)), Err(Error::Content(_))));
+        assert!(!root.join("public").exists());
+    }
+
+    #[test]
+    fn links_inside_the_site_are_skipped_not_followed() {
+        let dir = common::site(&[]);
+        fs::create_dir_all(dir.path().join("static")).unwrap();
+        symlink("../site.toml", dir.path().join("static/settings.toml")).unwrap();
+        symlink("about.md", dir.path().join("content/pages/about-again.md")).unwrap();
+        fs::create_dir_all(dir.path().join("theme")).unwrap();
+        fs::write(dir.path().join("theme/page.html"), "LINKED THEME").unwrap();
+        symlink("theme", dir.path().join("templates")).unwrap();
+        let report = build(&options(dir.path())).unwrap();
+        assert_eq!(report.diagnostics.warning_count(), 3);
+        assert!(!dir.path().join("public/settings.toml").exists());
+        assert!(!dir.path().join("public/pages/about-again").exists());
+        let about = read(dir.path(), "public/pages/about/index.html");
+        assert!(
+            !about.contains("LINKED THEME"),
+            "a linked templates/ is not used"
+        );
+    }
+
+    #[test]
+    fn linked_folders_are_not_walked() {
+        let (parent, root) = site_in_parent(&[]);
+        let elsewhere = parent.path().join("elsewhere");
+        copy_tree(&root.join("content"), &elsewhere);
+        fs::rename(root.join("content"), parent.path().join("moved")).unwrap();
+        symlink(&elsewhere, root.join("content")).unwrap();
+        symlink(&elsewhere, root.join("static")).unwrap();
+        assert_eq!(
+            check_flat(&root),
+            vec![
+                outside("content", &elsewhere),
+                outside("static", &elsewhere)
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_a_windows_separator_are_refused() {
+        let (parent, root) = site_in_parent(&[]);
+        fs::create_dir_all(root.join("static")).unwrap();
+        fs::write(root.join("static/..\\..\\evil.txt"), "x").unwrap();
+        fs::write(
+            root.join("content/pages/x\\..\\evil.md"),
+            "+++\ntitle = \"x\"\n+++\n",
+        )
+        .unwrap();
+        let message = "this name contains a backslash, which Windows reads as a folder separator";
+        let refused = |file: &str| {
+            (
+                "error".to_string(),
+                file.to_string(),
+                None,
+                None,
+                message.to_string(),
+            )
+        };
+        assert_eq!(
+            check_flat(&root),
+            vec![
+                refused("content/pages/x\\..\\evil.md"),
+                refused("static/..\\..\\evil.txt")
+            ]
+        );
+        let before = tree(parent.path());
+        assert!(matches!(build(&options(&root)), Err(Error::Content(_))));
+        assert_eq!(tree(parent.path()), before);
+    }
+
+    #[test]
+    fn a_settings_file_linked_from_outside_is_refused() {
+        let (parent, root) = site_in_parent(&[]);
+        let real = parent.path().join("real-site.toml");
+        fs::rename(root.join("site.toml"), &real).unwrap();
+        symlink(&real, root.join("site.toml")).unwrap();
+        let Err(Error::Io { source, .. }) = build(&options(&root)) else {
+            panic!("a site.toml from outside the site must be refused");
+        };
+        assert!(
+            source
+                .to_string()
+                .contains("a symbolic link to outside the site"),
+            "{source}"
+        );
+    }
+}
