@@ -48,7 +48,8 @@ pub const NEVER_TAGS: &[&str] = &[
 ];
 
 /// Attributes no policy may allow, besides every `on...` event handler.
-/// `rel` is set by the policy itself (`link_rel`).
+/// `rel` is set by the policy itself (`link_rel`); `background`, `lowsrc` and
+/// `dynsrc` are legacy URL attributes the sanitiser does not check.
 pub const NEVER_ATTRIBUTES: &[&str] = &[
     "style",
     "srcdoc",
@@ -58,6 +59,9 @@ pub const NEVER_ATTRIBUTES: &[&str] = &[
     "rel",
     "xmlns",
     "is",
+    "background",
+    "lowsrc",
+    "dynsrc",
 ];
 
 /// URL schemes no policy may allow.

@@ -138,6 +138,31 @@ fn feed_sitemap_and_data_keep_hostile_strings_as_data() {
 }
 
 #[test]
+fn the_hostile_site_builds_byte_identically_with_one_thread_or_many() {
+    let dir = common::site(&["hostile"]);
+    let mut trees = Vec::new();
+    for threads in ["1", "4"] {
+        let output = dir.path().join(format!("public-{threads}"));
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build", "--root"])
+            .arg(dir.path())
+            .arg("--output")
+            .arg(&output)
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success());
+        trees.push(tree(&output));
+    }
+    assert!(trees[0].len() > 40);
+    assert!(
+        trees[0] == trees[1],
+        "the output depends on the thread count"
+    );
+}
+
+#[test]
 fn nothing_is_written_outside_the_output_folder() {
     let (parent, root) = site_in_parent(&["hostile"]);
     let before = tree_outside_output(parent.path());
