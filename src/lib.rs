@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod doc;
 pub mod fields;
 pub mod frontmatter;
 pub mod html_policy;
