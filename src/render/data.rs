@@ -146,18 +146,17 @@ fn document(viewer: &Viewer, path: &str, key: &str, items: Value) -> OutputFile 
 }
 
 fn source_ref(viewer: &Viewer, id: &str) -> Named {
-    let link = viewer.source_link(id);
-    Named {
-        url: viewer.urls.absolute(&format!("sources/{id}/")),
-        id: link.id,
-        name: link.name,
-    }
+    named(viewer, viewer.source_link(id), "sources")
 }
 
 fn entity_ref(viewer: &Viewer, id: &str) -> Named {
-    let link = viewer.entity_link(id);
+    named(viewer, viewer.entity_link(id), "entities")
+}
+
+/// A link with its absolute URL, for the data files (`folder` is `sources` or `entities`).
+fn named(viewer: &Viewer, link: super::views::Link, folder: &str) -> Named {
     Named {
-        url: viewer.urls.absolute(&format!("entities/{id}/")),
+        url: viewer.urls.absolute(&format!("{folder}/{}/", link.id)),
         id: link.id,
         name: link.name,
     }
