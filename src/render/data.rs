@@ -226,7 +226,13 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
 
 fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
     let claims = &viewer.site.claims;
-    let originated: Vec<&Claim> = claims.iter().filter(|c| c.claimant == source.id).collect();
+    let ids = |list: Option<&Vec<usize>>| -> Vec<&'a str> {
+        list.map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| claims[i].id.as_str())
+            .collect()
+    };
+    let record = viewer.index.source_record(&source.id);
     let mut track_record: BTreeMap<&str, usize> = viewer
         .site
         .config
@@ -234,10 +240,11 @@ fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
         .iter()
         .map(|s| (s.id.as_str(), 0))
         .collect();
-    for claim in &originated {
-        *track_record.entry(claim.status.as_str()).or_default() += 1;
+    for (status, count) in &record.originated_by_status {
+        if let Some(slot) = track_record.get_mut(status.as_str()) {
+            *slot = *count;
+        }
     }
-    let citing = |c: &&Claim| c.citations.iter().any(|cite| cite.source == source.id);
     SourceData {
         id: &source.id,
         name: &source.name,
@@ -246,17 +253,9 @@ fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
         homepage: source.url.as_deref(),
         entity: source.entity.as_deref().map(|e| entity_ref(viewer, e)),
         description: source.body.trim(),
-        originated: originated.iter().map(|c| c.id.as_str()).collect(),
-        cited: claims
-            .iter()
-            .filter(citing)
-            .map(|c| c.id.as_str())
-            .collect(),
-        citation_count: claims
-            .iter()
-            .flat_map(|c| &c.citations)
-            .filter(|c| c.source == source.id)
-            .count(),
+        originated: ids(viewer.index.originated.get(source.id.as_str())),
+        cited: ids(viewer.index.cited.get(source.id.as_str())),
+        citation_count: record.citations,
         track_record,
     }
 }
