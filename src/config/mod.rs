@@ -1,0 +1,191 @@
+//! `site.toml`: the site's title, address, statuses and publishing settings.
+
+use toml::de::DeTable;
+
+use crate::diagnostic::{Diagnostics, cap_per_file};
+use crate::fields::{Fields, Located};
+use crate::html_policy::{self, HtmlPolicy};
+use crate::links::check_web_url;
+
+mod publishing;
+mod statuses;
+
+pub use publishing::{DEFAULT_FEED_ENTRIES, Publisher, PublisherKind};
+use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
+use statuses::read_statuses;
+pub use statuses::{BEST_RATING, StatusDef, WORST_RATING, default_statuses};
+
+/// The name of the settings file at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+const SITE_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "repo_url",
+    "language",
+    "page_size",
+    "agreement_threshold",
+    "statuses",
+    "publisher",
+    "feed_entries",
+    "custom_domain",
+    "html",
+];
+
+/// The validated contents of `site.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The site's name.
+    pub title: String,
+    /// Absolute URL the site is published at, always ending in `/`.
+    pub base_url: String,
+    /// One-sentence description for the home page and feeds.
+    pub description: String,
+    /// Repository URL for "edit this claim" links, if any.
+    pub repo_url: Option<String>,
+    /// The content language, e.g. `en`.
+    pub language: String,
+    /// Statuses in display order.
+    pub statuses: Vec<StatusDef>,
+    /// Items per page of a long list (claims of a status, tag or year).
+    pub page_size: usize,
+    /// Fewest judged citations before a source's agreement rate is shown.
+    pub agreement_threshold: usize,
+    /// `[publisher]`, with defaults filled in.
+    pub publisher: Publisher,
+    /// How many entries each Atom feed holds.
+    pub feed_entries: usize,
+    /// A custom domain for GitHub Pages, written to `CNAME`, e.g. `claims.example.org`.
+    pub custom_domain: Option<String>,
+    /// What HTML in Markdown may keep (`[html]`).
+    pub html: HtmlPolicy,
+}
+
+/// Default items per page.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+/// Default fewest judged citations for an agreement rate.
+pub const DEFAULT_AGREEMENT_THRESHOLD: usize = 3;
+
+impl Config {
+    /// Looks up a status by id.
+    pub fn status(&self, id: &str) -> Option<&StatusDef> {
+        self.statuses.iter().find(|s| s.id == id)
+    }
+
+    /// The path part of the base URL, e.g. `/` or `/ai-claims/`.
+    pub fn base_path(&self) -> String {
+        base_path_of(&self.base_url)
+    }
+
+    /// Replaces the base URL (from `--base-url`), normalised to end in `/`.
+    pub fn set_base_url(&mut self, base_url: &str) {
+        self.base_url = with_trailing_slash(base_url);
+    }
+}
+
+/// The path part of an absolute URL, ending in `/`.
+pub fn base_path_of(base_url: &str) -> String {
+    match url::Url::parse(base_url) {
+        Ok(url) => with_trailing_slash(url.path()),
+        Err(_) => "/".to_string(),
+    }
+}
+
+fn with_trailing_slash(text: &str) -> String {
+    if text.ends_with('/') {
+        text.to_string()
+    } else {
+        format!("{text}/")
+    }
+}
+
+/// Parses `site.toml` text; problems go to `diagnostics`, and `None` means unusable.
+pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+    diagnostics.add_source(CONFIG_FILE, text);
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let problems = errors
+            .iter()
+            .map(|error| crate::parse::toml_error(CONFIG_FILE, 0, error))
+            .collect();
+        diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
+        return None;
+    }
+    let mut fields = Fields::new(CONFIG_FILE, 0, table.get_ref(), table.span(), SITE_KEYS);
+    let title = fields.required_str("title");
+    let base_url = fields.required_str("base_url");
+    if let Some(url) = &base_url {
+        check_url_field(&mut fields, url, "base_url");
+    }
+    let description = fields.optional_str("description");
+    let repo_url = fields.optional_str("repo_url");
+    if let Some(url) = &repo_url {
+        check_url_field(&mut fields, url, "repo_url");
+    }
+    let language = fields.optional_str("language");
+    let page_size = read_count(&mut fields, "page_size", 1..=10_000);
+    let agreement_threshold = read_count(&mut fields, "agreement_threshold", 1..=1_000_000);
+    let statuses = read_statuses(&mut fields);
+    let publisher = read_publisher(&mut fields);
+    let feed_entries = read_feed_entries(&mut fields);
+    let custom_domain = read_custom_domain(&mut fields);
+    let html = html_policy::read(&mut fields);
+    let problems = fields.finish();
+    let ok = !problems
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error);
+    diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
+    if !ok {
+        return None;
+    }
+    let title = title?.value;
+    let base_url = with_trailing_slash(&base_url?.value);
+    if let Some(domain) = &custom_domain {
+        diagnostics.extend(check_domain_matches(&base_url, domain));
+    }
+    Some(Config {
+        publisher: publisher.finish(&title, &base_url),
+        title,
+        base_url,
+        description: description.map(|d| d.value).unwrap_or_default(),
+        repo_url: repo_url.map(|r| r.value.trim_end_matches('/').to_string()),
+        language: language.map_or_else(|| "en".to_string(), |l| l.value),
+        statuses,
+        page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE),
+        agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),
+        feed_entries: feed_entries.unwrap_or(DEFAULT_FEED_ENTRIES),
+        custom_domain: custom_domain.map(|d| d.value),
+        html,
+    })
+}
+
+/// A whole number within `range`, or `None` (with a diagnostic if it was given but wrong).
+fn read_count(
+    fields: &mut Fields,
+    key: &str,
+    range: std::ops::RangeInclusive<usize>,
+) -> Option<usize> {
+    let number = fields.optional_number(key)?;
+    let whole = number.value.fract() == 0.0 && number.value >= 0.0;
+    if whole && range.contains(&(number.value as usize)) {
+        return Some(number.value as usize);
+    }
+    let message = format!(
+        "`{key}` must be a whole number from {} to {}",
+        range.start(),
+        range.end()
+    );
+    fields.error(number.span, message, None);
+    None
+}
+
+pub(super) fn check_url_field(fields: &mut Fields, url: &Located<String>, key: &str) {
+    if let Err(problem) = check_web_url(&url.value) {
+        fields.error(
+            url.span.clone(),
+            format!("`{key}` {}", problem.message),
+            Some(problem.hint),
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! `[statuses.<id>]` in `site.toml`: the verdicts a claim can carry.
+
+use serde::Serialize;
+
+use crate::fields::{Fields, Located, merge};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
+
+const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
+
+/// The worst (most false) rating on the ClaimReview scale.
+pub const WORST_RATING: u8 = 1;
+/// The best (most true) rating on the ClaimReview scale.
+pub const BEST_RATING: u8 = 5;
+
+/// A verdict a claim can carry, such as `supported`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusDef {
+    /// The id used in frontmatter, e.g. `supported`.
+    pub id: String,
+    /// The label readers see, e.g. "Supported".
+    pub label: String,
+    /// A CSS colour for the badge.
+    pub color: String,
+    /// What the status means.
+    pub description: String,
+    /// Where the status sits on the ClaimReview scale, from [`WORST_RATING`]
+    /// (false) to [`BEST_RATING`] (true); `None` for a status that is no
+    /// verdict on truth, such as `unverified`.
+    pub rating: Option<u8>,
+}
+
+/// The statuses every site has unless `site.toml` redefines them.
+pub fn default_statuses() -> Vec<StatusDef> {
+    // Only verdicts on truth get a number: unverified, retracted and outdated
+    // say nothing about whether the claim is true (see docs/content-format.md).
+    [
+        (
+            "unverified",
+            "Unverified",
+            "#6b7280",
+            "Made, not yet confirmed or contradicted by independent evidence.",
+            None,
+        ),
+        (
+            "supported",
+            "Supported",
+            "#15803d",
+            "Independent evidence confirms it.",
+            Some(BEST_RATING),
+        ),
+        (
+            "disputed",
+            "Disputed",
+            "#b45309",
+            "Credible sources conflict.",
+            Some(3),
+        ),
+        (
+            "refuted",
+            "Refuted",
+            "#b91c1c",
+            "Evidence contradicts it.",
+            Some(WORST_RATING),
+        ),
+        (
+            "retracted",
+            "Retracted",
+            "#7c3aed",
+            "The claimant withdrew or corrected it.",
+            None,
+        ),
+        (
+            "outdated",
+            "Outdated",
+            "#475569",
+            "Later events made the claim moot (a spec replaced, a plan abandoned).",
+            None,
+        ),
+    ]
+    .into_iter()
+    .map(|(id, label, color, description, rating)| StatusDef {
+        id: id.into(),
+        label: label.into(),
+        color: color.into(),
+        description: description.into(),
+        rating,
+    })
+    .collect()
+}
+
+/// A status id becomes the folder `/status/<id>/`, so it follows the id rules.
+fn check_status_id(entry: &mut Fields, id: &str) {
+    if is_valid_id(id) {
+        return;
+    }
+    let message = format!(
+        "`{id}` is not a valid status id: ids use only lowercase letters a-z, digits 0-9 and `-`, start with a letter or digit, and are at most {MAX_ID_LEN} characters"
+    );
+    let suggestion = suggest_id(id);
+    let hint = (!suggestion.is_empty()).then(|| format!("name it `[statuses.{suggestion}]`"));
+    let span = entry.span();
+    entry.error(span.start..span.start, message, hint);
+}
+
+/// A badge colour lands in a `style` attribute, so only plain colours pass:
+/// `#rgb`, `#rrggbb` (with optional alpha) or a colour keyword such as `teal`.
+fn check_color(entry: &mut Fields, color: &Located<String>) {
+    let value = color.value.as_str();
+    let hex = value.strip_prefix('#').is_some_and(|digits| {
+        matches!(digits.len(), 3 | 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    let keyword =
+        !value.is_empty() && value.len() <= 32 && value.chars().all(|c| c.is_ascii_lowercase());
+    if !hex && !keyword {
+        entry.error(
+            color.span.clone(),
+            format!("`color` must be a hex colour or a colour name, not `{value}`"),
+            Some("for example `color = \"#15803d\"` or `color = \"teal\"`".into()),
+        );
+    }
+}
+
+/// Defaults, with each `[statuses.<id>]` table overriding or adding one status.
+pub(super) fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
+    let mut statuses = default_statuses();
+    let Some(mut table) = fields.table("statuses", &[]) else {
+        return statuses;
+    };
+    for (id, mut entry) in table.entries(STATUS_KEYS) {
+        check_status_id(&mut entry, &id);
+        let label = entry.optional_str("label").map(|l| l.value);
+        let color = entry.optional_str("color");
+        if let Some(color) = &color {
+            check_color(&mut entry, color);
+        }
+        let color = color.map(|c| c.value);
+        let description = entry.optional_str("description").map(|d| d.value);
+        let rating = read_rating(&mut entry);
+        let index = match statuses.iter().position(|s| s.id == id) {
+            Some(index) => index,
+            None => {
+                statuses.push(StatusDef {
+                    id: id.clone(),
+                    label: id.clone(),
+                    color: "#6b7280".into(),
+                    description: String::new(),
+                    rating: None,
+                });
+                statuses.len() - 1
+            }
+        };
+        let status = &mut statuses[index];
+        status.label = label.unwrap_or_else(|| status.label.clone());
+        status.color = color.unwrap_or_else(|| status.color.clone());
+        status.description = description.unwrap_or_else(|| status.description.clone());
+        if let Some(rating) = rating {
+            status.rating = rating;
+        }
+        merge(&mut table, entry);
+    }
+    merge(fields, table);
+    statuses
+}
+
+/// A status's `rating`: 1 to 5 on the ClaimReview scale, or 0 for "no rating".
+/// `None` when absent or invalid (the problem is recorded).
+fn read_rating(entry: &mut Fields) -> Option<Option<u8>> {
+    let rating = entry.optional_number("rating")?;
+    let whole = rating.value.fract() == 0.0;
+    match rating.value as i64 {
+        0 if whole => Some(None),
+        n if whole && (i64::from(WORST_RATING)..=i64::from(BEST_RATING)).contains(&n) => {
+            u8::try_from(n).ok().map(Some)
+        }
+        _ => {
+            entry.error(
+                rating.span,
+                format!(
+                    "`rating` must be a whole number from {WORST_RATING} (false) to {BEST_RATING} (true), or 0 for no rating"
+                ),
+                Some("for example `rating = 2` for a mostly false verdict".to_string()),
+            );
+            None
+        }
+    }
+}
