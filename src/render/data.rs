@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use super::OutputFile;
 use super::viewer::Viewer;
@@ -110,52 +109,86 @@ pub const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
 /// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
 pub fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
     let site = viewer.site;
-    let (key, items) = match path {
+    let bytes = match path {
         "claims.json" => {
             let claims: Vec<ClaimData> = site.claims.iter().map(|c| claim(viewer, c)).collect();
-            ("claims", json!(claims))
+            document(viewer, "claims", &claims)
         }
         "sources.json" => {
             let sources: Vec<SourceData> =
                 site.sources.values().map(|s| source(viewer, s)).collect();
-            ("sources", json!(sources))
+            document(viewer, "sources", &sources)
         }
         "entities.json" => {
             let entities: Vec<EntityData> =
                 site.entities.values().map(|e| entity(viewer, e)).collect();
-            ("entities", json!(entities))
+            document(viewer, "entities", &entities)
         }
         _ => return None,
     };
-    Some(document(viewer, path, key, items))
+    Some(OutputFile {
+        path: path.into(),
+        bytes,
+    })
+}
+
+#[derive(Serialize)]
+struct SiteData<'a> {
+    title: &'a str,
+    url: &'a str,
+    description: &'a str,
+    publisher: &'a crate::config::Publisher,
+}
+
+#[derive(Serialize)]
+struct StatusData<'a> {
+    id: &'a str,
+    label: &'a str,
+    description: &'a str,
+    rating: Option<u8>,
 }
 
 /// A data file: the version, generator, site and status list, then `key: items`.
-fn document(viewer: &Viewer, path: &str, key: &str, items: Value) -> OutputFile {
+/// Serialised straight from the view structs: no intermediate JSON tree.
+fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
+    use serde::ser::{SerializeMap, Serializer};
     let config = &viewer.site.config;
-    let statuses: Vec<Value> = config
+    let statuses: Vec<StatusData> = config
         .statuses
         .iter()
-        .map(|s| json!({ "id": s.id, "label": s.label, "description": s.description, "rating": s.rating }))
+        .map(|s| StatusData {
+            id: &s.id,
+            label: &s.label,
+            description: &s.description,
+            rating: s.rating,
+        })
         .collect();
-    let document = json!({
-        "schema_version": SCHEMA_VERSION,
-        "generator": format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
-        "site": {
-            "title": config.title,
-            "url": config.base_url,
-            "description": config.description,
-            "publisher": config.publisher,
-        },
-        "statuses": statuses,
-        key: items,
-    });
-    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    bytes.push(b'\n');
-    OutputFile {
-        path: path.into(),
-        bytes,
+    let site = SiteData {
+        title: &config.title,
+        url: &config.base_url,
+        description: &config.description,
+        publisher: &config.publisher,
+    };
+    let mut bytes = Vec::with_capacity(1 << 16);
+    let mut serializer = serde_json::Serializer::pretty(&mut bytes);
+    let written = (|| {
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+        map.serialize_entry(
+            "generator",
+            &format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
+        )?;
+        map.serialize_entry("site", &site)?;
+        map.serialize_entry("statuses", &statuses)?;
+        map.serialize_entry(key, items)?;
+        map.end()
+    })();
+    // Writing to memory fails only on values JSON cannot hold; the views have none.
+    if written.is_err() {
+        bytes.clear();
     }
+    bytes.push(b'\n');
+    bytes
 }
 
 fn source_ref(viewer: &Viewer, id: &str) -> Named {
