@@ -4,6 +4,7 @@
 //! rebuilds the model only; each page is rendered when a browser first asks
 //! for it and kept in memory until the next save.
 
+mod browser;
 mod error_page;
 pub mod http;
 mod site;
@@ -84,7 +85,7 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
         options.root.display()
     );
     if options.open
-        && let Err(error) = open::that_detached(&local)
+        && let Err(error) = browser::open(&local)
     {
         eprintln!("warning: cannot open a browser: {error}");
     }
