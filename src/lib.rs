@@ -114,6 +114,7 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         )));
     };
     let config = config::parse(config_text, &mut diagnostics);
+    check_workflow(root, &mut diagnostics);
     let status_ids = status_ids(config.as_ref());
     let status_ids: Vec<&str> = status_ids.iter().map(String::as_str).collect();
     let parsed: Vec<Parsed> = loaded
@@ -129,6 +130,18 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         diagnostics,
         include_drafts,
     ))
+}
+
+/// Flags the placeholder `init` leaves in the GitHub workflow, if the site has it.
+fn check_workflow(root: &Path, diagnostics: &mut Diagnostics) {
+    let Ok(text) = std::fs::read_to_string(root.join(init::WORKFLOW_FILE)) else {
+        return; // no workflow, or not one to read: nothing to check
+    };
+    let found = init::workflow_placeholders(&text);
+    if !found.is_empty() {
+        diagnostics.add_source(init::WORKFLOW_FILE, &text);
+        diagnostics.extend(found);
+    }
 }
 
 /// One file's parse result: its document, if readable, and its own problems.
