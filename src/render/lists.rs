@@ -2,6 +2,7 @@
 //! statuses and contested claims, paginated where they can grow.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -9,13 +10,14 @@ use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::viewer::Viewer;
 use super::views::{EntityView, Link};
+use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
-pub fn timeline(viewer: &Viewer) -> Vec<Job> {
+pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let events = &viewer.index.events;
     let mut years: Vec<i32> = events.iter().map(|e| e.date.year()).collect();
     years.dedup();
-    let year_links: Vec<Link> = years
+    let year_links: Arc<[Link]> = years
         .iter()
         .map(|y| Link {
             id: y.to_string(),
@@ -23,39 +25,45 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
             url: viewer.urls.path(&format!("timeline/{y}/")),
         })
         .collect();
-    let filters = filters(viewer);
+    let filters = Arc::new(filters(viewer));
     let page_size = viewer.site.config.page_size;
-    let mut latest = context("timeline/", "Timeline");
-    latest.insert(
-        "months",
-        &viewer.months(&events[..events.len().min(page_size)]),
-    );
-    latest.insert("years", &year_links);
-    latest.insert("year", "");
-    latest.insert("event_total", &events.len());
-    latest.insert("filters", &filters);
+    let (links, shared_filters) = (Arc::clone(&year_links), Arc::clone(&filters));
+    let latest = move || {
+        let mut latest = context("timeline/", "Timeline");
+        latest.insert(
+            "months",
+            &viewer.months(&events[..events.len().min(page_size)]),
+        );
+        latest.insert("years", &*links);
+        latest.insert("year", "");
+        latest.insert("event_total", &events.len());
+        latest.insert("filters", &*shared_filters);
+        latest
+    };
     let mut jobs = vec![Job::html("timeline/", "timeline.html", latest)];
     for year in years {
-        let of_year: Vec<_> = events
+        let of_year: Arc<[Event]> = events
             .iter()
             .filter(|e| e.date.year() == year)
             .copied()
             .collect();
         let dir = format!("timeline/{year}/");
         let title = format!("Timeline {year}");
+        let total = of_year.len();
+        let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
         jobs.extend(paginate(
             viewer.urls,
             &dir,
             "timeline.html",
-            &of_year,
+            of_year,
             page_size,
-            |path, slice| {
+            move |path, slice| {
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
-                page.insert("years", &year_links);
+                page.insert("years", &*links);
                 page.insert("year", &year.to_string());
-                page.insert("event_total", &of_year.len());
-                page.insert("filters", &filters);
+                page.insert("event_total", &total);
+                page.insert("filters", &*filters);
                 page
             },
         ));
@@ -115,49 +123,35 @@ struct KindGroup {
 }
 
 /// `/entities/` grouped by kind, and each entity's page with its own timeline.
-pub fn entities(viewer: &Viewer) -> Vec<Job> {
-    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
-    for entity in viewer.site.entities.values() {
-        groups
-            .entry(kind_order(&entity.kind))
-            .or_default()
-            .push(viewer.entity(entity));
-    }
-    let groups: Vec<KindGroup> = groups
-        .into_iter()
-        .map(|(key, entities)| KindGroup {
-            kind: key[2..].to_string(),
-            entities,
-        })
-        .collect();
-    let mut list = context("entities/", "Entities");
-    list.insert("groups", &groups);
-    let mut jobs = vec![Job::html("entities/", "entities.html", list)];
+pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let mut jobs = vec![Job::html("entities/", "entities.html", move || {
+        let mut list = context("entities/", "Entities");
+        list.insert("groups", &kind_groups(viewer));
+        list
+    })];
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
-        let events = viewer.index.events_of(claims);
-        let children: Vec<Link> = viewer
-            .site
-            .entities
-            .values()
-            .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
-            .map(|e| viewer.entity_link(&e.id))
-            .collect();
-        let view = viewer.entity(entity);
-        let counts = viewer.status_counts(claims);
+        let events: Arc<[Event]> = viewer.index.events_of(claims).into();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(
             viewer.urls,
             &dir,
             "entity.html",
-            &events,
+            events,
             viewer.site.config.page_size,
-            |path, slice| {
+            move |path, slice| {
+                let children: Vec<Link> = viewer
+                    .site
+                    .entities
+                    .values()
+                    .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
+                    .map(|e| viewer.entity_link(&e.id))
+                    .collect();
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
-                page.insert("entity", &view);
+                page.insert("entity", &viewer.entity(entity));
                 page.insert("children", &children);
-                page.insert("status_counts", &counts);
+                page.insert("status_counts", &viewer.status_counts(claims));
                 page.insert(
                     "feed_path",
                     &super::feeds::entity_feed_path(viewer, &entity.id),
@@ -167,6 +161,23 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
         ));
     }
     jobs
+}
+
+fn kind_groups(viewer: &Viewer) -> Vec<KindGroup> {
+    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
+    for entity in viewer.site.entities.values() {
+        groups
+            .entry(kind_order(&entity.kind))
+            .or_default()
+            .push(viewer.entity(entity));
+    }
+    groups
+        .into_iter()
+        .map(|(key, entities)| KindGroup {
+            kind: key[2..].to_string(),
+            entities,
+        })
+        .collect()
 }
 
 /// Sorts entity kinds in a reader's order, keeping the kind after a two-character prefix.
@@ -181,31 +192,42 @@ fn kind_order(kind: &str) -> &'static str {
 }
 
 /// `/sources/` as one comparison table, and each source's track record.
-pub fn sources(viewer: &Viewer) -> Vec<Job> {
-    let rows: Vec<_> = viewer
-        .site
-        .sources
-        .values()
-        .map(|s| viewer.source(s))
-        .collect();
-    let mut list = context("sources/", "Sources");
-    list.insert("sources", &rows);
-    list.insert(
-        "agreement_threshold",
-        &viewer.site.config.agreement_threshold,
-    );
-    let mut jobs = vec![Job::html("sources/", "sources.html", list)];
+pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let mut jobs = vec![Job::html("sources/", "sources.html", move || {
+        let rows: Vec<_> = viewer
+            .site
+            .sources
+            .values()
+            .map(|s| viewer.source(s))
+            .collect();
+        let mut list = context("sources/", "Sources");
+        list.insert("sources", &rows);
+        list.insert(
+            "agreement_threshold",
+            &viewer.site.config.agreement_threshold,
+        );
+        list
+    })];
+    for source in viewer.site.sources.values() {
+        jobs.extend(source_pages(viewer, source));
+    }
+    jobs
+}
+
+/// One source's page, and the full lists of the claims it made and cited.
+fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec<Job<'v>> {
     let page_size = viewer.site.config.page_size;
-    for (source, row) in viewer.site.sources.values().zip(&rows) {
-        let originated = viewer
-            .index
-            .originated
-            .get(source.id.as_str())
-            .map_or(&[][..], Vec::as_slice);
+    let originated = viewer
+        .index
+        .originated
+        .get(source.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
+    let dir = format!("sources/{}/", source.id);
+    let page_dir = dir.clone();
+    let mut jobs = vec![Job::html(&dir, "source.html", move || {
         let cited = viewer.cited_claims(&source.id);
-        let dir = format!("sources/{}/", source.id);
-        let mut page = context(&dir, &source.name);
-        page.insert("source", row);
+        let mut page = context(&page_dir, &source.name);
+        page.insert("source", &viewer.source(source));
         page.insert(
             "originated",
             &viewer.cards(&originated[..originated.len().min(page_size)]),
@@ -213,36 +235,33 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
         page.insert("cited", &cited[..cited.len().min(page_size)]);
         page.insert(
             "originated_all",
-            &viewer.urls.path(&format!("{dir}claims/")),
+            &viewer.urls.path(&format!("{page_dir}claims/")),
         );
-        page.insert("cited_all", &viewer.urls.path(&format!("{dir}cited/")));
-        jobs.push(Job::html(&dir, "source.html", page));
-        let title = format!("Claims made by {}", source.name);
-        let claims_dir = format!("{dir}claims/");
-        jobs.extend(claim_list_pages(
-            viewer,
-            &claims_dir,
-            "list.html",
-            originated,
-            &title,
-            |_| {},
-        ));
-        let title = format!("Claims cited by {}", source.name);
-        let cited_dir = format!("{dir}cited/");
-        jobs.extend(paginate(
-            viewer.urls,
-            &cited_dir,
-            "cited.html",
-            &cited,
-            page_size,
-            |path, slice| {
-                let mut page = context(path, &title);
-                page.insert("cited", slice);
-                page.insert("source", row);
-                page
-            },
-        ));
-    }
+        page.insert("cited_all", &viewer.urls.path(&format!("{page_dir}cited/")));
+        page
+    })];
+    jobs.extend(claim_list_pages(
+        viewer,
+        &format!("{dir}claims/"),
+        "list.html",
+        originated,
+        format!("Claims made by {}", source.name),
+        |_| {},
+    ));
+    let title = format!("Claims cited by {}", source.name);
+    jobs.extend(paginate(
+        viewer.urls,
+        &format!("{dir}cited/"),
+        "cited.html",
+        viewer.cited_claims(&source.id).into(),
+        page_size,
+        move |path, slice| {
+            let mut page = context(path, &title);
+            page.insert("cited", slice);
+            page.insert("source", &viewer.source(source));
+            page
+        },
+    ));
     jobs
 }
 
@@ -255,32 +274,34 @@ struct TagView {
 }
 
 /// `/tags/` and one paginated list per tag.
-pub fn tags(viewer: &Viewer) -> Vec<Job> {
-    let list: Vec<TagView> = viewer
-        .index
-        .by_tag
-        .iter()
-        .map(|(slug, (name, claims))| TagView {
-            name: name.clone(),
-            slug: slug.clone(),
-            url: viewer.urls.path(&format!("tags/{slug}/")),
-            count: claims.len(),
-        })
-        .collect();
-    let mut index_context = context("tags/", "Tags");
-    index_context.insert("tags", &list);
-    let mut jobs = vec![Job::html("tags/", "tags.html", index_context)];
-    for (tag, (_, claims)) in list.iter().zip(viewer.index.by_tag.values()) {
-        let dir = format!("tags/{}/", tag.slug);
-        let title = format!("Claims tagged “{}”", tag.name);
+pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let tag_view = move |slug: &String, (name, claims): &(String, Vec<usize>)| TagView {
+        name: name.clone(),
+        slug: slug.clone(),
+        url: viewer.urls.path(&format!("tags/{slug}/")),
+        count: claims.len(),
+    };
+    let mut jobs = vec![Job::html("tags/", "tags.html", move || {
+        let list: Vec<TagView> = viewer
+            .index
+            .by_tag
+            .iter()
+            .map(|(slug, tag)| tag_view(slug, tag))
+            .collect();
+        let mut index_context = context("tags/", "Tags");
+        index_context.insert("tags", &list);
+        index_context
+    })];
+    for (slug, tag) in &viewer.index.by_tag {
+        let view = tag_view(slug, tag);
         jobs.extend(claim_list_pages(
             viewer,
-            &dir,
+            &format!("tags/{slug}/"),
             "tag.html",
-            claims,
-            &title,
-            |page| {
-                page.insert("tag", tag);
+            &tag.1,
+            format!("Claims tagged “{}”", view.name),
+            move |page| {
+                page.insert("tag", &view);
             },
         ));
     }
@@ -288,7 +309,7 @@ pub fn tags(viewer: &Viewer) -> Vec<Job> {
 }
 
 /// One paginated list per status.
-pub fn statuses(viewer: &Viewer) -> Vec<Job> {
+pub fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = Vec::new();
     for status in viewer.statuses() {
         let claims = viewer
@@ -303,8 +324,8 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
             &dir,
             "status.html",
             claims,
-            &title,
-            |page| {
+            title,
+            move |page| {
                 page.insert("status", &status);
             },
         ));
@@ -313,35 +334,34 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
 }
 
 /// `/contested/`: claims with both supporting and contradicting sources.
-pub fn contested(viewer: &Viewer) -> Vec<Job> {
-    let contested = &viewer.index.contested;
+pub fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     claim_list_pages(
         viewer,
         "contested/",
         "contested.html",
-        contested,
-        "Contested claims",
+        &viewer.index.contested,
+        "Contested claims".to_string(),
         |_| {},
     )
 }
 
 /// Paginated claim cards at `dir` as `claims`; `extra` adds the template's own variables.
-fn claim_list_pages(
-    viewer: &Viewer,
+fn claim_list_pages<'v>(
+    viewer: &'v Viewer,
     dir: &str,
     template: &'static str,
     claims: &[usize],
-    title: &str,
-    extra: impl Fn(&mut tera::Context),
-) -> Vec<Job> {
+    title: String,
+    extra: impl Fn(&mut tera::Context) + Send + Sync + 'v,
+) -> Vec<Job<'v>> {
     paginate(
         viewer.urls,
         dir,
         template,
-        claims,
+        claims.into(),
         viewer.site.config.page_size,
-        |path, slice| {
-            let mut page = context(path, title);
+        move |path, slice| {
+            let mut page = context(path, &title);
             page.insert("claims", &viewer.cards(slice));
             extra(&mut page);
             page

@@ -108,7 +108,7 @@ pub enum Failure {
 pub struct Renderer<'v, 'a, 'p> {
     tera: Tera,
     viewer: &'v Viewer<'a, 'p>,
-    jobs: Vec<Job>,
+    jobs: Vec<Job<'v>>,
     data: Vec<&'static str>,
     positions: HashMap<String, Position>,
 }
@@ -128,7 +128,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         jobs.extend(feeds::jobs(viewer));
         jobs.extend(
             ["robots.txt", "style.css", "favicon.svg"]
-                .map(|name| Job::file(name, name, Context::new())),
+                .map(|name| Job::file(name, name, Context::new)),
         );
         let data = data_paths(&viewer.site.config);
         let positions = jobs
@@ -226,13 +226,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     }
 
     fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
-        let viewer = self.viewer;
-        let rendered = match job.claim {
-            Some(i) => self
-                .tera
-                .render(job.template, &pages::claim_context(viewer, i, &job.context)),
-            None => self.tera.render(job.template, &job.context),
-        };
+        let rendered = self.tera.render(job.template, &(job.context)());
         rendered
             .map(|text| OutputFile {
                 path: job.path.clone(),
