@@ -266,14 +266,20 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
         .iter()
         .flat_map(|job| workflow["jobs"][job]["steps"].as_sequence().unwrap())
         .collect();
-    let runs: Vec<&str> = steps.iter().filter_map(|step| step["run"].as_str()).collect();
+    let runs: Vec<&str> = steps
+        .iter()
+        .filter_map(|step| step["run"].as_str())
+        .collect();
     let install = r#"cargo install --locked --git "$CLAIMTRAIL_REPOSITORY" --tag "$CLAIMTRAIL_TAG" claimtrail"#;
     assert_eq!(
         runs.iter().filter(|run| **run == install).count(),
         2,
         "{runs:#?}"
     );
-    assert!(!text.contains("cargo install claimtrail"), "crates.io has no claimtrail");
+    assert!(
+        !text.contains("cargo install claimtrail"),
+        "crates.io has no claimtrail"
+    );
     assert!(
         runs.contains(&"claimtrail check --format github"),
         "{runs:#?}"
@@ -288,11 +294,22 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
         env["CLAIMTRAIL_TAG"].as_str(),
         Some(format!("v{}", env!("CARGO_PKG_VERSION")).as_str())
     );
-    assert!(env["CLAIMTRAIL_REPOSITORY"].as_str().unwrap().starts_with("TODO"));
+    assert!(
+        env["CLAIMTRAIL_REPOSITORY"]
+            .as_str()
+            .unwrap()
+            .starts_with("TODO")
+    );
     let header = text.split("\njobs:").next().unwrap();
-    assert!(header.contains("# Where this workflow installs claimtrail from"), "{header}");
+    assert!(
+        header.contains("# Where this workflow installs claimtrail from"),
+        "{header}"
+    );
     // A cached binary is used as is; only a cache miss installs.
-    for step in steps.iter().filter(|step| step["run"].as_str() == Some(install)) {
+    for step in steps
+        .iter()
+        .filter(|step| step["run"].as_str() == Some(install))
+    {
         assert_eq!(
             step["if"].as_str(),
             Some("steps.claimtrail-cache.outputs.cache-hit != 'true'")
@@ -325,7 +342,12 @@ fn check_flags_the_workflow_until_its_repository_is_filled_in() {
         )],
     );
     let checked = claimtrail::check(dir.path(), false).unwrap();
-    assert_eq!(checked.diagnostics.warning_count(), 0, "{:?}", checked.diagnostics);
+    assert_eq!(
+        checked.diagnostics.warning_count(),
+        0,
+        "{:?}",
+        checked.diagnostics
+    );
 }
 
 #[test]

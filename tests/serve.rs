@@ -201,12 +201,20 @@ fn pages_listing_an_edited_claim_show_the_edit_too() {
         assert!(body.contains(TITLE), "{path} does not list the claim");
     }
     let events = server.reloads();
-    edit(dir.path(), CLAIM, TITLE, "Acme Model 2 renamed while listed");
+    edit(
+        dir.path(),
+        CLAIM,
+        TITLE,
+        "Acme Model 2 renamed while listed",
+    );
     expect_reload(&events);
     for path in lists {
         let (status, _, body) = server.get(path);
         assert_eq!(status, 200, "{path}");
-        assert!(body.contains("Acme Model 2 renamed while listed"), "{path}: {body}");
+        assert!(
+            body.contains("Acme Model 2 renamed while listed"),
+            "{path}: {body}"
+        );
         assert!(!body.contains(TITLE), "{path} still shows the old title");
     }
 }
@@ -228,11 +236,19 @@ fn a_template_error_shows_the_error_page_on_the_pages_that_use_it() {
     assert_eq!(status, 500, "{page}");
     assert!(page.contains("The site has errors"), "{page}");
     assert!(page.contains("templates/tag.html"), "{page}");
-    assert!(page.contains("cannot render tags/inference-cost/index.html"), "{page}");
-    assert!(page.contains("/__claimtrail/reload"), "the error page must reload too");
-    wait_for(&server.stderr, "the terminal shows no template error", |l| {
-        l.contains("cannot render tags/inference-cost/index.html")
-    });
+    assert!(
+        page.contains("cannot render tags/inference-cost/index.html"),
+        "{page}"
+    );
+    assert!(
+        page.contains("/__claimtrail/reload"),
+        "the error page must reload too"
+    );
+    wait_for(
+        &server.stderr,
+        "the terminal shows no template error",
+        |l| l.contains("cannot render tags/inference-cost/index.html"),
+    );
     let (status, _, claim) = server.get("/claims/acme-model-2-cost/");
     assert_eq!(status, 200, "pages without the template still work");
     assert!(claim.contains(TITLE));
@@ -409,7 +425,11 @@ fn open_starts_the_browser_named_by_browser_at_the_site() {
     fake_browser(&script, &opened);
     let server = Server::start_with(
         dir.path(),
-        &["--open", "--base-url", "https://example.github.io/ai-claims/"],
+        &[
+            "--open",
+            "--base-url",
+            "https://example.github.io/ai-claims/",
+        ],
         |command| {
             command.env("BROWSER", &script);
         },

@@ -1,6 +1,6 @@
 //! `claimtrail serve`: the site over HTTP from memory, rebuilt and reloaded on every save.
 //!
-//! Nothing here writes to disk. After each save the site thread ([`site`])
+//! Nothing here writes to disk. After each save the builder ([`site`])
 //! rebuilds the model only; each page is rendered when a browser first asks
 //! for it and kept in memory until the next save.
 
@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use crate::session::Session;
 use crate::{Error, config, links};
-use site::SiteThread;
+use site::Builder;
 use state::Shared;
 use watch::Watcher;
 
@@ -67,17 +67,17 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
     let base_path = config::base_path_of(&base_url);
     let started = Instant::now();
     let session = Session::open(&options.root, options.drafts, &base_url)?;
-    let (site, messages) = std::sync::mpsc::channel();
-    let shared = Arc::new(Shared::new(base_path.clone(), site.clone()));
-    let watcher = Watcher::start(session.root(), site)?;
+    let shared = Arc::new(Shared::new(base_path.clone()));
+    let (changes, changed) = std::sync::mpsc::channel();
+    let watcher = Watcher::start(session.root(), changes)?;
+    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher);
     let (ready, is_ready) = tokio::sync::oneshot::channel();
-    let thread = SiteThread::new(session, Arc::clone(&shared), messages, watcher, ready);
     std::thread::Builder::new()
-        .name("claimtrail-site".into())
-        .spawn(move || thread.run(started))
-        .map_err(|e| Error::Usage(format!("cannot start the site thread: {e}")))?;
+        .name("claimtrail-build".into())
+        .spawn(move || builder.run(started, ready))
+        .map_err(|e| Error::Usage(format!("cannot start the site builder: {e}")))?;
     if is_ready.await.is_err() {
-        return Err(Error::Usage("the site thread stopped".into()));
+        return Err(Error::Usage("the site builder stopped".into()));
     }
     let local = format!("http://{address}{base_path}");
     println!(

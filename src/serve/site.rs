@@ -1,13 +1,14 @@
-//! The site thread: keeps the model of the latest save and renders each page
-//! when a browser first asks for it.
+//! The site threads: one builds models, one per version of the site renders it.
 //!
-//! A [`Renderer`] borrows the model it renders, so it lives on this thread,
-//! inside [`render::with_renderer`]. The thread answers [`Message::Fetch`]
-//! requests until a [`Message::Changed`] arrives, then leaves the renderer,
-//! rebuilds the model from the changed files, and starts again. Rendered files
-//! are kept in [`Shared`] until the next change, so each is rendered once.
+//! After each save the [`Builder`] re-reads the changed files and checks the
+//! site into a [`Model`]; nothing is rendered. Each good model gets a thread
+//! of its own, which builds a [`Renderer`] over it (the renderer borrows the
+//! model, so it lives inside [`render::with_renderer`] on that thread),
+//! publishes it, and renders each page when a browser first asks for it. When
+//! the next version is published its channel closes, the old thread ends and
+//! frees its model there, off the path of the new version. Until then the old
+//! version keeps answering, and a broken save keeps it for everything but pages.
 
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
@@ -22,140 +23,107 @@ use crate::diagnostic::{Diagnostics, Format};
 use crate::render::{self, Renderer};
 use crate::session::{Model, Session};
 
-/// What the site thread is asked to do.
-pub enum Message {
-    /// These files changed: rebuild the model.
-    Changed(Vec<PathBuf>),
-    /// Send back what this output path holds.
-    Fetch(String, oneshot::Sender<Answer>),
-}
+/// A request for what an output path holds, with where to send the answer.
+pub type Fetch = (String, oneshot::Sender<Answer>);
 
-/// A page request waiting for its answer.
-type Fetch = (String, oneshot::Sender<Answer>);
-
-/// The site thread's state.
-pub struct SiteThread {
+/// Rebuilds the model after each batch of changes and starts a thread to serve it.
+pub struct Builder {
     session: Session,
     shared: Arc<Shared>,
-    messages: mpsc::Receiver<Message>,
+    changes: mpsc::Receiver<Vec<PathBuf>>,
     watcher: Watcher,
-    /// Requests that arrived while changes were being collected.
-    pending: VecDeque<Fetch>,
-    /// Told once the first version of the site is served.
-    ready: Option<oneshot::Sender<()>>,
 }
 
-impl SiteThread {
-    /// A site thread for `session`, answering `messages`; `ready` hears when the site is up.
+impl Builder {
+    /// A builder for `session`, told about changes by `changes` (which `watcher` feeds).
     pub fn new(
         session: Session,
         shared: Arc<Shared>,
-        messages: mpsc::Receiver<Message>,
+        changes: mpsc::Receiver<Vec<PathBuf>>,
         watcher: Watcher,
-        ready: oneshot::Sender<()>,
-    ) -> SiteThread {
-        SiteThread {
+    ) -> Builder {
+        Builder {
             session,
             shared,
-            messages,
+            changes,
             watcher,
-            pending: VecDeque::new(),
-            ready: Some(ready),
         }
     }
 
-    /// Builds, serves and rebuilds the site until every sender is gone;
-    /// `started` is when serving was asked for.
-    pub fn run(mut self, started: Instant) {
-        // The last model without errors: a broken save keeps serving its
-        // non-page files (style sheet, feeds) under the error page.
-        let mut good: Option<Model> = None;
-        let mut started = started;
-        loop {
-            let error_page = match self.session.model() {
-                Ok(model) => {
-                    if model.diagnostics.warning_count() > 0 {
-                        eprint!("{}", model.diagnostics.render(Format::Human));
-                    }
-                    good = Some(model);
-                    None
-                }
-                Err(diagnostics) => Some(report_errors(&diagnostics)),
-            };
-            let changed = match &good {
-                Some(model) => {
-                    render::with_renderer(&model.site, model.tera.clone(), |renderer| {
-                        let broken = error_page.is_some();
-                        let statics = Arc::clone(&model.statics);
-                        let version = self.publish(statics, error_page);
-                        if !broken {
-                            announce(model, renderer, started);
-                        }
-                        self.serve(Some(renderer), version)
-                    })
-                }
-                None => {
-                    let version = self.publish(Arc::default(), error_page);
-                    self.serve(None, version)
-                }
-            };
-            let Some(changed) = changed else {
-                return;
-            };
-            started = Instant::now();
+    /// Builds and serves the site, then rebuilds it after every change until
+    /// the watcher stops. `started` is when serving was asked for; `ready`
+    /// hears once the first version (or its error page) is served.
+    pub fn run(mut self, started: Instant, ready: oneshot::Sender<()>) {
+        self.rebuild(started);
+        let _ = ready.send(());
+        while let Ok(first) = self.changes.recv() {
+            let started = Instant::now();
+            // Saves that arrived during the last rebuild are handled by one rebuild.
+            let mut changed = first;
+            changed.extend(self.changes.try_iter().flatten());
+            self.watcher.notice(&changed);
             if let Err(error) = self.session.update(&changed) {
                 eprintln!("error: {error}");
             }
+            self.rebuild(started);
         }
     }
 
-    fn publish(&mut self, statics: Arc<crate::session::Statics>, error: Option<String>) -> u64 {
-        let version = self.shared.publish(statics, error);
-        if let Some(ready) = self.ready.take() {
-            let _ = ready.send(());
-        }
-        version
-    }
-
-    /// Answers requests with `renderer` until files change (returning them) or
-    /// every sender is gone (`None`).
-    fn serve(&mut self, renderer: Option<&Renderer>, version: u64) -> Option<Vec<PathBuf>> {
-        while let Some((path, reply)) = self.pending.pop_front() {
-            self.answer(renderer, version, &path, reply);
-        }
-        loop {
-            match self.messages.recv().ok()? {
-                Message::Fetch(path, reply) => self.answer(renderer, version, &path, reply),
-                Message::Changed(paths) => return Some(self.collect(paths)),
+    /// Checks the site and serves the result: a new version, or the error page.
+    fn rebuild(&self, started: Instant) {
+        match self.session.model() {
+            Ok(model) => {
+                if model.diagnostics.warning_count() > 0 {
+                    eprint!("{}", model.diagnostics.render(Format::Human));
+                }
+                self.serve(model, started);
             }
+            Err(diagnostics) => self.shared.show_error(report_errors(&diagnostics)),
         }
     }
 
-    /// `first` and every change already queued behind it: one rebuild covers them all.
-    fn collect(&mut self, first: Vec<PathBuf>) -> Vec<PathBuf> {
-        let mut changed = first;
-        for message in self.messages.try_iter() {
-            match message {
-                Message::Changed(paths) => changed.extend(paths),
-                Message::Fetch(path, reply) => self.pending.push_back((path, reply)),
-            }
+    /// Starts a thread serving `model` and waits until it is published, so
+    /// versions are published in the order they were built.
+    fn serve(&self, model: Model, started: Instant) {
+        let shared = Arc::clone(&self.shared);
+        let (published, is_published) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("claimtrail-site".into())
+            .spawn(move || serve_version(model, &shared, started, &published));
+        match spawned {
+            // An error ends the thread before it publishes: nothing to wait for then.
+            Ok(_) => drop(is_published.recv()),
+            Err(error) => eprintln!("error: cannot start a thread to serve the site: {error}"),
         }
-        self.watcher.notice(&changed);
-        changed
     }
+}
 
-    fn answer(
-        &self,
-        renderer: Option<&Renderer>,
-        version: u64,
-        path: &str,
-        reply: oneshot::Sender<Answer>,
-    ) {
-        let answer = renderer.map_or(Answer::Missing, |renderer| render_one(renderer, path));
-        self.shared.remember(version, path, &answer);
-        // The browser may have gone away meanwhile.
-        let _ = reply.send(answer);
-    }
+/// Builds the renderer over `model`, publishes it, and answers requests until
+/// a newer version replaces it.
+fn serve_version(model: Model, shared: &Shared, started: Instant, published: &mpsc::Sender<()>) {
+    let Model {
+        site,
+        tera,
+        statics,
+        diagnostics: _,
+    } = model;
+    render::with_renderer(&site, tera, |renderer| {
+        let (requests, fetches) = mpsc::channel();
+        let files = renderer.len() + statics.len();
+        let version = shared.publish(statics, requests);
+        println!(
+            "built {} claims, {files} files in {} ms (pages render when first requested)",
+            site.claims.len(),
+            started.elapsed().as_millis()
+        );
+        let _ = published.send(());
+        for (path, reply) in fetches {
+            let answer = render_one(renderer, &path);
+            shared.remember(version, &path, &answer);
+            // The browser may have gone away meanwhile.
+            let _ = reply.send(answer);
+        }
+    });
 }
 
 /// Renders the file at `path`; a template problem becomes an error page (and goes to the terminal).
@@ -176,13 +144,4 @@ fn report_errors(diagnostics: &Diagnostics) -> String {
     eprint!("{}", diagnostics.render(Format::Human));
     eprintln!("error: the site has errors; the browser shows them until the next good save");
     error_page::render(diagnostics)
-}
-
-fn announce(model: &Model, renderer: &Renderer, started: Instant) {
-    println!(
-        "built {} claims, {} files in {} ms (pages render when first requested)",
-        model.site.claims.len(),
-        renderer.len() + model.statics.len(),
-        started.elapsed().as_millis()
-    );
 }

@@ -1,6 +1,6 @@
-//! What the server shows right now, shared by the HTTP handlers and the site thread:
-//! the static files, the pages rendered since the last change, the error page of a
-//! broken edit, and the way to ask the site thread for a page not rendered yet.
+//! What the server shows right now, shared by the HTTP handlers and the site
+//! threads: the static files, the files rendered since the last change, the
+//! error page of a broken edit, and the thread to ask for anything else.
 
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock, mpsc};
@@ -8,13 +8,13 @@ use std::sync::{Arc, PoisonError, RwLock, mpsc};
 use bytes::Bytes;
 use tokio::sync::{broadcast, oneshot};
 
-use super::site::Message;
+use super::site::Fetch;
 use crate::session::Statics;
 
 /// What browsers listening for reloads are told.
 #[derive(Debug, Clone, Copy)]
 pub enum Signal {
-    /// The site changed: reload. Counts rebuilds.
+    /// The site changed: reload. Counts changes.
     Reload(u64),
     /// The server is shutting down: close the stream.
     Stop,
@@ -33,29 +33,32 @@ pub enum Answer {
 
 #[derive(Default)]
 struct Current {
+    /// Counts published versions of the site.
     version: u64,
+    /// Counts reloads (new versions and error pages).
+    reloads: u64,
     statics: Arc<Statics>,
     error_page: Option<Bytes>,
-    /// Files rendered since the last change, by output path.
+    /// Files rendered from this version, by output path.
     rendered: HashMap<String, Answer>,
+    /// The thread serving this version; none before the first good build.
+    site: Option<mpsc::Sender<Fetch>>,
 }
 
-/// State shared by the HTTP handlers and the site thread.
+/// State shared by the HTTP handlers and the site threads.
 pub struct Shared {
     base_path: String,
     current: RwLock<Current>,
     signals: broadcast::Sender<Signal>,
-    site: mpsc::Sender<Message>,
 }
 
 impl Shared {
-    /// Nothing served yet, under `base_path` (`/` or `/sub-path/`); pages are asked of `site`.
-    pub fn new(base_path: String, site: mpsc::Sender<Message>) -> Shared {
+    /// Nothing served yet, under `base_path` (`/` or `/sub-path/`).
+    pub fn new(base_path: String) -> Shared {
         Shared {
             base_path,
             current: RwLock::default(),
             signals: broadcast::channel(16).0,
-            site,
         }
     }
 
@@ -64,21 +67,37 @@ impl Shared {
         &self.base_path
     }
 
-    /// Serves a new version of the site from now on: `statics`, every page
-    /// rendered afresh, and `error_page` (if the latest save is broken) in
-    /// place of every page. Tells every tab to reload; returns the version.
-    pub fn publish(&self, statics: Arc<Statics>, error_page: Option<String>) -> u64 {
-        let version = {
-            let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+    /// Serves a new version of the site from now on: `statics`, and every
+    /// other file rendered afresh by the thread listening on `site`. Clears
+    /// the error page and tells every tab to reload; returns the version.
+    pub fn publish(&self, statics: Arc<Statics>, site: mpsc::Sender<Fetch>) -> u64 {
+        self.update(|current| {
             current.version += 1;
             current.statics = statics;
-            current.error_page = error_page.map(Bytes::from);
+            current.error_page = None;
             current.rendered.clear();
+            // The previous version's thread ends once its last request is answered.
+            current.site = Some(site);
             current.version
+        })
+    }
+
+    /// Shows `page` in place of every page (keeping the last good version for
+    /// other files) and tells every tab to reload.
+    pub fn show_error(&self, page: String) {
+        self.update(|current| current.error_page = Some(Bytes::from(page)));
+    }
+
+    fn update<R>(&self, change: impl FnOnce(&mut Current) -> R) -> R {
+        let (result, reloads) = {
+            let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+            let result = change(&mut current);
+            current.reloads += 1;
+            (result, current.reloads)
         };
         // No tab listening is fine.
-        let _ = self.signals.send(Signal::Reload(version));
-        version
+        let _ = self.signals.send(Signal::Reload(reloads));
+        result
     }
 
     /// Keeps what `path` holds in site `version`, unless a newer version is out.
@@ -99,25 +118,28 @@ impl Shared {
         self.signals.subscribe()
     }
 
-    /// What the site holds at an output path: a static file, a page already
+    /// What the site holds at an output path: a static file, a file already
     /// rendered, or else whatever the site thread renders for it now.
     pub async fn file(&self, path: &str) -> Answer {
-        if let Some(known) = self.known(path) {
-            return known;
-        }
+        let site = {
+            let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(bytes) = current.statics.get(path) {
+                return Answer::File(bytes.clone());
+            }
+            if let Some(known) = current.rendered.get(path) {
+                return known.clone();
+            }
+            current.site.clone()
+        };
+        let Some(site) = site else {
+            return Answer::Missing;
+        };
         let (reply, answer) = oneshot::channel();
-        if self.site.send(Message::Fetch(path.to_string(), reply)).is_err() {
+        if site.send((path.to_string(), reply)).is_err() {
             return Answer::Missing;
         }
+        drop(site);
         answer.await.unwrap_or(Answer::Missing)
-    }
-
-    fn known(&self, path: &str) -> Option<Answer> {
-        let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some(bytes) = current.statics.get(path) {
-            return Some(Answer::File(bytes.clone()));
-        }
-        current.rendered.get(path).cloned()
     }
 
     /// The error page, while the latest edit is broken.

@@ -1,4 +1,4 @@
-//! Watches the site's sources and tells the site thread about each save.
+//! Watches the site's sources and tells the builder about each save.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
@@ -7,7 +7,6 @@ use std::time::Duration;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use super::site::Message;
 use crate::Error;
 
 /// How long a burst of file events must be quiet before it counts as one save.
@@ -29,8 +28,8 @@ pub struct Watcher {
 
 impl Watcher {
     /// Starts watching the site at `root`; each debounced batch of changes
-    /// is sent to `site` as one [`Message::Changed`].
-    pub fn start(root: &Path, site: mpsc::Sender<Message>) -> Result<Watcher, Error> {
+    /// is sent to `changes` as one list of paths.
+    pub fn start(root: &Path, changes: mpsc::Sender<Vec<PathBuf>>) -> Result<Watcher, Error> {
         let filter_root = root.to_path_buf();
         let handler = move |result: DebounceEventResult| {
             let changed: Vec<PathBuf> = changed_paths(result)
@@ -38,8 +37,8 @@ impl Watcher {
                 .filter(|path| is_watched(&filter_root, path))
                 .collect();
             if !changed.is_empty() {
-                // The site thread is gone only when the server is stopping.
-                let _ = site.send(Message::Changed(changed));
+                // The builder is gone only when the server is stopping.
+                let _ = changes.send(changed);
             }
         };
         let debouncer = new_debouncer(DEBOUNCE, None, handler)
