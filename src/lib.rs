@@ -180,13 +180,15 @@ pub fn assemble(
     }
     let docs = Docs::from_docs(docs);
     let cross_file = validate::validate(&docs);
-    let texts: std::collections::HashMap<&str, &str> = files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect();
-    for problem in &cross_file {
-        if let Some(text) = texts.get(problem.file.as_str()) {
-            diagnostics.add_source(&problem.file, text);
+    if !cross_file.is_empty() {
+        let texts: std::collections::HashMap<&str, &str> = files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect();
+        for problem in &cross_file {
+            if let Some(text) = texts.get(problem.file.as_str()) {
+                diagnostics.add_source(&problem.file, text);
+            }
         }
     }
     diagnostics.extend(cross_file);

@@ -132,12 +132,12 @@ impl Session {
     pub fn model(&self) -> Result<Model, Diagnostics> {
         let mut diagnostics = self.config_diagnostics.clone();
         let mut files = Vec::with_capacity(self.entries.len());
-        let mut parsed = Vec::with_capacity(self.entries.len());
+        let mut kept = Vec::with_capacity(self.entries.len());
         for entry in self.entries.values() {
             match entry {
                 Entry::File(file) => {
                     files.push(&file.0);
-                    parsed.push(file.1.clone());
+                    kept.push(&file.1);
                 }
                 Entry::Problem(problem) => {
                     if let Some(text) = &problem.1 {
@@ -147,6 +147,8 @@ impl Session {
                 }
             }
         }
+        // The model takes its documents by value: copy them, on every core.
+        let parsed: Vec<Parsed> = kept.into_par_iter().map(Parsed::clone).collect();
         let checked = crate::assemble(
             self.config.clone(),
             &files,
