@@ -121,7 +121,7 @@ fn feed_job<'v>(
     Job::file(path, TEMPLATE, move || {
         let site = viewer.site;
         let claims = match entity {
-            Some(id) => claims_about_family(site, id),
+            Some(id) => claims_about_family(viewer, id),
             None => site.claims.iter().collect(),
         };
         feed_context(viewer, head.clone(), &claims)
@@ -148,12 +148,20 @@ fn feed_context(viewer: &Viewer, mut head: FeedHead, claims: &[&Claim]) -> Conte
     context
 }
 
-/// Claims about an entity or any entity below it (a company's models and products).
-fn claims_about_family<'a>(site: &'a Site, entity_id: &str) -> Vec<&'a Claim> {
-    site.claims
-        .iter()
-        .filter(|claim| claim.entities.iter().any(|e| is_within(site, e, entity_id)))
-        .collect()
+/// Claims about an entity or any entity below it (a company's models and
+/// products), in site order, found through the index rather than by scanning.
+fn claims_about_family<'a>(viewer: &Viewer<'a, '_>, entity_id: &str) -> Vec<&'a Claim> {
+    let site = viewer.site;
+    let mut found: Vec<usize> = site
+        .entities
+        .keys()
+        .filter(|id| is_within(site, id, entity_id))
+        .flat_map(|id| viewer.index.claims_about(id))
+        .copied()
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|i| &site.claims[i]).collect()
 }
 
 /// True if `id` is `ancestor` or has it as a parent, grandparent, ...
