@@ -1,8 +1,10 @@
 //! Measures `serve`'s edit-to-reload time: `cargo run --release --example reload-time -- DIR [EDITS]`.
 //!
-//! Starts the release `claimtrail serve` on the site in DIR (e.g. one made by
-//! `gen-corpus`), listens for reloads like a browser tab, then edits one claim
-//! at a time and prints how long each save took to reach the tab, and the median.
+//! Starts the release `claimtrail serve` (built next to this example) on the
+//! site in DIR (e.g. one made by `gen-corpus`), listens for reloads like a
+//! browser tab, then edits one claim at a time and times what a reader waits
+//! for: file written → reload event received → the edited claim's page fetched
+//! (and checked to show the edit). Prints each edit and the median.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -29,7 +31,13 @@ fn main() -> ExitCode {
 }
 
 fn measure(root: &Path, edits: usize) -> Result<(), String> {
-    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/claimtrail");
+    // target/<profile>/examples/reload-time → target/<profile>/claimtrail
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let binary = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("cannot find the claimtrail binary")?
+        .join("claimtrail");
     let started = Instant::now();
     let mut child = Command::new(&binary)
         .args(["serve", "--port", "0", "--root"])
@@ -80,13 +88,25 @@ fn run(
         .enumerate()
     {
         let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-        let edited = text.replacen("title = \"", &format!("title = \"Edit {i}: "), 1);
+        let marker = format!("Edit {i} of reload-time: ");
+        let edited = text.replacen("title = \"", &format!("title = \"{marker}"), 1);
+        let page = claim_url(&origin, path)?;
         std::thread::sleep(Duration::from_millis(300));
         let saved = Instant::now();
         std::fs::write(path, edited).map_err(|e| e.to_string())?;
         reloads.recv_timeout(LIMIT).map_err(|_| "no reload event")?;
+        let reloaded = saved.elapsed();
+        let body = fetch(&page)?;
         let elapsed = saved.elapsed();
-        println!("edit {i}: {} ms ({})", elapsed.as_millis(), path.display());
+        if !body.contains(&marker) {
+            return Err(format!("{page} does not show edit {i} after the reload"));
+        }
+        println!(
+            "edit {i}: reload event after {} ms, page fetched after {} ms ({})",
+            reloaded.as_millis(),
+            elapsed.as_millis(),
+            path.display()
+        );
         times.push(elapsed);
         // Drain the rebuild's own log line.
         while lines.try_recv().is_ok() {}
@@ -94,7 +114,7 @@ fn run(
     times.sort();
     if let Some(median) = times.get(times.len() / 2) {
         println!(
-            "median edit-to-reload over {} edits: {} ms",
+            "median edit-to-reload (write → reload event → edited page fetched) over {} edits: {} ms",
             times.len(),
             median.as_millis()
         );
@@ -114,6 +134,23 @@ fn listen(url: &str) -> Result<mpsc::Receiver<()>, String> {
         }
     });
     Ok(events)
+}
+
+/// The URL of the claim page made from `path` (its id is the file name).
+fn claim_url(origin: &str, path: &Path) -> Result<String, String> {
+    let id = path
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .ok_or_else(|| format!("{}: no claim id", path.display()))?;
+    Ok(format!("{origin}/claims/{id}/"))
+}
+
+fn fetch(url: &str) -> Result<String, String> {
+    let response = ureq::get(url).call().map_err(|e| format!("{url}: {e}"))?;
+    response
+        .into_body()
+        .read_to_string()
+        .map_err(|e| format!("{url}: {e}"))
 }
 
 fn claim_files(root: &Path) -> Vec<PathBuf> {

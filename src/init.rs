@@ -8,6 +8,7 @@ use std::path::Path;
 use time::Date;
 
 use crate::Error;
+use crate::diagnostic::Diagnostic;
 use crate::ids::suggest_id;
 use crate::new::write_new;
 
@@ -109,29 +110,54 @@ fn site_slug(dir: &Path) -> String {
     }
 }
 
-/// Edits that turn the repository's workflow into one for a tracker repository,
-/// which has no claimtrail source to build: it installs the released crate,
-/// pinned to the version that wrote the workflow, and caches the binary.
-fn workflow_edits() -> [(&'static str, String); 7] {
+/// Where a tracker's workflow installs claimtrail from, relative to the site.
+pub const WORKFLOW_FILE: &str = ".github/workflows/pages.yml";
+
+/// The workflow variable naming claimtrail's git repository.
+const REPOSITORY_VARIABLE: &str = "CLAIMTRAIL_REPOSITORY";
+
+/// The variables a tracker's workflow installs claimtrail with, at its top.
+/// The repository URL is a placeholder: claimtrail has no public address we
+/// can vouch for, so the maintainer fills it in and `check` warns until then.
+fn install_variables() -> String {
     let version = env!("CARGO_PKG_VERSION");
+    format!(
+        "\n# Where this workflow installs claimtrail from (it is not on crates.io):\n\
+         # the git repository and the release tag to build. Put the repository's\n\
+         # URL in place of the TODO (`claimtrail check` warns until you do), make\n\
+         # sure the tag exists there, and change the tag to move to a newer release.\n\
+         env:\n  {REPOSITORY_VARIABLE}: \"{marker}: claimtrail's git repository URL\"\n\
+         \x20 CLAIMTRAIL_TAG: \"v{version}\"\n",
+        marker = crate::placeholders::MARKER,
+    )
+}
+
+/// Edits that turn the repository's workflow into one for a tracker repository,
+/// which has no claimtrail source to build: it installs claimtrail from its git
+/// repository at a pinned tag (see [`install_variables`]) and caches the binary.
+fn workflow_edits() -> [(&'static str, String); 8] {
     [
+        ("\nname: Pages\n", format!("\nname: Pages\n{}", install_variables())),
         ("it builds claimtrail,", "it installs claimtrail,".into()),
         (
             "          key: cargo-${{ runner.os }}-${{ hashFiles('Cargo.lock') }}\n          restore-keys: cargo-${{ runner.os }}-\n",
-            format!("          key: claimtrail-${{{{ runner.os }}}}-{version}\n"),
+            "          key: claimtrail-${{ runner.os }}-${{ env.CLAIMTRAIL_REPOSITORY }}-${{ env.CLAIMTRAIL_TAG }}\n".into(),
         ),
         (
             "            target/\n",
             "            ~/.cargo/bin/claimtrail\n".into(),
         ),
-        ("name: Build claimtrail", "name: Install claimtrail".into()),
         (
-            "name: Cache cargo builds",
-            "name: Cache the claimtrail binary".into(),
+            "      - name: Build claimtrail\n",
+            "      - name: Install claimtrail\n        if: steps.claimtrail-cache.outputs.cache-hit != 'true'\n".into(),
+        ),
+        (
+            "      - name: Cache cargo builds\n",
+            "      - name: Cache the claimtrail binary\n        id: claimtrail-cache\n".into(),
         ),
         (
             "run: cargo build --release --locked",
-            format!("run: cargo install claimtrail --locked --version {version}"),
+            "run: cargo install --locked --git \"$CLAIMTRAIL_REPOSITORY\" --tag \"$CLAIMTRAIL_TAG\" claimtrail".into(),
         ),
         ("./target/release/claimtrail", "claimtrail".into()),
     ]
@@ -146,9 +172,48 @@ pub fn workflow() -> String {
         })
 }
 
+/// A warning for each placeholder repository URL `init` wrote that is still in
+/// `text`, a site's workflow.
+pub fn workflow_placeholders(text: &str) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(value) = trimmed.strip_prefix(REPOSITORY_VARIABLE)
+            && let Some(value) = value.trim_start().strip_prefix(':')
+            && value
+                .trim()
+                .trim_matches(['"', '\''])
+                .starts_with(crate::placeholders::MARKER)
+        {
+            let at = start + (line.len() - trimmed.len());
+            found.push(
+                Diagnostic::warning(
+                    WORKFLOW_FILE,
+                    "the workflow does not say where to install claimtrail from yet",
+                )
+                .at(at..at + trimmed.trim_end().len())
+                .hint("set CLAIMTRAIL_REPOSITORY to the URL of claimtrail's git repository; until then the workflow cannot install claimtrail"),
+            );
+        }
+        start += line.len();
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filled_in_repository_is_not_flagged() {
+        let text = workflow().replace(
+            "\"TODO: claimtrail's git repository URL\"",
+            "https://git.example.org/claimtrail.git",
+        );
+        assert!(workflow_placeholders(&text).is_empty());
+        assert!(workflow_placeholders("").is_empty());
+    }
 
     #[test]
     fn every_workflow_edit_applies() {
@@ -161,6 +226,7 @@ mod tests {
         let text = workflow();
         assert!(!text.contains("cargo build"));
         assert!(!text.contains("target/"));
-        assert!(text.contains("cargo install claimtrail --locked --version"));
+        assert!(text.contains("cargo install --locked --git"));
+        assert_eq!(workflow_placeholders(&text).len(), 1);
     }
 }

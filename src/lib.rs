@@ -114,6 +114,7 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         )));
     };
     let config = config::parse(config_text, &mut diagnostics);
+    check_workflow(root, &mut diagnostics);
     let status_ids = status_ids(config.as_ref());
     let status_ids: Vec<&str> = status_ids.iter().map(String::as_str).collect();
     let parsed: Vec<Parsed> = loaded
@@ -129,6 +130,18 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         diagnostics,
         include_drafts,
     ))
+}
+
+/// Flags the placeholder `init` leaves in the GitHub workflow, if the site has it.
+fn check_workflow(root: &Path, diagnostics: &mut Diagnostics) {
+    let Ok(text) = std::fs::read_to_string(root.join(init::WORKFLOW_FILE)) else {
+        return; // no workflow, or not one to read: nothing to check
+    };
+    let found = init::workflow_placeholders(&text);
+    if !found.is_empty() {
+        diagnostics.add_source(init::WORKFLOW_FILE, &text);
+        diagnostics.extend(found);
+    }
 }
 
 /// One file's parse result: its document, if readable, and its own problems.
@@ -167,13 +180,15 @@ pub fn assemble(
     }
     let docs = Docs::from_docs(docs);
     let cross_file = validate::validate(&docs);
-    let texts: std::collections::HashMap<&str, &str> = files
-        .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect();
-    for problem in &cross_file {
-        if let Some(text) = texts.get(problem.file.as_str()) {
-            diagnostics.add_source(&problem.file, text);
+    if !cross_file.is_empty() {
+        let texts: std::collections::HashMap<&str, &str> = files
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
+            .collect();
+        for problem in &cross_file {
+            if let Some(text) = texts.get(problem.file.as_str()) {
+                diagnostics.add_source(&problem.file, text);
+            }
         }
     }
     diagnostics.extend(cross_file);

@@ -2,13 +2,14 @@
 //!
 //! The session holds every content file's text and parse result, `site.toml`,
 //! the compiled templates and the static files. After an edit it re-reads only
-//! the paths that changed, re-parses only those files, and renders the site in
-//! memory; nothing here writes to disk.
+//! the paths that changed, re-parses only those files, and checks the site into
+//! a [`Model`]; pages are rendered later, one at a time, as browsers ask for
+//! them. Nothing here writes to disk.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
@@ -18,22 +19,22 @@ use walkdir::WalkDir;
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::load::{self, Kind, RawFile};
+use crate::model::Site;
 use crate::{Error, Parsed, parse, render};
 
-/// The finished site: output paths (`/`-separated, relative) to contents.
-pub type SiteFiles = HashMap<String, Bytes>;
+/// The static files: output paths (`/`-separated, relative) to contents.
+pub type Statics = HashMap<String, Bytes>;
 
-/// What [`Session::build`] produced.
-#[derive(Debug)]
-pub struct Rendered {
-    /// Every file of the site, static files included.
-    pub files: SiteFiles,
-    /// Warnings (the build had no errors).
+/// What [`Session::model`] produced: everything a page needs, nothing rendered yet.
+pub struct Model {
+    /// The checked site, with the serving base URL.
+    pub site: Site,
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Every file of `static/`, shared with the HTTP side.
+    pub statics: Arc<Statics>,
+    /// Warnings (the model had no errors).
     pub diagnostics: Diagnostics,
-    /// Published claims.
-    pub claims: usize,
-    /// Time spent in [`Session::build`].
-    pub elapsed: Duration,
 }
 
 /// What the session knows about one path under `content/`.
@@ -56,7 +57,7 @@ pub struct Session {
     config_diagnostics: Diagnostics,
     entries: BTreeMap<EntryKey, Entry>,
     templates: Result<Tera, Vec<Diagnostic>>,
-    statics: Vec<(String, Bytes)>,
+    statics: Arc<Statics>,
 }
 
 impl Session {
@@ -71,7 +72,7 @@ impl Session {
         }
         let mut session = Session {
             templates: render::templates::load(&root),
-            statics: read_statics(&root),
+            statics: Arc::new(read_statics(&root)),
             root,
             drafts,
             base_url: base_url.to_string(),
@@ -110,7 +111,7 @@ impl Session {
             self.templates = render::templates::load(&self.root);
         }
         if statics {
-            self.statics = read_statics(&self.root);
+            self.statics = Arc::new(read_statics(&self.root));
         }
         if config && self.reload_config() {
             // New status ids change what every claim may say.
@@ -127,17 +128,16 @@ impl Session {
         Ok(())
     }
 
-    /// Checks and renders the site from what is in memory.
-    pub fn build(&self) -> Result<Rendered, Diagnostics> {
-        let started = Instant::now();
+    /// Checks the site in memory and makes its model; renders nothing.
+    pub fn model(&self) -> Result<Model, Diagnostics> {
         let mut diagnostics = self.config_diagnostics.clone();
         let mut files = Vec::with_capacity(self.entries.len());
-        let mut parsed = Vec::with_capacity(self.entries.len());
+        let mut kept = Vec::with_capacity(self.entries.len());
         for entry in self.entries.values() {
             match entry {
                 Entry::File(file) => {
                     files.push(&file.0);
-                    parsed.push(file.1.clone());
+                    kept.push(&file.1);
                 }
                 Entry::Problem(problem) => {
                     if let Some(text) = &problem.1 {
@@ -147,6 +147,8 @@ impl Session {
                 }
             }
         }
+        // The model takes its documents by value: copy them, on every core.
+        let parsed: Vec<Parsed> = kept.into_par_iter().map(Parsed::clone).collect();
         let checked = crate::assemble(
             self.config.clone(),
             &files,
@@ -159,27 +161,15 @@ impl Session {
             return Err(diagnostics);
         };
         site.config.set_base_url(&self.base_url);
-        let tera = match &self.templates {
-            Ok(tera) => tera.clone(),
-            Err(problems) => return Err(with(diagnostics, problems.clone())),
-        };
-        let rendered = match render::render(&site, tera) {
-            Ok(rendered) => rendered,
-            Err(problems) => return Err(with(diagnostics, problems)),
-        };
-        let mut files: SiteFiles = rendered
-            .into_iter()
-            .map(|file| (file.path, Bytes::from(file.bytes)))
-            .collect();
-        for (path, bytes) in &self.statics {
-            files.insert(path.clone(), bytes.clone());
+        match &self.templates {
+            Ok(tera) => Ok(Model {
+                site,
+                tera: tera.clone(),
+                statics: Arc::clone(&self.statics),
+                diagnostics,
+            }),
+            Err(problems) => Err(with(diagnostics, problems.clone())),
         }
-        Ok(Rendered {
-            files,
-            diagnostics,
-            claims: site.claims.len(),
-            elapsed: started.elapsed(),
-        })
     }
 
     /// Re-reads `site.toml`; true when the status ids changed.
@@ -309,7 +299,7 @@ fn is_hidden(display: &str) -> bool {
 }
 
 /// Every regular file under `static/`, as the write stage would copy it.
-fn read_statics(root: &Path) -> Vec<(String, Bytes)> {
+fn read_statics(root: &Path) -> Statics {
     let folder = root.join("static");
     WalkDir::new(&folder)
         .follow_links(false)

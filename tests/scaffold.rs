@@ -231,11 +231,19 @@ fn init_makes_a_site_that_checks_clean_and_builds() {
         "{:?}",
         checked.diagnostics
     );
+    let warnings: Vec<(&str, &str)> = checked
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .map(|d| (d.file.as_str(), d.message.as_str()))
+        .collect();
     assert_eq!(
-        checked.diagnostics.warning_count(),
-        0,
-        "{:?}",
-        checked.diagnostics
+        warnings,
+        [(
+            ".github/workflows/pages.yml",
+            "the workflow does not say where to install claimtrail from yet"
+        )],
+        "only the workflow's repository URL is left to fill in"
     );
 
     claimtrail::build(&common::options(&dir)).unwrap();
@@ -254,19 +262,23 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
     claimtrail::init::init(dir.path(), false, TODAY).unwrap();
     let text = common::read(dir.path(), ".github/workflows/pages.yml");
     let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
-    let runs: Vec<&str> = ["check", "build"]
+    let steps: Vec<&serde_yaml_ng::Value> = ["check", "build"]
         .iter()
         .flat_map(|job| workflow["jobs"][job]["steps"].as_sequence().unwrap())
+        .collect();
+    let runs: Vec<&str> = steps
+        .iter()
         .filter_map(|step| step["run"].as_str())
         .collect();
-    let install = format!(
-        "cargo install claimtrail --locked --version {}",
-        env!("CARGO_PKG_VERSION")
-    );
+    let install = r#"cargo install --locked --git "$CLAIMTRAIL_REPOSITORY" --tag "$CLAIMTRAIL_TAG" claimtrail"#;
     assert_eq!(
         runs.iter().filter(|run| **run == install).count(),
         2,
         "{runs:#?}"
+    );
+    assert!(
+        !text.contains("cargo install claimtrail"),
+        "crates.io has no claimtrail"
     );
     assert!(
         runs.contains(&"claimtrail check --format github"),
@@ -275,6 +287,66 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
     assert!(
         runs.iter()
             .all(|run| !run.contains("cargo build") && !run.contains("target/"))
+    );
+    // One place to say where from and which release, at the top.
+    let env = &workflow["env"];
+    assert_eq!(
+        env["CLAIMTRAIL_TAG"].as_str(),
+        Some(format!("v{}", env!("CARGO_PKG_VERSION")).as_str())
+    );
+    assert!(
+        env["CLAIMTRAIL_REPOSITORY"]
+            .as_str()
+            .unwrap()
+            .starts_with("TODO")
+    );
+    let header = text.split("\njobs:").next().unwrap();
+    assert!(
+        header.contains("# Where this workflow installs claimtrail from"),
+        "{header}"
+    );
+    // A cached binary is used as is; only a cache miss installs.
+    for step in steps
+        .iter()
+        .filter(|step| step["run"].as_str() == Some(install))
+    {
+        assert_eq!(
+            step["if"].as_str(),
+            Some("steps.claimtrail-cache.outputs.cache-hit != 'true'")
+        );
+    }
+}
+
+#[test]
+fn check_flags_the_workflow_until_its_repository_is_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    claimtrail::init::init(dir.path(), false, TODAY).unwrap();
+    let output = Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("the workflow does not say where to install claimtrail from yet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".github/workflows/pages.yml:"), "{stderr}");
+
+    fill(
+        &dir.path().join(".github/workflows/pages.yml"),
+        &[(
+            "\"TODO: claimtrail's git repository URL\"",
+            "https://git.example.org/claimtrail.git",
+        )],
+    );
+    let checked = claimtrail::check(dir.path(), false).unwrap();
+    assert_eq!(
+        checked.diagnostics.warning_count(),
+        0,
+        "{:?}",
+        checked.diagnostics
     );
 }
 

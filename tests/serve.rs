@@ -30,7 +30,15 @@ struct Server {
 
 impl Server {
     fn start(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("claimtrail"))
+        Server::start_with(root, extra, |_| {})
+    }
+
+    /// Starts the server after `setup` adjusts its command (environment, say).
+    fn start_with(root: &Path, extra: &[&str], setup: impl FnOnce(&mut Command)) -> Server {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("claimtrail"));
+        command.env_remove("BROWSER");
+        setup(&mut command);
+        let mut child = command
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
@@ -175,6 +183,84 @@ fn an_edit_reloads_the_tab_and_changes_the_page() {
 }
 
 #[test]
+fn pages_listing_an_edited_claim_show_the_edit_too() {
+    let dir = common::site(&[]);
+    let server = Server::start(dir.path(), &[]);
+    let lists = [
+        "/",
+        "/timeline/",
+        "/tags/inference-cost/",
+        "/status/disputed/",
+        "/claims.json",
+        "/feed.xml",
+    ];
+    // Asked for once before the edit, so an answer kept from then would show.
+    for path in lists {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains(TITLE), "{path} does not list the claim");
+    }
+    let events = server.reloads();
+    edit(
+        dir.path(),
+        CLAIM,
+        TITLE,
+        "Acme Model 2 renamed while listed",
+    );
+    expect_reload(&events);
+    for path in lists {
+        let (status, _, body) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            body.contains("Acme Model 2 renamed while listed"),
+            "{path}: {body}"
+        );
+        assert!(!body.contains(TITLE), "{path} still shows the old title");
+    }
+}
+
+#[test]
+fn a_template_error_shows_the_error_page_on_the_pages_that_use_it() {
+    let dir = common::site(&[]);
+    let server = Server::start(dir.path(), &[]);
+    let events = server.reloads();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/tag.html"),
+        "<p>{{ no_such_variable.field }}</p>\n",
+    )
+    .unwrap();
+    expect_reload(&events);
+
+    let (status, _, page) = server.get("/tags/inference-cost/");
+    assert_eq!(status, 500, "{page}");
+    assert!(page.contains("The site has errors"), "{page}");
+    assert!(page.contains("templates/tag.html"), "{page}");
+    assert!(
+        page.contains("cannot render tags/inference-cost/index.html"),
+        "{page}"
+    );
+    assert!(
+        page.contains("/__claimtrail/reload"),
+        "the error page must reload too"
+    );
+    wait_for(
+        &server.stderr,
+        "the terminal shows no template error",
+        |l| l.contains("cannot render tags/inference-cost/index.html"),
+    );
+    let (status, _, claim) = server.get("/claims/acme-model-2-cost/");
+    assert_eq!(status, 200, "pages without the template still work");
+    assert!(claim.contains(TITLE));
+
+    fs::remove_file(dir.path().join("templates/tag.html")).unwrap();
+    expect_reload(&events);
+    let (status, _, page) = server.get("/tags/inference-cost/");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(TITLE));
+}
+
+#[test]
 fn a_broken_edit_shows_the_errors_until_the_next_good_save() {
     let dir = common::site(&[]);
     let server = Server::start(dir.path(), &[]);
@@ -303,4 +389,85 @@ fn ctrl_c_stops_the_server_cleanly_even_with_a_tab_open() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "{status:?}");
+}
+
+/// Waits (bounded) until `path` has a line, and returns its first line.
+fn first_line_of(path: &Path) -> String {
+    let deadline = Instant::now() + LIMIT;
+    loop {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        if let Some(line) = text.lines().next().filter(|l| !l.is_empty()) {
+            return line.to_string();
+        }
+        assert!(Instant::now() < deadline, "no browser was started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A stand-in browser: a script that writes the URL it is given to `out`.
+#[cfg(unix)]
+fn fake_browser(script: &Path, out: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let text = format!(
+        "#!/bin/sh\n[ -n \"$1\" ] && printf '%s\\n' \"$1\" >> '{}'\nexit 0\n",
+        out.display()
+    );
+    fs::write(script, text).unwrap();
+    fs::set_permissions(script, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn open_starts_the_browser_named_by_browser_at_the_site() {
+    let dir = common::site(&[]);
+    let tools = tempfile::tempdir().unwrap();
+    let (script, opened) = (tools.path().join("browser"), tools.path().join("opened"));
+    fake_browser(&script, &opened);
+    let server = Server::start_with(
+        dir.path(),
+        &[
+            "--open",
+            "--base-url",
+            "https://example.github.io/ai-claims/",
+        ],
+        |command| {
+            command.env("BROWSER", &script);
+        },
+    );
+    let url = first_line_of(&opened);
+    assert_eq!(url, server.url);
+    assert!(url.ends_with("/ai-claims/"), "{url}");
+    assert_eq!(server.get("/ai-claims/").0, 200, "the opened URL is served");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn open_without_browser_uses_the_desktop_opener() {
+    let dir = common::site(&[]);
+    let tools = tempfile::tempdir().unwrap();
+    let opened = tools.path().join("opened");
+    fake_browser(&tools.path().join("xdg-open"), &opened);
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut paths = vec![tools.path().to_path_buf()];
+    paths.extend(std::env::split_paths(&path));
+    let path = std::env::join_paths(paths).unwrap();
+    let server = Server::start_with(dir.path(), &["--open"], |command| {
+        command.env("PATH", &path);
+    });
+    assert_eq!(first_line_of(&opened), server.url);
+}
+
+#[test]
+fn without_open_no_browser_starts() {
+    let dir = common::site(&[]);
+    let tools = tempfile::tempdir().unwrap();
+    let opened = tools.path().join("opened");
+    #[cfg(unix)]
+    fake_browser(&tools.path().join("browser"), &opened);
+    let server = Server::start_with(dir.path(), &[], |command| {
+        command.env("BROWSER", tools.path().join("browser"));
+    });
+    assert_eq!(server.get("/").0, 200);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!opened.exists(), "a browser was started without --open");
 }

@@ -1,6 +1,8 @@
 //! The HTTP side of `serve`: files from memory, the live-reload stream, 404s.
 //!
-//! Request paths are percent-decoded and looked up in the in-memory site; a
+//! Request paths are percent-decoded and looked up in the in-memory site
+//! (static files, pages already rendered, or else the site thread renders the
+//! page now); a
 //! path that tries to leave the site (`..`, `.`, a backslash, an absolute path
 //! after the base path) is answered like any missing file.
 
@@ -19,7 +21,7 @@ use tokio_stream::Stream;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use super::state::{Shared, Signal};
+use super::state::{Answer, Shared, Signal};
 
 /// Where browsers listen for reloads (outside any base path, so it never clashes with the site).
 pub const RELOAD_PATH: &str = "/__claimtrail/reload";
@@ -102,31 +104,38 @@ async fn site_file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let path = match resolve(base_path, uri.path()) {
         Target::File(path) => path,
         Target::Folder(folder) => return Redirect::permanent(&folder).into_response(),
-        Target::Missing => return not_found(&shared),
+        Target::Missing => return not_found(&shared).await,
     };
     if let Some(error_page) = shared.error_page().filter(|_| is_page(&path)) {
         return html(StatusCode::INTERNAL_SERVER_ERROR, &error_page);
     }
-    match shared.file(&path) {
-        Some(bytes) => respond(StatusCode::OK, &path, bytes),
-        None if shared.file(&format!("{path}/index.html")).is_some() => {
+    match shared.file(&path).await {
+        Answer::File(bytes) => respond(StatusCode::OK, &path, bytes),
+        Answer::Broken(page) => html(StatusCode::INTERNAL_SERVER_ERROR, &page),
+        Answer::Missing if is_folder(&shared, &path).await => {
             Redirect::permanent(&format!("{base_path}{path}/")).into_response()
         }
-        None => not_found(&shared),
+        Answer::Missing => not_found(&shared).await,
     }
+}
+
+/// Whether `path` names a folder with a page in it, asked for without its `/`.
+async fn is_folder(shared: &Shared, path: &str) -> bool {
+    let page = format!("{path}/index.html");
+    !matches!(shared.file(&page).await, Answer::Missing)
 }
 
 fn is_page(path: &str) -> bool {
     path.ends_with(".html")
 }
 
-fn not_found(shared: &Shared) -> Response {
+async fn not_found(shared: &Shared) -> Response {
     if let Some(error_page) = shared.error_page() {
         return html(StatusCode::NOT_FOUND, &error_page);
     }
-    match shared.file("404.html") {
-        Some(page) => html(StatusCode::NOT_FOUND, &page),
-        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    match shared.file("404.html").await {
+        Answer::File(page) | Answer::Broken(page) => html(StatusCode::NOT_FOUND, &page),
+        Answer::Missing => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 

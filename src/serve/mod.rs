@@ -1,10 +1,13 @@
 //! `claimtrail serve`: the site over HTTP from memory, rebuilt and reloaded on every save.
 //!
-//! Nothing here writes to disk: the rendered site lives in a map that the HTTP
-//! handlers read and the watcher thread replaces after each rebuild.
+//! Nothing here writes to disk. After each save the builder ([`site`])
+//! rebuilds the model only; each page is rendered when a browser first asks
+//! for it and kept in memory until the next save.
 
+mod browser;
 mod error_page;
 pub mod http;
+mod site;
 mod state;
 mod watch;
 
@@ -13,10 +16,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::diagnostic::{Diagnostics, Format};
-use crate::session::{Rendered, Session};
+use crate::session::Session;
 use crate::{Error, config, links};
+use site::Builder;
 use state::Shared;
+use watch::Watcher;
 
 /// Settings for [`serve`].
 #[derive(Debug, Clone)]
@@ -64,15 +68,24 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
     let started = Instant::now();
     let session = Session::open(&options.root, options.drafts, &base_url)?;
     let shared = Arc::new(Shared::new(base_path.clone()));
-    publish(&shared, session.build(), started);
-    watch::start(session, Arc::clone(&shared))?;
+    let (changes, changed) = std::sync::mpsc::channel();
+    let watcher = Watcher::start(session.root(), changes)?;
+    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher);
+    let (ready, is_ready) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("claimtrail-build".into())
+        .spawn(move || builder.run(started, ready))
+        .map_err(|e| Error::Usage(format!("cannot start the site builder: {e}")))?;
+    if is_ready.await.is_err() {
+        return Err(Error::Usage("the site builder stopped".into()));
+    }
     let local = format!("http://{address}{base_path}");
     println!(
         "serving {} at {local} (Ctrl-C to stop)",
         options.root.display()
     );
     if options.open
-        && let Err(error) = open::that_detached(&local)
+        && let Err(error) = browser::open(&local)
     {
         eprintln!("warning: cannot open a browser: {error}");
     }
@@ -91,29 +104,4 @@ async fn shutdown(shared: Arc<Shared>) {
         std::future::pending::<()>().await;
     }
     shared.stop();
-}
-
-/// Serves a rebuild's result: the new site, or the error page; says so in the terminal.
-fn publish(shared: &Shared, result: Result<Rendered, Diagnostics>, started: Instant) {
-    match result {
-        Ok(rendered) => {
-            if rendered.diagnostics.warning_count() > 0 {
-                eprint!("{}", rendered.diagnostics.render(Format::Human));
-            }
-            let files = rendered.files.len();
-            shared.publish(rendered.files);
-            println!(
-                "built {} claims, {files} files in {} ms",
-                rendered.claims,
-                started.elapsed().as_millis()
-            );
-        }
-        Err(diagnostics) => {
-            eprint!("{}", diagnostics.render(Format::Human));
-            eprintln!(
-                "error: the site has errors; the browser shows them until the next good save"
-            );
-            shared.show_error(error_page::render(&diagnostics));
-        }
-    }
 }

@@ -1,29 +1,51 @@
-//! What the server shows right now: the last good site, or the error page of a broken edit.
+//! What the server shows right now, shared by the HTTP handlers and the site
+//! threads: the static files, the files rendered since the last change, the
+//! error page of a broken edit, and the thread to ask for anything else.
 
-use std::sync::{Arc, PoisonError, RwLock};
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock, mpsc};
 
 use bytes::Bytes;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, oneshot};
 
-use crate::session::SiteFiles;
+use super::site::Fetch;
+use crate::session::Statics;
 
 /// What browsers listening for reloads are told.
 #[derive(Debug, Clone, Copy)]
 pub enum Signal {
-    /// The site changed: reload. Counts rebuilds.
+    /// The site changed: reload. Counts changes.
     Reload(u64),
     /// The server is shutting down: close the stream.
     Stop,
 }
 
-#[derive(Default)]
-struct Current {
-    site: Arc<SiteFiles>,
-    error_page: Option<Bytes>,
-    version: u64,
+/// What an output path holds in the current site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The file's contents.
+    File(Bytes),
+    /// The site has no such file.
+    Missing,
+    /// The file's template failed: an error page saying why.
+    Broken(Bytes),
 }
 
-/// State shared by the HTTP handlers and the rebuild thread.
+#[derive(Default)]
+struct Current {
+    /// Counts published versions of the site.
+    version: u64,
+    /// Counts reloads (new versions and error pages).
+    reloads: u64,
+    statics: Arc<Statics>,
+    error_page: Option<Bytes>,
+    /// Files rendered from this version, by output path.
+    rendered: HashMap<String, Answer>,
+    /// The thread serving this version; none before the first good build.
+    site: Option<mpsc::Sender<Fetch>>,
+}
+
+/// State shared by the HTTP handlers and the site threads.
 pub struct Shared {
     base_path: String,
     current: RwLock<Current>,
@@ -45,28 +67,45 @@ impl Shared {
         &self.base_path
     }
 
-    /// Serves `site` from now on and tells every tab to reload.
-    pub fn publish(&self, site: SiteFiles) {
+    /// Serves a new version of the site from now on: `statics`, and every
+    /// other file rendered afresh by the thread listening on `site`. Clears
+    /// the error page and tells every tab to reload; returns the version.
+    pub fn publish(&self, statics: Arc<Statics>, site: mpsc::Sender<Fetch>) -> u64 {
         self.update(|current| {
-            current.site = Arc::new(site);
+            current.version += 1;
+            current.statics = statics;
             current.error_page = None;
-        });
+            current.rendered.clear();
+            // The previous version's thread ends once its last request is answered.
+            current.site = Some(site);
+            current.version
+        })
     }
 
-    /// Shows `page` in place of the site's pages (keeping its other files) and reloads.
+    /// Shows `page` in place of every page (keeping the last good version for
+    /// other files) and tells every tab to reload.
     pub fn show_error(&self, page: String) {
         self.update(|current| current.error_page = Some(Bytes::from(page)));
     }
 
-    fn update(&self, change: impl FnOnce(&mut Current)) {
-        let version = {
+    fn update<R>(&self, change: impl FnOnce(&mut Current) -> R) -> R {
+        let (result, reloads) = {
             let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
-            change(&mut current);
-            current.version += 1;
-            current.version
+            let result = change(&mut current);
+            current.reloads += 1;
+            (result, current.reloads)
         };
         // No tab listening is fine.
-        let _ = self.signals.send(Signal::Reload(version));
+        let _ = self.signals.send(Signal::Reload(reloads));
+        result
+    }
+
+    /// Keeps what `path` holds in site `version`, unless a newer version is out.
+    pub fn remember(&self, version: u64, path: &str, answer: &Answer) {
+        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+        if current.version == version {
+            current.rendered.insert(path.to_string(), answer.clone());
+        }
     }
 
     /// Closes every reload stream, so the server can finish its connections.
@@ -79,10 +118,28 @@ impl Shared {
         self.signals.subscribe()
     }
 
-    /// The file at an output path, if the site has it.
-    pub fn file(&self, path: &str) -> Option<Bytes> {
-        let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
-        current.site.get(path).cloned()
+    /// What the site holds at an output path: a static file, a file already
+    /// rendered, or else whatever the site thread renders for it now.
+    pub async fn file(&self, path: &str) -> Answer {
+        let site = {
+            let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(bytes) = current.statics.get(path) {
+                return Answer::File(bytes.clone());
+            }
+            if let Some(known) = current.rendered.get(path) {
+                return known.clone();
+            }
+            current.site.clone()
+        };
+        let Some(site) = site else {
+            return Answer::Missing;
+        };
+        let (reply, answer) = oneshot::channel();
+        if site.send((path.to_string(), reply)).is_err() {
+            return Answer::Missing;
+        }
+        drop(site);
+        answer.await.unwrap_or(Answer::Missing)
     }
 
     /// The error page, while the latest edit is broken.

@@ -1,0 +1,147 @@
+//! The site threads: one builds models, one per version of the site renders it.
+//!
+//! After each save the [`Builder`] re-reads the changed files and checks the
+//! site into a [`Model`]; nothing is rendered. Each good model gets a thread
+//! of its own, which builds a [`Renderer`] over it (the renderer borrows the
+//! model, so it lives inside [`render::with_renderer`] on that thread),
+//! publishes it, and renders each page when a browser first asks for it. When
+//! the next version is published its channel closes, the old thread ends and
+//! frees its model there, off the path of the new version. Until then the old
+//! version keeps answering, and a broken save keeps it for everything but pages.
+
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::Instant;
+
+use bytes::Bytes;
+use tokio::sync::oneshot;
+
+use super::error_page;
+use super::state::{Answer, Shared};
+use super::watch::Watcher;
+use crate::diagnostic::{Diagnostics, Format};
+use crate::render::{self, Renderer};
+use crate::session::{Model, Session};
+
+/// A request for what an output path holds, with where to send the answer.
+pub type Fetch = (String, oneshot::Sender<Answer>);
+
+/// Rebuilds the model after each batch of changes and starts a thread to serve it.
+pub struct Builder {
+    session: Session,
+    shared: Arc<Shared>,
+    changes: mpsc::Receiver<Vec<PathBuf>>,
+    watcher: Watcher,
+}
+
+impl Builder {
+    /// A builder for `session`, told about changes by `changes` (which `watcher` feeds).
+    pub fn new(
+        session: Session,
+        shared: Arc<Shared>,
+        changes: mpsc::Receiver<Vec<PathBuf>>,
+        watcher: Watcher,
+    ) -> Builder {
+        Builder {
+            session,
+            shared,
+            changes,
+            watcher,
+        }
+    }
+
+    /// Builds and serves the site, then rebuilds it after every change until
+    /// the watcher stops. `started` is when serving was asked for; `ready`
+    /// hears once the first version (or its error page) is served.
+    pub fn run(mut self, started: Instant, ready: oneshot::Sender<()>) {
+        self.rebuild(started);
+        let _ = ready.send(());
+        while let Ok(first) = self.changes.recv() {
+            let started = Instant::now();
+            // Saves that arrived during the last rebuild are handled by one rebuild.
+            let mut changed = first;
+            changed.extend(self.changes.try_iter().flatten());
+            self.watcher.notice(&changed);
+            if let Err(error) = self.session.update(&changed) {
+                eprintln!("error: {error}");
+            }
+            self.rebuild(started);
+        }
+    }
+
+    /// Checks the site and serves the result: a new version, or the error page.
+    fn rebuild(&self, started: Instant) {
+        match self.session.model() {
+            Ok(model) => {
+                if model.diagnostics.warning_count() > 0 {
+                    eprint!("{}", model.diagnostics.render(Format::Human));
+                }
+                self.serve(model, started);
+            }
+            Err(diagnostics) => self.shared.show_error(report_errors(&diagnostics)),
+        }
+    }
+
+    /// Starts a thread serving `model` and waits until it is published, so
+    /// versions are published in the order they were built.
+    fn serve(&self, model: Model, started: Instant) {
+        let shared = Arc::clone(&self.shared);
+        let (published, is_published) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("claimtrail-site".into())
+            .spawn(move || serve_version(model, &shared, started, &published));
+        match spawned {
+            // An error ends the thread before it publishes: nothing to wait for then.
+            Ok(_) => drop(is_published.recv()),
+            Err(error) => eprintln!("error: cannot start a thread to serve the site: {error}"),
+        }
+    }
+}
+
+/// Builds the renderer over `model`, publishes it, and answers requests until
+/// a newer version replaces it.
+fn serve_version(model: Model, shared: &Shared, started: Instant, published: &mpsc::Sender<()>) {
+    let Model {
+        site,
+        tera,
+        statics,
+        diagnostics: _,
+    } = model;
+    render::with_renderer(&site, tera, |renderer| {
+        let (requests, fetches) = mpsc::channel();
+        let files = renderer.len() + statics.len();
+        let version = shared.publish(statics, requests);
+        println!(
+            "built {} claims, {files} files in {} ms (pages render when first requested)",
+            site.claims.len(),
+            started.elapsed().as_millis()
+        );
+        let _ = published.send(());
+        for (path, reply) in fetches {
+            let answer = render_one(renderer, &path);
+            shared.remember(version, &path, &answer);
+            // The browser may have gone away meanwhile.
+            let _ = reply.send(answer);
+        }
+    });
+}
+
+/// Renders the file at `path`; a template problem becomes an error page (and goes to the terminal).
+fn render_one(renderer: &Renderer, path: &str) -> Answer {
+    match renderer.render_path(path) {
+        None => Answer::Missing,
+        Some(Ok(file)) => Answer::File(Bytes::from(file.bytes)),
+        Some(Err(problem)) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(problem);
+            Answer::Broken(Bytes::from(report_errors(&diagnostics)))
+        }
+    }
+}
+
+/// Prints `diagnostics` and returns the error page that shows them.
+fn report_errors(diagnostics: &Diagnostics) -> String {
+    eprint!("{}", diagnostics.render(Format::Human));
+    eprintln!("error: the site has errors; the browser shows them until the next good save");
+    error_page::render(diagnostics)
+}
