@@ -1,14 +1,15 @@
 //! Pages that list claims or events: timeline, entities, sources, tags,
 //! statuses and contested claims, paginated where they can grow.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::viewer::Viewer;
-use super::views::{EntityView, Link};
+use super::views::{EntityView, Link, StatusView};
+use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
 pub fn timeline(viewer: &Viewer) -> Vec<Job> {
@@ -26,10 +27,9 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
     let filters = filters(viewer);
     let page_size = viewer.site.config.page_size;
     let mut latest = context("timeline/", "Timeline");
-    latest.insert(
-        "months",
-        &viewer.months(&events[..events.len().min(page_size)]),
-    );
+    let newest = &events[..events.len().min(page_size)];
+    latest.insert("months", &viewer.months(newest));
+    latest.insert("facets", &event_facets(viewer, newest));
     latest.insert("years", &year_links);
     latest.insert("year", "");
     latest.insert("event_total", &events.len());
@@ -52,6 +52,7 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
             |path, slice| {
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
+                page.insert("facets", &event_facets(viewer, slice));
                 page.insert("years", &year_links);
                 page.insert("year", &year.to_string());
                 page.insert("event_total", &of_year.len());
@@ -155,6 +156,7 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
             |path, slice| {
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
+                page.insert("facets", &event_facets(viewer, slice));
                 page.insert("entity", &view);
                 page.insert("children", &children);
                 page.insert("status_counts", &counts);
@@ -203,6 +205,7 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
             .get(source.id.as_str())
             .map_or(&[][..], Vec::as_slice);
         let cited = viewer.cited_claims(&source.id);
+        let cited_indices = viewer.index.cited.get(source.id.as_str()).map_or(&[][..], Vec::as_slice);
         let dir = format!("sources/{}/", source.id);
         let mut page = context(&dir, &source.name);
         page.insert("source", row);
@@ -229,15 +232,22 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
         ));
         let title = format!("Claims cited by {}", source.name);
         let cited_dir = format!("{dir}cited/");
+        // Paginated by position, so each page's cited claims and their indices line up.
+        let positions: Vec<usize> = (0..cited.len()).collect();
         jobs.extend(paginate(
             viewer.urls,
             &cited_dir,
             "cited.html",
-            &cited,
+            &positions,
             page_size,
             |path, slice| {
+                let range = slice.first().map_or(0..0, |&first| first..first + slice.len());
                 let mut page = context(path, &title);
-                page.insert("cited", slice);
+                page.insert("cited", &cited[range.clone()]);
+                page.insert(
+                    "facets",
+                    &claim_facets(viewer, cited_indices[range].iter().copied()),
+                );
                 page.insert("source", row);
                 page
             },
@@ -343,8 +353,67 @@ fn claim_list_pages(
         |path, slice| {
             let mut page = context(path, title);
             page.insert("claims", &viewer.cards(slice));
+            page.insert("facets", &claim_facets(viewer, slice.iter().copied()));
             extra(&mut page);
             page
         },
     )
+}
+
+/// What the client-side filter (`filter.js`) can narrow one page's items by:
+/// only values found among those items, so no single choice empties the list.
+#[derive(Serialize)]
+struct Facets {
+    statuses: Vec<StatusView>,
+    entities: Vec<Link>,
+    tags: Vec<Link>,
+    years: Vec<i32>,
+}
+
+/// Facets of a page of events: the claims' current statuses, entities and tags, and the events' years.
+fn event_facets(viewer: &Viewer, events: &[Event]) -> Facets {
+    facets(viewer, events.iter().map(|e| (e.claim, e.date.year())))
+}
+
+/// Facets of a page of claims, dated by when each claim was made.
+fn claim_facets(viewer: &Viewer, claims: impl Iterator<Item = usize>) -> Facets {
+    let site = viewer.site;
+    facets(viewer, claims.map(|i| (i, site.claims[i].date.year())))
+}
+
+fn facets(viewer: &Viewer, items: impl Iterator<Item = (usize, i32)>) -> Facets {
+    let mut statuses = BTreeSet::new();
+    let mut entities = BTreeSet::new();
+    let mut tags = BTreeMap::new();
+    let mut years = BTreeSet::new();
+    for (i, year) in items {
+        let claim = &viewer.site.claims[i];
+        statuses.insert(claim.status.as_str());
+        entities.extend(claim.entities.iter().map(String::as_str));
+        for tag in &claim.tags {
+            tags.entry(crate::ids::tag_slug(tag)).or_insert(tag.as_str());
+        }
+        years.insert(year);
+    }
+    let mut entities: Vec<Link> = entities.into_iter().map(|id| viewer.entity_link(id)).collect();
+    entities.sort_by_key(|e| e.name.to_lowercase());
+    let mut tags: Vec<Link> = tags
+        .into_iter()
+        .map(|(slug, name)| Link {
+            url: viewer.urls.path(&format!("tags/{slug}/")),
+            id: slug,
+            name: name.to_string(),
+        })
+        .collect();
+    tags.sort_by_key(|t| t.name.to_lowercase());
+    Facets {
+        statuses: viewer
+            .statuses()
+            .into_iter()
+            .filter(|s| statuses.contains(s.id.as_str()))
+            .collect(),
+        entities,
+        tags,
+        years: years.into_iter().rev().collect(),
+    }
 }

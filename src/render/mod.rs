@@ -66,7 +66,7 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
     jobs.push(sitemap);
     jobs.extend(feeds::jobs(&viewer));
     jobs.extend(
-        ["robots.txt", "style.css", "favicon.svg"]
+        ["robots.txt", "style.css", "favicon.svg", "filter.js"]
             .map(|name| Job::file(name, name, Context::new())),
     );
     let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs

@@ -148,6 +148,8 @@ impl<'a, 'p> Viewer<'a, 'p> {
             date: date_view(claim.date),
             status: self.status(&claim.status),
             claimant: self.source_link(&claim.claimant),
+            entity_ids: claim.entities.clone(),
+            tag_slugs: claim.tags.iter().map(|t| crate::ids::tag_slug(t)).collect(),
             summary: claim
                 .summary
                 .clone()
