@@ -29,7 +29,11 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
     let mut latest = context("timeline/", "Timeline");
     let newest = &events[..events.len().min(page_size)];
     latest.insert("months", &viewer.months(newest));
-    latest.insert("facets", &event_facets(viewer, newest));
+    let newest_values = Values::of_events(viewer, newest);
+    latest.insert(
+        "facets",
+        &Values::of_events(viewer, newest).facets(viewer, &newest_values),
+    );
     latest.insert("years", &year_links);
     latest.insert("year", "");
     latest.insert("event_total", &events.len());
@@ -43,6 +47,7 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
             .collect();
         let dir = format!("timeline/{year}/");
         let title = format!("Timeline {year}");
+        let year_values = Values::of_events(viewer, &of_year);
         jobs.extend(paginate(
             viewer.urls,
             &dir,
@@ -52,7 +57,10 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
             |path, slice| {
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
-                page.insert("facets", &event_facets(viewer, slice));
+                page.insert(
+                    "facets",
+                    &Values::of_events(viewer, slice).facets(viewer, &year_values),
+                );
                 page.insert("years", &year_links);
                 page.insert("year", &year.to_string());
                 page.insert("event_total", &of_year.len());
@@ -147,6 +155,7 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
         let view = viewer.entity(entity);
         let counts = viewer.status_counts(claims);
         let dir = format!("entities/{}/", entity.id);
+        let values = Values::of_events(viewer, &events);
         jobs.extend(paginate(
             viewer.urls,
             &dir,
@@ -156,7 +165,10 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
             |path, slice| {
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
-                page.insert("facets", &event_facets(viewer, slice));
+                page.insert(
+                    "facets",
+                    &Values::of_events(viewer, slice).facets(viewer, &values),
+                );
                 page.insert("entity", &view);
                 page.insert("children", &children);
                 page.insert("status_counts", &counts);
@@ -234,6 +246,7 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
         let cited_dir = format!("{dir}cited/");
         // Paginated by position, so each page's cited claims and their indices line up.
         let positions: Vec<usize> = (0..cited.len()).collect();
+        let values = Values::of_claims(viewer, cited_indices);
         jobs.extend(paginate(
             viewer.urls,
             &cited_dir,
@@ -246,7 +259,7 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
                 page.insert("cited", &cited[range.clone()]);
                 page.insert(
                     "facets",
-                    &claim_facets(viewer, cited_indices[range].iter().copied()),
+                    &Values::of_claims(viewer, &cited_indices[range]).facets(viewer, &values),
                 );
                 page.insert("source", row);
                 page
@@ -344,6 +357,7 @@ fn claim_list_pages(
     title: &str,
     extra: impl Fn(&mut tera::Context),
 ) -> Vec<Job> {
+    let values = Values::of_claims(viewer, claims);
     paginate(
         viewer.urls,
         dir,
@@ -353,15 +367,20 @@ fn claim_list_pages(
         |path, slice| {
             let mut page = context(path, title);
             page.insert("claims", &viewer.cards(slice));
-            page.insert("facets", &claim_facets(viewer, slice.iter().copied()));
+            page.insert(
+                "facets",
+                &Values::of_claims(viewer, slice).facets(viewer, &values),
+            );
             extra(&mut page);
             page
         },
     )
 }
 
-/// What the client-side filter (`filter.js`) can narrow one page's items by:
-/// only values found among those items, so no single choice empties the list.
+/// What the client-side filter (`filter.js`) can narrow one page's items by.
+/// A field is offered (non-empty) only when the whole list varies on it, so
+/// the controls stay the same from page to page, and it lists the values found
+/// on this page, so a single choice never empties it.
 #[derive(Serialize)]
 struct Facets {
     statuses: Vec<StatusView>,
@@ -370,50 +389,82 @@ struct Facets {
     years: Vec<i32>,
 }
 
-/// Facets of a page of events: the claims' current statuses, entities and tags, and the events' years.
-fn event_facets(viewer: &Viewer, events: &[Event]) -> Facets {
-    facets(viewer, events.iter().map(|e| (e.claim, e.date.year())))
+/// The distinct statuses, entities, tags and years among some list items.
+#[derive(Default)]
+struct Values<'a> {
+    statuses: BTreeSet<&'a str>,
+    entities: BTreeSet<&'a str>,
+    tags: BTreeMap<String, &'a str>,
+    years: BTreeSet<i32>,
 }
 
-/// Facets of a page of claims, dated by when each claim was made.
-fn claim_facets(viewer: &Viewer, claims: impl Iterator<Item = usize>) -> Facets {
-    let site = viewer.site;
-    facets(viewer, claims.map(|i| (i, site.claims[i].date.year())))
-}
-
-fn facets(viewer: &Viewer, items: impl Iterator<Item = (usize, i32)>) -> Facets {
-    let mut statuses = BTreeSet::new();
-    let mut entities = BTreeSet::new();
-    let mut tags = BTreeMap::new();
-    let mut years = BTreeSet::new();
-    for (i, year) in items {
-        let claim = &viewer.site.claims[i];
-        statuses.insert(claim.status.as_str());
-        entities.extend(claim.entities.iter().map(String::as_str));
-        for tag in &claim.tags {
-            tags.entry(crate::ids::tag_slug(tag)).or_insert(tag.as_str());
+impl<'a> Values<'a> {
+    /// Values of items given as (claim index, year).
+    fn of(viewer: &Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
+        let mut values = Values::default();
+        for (i, year) in items {
+            let claim = &viewer.site.claims[i];
+            values.statuses.insert(&claim.status);
+            values.entities.extend(claim.entities.iter().map(String::as_str));
+            for tag in &claim.tags {
+                values.tags.entry(crate::ids::tag_slug(tag)).or_insert(tag);
+            }
+            values.years.insert(year);
         }
-        years.insert(year);
+        values
     }
-    let mut entities: Vec<Link> = entities.into_iter().map(|id| viewer.entity_link(id)).collect();
-    entities.sort_by_key(|e| e.name.to_lowercase());
-    let mut tags: Vec<Link> = tags
-        .into_iter()
-        .map(|(slug, name)| Link {
-            url: viewer.urls.path(&format!("tags/{slug}/")),
-            id: slug,
-            name: name.to_string(),
-        })
-        .collect();
-    tags.sort_by_key(|t| t.name.to_lowercase());
-    Facets {
-        statuses: viewer
-            .statuses()
-            .into_iter()
-            .filter(|s| statuses.contains(s.id.as_str()))
-            .collect(),
-        entities,
-        tags,
-        years: years.into_iter().rev().collect(),
+
+    /// Events are dated by when they happened.
+    fn of_events(viewer: &Viewer<'a, '_>, events: &[Event]) -> Self {
+        Values::of(viewer, events.iter().map(|e| (e.claim, e.date.year())))
+    }
+
+    /// Claims are dated by when they were made.
+    fn of_claims(viewer: &Viewer<'a, '_>, claims: &[usize]) -> Self {
+        let site = viewer.site;
+        Values::of(viewer, claims.iter().map(|&i| (i, site.claims[i].date.year())))
+    }
+
+    /// This page's values as facets, keeping only the fields on which `list` varies.
+    fn facets(self, viewer: &Viewer, list: &Values) -> Facets {
+        let mut entities: Vec<Link> = if list.entities.len() > 1 {
+            self.entities.into_iter().map(|id| viewer.entity_link(id)).collect()
+        } else {
+            Vec::new()
+        };
+        entities.sort_by_key(|e| e.name.to_lowercase());
+        let mut tags: Vec<Link> = if list.tags.len() > 1 {
+            self.tags
+                .into_iter()
+                .map(|(slug, name)| Link {
+                    url: viewer.urls.path(&format!("tags/{slug}/")),
+                    id: slug,
+                    name: name.to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        tags.sort_by_key(|t| t.name.to_lowercase());
+        let statuses = if list.statuses.len() > 1 {
+            viewer
+                .statuses()
+                .into_iter()
+                .filter(|s| self.statuses.contains(s.id.as_str()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let years = if list.years.len() > 1 {
+            self.years.into_iter().rev().collect()
+        } else {
+            Vec::new()
+        };
+        Facets {
+            statuses,
+            entities,
+            tags,
+            years,
+        }
     }
 }
