@@ -1,7 +1,7 @@
 //! Pages that list claims or events: timeline, entities, sources, tags,
 //! statuses and contested claims, paginated where they can grow.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -217,7 +217,11 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
             .get(source.id.as_str())
             .map_or(&[][..], Vec::as_slice);
         let cited = viewer.cited_claims(&source.id);
-        let cited_indices = viewer.index.cited.get(source.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let cited_indices = viewer
+            .index
+            .cited
+            .get(source.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
         let dir = format!("sources/{}/", source.id);
         let mut page = context(&dir, &source.name);
         page.insert("source", row);
@@ -254,7 +258,9 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
             &positions,
             page_size,
             |path, slice| {
-                let range = slice.first().map_or(0..0, |&first| first..first + slice.len());
+                let range = slice
+                    .first()
+                    .map_or(0..0, |&first| first..first + slice.len());
                 let mut page = context(path, &title);
                 page.insert("cited", &cited[range.clone()]);
                 page.insert(
@@ -378,9 +384,9 @@ fn claim_list_pages(
 }
 
 /// What the client-side filter (`filter.js`) can narrow one page's items by.
-/// A field is offered (non-empty) only when the whole list varies on it, so
-/// the controls stay the same from page to page, and it lists the values found
-/// on this page, so a single choice never empties it.
+/// A field is offered (non-empty) only when one of its values would hide some
+/// items of the whole list, so the controls stay the same from page to page;
+/// it lists the values found on this page, so no single choice empties it.
 #[derive(Serialize)]
 struct Facets {
     statuses: Vec<StatusView>,
@@ -389,13 +395,21 @@ struct Facets {
     years: Vec<i32>,
 }
 
-/// The distinct statuses, entities, tags and years among some list items.
+/// The statuses, entities, tags and years among some list items, each with
+/// how many items have it.
 #[derive(Default)]
 struct Values<'a> {
-    statuses: BTreeSet<&'a str>,
-    entities: BTreeSet<&'a str>,
-    tags: BTreeMap<String, &'a str>,
-    years: BTreeSet<i32>,
+    items: usize,
+    statuses: BTreeMap<&'a str, usize>,
+    entities: BTreeMap<&'a str, usize>,
+    /// By slug: the tag as first written, and the count.
+    tags: BTreeMap<String, (&'a str, usize)>,
+    years: BTreeMap<i32, usize>,
+}
+
+/// Whether choosing one of these values would hide some of `items` items.
+fn narrows<K>(values: &BTreeMap<K, usize>, items: usize) -> bool {
+    values.values().any(|&n| n < items)
 }
 
 impl<'a> Values<'a> {
@@ -404,12 +418,19 @@ impl<'a> Values<'a> {
         let mut values = Values::default();
         for (i, year) in items {
             let claim = &viewer.site.claims[i];
-            values.statuses.insert(&claim.status);
-            values.entities.extend(claim.entities.iter().map(String::as_str));
-            for tag in &claim.tags {
-                values.tags.entry(crate::ids::tag_slug(tag)).or_insert(tag);
+            values.items += 1;
+            *values.statuses.entry(&claim.status).or_default() += 1;
+            for entity in &claim.entities {
+                *values.entities.entry(entity).or_default() += 1;
             }
-            values.years.insert(year);
+            for tag in &claim.tags {
+                values
+                    .tags
+                    .entry(crate::ids::tag_slug(tag))
+                    .or_insert((tag, 0))
+                    .1 += 1;
+            }
+            *values.years.entry(year).or_default() += 1;
         }
         values
     }
@@ -422,21 +443,29 @@ impl<'a> Values<'a> {
     /// Claims are dated by when they were made.
     fn of_claims(viewer: &Viewer<'a, '_>, claims: &[usize]) -> Self {
         let site = viewer.site;
-        Values::of(viewer, claims.iter().map(|&i| (i, site.claims[i].date.year())))
+        Values::of(
+            viewer,
+            claims.iter().map(|&i| (i, site.claims[i].date.year())),
+        )
     }
 
-    /// This page's values as facets, keeping only the fields on which `list` varies.
+    /// This page's values as facets, keeping only the fields that can narrow `list`.
     fn facets(self, viewer: &Viewer, list: &Values) -> Facets {
-        let mut entities: Vec<Link> = if list.entities.len() > 1 {
-            self.entities.into_iter().map(|id| viewer.entity_link(id)).collect()
+        let mut entities: Vec<Link> = if narrows(&list.entities, list.items) {
+            self.entities
+                .into_keys()
+                .map(|id| viewer.entity_link(id))
+                .collect()
         } else {
             Vec::new()
         };
         entities.sort_by_key(|e| e.name.to_lowercase());
-        let mut tags: Vec<Link> = if list.tags.len() > 1 {
+        let tag_counts: BTreeMap<&String, usize> =
+            list.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
+        let mut tags: Vec<Link> = if narrows(&tag_counts, list.items) {
             self.tags
                 .into_iter()
-                .map(|(slug, name)| Link {
+                .map(|(slug, (name, _))| Link {
                     url: viewer.urls.path(&format!("tags/{slug}/")),
                     id: slug,
                     name: name.to_string(),
@@ -446,17 +475,17 @@ impl<'a> Values<'a> {
             Vec::new()
         };
         tags.sort_by_key(|t| t.name.to_lowercase());
-        let statuses = if list.statuses.len() > 1 {
+        let statuses = if narrows(&list.statuses, list.items) {
             viewer
                 .statuses()
                 .into_iter()
-                .filter(|s| self.statuses.contains(s.id.as_str()))
+                .filter(|s| self.statuses.contains_key(s.id.as_str()))
                 .collect()
         } else {
             Vec::new()
         };
-        let years = if list.years.len() > 1 {
-            self.years.into_iter().rev().collect()
+        let years = if narrows(&list.years, list.items) {
+            self.years.into_keys().rev().collect()
         } else {
             Vec::new()
         };
