@@ -23,7 +23,7 @@
     return FIELDS.hasOwnProperty(s.name);
   });
   var pagerLinks = toArray(document.querySelectorAll(".pager a[href]"));
-  var count = form.querySelector(".live-filter-count");
+  var count = form.querySelector("[role=status]");
   var noun = form.getAttribute("data-noun") || "items";
   var where = form.hasAttribute("data-paged") ? " on this page" : "";
 
@@ -58,10 +58,10 @@
     groups.forEach(function (group) {
       group.hidden = !group.querySelector("[data-status]:not([hidden])");
     });
-    var filtered = Object.keys(choice).length > 0;
-    count.textContent = filtered
-      ? shown + " of " + items.length + " " + noun + " shown" + where + "."
-      : "All " + items.length + " " + noun + " shown" + where + ".";
+    if (count) {
+      var filtered = Object.keys(choice).length > 0;
+      count.textContent = (filtered ? shown + " of " : "All ") + items.length + " " + noun + " shown" + where + ".";
+    }
 
     var params = new URLSearchParams(window.location.search);
     Object.keys(FIELDS).forEach(function (name) {
@@ -94,7 +94,7 @@
     event.preventDefault();
   });
   form.addEventListener("click", function (event) {
-    if (!event.target.hasAttribute("data-filter-clear")) return;
+    if (!event.target.closest("[data-filter-clear]")) return;
     selects.forEach(function (select) {
       select.value = "";
     });
