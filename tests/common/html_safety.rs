@@ -103,7 +103,9 @@ fn is_filter_script(script: ElementRef) -> bool {
 
 /// The theme's list filter form: submits nowhere and holds only its controls.
 fn is_filter_form(form: ElementRef) -> bool {
-    const CONTROLS: &[&str] = &["fieldset", "legend", "label", "select", "option", "button", "p"];
+    const CONTROLS: &[&str] = &[
+        "fieldset", "legend", "label", "select", "option", "button", "p",
+    ];
     let element = form.value();
     element.attr("data-live-filter").is_some()
         && ["action", "method", "target"]
