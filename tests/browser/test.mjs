@@ -217,9 +217,13 @@ async function searchCheck(browser, origin, exampleOutput) {
         const before = await page.locator(".pagefind-ui__result-link").count();
 
         // Pagefind UI's filter panel: one <details> block per filter, a checkbox per value.
-        const block = page.locator(".pagefind-ui__filter-block").filter({ hasText: /entit/i });
-        if (!(await block.locator("input:visible").count())) await block.locator("summary").click();
-        await block.locator(".pagefind-ui__filter-value").filter({ hasText: SEARCH.filter }).locator("input").check();
+        const block = page
+          .locator(".pagefind-ui__filter-block")
+          .filter({ has: page.locator("summary", { hasText: /^\s*entit/i }) });
+        if (!(await block.evaluate((details) => details.open))) await block.locator("summary").click();
+        const value = block.locator(".pagefind-ui__filter-value").filter({ hasText: SEARCH.filter });
+        await value.locator("label").click();
+        assert(await value.locator("input").isChecked(), "the filter is checked");
         await page.waitForSelector(other, { state: "detached" });
         await page.waitForSelector(want);
         const after = await page.locator(".pagefind-ui__result-link").count();
