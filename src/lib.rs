@@ -29,6 +29,7 @@ pub mod symlinks;
 pub mod validate;
 pub mod write;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -205,9 +206,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let tera = render::templates::load(root)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
-    let files = render::render(&site, tera)
-        .map_err(|problems| content_error(&mut diagnostics, problems))?;
-    let written = write::write_site(&output, &files, &root.join("static"), root, options.force)?;
+    let static_dir = root.join("static");
+    let staging = write::Staging::begin(&output, options.force)?;
+    let written = render::with_renderer(&site, tera, |renderer| {
+        staging.prepare(renderer.paths(), &static_dir)?;
+        match renderer.render_all(|file| staging.write(&file)) {
+            Ok(_) => {}
+            Err(render::Failure::Content(problems)) => {
+                return Err(content_error(&mut diagnostics, problems));
+            }
+            Err(render::Failure::Output(error)) => return Err(error),
+        }
+        let generated: BTreeSet<&str> = renderer.paths().collect();
+        staging.finish(&generated, &static_dir, root)
+    })?;
     diagnostics.extend(written.warnings);
     Ok(BuildReport {
         claims: site.claims.len(),

@@ -10,7 +10,6 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::Error;
@@ -83,39 +82,236 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Writes `files` and the contents of `static_dir` as the new `output` folder.
-pub fn write_site(
-    output: &Path,
-    files: &[OutputFile],
-    static_dir: &Path,
-    root: &Path,
-    force: bool,
-) -> Result<Written, Error> {
-    let moved_aside = prepare_target(output, force)?;
-    let parent = parent_of(output);
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".claimtrail-staging-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-    let mut written = Written {
-        moved_aside,
-        ..Written::default()
-    };
-    written.files = write_files(staging.path(), files)?;
-    let generated: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    written.files += copy_static(
-        static_dir,
-        staging.path(),
-        root,
-        &generated,
-        &mut written.warnings,
-    )?;
-    fs::write(staging.path().join(MARKER), MARKER_TEXT)
-        .map_err(|e| Error::io(staging.path(), e))?;
-    set_folder_permissions(staging.path())?;
-    swap_in(staging.keep(), output)?;
-    Ok(written)
+/// A new output folder being written, beside the output it will replace.
+///
+/// It starts as the spare folder a previous build left behind when there is
+/// one, so most files are overwritten in place instead of created anew; what the
+/// new site does not have is pruned. Dropped before [`Staging::finish`], it
+/// becomes the spare again: a failed build deletes nothing.
+pub struct Staging {
+    path: PathBuf,
+    output: PathBuf,
+    moved_aside: Option<PathBuf>,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks `output` (moving a foreign folder aside with `force`) and opens a staging folder.
+    pub fn begin(output: &Path, force: bool) -> Result<Staging, Error> {
+        let moved_aside = prepare_target(output, force)?;
+        let parent = parent_of(output);
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let path = tempfile::Builder::new()
+            .prefix(".claimtrail-staging-")
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?
+            .keep();
+        let staging = Staging {
+            path,
+            output: output.to_path_buf(),
+            moved_aside,
+            finished: false,
+        };
+        let spare = spare_path(output);
+        // Renaming the spare over the empty staging folder claims it in one step;
+        // a concurrent build that loses the race just starts from empty.
+        if is_output_folder(&spare) && fs::rename(&spare, &staging.path).is_ok() {
+            return Ok(staging);
+        }
+        fs::write(staging.path.join(MARKER), MARKER_TEXT)
+            .map_err(|e| Error::io(&staging.path, e))?;
+        Ok(staging)
+    }
+
+    /// Makes the staging folder hold just the folders that `paths` (the
+    /// generated files) and `static_dir` need, removing everything else a spare
+    /// folder had. Call once, before writing.
+    pub fn prepare<'a>(
+        &self,
+        paths: impl Iterator<Item = &'a str>,
+        static_dir: &Path,
+    ) -> Result<(), Error> {
+        let mut wanted = Wanted::default();
+        for path in paths {
+            wanted.file(path);
+        }
+        for (relative, is_dir) in static_entries(static_dir)? {
+            if is_dir {
+                wanted.folder(&relative);
+            } else {
+                wanted.file(&relative);
+            }
+        }
+        wanted.file(MARKER);
+        prune(&self.path, "", &wanted)?;
+        for folder in &wanted.folders {
+            create_folder(&safe_join(&self.path, folder)?)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one generated file; safe to call from many threads at once.
+    pub fn write(&self, file: &OutputFile) -> Result<(), Error> {
+        let path = safe_join(&self.path, &file.path)?;
+        overwrite(&path, &file.bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Copies `static_dir` in, fixes permissions and swaps the new site in
+    /// place of the output; the old output becomes the next build's spare.
+    /// `generated` names the `files` generated files.
+    pub fn finish(
+        mut self,
+        generated: &BTreeSet<&str>,
+        static_dir: &Path,
+        root: &Path,
+    ) -> Result<Written, Error> {
+        let mut written = Written {
+            moved_aside: self.moved_aside.take(),
+            files: generated.len(),
+            ..Written::default()
+        };
+        written.files += copy_static(
+            static_dir,
+            &self.path,
+            root,
+            generated,
+            &mut written.warnings,
+        )?;
+        set_permissions(&self.path)?;
+        swap_in(self.path.clone(), &self.output)?;
+        self.finished = true;
+        Ok(written)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            keep_as_spare(self.path.clone(), &self.output);
+        }
+    }
+}
+
+/// The folder beside `output` where the previous output waits to be reused.
+pub fn spare_path(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".claimtrail-spare-{name}"))
+}
+
+/// Keeps `folder` (ours: a staging folder or the old output) as the spare, or
+/// removes it when a spare is already there or it is not marked as ours (an
+/// empty folder that stood at the output path).
+fn keep_as_spare(folder: PathBuf, output: &Path) {
+    let spare = spare_path(output);
+    let kept = is_output_folder(&folder)
+        && fs::symlink_metadata(&spare).is_err()
+        && fs::rename(&folder, &spare).is_ok();
+    if !kept {
+        let _ = fs::remove_dir_all(&folder);
+    }
+}
+
+/// The files and folders a staging folder must end up with.
+#[derive(Default)]
+struct Wanted {
+    files: BTreeSet<String>,
+    folders: BTreeSet<String>,
+}
+
+impl Wanted {
+    fn file(&mut self, path: &str) {
+        self.files.insert(path.to_string());
+        if let Some((parent, _)) = path.rsplit_once('/') {
+            self.folder(parent);
+        }
+    }
+
+    /// Adds `path` and the folders above it.
+    fn folder(&mut self, path: &str) {
+        let mut path = path;
+        while self.folders.insert(path.to_string()) {
+            match path.rsplit_once('/') {
+                Some((parent, _)) => path = parent,
+                None => break,
+            }
+        }
+    }
+}
+
+/// Removes from `folder` (at `relative` inside the staging folder) every entry
+/// that `wanted` does not name as the same kind: a spare folder's stale pages.
+fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<(), Error> {
+    let entries = fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(folder, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if relative.is_empty() {
+            name
+        } else {
+            format!("{relative}/{name}")
+        };
+        let entry_path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        let result = if is_dir && wanted.folders.contains(&path) {
+            prune(&entry_path, &path, wanted)
+        } else if !is_dir && wanted.files.contains(&path) {
+            Ok(())
+        } else if is_dir {
+            fs::remove_dir_all(&entry_path).map_err(|e| Error::io(&entry_path, e))
+        } else {
+            fs::remove_file(&entry_path).map_err(|e| Error::io(&entry_path, e))
+        };
+        result?;
+    }
+    Ok(())
+}
+
+/// Every entry under `static_dir`, relative, with whether it is a folder.
+/// Symlinks are left out: the load stage reported them and they are never followed.
+fn static_entries(static_dir: &Path) -> Result<Vec<(String, bool)>, Error> {
+    let mut entries = Vec::new();
+    for entry in WalkDir::new(static_dir)
+        .follow_links(false)
+        .follow_root_links(false)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) if error.depth() == 0 => break, // no static/ folder
+            Err(error) => return Err(Error::Usage(format!("cannot read static/: {error}"))),
+        };
+        let relative = display_path(static_dir, entry.path());
+        let kind = entry.file_type();
+        if entry.path_is_symlink() || relative.is_empty() || !(kind.is_dir() || kind.is_file()) {
+            continue;
+        }
+        entries.push((relative, kind.is_dir()));
+    }
+    Ok(entries)
+}
+
+fn create_folder(path: &Path) -> Result<(), Error> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o755);
+    builder.create(path).map_err(|e| Error::io(path, e))
+}
+
+/// Writes `bytes` to `path`, reusing the file already there: writing over an
+/// existing inode is much cheaper than creating one.
+fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.set_len(bytes.len() as u64)
 }
 
 fn parent_of(output: &Path) -> PathBuf {
@@ -165,22 +361,6 @@ fn unused_sibling(output: &Path, label: &str) -> Result<PathBuf, Error> {
         .ok_or_else(|| Error::Usage(format!("no free name to move {} aside", output.display())))
 }
 
-fn write_files(staging: &Path, files: &[OutputFile]) -> Result<usize, Error> {
-    let folders: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        let path = staging.join(folder);
-        fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = safe_join(staging, &file.path)?;
-        fs::write(&path, &file.bytes).map_err(|e| Error::io(&path, e))
-    })?;
-    Ok(files.len())
-}
-
 /// Longest file or folder name written, in bytes: the limit of common file systems.
 pub const MAX_NAME_BYTES: usize = 255;
 
@@ -209,44 +389,29 @@ fn copy_static(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<usize, Error> {
     let mut copied = 0;
-    for entry in WalkDir::new(static_dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) if error.depth() == 0 => break, // no static/ folder
-            Err(error) => return Err(Error::Usage(format!("cannot read static/: {error}"))),
-        };
-        // The load stage reported every link; here they are only skipped, never followed.
-        if entry.path_is_symlink() {
-            continue;
-        }
-        let relative = display_path(static_dir, entry.path());
-        if relative.is_empty() {
-            continue;
-        }
+    for (relative, is_dir) in static_entries(static_dir)? {
         let target = safe_join(staging, &relative)?;
-        if entry.file_type().is_dir() {
+        let source = static_dir.join(&relative);
+        if is_dir {
             fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
-        } else if entry.file_type().is_file() {
-            if generated.contains(relative.as_str()) && relative.ends_with(".html") {
-                warnings.push(Diagnostic::warning(
-                    display_path(root, entry.path()),
-                    format!("this file replaces the generated page /{relative}"),
-                ));
-            }
-            fs::copy(entry.path(), &target).map_err(|e| Error::io(entry.path(), e))?;
-            copied += 1;
+            continue;
         }
+        if generated.contains(relative.as_str()) && relative.ends_with(".html") {
+            warnings.push(Diagnostic::warning(
+                display_path(root, &source),
+                format!("this file replaces the generated page /{relative}"),
+            ));
+        }
+        fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
+        copied += 1;
     }
     Ok(copied)
 }
 
-/// Folders 0755 and files 0644, as GitHub Pages artifacts require.
+/// Folders 0755 and files 0644, as GitHub Pages artifacts require (a strict
+/// umask or a copied static file can leave other modes).
 #[cfg(unix)]
-fn set_folder_permissions(staging: &Path) -> Result<(), Error> {
+fn set_permissions(staging: &Path) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
     for entry in WalkDir::new(staging) {
         let entry = entry.map_err(|e| Error::Usage(format!("cannot list the new site: {e}")))?;
@@ -255,33 +420,35 @@ fn set_folder_permissions(staging: &Path) -> Result<(), Error> {
         } else {
             0o644
         };
-        fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode))
-            .map_err(|e| Error::io(entry.path(), e))?;
+        let current = entry.metadata().map(|m| m.permissions().mode() & 0o7777);
+        if current.ok() != Some(mode) {
+            fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode))
+                .map_err(|e| Error::io(entry.path(), e))?;
+        }
     }
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn set_folder_permissions(_staging: &Path) -> Result<(), Error> {
+fn set_permissions(_staging: &Path) -> Result<(), Error> {
     Ok(())
 }
 
 /// Replaces `output` with `staging`. Where the system can, the two folders
 /// trade places in one atomic step; elsewhere the old folder is renamed away
-/// first. The old output is removed only after the new one is in place.
+/// first. The old output is kept as the next build's spare. On failure the
+/// staging folder is left where it was, for [`Staging`]'s drop to keep.
 fn swap_in(staging: PathBuf, output: &Path) -> Result<(), Error> {
     if fs::symlink_metadata(output).is_err() {
-        return fs::rename(&staging, output).map_err(|error| {
-            let _ = fs::remove_dir_all(&staging);
-            Error::io(output, error)
-        });
+        return fs::rename(&staging, output).map_err(|error| Error::io(output, error));
     }
     let old = match exchange(&staging, output) {
         Ok(()) => staging,
         Err(_) => rename_aside(staging, output)?,
     };
     // Only our own marked output, or an empty folder, ever gets here.
-    fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
+    keep_as_spare(old, output);
+    Ok(())
 }
 
 /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`).
@@ -296,16 +463,12 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
-/// The portable swap: old output aside, new one in, old one returned for removal.
+/// The portable swap: old output aside, new one in, old one returned.
 fn rename_aside(staging: PathBuf, output: &Path) -> Result<PathBuf, Error> {
     let aside = unused_sibling(output, "old")?;
-    if let Err(error) = fs::rename(output, &aside) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(Error::io(output, error));
-    }
+    fs::rename(output, &aside).map_err(|error| Error::io(output, error))?;
     if let Err(error) = fs::rename(&staging, output) {
         let _ = fs::rename(&aside, output);
-        let _ = fs::remove_dir_all(&staging);
         return Err(Error::io(output, error));
     }
     Ok(aside)
@@ -371,6 +534,28 @@ mod tests {
             .flatten()
             .map(|e| e.file_name())
             .collect();
-        assert_eq!(names, ["public"]);
+        assert_eq!(names.len(), 2, "{names:?}");
+        // The old output waits beside the new one, to be written over next time.
+        let spare = spare_path(&output);
+        assert_eq!(fs::read_to_string(spare.join("old.html")).unwrap(), "old");
+        assert!(!staging_exists(dir.path()));
+    }
+
+    fn staging_exists(folder: &Path) -> bool {
+        fs::read_dir(folder).unwrap().flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".claimtrail-staging-")
+        })
+    }
+
+    #[test]
+    fn wanted_folders_include_every_ancestor() {
+        let mut wanted = Wanted::default();
+        wanted.file("claims/x/index.html");
+        wanted.folder("a/b/c");
+        let folders: Vec<&str> = wanted.folders.iter().map(String::as_str).collect();
+        assert_eq!(folders, ["a", "a/b", "a/b/c", "claims", "claims/x"]);
+        assert!(wanted.files.contains("claims/x/index.html"));
     }
 }

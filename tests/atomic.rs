@@ -248,3 +248,64 @@ mod process {
         assert_eq!(tree(&root.join("public")), after);
     }
 }
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_writes_over_the_spare_output_and_prunes_what_is_gone() {
+    let (parent, root, _) = built_site();
+    let spare = root.join(".claimtrail-spare-public");
+    build(&options(&root)).unwrap();
+    // Builds alternate between two trees: the third writes over the first
+    // (now the spare), the fourth over the second, which is the output now.
+    let page = "claims/acme-model-2-cost/index.html";
+    assert!(spare.join(page).is_file(), "no spare was kept");
+    let second_inode = inode(&root.join("public").join(page));
+    let claim = root.join("content/claims/acme-model-2-cost.md");
+    assert!(
+        claim.is_file(),
+        "the base fixture changed: pick another claim"
+    );
+    fs::rename(&claim, parent.path().join("removed.md")).unwrap();
+    fs::write(root.join("public/stray.txt"), "made by hand").unwrap();
+    build(&options(&root)).unwrap();
+    assert!(
+        !root.join("public").join(page).exists(),
+        "a removed claim's page survived"
+    );
+    fs::rename(parent.path().join("removed.md"), &claim).unwrap();
+    build(&options(&root)).unwrap();
+    let output = root.join("public");
+    assert_eq!(
+        inode(&output.join(page)),
+        second_inode,
+        "the spare was not reused"
+    );
+    // The reused tree holds exactly what a build into an empty folder holds.
+    let fresh = parent.path().join("fresh");
+    build(&BuildOptions {
+        output: Some(fresh.clone()),
+        ..options(&root)
+    })
+    .unwrap();
+    assert_eq!(tree(&output), tree(&fresh));
+    assert_eq!(leftovers(&root), Vec::<String>::new());
+}
+
+#[test]
+fn a_folder_at_the_spare_name_that_claimtrail_did_not_make_is_left_alone() {
+    let (_parent, root, _) = built_site();
+    let spare = root.join(".claimtrail-spare-public");
+    fs::create_dir_all(&spare).unwrap();
+    fs::write(spare.join("notes.txt"), "mine").unwrap();
+    build(&options(&root)).unwrap();
+    build(&options(&root)).unwrap();
+    assert_eq!(fs::read_to_string(spare.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(fs::read_dir(&spare).unwrap().count(), 1);
+    assert_eq!(leftovers(&root), Vec::<String>::new());
+}

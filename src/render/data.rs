@@ -104,17 +104,30 @@ struct EntityData<'a> {
     claims: Vec<&'a str>,
 }
 
-/// The three JSON data files.
-pub fn files(viewer: &Viewer) -> Vec<OutputFile> {
+/// The JSON data files.
+pub const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
+
+/// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
+pub fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
     let site = viewer.site;
-    let claims: Vec<ClaimData> = site.claims.iter().map(|c| claim(viewer, c)).collect();
-    let sources: Vec<SourceData> = site.sources.values().map(|s| source(viewer, s)).collect();
-    let entities: Vec<EntityData> = site.entities.values().map(|e| entity(viewer, e)).collect();
-    vec![
-        document(viewer, "claims.json", "claims", json!(claims)),
-        document(viewer, "sources.json", "sources", json!(sources)),
-        document(viewer, "entities.json", "entities", json!(entities)),
-    ]
+    let (key, items) = match path {
+        "claims.json" => {
+            let claims: Vec<ClaimData> = site.claims.iter().map(|c| claim(viewer, c)).collect();
+            ("claims", json!(claims))
+        }
+        "sources.json" => {
+            let sources: Vec<SourceData> =
+                site.sources.values().map(|s| source(viewer, s)).collect();
+            ("sources", json!(sources))
+        }
+        "entities.json" => {
+            let entities: Vec<EntityData> =
+                site.entities.values().map(|e| entity(viewer, e)).collect();
+            ("entities", json!(entities))
+        }
+        _ => return None,
+    };
+    Some(document(viewer, path, key, items))
 }
 
 /// A data file: the version, generator, site and status list, then `key: items`.

@@ -49,7 +49,7 @@ pub struct FeedEntry {
 }
 
 /// What one feed holds, besides its entries.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct FeedHead {
     title: String,
     subtitle: String,
@@ -68,7 +68,7 @@ struct Event<'a> {
 }
 
 /// The site feed and one feed per entity.
-pub fn jobs(viewer: &Viewer) -> Vec<Job> {
+pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let site = viewer.site;
     let mut jobs = vec![feed_job(
         viewer,
@@ -81,7 +81,7 @@ pub fn jobs(viewer: &Viewer) -> Vec<Job> {
             feed_url: viewer.urls.absolute("feed.xml"),
             updated: String::new(),
         },
-        site.claims.iter().collect(),
+        None,
     )];
     for entity in site.entities.values() {
         let page = format!("entities/{}/", entity.id);
@@ -96,8 +96,12 @@ pub fn jobs(viewer: &Viewer) -> Vec<Job> {
             feed_url: viewer.urls.absolute(&format!("{page}feed.xml")),
             updated: String::new(),
         };
-        let claims = claims_about_family(site, &entity.id);
-        jobs.push(feed_job(viewer, &format!("{page}feed.xml"), head, claims));
+        jobs.push(feed_job(
+            viewer,
+            &format!("{page}feed.xml"),
+            head,
+            Some(&entity.id),
+        ));
     }
     jobs
 }
@@ -107,8 +111,25 @@ pub fn entity_feed_path(viewer: &Viewer, entity_id: &str) -> String {
     viewer.urls.path(&format!("entities/{entity_id}/feed.xml"))
 }
 
-fn feed_job(viewer: &Viewer, path: &str, mut head: FeedHead, claims: Vec<&Claim>) -> Job {
-    let events = events(&claims);
+/// The feed of every claim, or of the claims about `entity` and the entities below it.
+fn feed_job<'v>(
+    viewer: &'v Viewer,
+    path: &str,
+    head: FeedHead,
+    entity: Option<&'v str>,
+) -> Job<'v> {
+    Job::file(path, TEMPLATE, move || {
+        let site = viewer.site;
+        let claims = match entity {
+            Some(id) => claims_about_family(viewer, id),
+            None => site.claims.iter().collect(),
+        };
+        feed_context(viewer, head.clone(), &claims)
+    })
+}
+
+fn feed_context(viewer: &Viewer, mut head: FeedHead, claims: &[&Claim]) -> Context {
+    let events = events(claims);
     let entries: Vec<FeedEntry> = events
         .iter()
         .take(viewer.site.config.feed_entries)
@@ -124,15 +145,23 @@ fn feed_job(viewer: &Viewer, path: &str, mut head: FeedHead, claims: Vec<&Claim>
     context.insert("updated", &head.updated);
     context.insert("feed_url", &head.feed_url);
     context.insert("feed", &head);
-    Job::file(path, TEMPLATE, context)
+    context
 }
 
-/// Claims about an entity or any entity below it (a company's models and products).
-fn claims_about_family<'a>(site: &'a Site, entity_id: &str) -> Vec<&'a Claim> {
-    site.claims
-        .iter()
-        .filter(|claim| claim.entities.iter().any(|e| is_within(site, e, entity_id)))
-        .collect()
+/// Claims about an entity or any entity below it (a company's models and
+/// products), in site order, found through the index rather than by scanning.
+fn claims_about_family<'a>(viewer: &Viewer<'a, '_>, entity_id: &str) -> Vec<&'a Claim> {
+    let site = viewer.site;
+    let mut found: Vec<usize> = site
+        .entities
+        .keys()
+        .filter(|id| is_within(site, id, entity_id))
+        .flat_map(|id| viewer.index.claims_about(id))
+        .copied()
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|i| &site.claims[i]).collect()
 }
 
 /// True if `id` is `ancestor` or has it as a parent, grandparent, ...

@@ -6,16 +6,23 @@ use crate::config::Config;
 /// `.nojekyll` always (publishing from a branch would otherwise run Jekyll,
 /// which hides files starting with `_` or `.`), and `CNAME` when the site sets
 /// `custom_domain`.
-pub fn files(config: &Config) -> Vec<OutputFile> {
-    let mut files = vec![OutputFile {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    }];
-    if let Some(domain) = &config.custom_domain {
-        files.push(OutputFile {
-            path: "CNAME".into(),
-            bytes: format!("{domain}\n").into_bytes(),
-        });
+pub fn paths(config: &Config) -> Vec<&'static str> {
+    let mut paths = vec![".nojekyll"];
+    if config.custom_domain.is_some() {
+        paths.push("CNAME");
     }
-    files
+    paths
+}
+
+/// The hosting file at `path`, or `None` when the site has no such file.
+pub fn file(config: &Config, path: &str) -> Option<OutputFile> {
+    let bytes = match (path, &config.custom_domain) {
+        (".nojekyll", _) => Vec::new(),
+        ("CNAME", Some(domain)) => format!("{domain}\n").into_bytes(),
+        _ => return None,
+    };
+    Some(OutputFile {
+        path: path.into(),
+        bytes,
+    })
 }

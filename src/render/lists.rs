@@ -2,6 +2,7 @@
 //! statuses and contested claims, paginated where they can grow.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -12,11 +13,11 @@ use super::views::{EntityView, Link, StatusView};
 use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
-pub fn timeline(viewer: &Viewer) -> Vec<Job> {
+pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let events = &viewer.index.events;
     let mut years: Vec<i32> = events.iter().map(|e| e.date.year()).collect();
     years.dedup();
-    let year_links: Vec<Link> = years
+    let year_links: Arc<[Link]> = years
         .iter()
         .map(|y| Link {
             id: y.to_string(),
@@ -24,47 +25,52 @@ pub fn timeline(viewer: &Viewer) -> Vec<Job> {
             url: viewer.urls.path(&format!("timeline/{y}/")),
         })
         .collect();
-    let filters = filters(viewer);
+    let filters = Arc::new(filters(viewer));
     let page_size = viewer.site.config.page_size;
-    let mut latest = context("timeline/", "Timeline");
-    let newest = &events[..events.len().min(page_size)];
-    latest.insert("months", &viewer.months(newest));
-    let newest_values = Values::of_events(viewer, newest);
-    latest.insert(
-        "facets",
-        &Values::of_events(viewer, newest).facets(viewer, &newest_values),
-    );
-    latest.insert("years", &year_links);
-    latest.insert("year", "");
-    latest.insert("event_total", &events.len());
-    latest.insert("filters", &filters);
+    let (links, shared_filters) = (Arc::clone(&year_links), Arc::clone(&filters));
+    let latest = move || {
+        let mut latest = context("timeline/", "Timeline");
+        let newest = &events[..events.len().min(page_size)];
+        latest.insert("months", &viewer.months(newest));
+        // This page is the whole list.
+        let values = Values::of_events(viewer, newest);
+        let narrows = values.narrows();
+        latest.insert("facets", &values.facets(viewer, narrows));
+        latest.insert("years", &*links);
+        latest.insert("year", "");
+        latest.insert("event_total", &events.len());
+        latest.insert("filters", &*shared_filters);
+        latest
+    };
     let mut jobs = vec![Job::html("timeline/", "timeline.html", latest)];
     for year in years {
-        let of_year: Vec<_> = events
+        let of_year: Arc<[Event]> = events
             .iter()
             .filter(|e| e.date.year() == year)
             .copied()
             .collect();
         let dir = format!("timeline/{year}/");
         let title = format!("Timeline {year}");
-        let year_values = Values::of_events(viewer, &of_year);
+        let total = of_year.len();
+        let narrows = Values::of_events(viewer, &of_year).narrows();
+        let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
         jobs.extend(paginate(
             viewer.urls,
             &dir,
             "timeline.html",
-            &of_year,
+            of_year,
             page_size,
-            |path, slice| {
+            move |path, slice| {
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
                 page.insert(
                     "facets",
-                    &Values::of_events(viewer, slice).facets(viewer, &year_values),
+                    &Values::of_events(viewer, slice).facets(viewer, narrows),
                 );
-                page.insert("years", &year_links);
+                page.insert("years", &*links);
                 page.insert("year", &year.to_string());
-                page.insert("event_total", &of_year.len());
-                page.insert("filters", &filters);
+                page.insert("event_total", &total);
+                page.insert("filters", &*filters);
                 page
             },
         ));
@@ -124,54 +130,40 @@ struct KindGroup {
 }
 
 /// `/entities/` grouped by kind, and each entity's page with its own timeline.
-pub fn entities(viewer: &Viewer) -> Vec<Job> {
-    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
-    for entity in viewer.site.entities.values() {
-        groups
-            .entry(kind_order(&entity.kind))
-            .or_default()
-            .push(viewer.entity(entity));
-    }
-    let groups: Vec<KindGroup> = groups
-        .into_iter()
-        .map(|(key, entities)| KindGroup {
-            kind: key[2..].to_string(),
-            entities,
-        })
-        .collect();
-    let mut list = context("entities/", "Entities");
-    list.insert("groups", &groups);
-    let mut jobs = vec![Job::html("entities/", "entities.html", list)];
+pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let mut jobs = vec![Job::html("entities/", "entities.html", move || {
+        let mut list = context("entities/", "Entities");
+        list.insert("groups", &kind_groups(viewer));
+        list
+    })];
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
-        let events = viewer.index.events_of(claims);
-        let children: Vec<Link> = viewer
-            .site
-            .entities
-            .values()
-            .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
-            .map(|e| viewer.entity_link(&e.id))
-            .collect();
-        let view = viewer.entity(entity);
-        let counts = viewer.status_counts(claims);
+        let events: Arc<[Event]> = viewer.index.events_of(claims).into();
+        let narrows = Values::of_events(viewer, &events).narrows();
         let dir = format!("entities/{}/", entity.id);
-        let values = Values::of_events(viewer, &events);
         jobs.extend(paginate(
             viewer.urls,
             &dir,
             "entity.html",
-            &events,
+            events,
             viewer.site.config.page_size,
-            |path, slice| {
+            move |path, slice| {
+                let children: Vec<Link> = viewer
+                    .site
+                    .entities
+                    .values()
+                    .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
+                    .map(|e| viewer.entity_link(&e.id))
+                    .collect();
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
                 page.insert(
                     "facets",
-                    &Values::of_events(viewer, slice).facets(viewer, &values),
+                    &Values::of_events(viewer, slice).facets(viewer, narrows),
                 );
-                page.insert("entity", &view);
+                page.insert("entity", &viewer.entity(entity));
                 page.insert("children", &children);
-                page.insert("status_counts", &counts);
+                page.insert("status_counts", &viewer.status_counts(claims));
                 page.insert(
                     "feed_path",
                     &super::feeds::entity_feed_path(viewer, &entity.id),
@@ -181,6 +173,23 @@ pub fn entities(viewer: &Viewer) -> Vec<Job> {
         ));
     }
     jobs
+}
+
+fn kind_groups(viewer: &Viewer) -> Vec<KindGroup> {
+    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
+    for entity in viewer.site.entities.values() {
+        groups
+            .entry(kind_order(&entity.kind))
+            .or_default()
+            .push(viewer.entity(entity));
+    }
+    groups
+        .into_iter()
+        .map(|(key, entities)| KindGroup {
+            kind: key[2..].to_string(),
+            entities,
+        })
+        .collect()
 }
 
 /// Sorts entity kinds in a reader's order, keeping the kind after a two-character prefix.
@@ -195,36 +204,42 @@ fn kind_order(kind: &str) -> &'static str {
 }
 
 /// `/sources/` as one comparison table, and each source's track record.
-pub fn sources(viewer: &Viewer) -> Vec<Job> {
-    let rows: Vec<_> = viewer
-        .site
-        .sources
-        .values()
-        .map(|s| viewer.source(s))
-        .collect();
-    let mut list = context("sources/", "Sources");
-    list.insert("sources", &rows);
-    list.insert(
-        "agreement_threshold",
-        &viewer.site.config.agreement_threshold,
-    );
-    let mut jobs = vec![Job::html("sources/", "sources.html", list)];
+pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let mut jobs = vec![Job::html("sources/", "sources.html", move || {
+        let rows: Vec<_> = viewer
+            .site
+            .sources
+            .values()
+            .map(|s| viewer.source(s))
+            .collect();
+        let mut list = context("sources/", "Sources");
+        list.insert("sources", &rows);
+        list.insert(
+            "agreement_threshold",
+            &viewer.site.config.agreement_threshold,
+        );
+        list
+    })];
+    for source in viewer.site.sources.values() {
+        jobs.extend(source_pages(viewer, source));
+    }
+    jobs
+}
+
+/// One source's page, and the full lists of the claims it made and cited.
+fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec<Job<'v>> {
     let page_size = viewer.site.config.page_size;
-    for (source, row) in viewer.site.sources.values().zip(&rows) {
-        let originated = viewer
-            .index
-            .originated
-            .get(source.id.as_str())
-            .map_or(&[][..], Vec::as_slice);
+    let originated = viewer
+        .index
+        .originated
+        .get(source.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
+    let dir = format!("sources/{}/", source.id);
+    let page_dir = dir.clone();
+    let mut jobs = vec![Job::html(&dir, "source.html", move || {
         let cited = viewer.cited_claims(&source.id);
-        let cited_indices = viewer
-            .index
-            .cited
-            .get(source.id.as_str())
-            .map_or(&[][..], Vec::as_slice);
-        let dir = format!("sources/{}/", source.id);
-        let mut page = context(&dir, &source.name);
-        page.insert("source", row);
+        let mut page = context(&page_dir, &source.name);
+        page.insert("source", &viewer.source(source));
         page.insert(
             "originated",
             &viewer.cards(&originated[..originated.len().min(page_size)]),
@@ -232,46 +247,43 @@ pub fn sources(viewer: &Viewer) -> Vec<Job> {
         page.insert("cited", &cited[..cited.len().min(page_size)]);
         page.insert(
             "originated_all",
-            &viewer.urls.path(&format!("{dir}claims/")),
+            &viewer.urls.path(&format!("{page_dir}claims/")),
         );
-        page.insert("cited_all", &viewer.urls.path(&format!("{dir}cited/")));
-        jobs.push(Job::html(&dir, "source.html", page));
-        let title = format!("Claims made by {}", source.name);
-        let claims_dir = format!("{dir}claims/");
-        jobs.extend(claim_list_pages(
-            viewer,
-            &claims_dir,
-            "list.html",
-            originated,
-            &title,
-            |_| {},
-        ));
-        let title = format!("Claims cited by {}", source.name);
-        let cited_dir = format!("{dir}cited/");
-        // Paginated by position, so each page's cited claims and their indices line up.
-        let positions: Vec<usize> = (0..cited.len()).collect();
-        let values = Values::of_claims(viewer, cited_indices);
-        jobs.extend(paginate(
-            viewer.urls,
-            &cited_dir,
-            "cited.html",
-            &positions,
-            page_size,
-            |path, slice| {
-                let range = slice
-                    .first()
-                    .map_or(0..0, |&first| first..first + slice.len());
-                let mut page = context(path, &title);
-                page.insert("cited", &cited[range.clone()]);
-                page.insert(
-                    "facets",
-                    &Values::of_claims(viewer, &cited_indices[range]).facets(viewer, &values),
-                );
-                page.insert("source", row);
-                page
-            },
-        ));
-    }
+        page.insert("cited_all", &viewer.urls.path(&format!("{page_dir}cited/")));
+        page
+    })];
+    jobs.extend(claim_list_pages(
+        viewer,
+        &format!("{dir}claims/"),
+        "list.html",
+        originated,
+        format!("Claims made by {}", source.name),
+        |_| {},
+    ));
+    let title = format!("Claims cited by {}", source.name);
+    let cited = viewer
+        .index
+        .cited
+        .get(source.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
+    let narrows = Values::of_claims(viewer, cited).narrows();
+    jobs.extend(paginate(
+        viewer.urls,
+        &format!("{dir}cited/"),
+        "cited.html",
+        cited.into(),
+        page_size,
+        move |path, slice| {
+            let mut page = context(path, &title);
+            page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
+            page.insert(
+                "facets",
+                &Values::of_claims(viewer, slice).facets(viewer, narrows),
+            );
+            page.insert("source", &viewer.source(source));
+            page
+        },
+    ));
     jobs
 }
 
@@ -284,32 +296,34 @@ struct TagView {
 }
 
 /// `/tags/` and one paginated list per tag.
-pub fn tags(viewer: &Viewer) -> Vec<Job> {
-    let list: Vec<TagView> = viewer
-        .index
-        .by_tag
-        .iter()
-        .map(|(slug, (name, claims))| TagView {
-            name: name.clone(),
-            slug: slug.clone(),
-            url: viewer.urls.path(&format!("tags/{slug}/")),
-            count: claims.len(),
-        })
-        .collect();
-    let mut index_context = context("tags/", "Tags");
-    index_context.insert("tags", &list);
-    let mut jobs = vec![Job::html("tags/", "tags.html", index_context)];
-    for (tag, (_, claims)) in list.iter().zip(viewer.index.by_tag.values()) {
-        let dir = format!("tags/{}/", tag.slug);
-        let title = format!("Claims tagged “{}”", tag.name);
+pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let tag_view = move |slug: &String, (name, claims): &(String, Vec<usize>)| TagView {
+        name: name.clone(),
+        slug: slug.clone(),
+        url: viewer.urls.path(&format!("tags/{slug}/")),
+        count: claims.len(),
+    };
+    let mut jobs = vec![Job::html("tags/", "tags.html", move || {
+        let list: Vec<TagView> = viewer
+            .index
+            .by_tag
+            .iter()
+            .map(|(slug, tag)| tag_view(slug, tag))
+            .collect();
+        let mut index_context = context("tags/", "Tags");
+        index_context.insert("tags", &list);
+        index_context
+    })];
+    for (slug, tag) in &viewer.index.by_tag {
+        let view = tag_view(slug, tag);
         jobs.extend(claim_list_pages(
             viewer,
-            &dir,
+            &format!("tags/{slug}/"),
             "tag.html",
-            claims,
-            &title,
-            |page| {
-                page.insert("tag", tag);
+            &tag.1,
+            format!("Claims tagged “{}”", view.name),
+            move |page| {
+                page.insert("tag", &view);
             },
         ));
     }
@@ -317,7 +331,7 @@ pub fn tags(viewer: &Viewer) -> Vec<Job> {
 }
 
 /// One paginated list per status.
-pub fn statuses(viewer: &Viewer) -> Vec<Job> {
+pub fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = Vec::new();
     for status in viewer.statuses() {
         let claims = viewer
@@ -332,8 +346,8 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
             &dir,
             "status.html",
             claims,
-            &title,
-            |page| {
+            title,
+            move |page| {
                 page.insert("status", &status);
             },
         ));
@@ -342,40 +356,39 @@ pub fn statuses(viewer: &Viewer) -> Vec<Job> {
 }
 
 /// `/contested/`: claims with both supporting and contradicting sources.
-pub fn contested(viewer: &Viewer) -> Vec<Job> {
-    let contested = &viewer.index.contested;
+pub fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     claim_list_pages(
         viewer,
         "contested/",
         "contested.html",
-        contested,
-        "Contested claims",
+        &viewer.index.contested,
+        "Contested claims".to_string(),
         |_| {},
     )
 }
 
 /// Paginated claim cards at `dir` as `claims`; `extra` adds the template's own variables.
-fn claim_list_pages(
-    viewer: &Viewer,
+fn claim_list_pages<'v>(
+    viewer: &'v Viewer,
     dir: &str,
     template: &'static str,
     claims: &[usize],
-    title: &str,
-    extra: impl Fn(&mut tera::Context),
-) -> Vec<Job> {
-    let values = Values::of_claims(viewer, claims);
+    title: String,
+    extra: impl Fn(&mut tera::Context) + Send + Sync + 'v,
+) -> Vec<Job<'v>> {
+    let narrows = Values::of_claims(viewer, claims).narrows();
     paginate(
         viewer.urls,
         dir,
         template,
-        claims,
+        claims.into(),
         viewer.site.config.page_size,
-        |path, slice| {
-            let mut page = context(path, title);
+        move |path, slice| {
+            let mut page = context(path, &title);
             page.insert("claims", &viewer.cards(slice));
             page.insert(
                 "facets",
-                &Values::of_claims(viewer, slice).facets(viewer, &values),
+                &Values::of_claims(viewer, slice).facets(viewer, narrows),
             );
             extra(&mut page);
             page
@@ -405,6 +418,15 @@ struct Values<'a> {
     /// By slug: the tag as first written, and the count.
     tags: BTreeMap<String, (&'a str, usize)>,
     years: BTreeMap<i32, usize>,
+}
+
+/// Which filter fields can narrow a whole list, worked out once per list.
+#[derive(Clone, Copy)]
+struct Narrows {
+    statuses: bool,
+    entities: bool,
+    tags: bool,
+    years: bool,
 }
 
 /// Whether choosing one of these values would hide some of `items` items.
@@ -449,9 +471,21 @@ impl<'a> Values<'a> {
         )
     }
 
-    /// This page's values as facets, keeping only the fields that can narrow `list`.
-    fn facets(self, viewer: &Viewer, list: &Values) -> Facets {
-        let mut entities: Vec<Link> = if narrows(&list.entities, list.items) {
+    /// Which fields can narrow these items.
+    fn narrows(&self) -> Narrows {
+        let tags: BTreeMap<&String, usize> =
+            self.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
+        Narrows {
+            statuses: narrows(&self.statuses, self.items),
+            entities: narrows(&self.entities, self.items),
+            tags: narrows(&tags, self.items),
+            years: narrows(&self.years, self.items),
+        }
+    }
+
+    /// This page's values as facets, keeping the fields that can narrow the whole list.
+    fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
+        let mut entities: Vec<Link> = if list.entities {
             self.entities
                 .into_keys()
                 .map(|id| viewer.entity_link(id))
@@ -460,9 +494,7 @@ impl<'a> Values<'a> {
             Vec::new()
         };
         entities.sort_by_key(|e| e.name.to_lowercase());
-        let tag_counts: BTreeMap<&String, usize> =
-            list.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
-        let mut tags: Vec<Link> = if narrows(&tag_counts, list.items) {
+        let mut tags: Vec<Link> = if list.tags {
             self.tags
                 .into_iter()
                 .map(|(slug, (name, _))| Link {
@@ -475,7 +507,7 @@ impl<'a> Values<'a> {
             Vec::new()
         };
         tags.sort_by_key(|t| t.name.to_lowercase());
-        let statuses = if narrows(&list.statuses, list.items) {
+        let statuses = if list.statuses {
             viewer
                 .statuses()
                 .into_iter()
@@ -484,7 +516,7 @@ impl<'a> Values<'a> {
         } else {
             Vec::new()
         };
-        let years = if narrows(&list.years, list.items) {
+        let years = if list.years {
             self.years.into_keys().rev().collect()
         } else {
             Vec::new()

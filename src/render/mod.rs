@@ -20,6 +20,8 @@ pub mod views;
 
 pub use claims_csv::neutralise_formula;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -54,41 +56,202 @@ struct SiteView<'a> {
     citation_rel: &'a str,
 }
 
-/// Renders every page and data file of `site` with `tera`.
-pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// Renders every page and data file of `site` with `tera`, all in memory.
+pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    with_renderer(site, tera, |renderer| {
+        let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
+        let sink = |file| {
+            files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(file);
+            Ok(())
+        };
+        match renderer.render_all(sink) {
+            Ok(_) => {}
+            Err(Failure::Content(problems)) => return Err(problems),
+            Err(Failure::Output(error)) => {
+                return Err(vec![Diagnostic::error("", error.to_string())]);
+            }
+        }
+        let mut files = files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    })
+}
+
+/// Builds the views of `site` once and hands `use_it` a [`Renderer`] over them.
+///
+/// The renderer borrows the views, so it lives only inside the closure.
+pub fn with_renderer<R>(site: &Site, mut tera: Tera, use_it: impl FnOnce(&Renderer) -> R) -> R {
     let urls = Urls::new(&site.config.base_url);
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
     set_globals(&mut tera, &viewer);
-    let mut jobs = pages::html_jobs(&viewer);
-    let sitemap = sitemap::job(&viewer, &jobs);
-    jobs.push(sitemap);
-    jobs.extend(feeds::jobs(&viewer));
-    jobs.extend(
-        ["robots.txt", "style.css", "favicon.svg", "filter.js"]
-            .map(|name| Job::file(name, name, Context::new())),
-    );
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(&tera, &viewer, job))
-        .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 6);
-    let mut problems = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
+    let renderer = Renderer::new(&viewer, tera);
+    use_it(&renderer)
+}
+
+/// Why [`Renderer::render_all`] stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// Templates failed to render; one diagnostic per distinct problem.
+    Content(Vec<Diagnostic>),
+    /// The sink could not take a file.
+    Output(crate::Error),
+}
+
+/// Every output file of a site, each made only when asked for.
+pub struct Renderer<'v, 'a, 'p> {
+    tera: Tera,
+    viewer: &'v Viewer<'a, 'p>,
+    jobs: Vec<Job<'v>>,
+    data: Vec<&'static str>,
+    positions: HashMap<String, Position>,
+}
+
+/// Where an output path's recipe is: a template job or a data file.
+#[derive(Clone, Copy)]
+enum Position {
+    Job(usize),
+    Data(usize),
+}
+
+impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
+    fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera) -> Self {
+        let mut jobs = pages::html_jobs(viewer);
+        let sitemap = sitemap::job(viewer, &jobs);
+        jobs.push(sitemap);
+        jobs.extend(feeds::jobs(viewer));
+        jobs.extend(
+            ["robots.txt", "style.css", "favicon.svg", "filter.js"]
+                .map(|name| Job::file(name, name, Context::new)),
+        );
+        let data = data_paths(&viewer.site.config);
+        let positions = jobs
+            .iter()
+            .enumerate()
+            .map(|(i, job)| (job.path.clone(), Position::Job(i)))
+            .chain(
+                data.iter()
+                    .enumerate()
+                    .map(|(i, path)| (path.to_string(), Position::Data(i))),
+            )
+            .collect();
+        Renderer {
+            tera,
+            viewer,
+            jobs,
+            data,
+            positions,
         }
     }
-    if !problems.is_empty() {
-        problems.dedup_by(|a, b| a.message == b.message);
-        return Err(problems);
+
+    /// How many files the site has.
+    pub fn len(&self) -> usize {
+        self.jobs.len() + self.data.len()
     }
-    files.extend(data::files(&viewer));
-    files.push(claims_csv::file(&viewer).map_err(|problem| vec![problem])?);
-    files.extend(hosting::files(&site.config));
-    Ok(files)
+
+    /// Whether the site has no files (never true: there is always a home page).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every output path, `/`-separated and relative to the output folder.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let jobs = self.jobs.iter().map(|job| job.path.as_str());
+        jobs.chain(self.data.iter().copied())
+    }
+
+    /// Renders the file at `path`, or `None` when the site has no such file.
+    pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
+        Some(match *self.positions.get(path)? {
+            Position::Job(i) => self.render_job(&self.jobs[i]),
+            Position::Data(i) => self.render_data(self.data[i]),
+        })
+    }
+
+    /// Renders every file in parallel and hands each to `sink` as soon as it is
+    /// made, so the whole site is never in memory at once. Reports every
+    /// distinct template problem; stops at the first file `sink` refuses.
+    pub fn render_all(
+        &self,
+        sink: impl Fn(OutputFile) -> Result<(), crate::Error> + Sync,
+    ) -> Result<usize, Failure> {
+        let problems = std::sync::Mutex::new(Vec::new());
+        let recipes = (0..self.jobs.len())
+            .map(Position::Job)
+            .chain((0..self.data.len()).map(Position::Data));
+        let recipes: Vec<Position> = recipes.collect();
+        recipes
+            .par_iter()
+            .try_for_each(|&position| {
+                let rendered = match position {
+                    Position::Job(i) => self.render_job(&self.jobs[i]),
+                    Position::Data(i) => self.render_data(self.data[i]),
+                };
+                match rendered {
+                    Ok(file) => sink(file),
+                    Err(problem) => {
+                        problems
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push(problem);
+                        Ok(())
+                    }
+                }
+            })
+            .map_err(Failure::Output)?;
+        let mut problems = problems
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if problems.is_empty() {
+            return Ok(recipes.len());
+        }
+        problems.sort_by(|a, b| a.message.cmp(&b.message));
+        problems.dedup_by(|a, b| a.message == b.message);
+        Err(Failure::Content(problems))
+    }
+
+    fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {
+        match path {
+            "claims.csv" => claims_csv::file(self.viewer),
+            _ => data::file(self.viewer, path)
+                .or_else(|| hosting::file(&self.viewer.site.config, path))
+                .ok_or_else(|| Diagnostic::error("", format!("no way to make {path}"))),
+        }
+    }
+
+    fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+        let rendered = self.tera.render(job.template, &(job.context)());
+        rendered
+            .map(|text| OutputFile {
+                path: job.path.clone(),
+                bytes: text.into_bytes(),
+            })
+            .map_err(|error| {
+                Diagnostic::error(
+                    format!("templates/{}", job.template),
+                    format!(
+                        "cannot render {}: {}",
+                        job.path,
+                        templates::error_chain(&error)
+                    ),
+                )
+                .hint("fix the template, or delete it from templates/ to use the built-in one")
+            })
+    }
+}
+
+/// The files made by code rather than templates: data files and hosting files.
+fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {
+    let mut paths = data::PATHS.to_vec();
+    paths.push("claims.csv");
+    paths.extend(hosting::paths(config));
+    paths
 }
 
 fn set_globals(tera: &mut Tera, viewer: &Viewer) {
@@ -124,27 +287,4 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
     globals.insert("site", &site);
     globals.insert("statuses", &statuses);
     globals.insert("nav_pages", &pages);
-}
-
-fn render_job(tera: &Tera, viewer: &Viewer, job: &Job) -> Result<OutputFile, Diagnostic> {
-    let rendered = match job.claim {
-        Some(i) => tera.render(job.template, &pages::claim_context(viewer, i, &job.context)),
-        None => tera.render(job.template, &job.context),
-    };
-    rendered
-        .map(|text| OutputFile {
-            path: job.path.clone(),
-            bytes: text.into_bytes(),
-        })
-        .map_err(|error| {
-            Diagnostic::error(
-                format!("templates/{}", job.template),
-                format!(
-                    "cannot render {}: {}",
-                    job.path,
-                    templates::error_chain(&error)
-                ),
-            )
-            .hint("fix the template, or delete it from templates/ to use the built-in one")
-        })
 }

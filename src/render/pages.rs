@@ -6,41 +6,49 @@ use super::charts;
 use super::lists;
 use super::viewer::Viewer;
 
+/// How a page's variables are made: only when the page renders, so the
+/// contexts of fourteen thousand pages are never in memory at once.
+pub type Recipe<'v> = Box<dyn Fn() -> Context + Send + Sync + 'v>;
+
 /// One page to render: where it goes, with which template and data.
-pub struct Job {
+pub struct Job<'v> {
     /// Output path relative to the output folder, e.g. `claims/x/index.html`.
     pub path: String,
     /// Template name.
     pub template: &'static str,
-    /// The page's variables.
-    pub context: Context,
+    /// Makes the page's variables.
+    pub context: Recipe<'v>,
     /// Whether the page belongs in the sitemap.
     pub in_sitemap: bool,
-    /// For a claim page, the claim's index: its large context is built only
-    /// when the page is rendered, so ten thousand of them are never in memory at once.
-    pub claim: Option<usize>,
 }
 
-impl Job {
-    /// An HTML page at `dir` (ending in `/`, or empty for the home page).
-    pub fn html(dir: &str, template: &'static str, context: Context) -> Job {
+impl<'v> Job<'v> {
+    /// An HTML page at `dir` (ending in `/`, or empty for the home page),
+    /// its variables made by `recipe` when it renders.
+    pub fn html(
+        dir: &str,
+        template: &'static str,
+        recipe: impl Fn() -> Context + Send + Sync + 'v,
+    ) -> Job<'v> {
         Job {
             path: format!("{dir}index.html"),
             template,
-            context,
+            context: Box::new(recipe),
             in_sitemap: true,
-            claim: None,
         }
     }
 
     /// A file that is not an HTML page (feed, sitemap, stylesheet, 404 page).
-    pub fn file(path: &str, template: &'static str, context: Context) -> Job {
+    pub fn file(
+        path: &str,
+        template: &'static str,
+        recipe: impl Fn() -> Context + Send + Sync + 'v,
+    ) -> Job<'v> {
         Job {
             path: path.to_string(),
             template,
-            context,
+            context: Box::new(recipe),
             in_sitemap: false,
-            claim: None,
         }
     }
 
@@ -59,7 +67,7 @@ pub fn context(page_path: &str, title: &str) -> Context {
 }
 
 /// Every HTML page and alias redirect of the site.
-pub fn html_jobs(viewer: &Viewer) -> Vec<Job> {
+pub fn html_jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![home(viewer), not_found()];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
@@ -78,7 +86,11 @@ const HOME_CLAIMS: usize = 10;
 const HOME_VERDICTS: usize = 8;
 const HOME_CONTESTED: usize = 5;
 
-fn home(viewer: &Viewer) -> Job {
+fn home<'v>(viewer: &'v Viewer) -> Job<'v> {
+    Job::html("", "index.html", move || home_context(viewer))
+}
+
+fn home_context(viewer: &Viewer) -> Context {
     let index = viewer.index;
     let all: Vec<usize> = (0..viewer.site.claims.len()).collect();
     let mut context = context("", &viewer.site.config.title);
@@ -105,61 +117,57 @@ fn home(viewer: &Viewer) -> Job {
     let contested = &index.contested[..index.contested.len().min(HOME_CONTESTED)];
     context.insert("contested", &viewer.cards(contested));
     context.insert("contested_total", &index.contested.len());
-    Job::html("", "index.html", context)
+    context
 }
 
-fn not_found() -> Job {
-    Job::file(
-        "404.html",
-        "404.html",
-        context("404.html", "Page not found"),
-    )
+fn not_found<'v>() -> Job<'v> {
+    Job::file("404.html", "404.html", || {
+        context("404.html", "Page not found")
+    })
 }
 
-fn claim_pages(viewer: &Viewer) -> Vec<Job> {
-    // Only the small part of the context here; see `Job::claim`.
-    (0..viewer.site.claims.len())
-        .map(|i| {
-            let claim = &viewer.site.claims[i];
+fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    viewer
+        .site
+        .claims
+        .iter()
+        .enumerate()
+        .map(move |(i, claim)| {
             let path = format!("claims/{}/", claim.id);
-            Job {
-                claim: Some(i),
-                ..Job::html(&path, "claim.html", context(&path, &claim.title))
-            }
+            Job::html(&path.clone(), "claim.html", move || {
+                let mut context = context(&path, &claim.title);
+                context.insert("json_ld", &super::json::claim_review(viewer, claim));
+                context.insert("claim", &viewer.claim(i));
+                context
+            })
         })
-        .collect()
 }
 
-fn alias_redirects<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
+fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
     viewer.site.claims.iter().flat_map(move |claim| {
         claim.aliases.iter().map(move |alias| {
             let path = format!("claims/{alias}/");
             let target = format!("claims/{}/", claim.id);
-            let mut context = context(&path, &claim.title);
-            context.insert("target", &viewer.urls.path(&target));
-            context.insert("target_absolute", &viewer.urls.absolute(&target));
             Job {
                 in_sitemap: false,
-                ..Job::html(&path, "redirect.html", context)
+                ..Job::html(&path.clone(), "redirect.html", move || {
+                    let mut context = context(&path, &claim.title);
+                    context.insert("target", &viewer.urls.path(&target));
+                    context.insert("target_absolute", &viewer.urls.absolute(&target));
+                    context
+                })
             }
         })
     })
 }
 
-fn free_pages<'a>(viewer: &'a Viewer) -> impl Iterator<Item = Job> + 'a {
-    viewer.site.pages.values().map(|page| {
+fn free_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    viewer.site.pages.values().map(move |page| {
         let path = format!("pages/{}/", page.id);
-        let mut context = context(&path, &page.title);
-        context.insert("body_html", &viewer.markdown.render(&page.body));
-        Job::html(&path, "page.html", context)
+        Job::html(&path.clone(), "page.html", move || {
+            let mut context = context(&path, &page.title);
+            context.insert("body_html", &viewer.markdown.render(&page.body));
+            context
+        })
     })
-}
-
-/// The full context of claim `i`'s page, added to `base` when the page renders.
-pub fn claim_context(viewer: &Viewer, i: usize, base: &Context) -> Context {
-    let mut context = base.clone();
-    let claim = &viewer.site.claims[i];
-    context.insert("json_ld", &super::json::claim_review(viewer, claim));
-    context.insert("claim", &viewer.claim(i));
-    context
 }

@@ -1,6 +1,8 @@
 //! Splitting long lists into numbered pages with stable URLs:
 //! page 1 at `<dir>`, page n at `<dir>page/<n>/`.
 
+use std::sync::Arc;
+
 use tera::Context;
 
 use super::pages::Job;
@@ -18,29 +20,31 @@ pub fn page_dir(dir: &str, number: usize) -> String {
     }
 }
 
-/// One job per page of `items`: `page(path, slice)` builds each page's context,
-/// and `pagination` is added to it. An empty list still gets page 1.
-pub fn paginate<T>(
+/// One job per page of `items`: `page(path, slice)` makes each page's context
+/// when it renders, and `pagination` is added to it. An empty list still gets page 1.
+pub fn paginate<'v, T: Send + Sync + 'v>(
     urls: &Urls,
     dir: &str,
     template: &'static str,
-    items: &[T],
+    items: Arc<[T]>,
     page_size: usize,
-    page: impl Fn(&str, &[T]) -> Context,
-) -> Vec<Job> {
+    page: impl Fn(&str, &[T]) -> Context + Send + Sync + 'v,
+) -> Vec<Job<'v>> {
     let page_size = page_size.max(1);
     let total = items.len().div_ceil(page_size).max(1);
+    let page = Arc::new(page);
     (1..=total)
         .map(|number| {
-            let start = (number - 1) * page_size;
-            let slice = &items[start.min(items.len())..(start + page_size).min(items.len())];
+            let start = ((number - 1) * page_size).min(items.len());
+            let end = (start + page_size).min(items.len());
             let path = page_dir(dir, number);
-            let mut context = page(&path, slice);
-            context.insert(
-                "pagination",
-                &pagination(urls, dir, number, total, items.len()),
-            );
-            Job::html(&path, template, context)
+            let pagination = pagination(urls, dir, number, total, items.len());
+            let (items, page) = (Arc::clone(&items), Arc::clone(&page));
+            Job::html(&path.clone(), template, move || {
+                let mut context = page(&path, &items[start..end]);
+                context.insert("pagination", &pagination);
+                context
+            })
         })
         .collect()
 }
@@ -73,9 +77,14 @@ mod tests {
     fn pages_have_stable_urls_and_nearby_links() {
         let urls = Urls::new("https://example.org/sub/");
         let items: Vec<usize> = (0..23).collect();
-        let jobs = paginate(&urls, "status/x/", "status.html", &items, 5, |_, _| {
-            Context::new()
-        });
+        let jobs = paginate(
+            &urls,
+            "status/x/",
+            "status.html",
+            items.into(),
+            5,
+            |_, _| Context::new(),
+        );
         let paths: Vec<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
         assert_eq!(
             paths,

@@ -21,7 +21,7 @@ struct SitemapPage {
 }
 
 /// The sitemap job, listing the pages of `jobs` that belong in it.
-pub fn job(viewer: &Viewer, jobs: &[Job]) -> Job {
+pub fn job<'v>(viewer: &Viewer, jobs: &[Job]) -> Job<'v> {
     let dates = page_dates(viewer.site);
     let mut pages: Vec<SitemapPage> = jobs
         .iter()
@@ -36,7 +36,7 @@ pub fn job(viewer: &Viewer, jobs: &[Job]) -> Job {
     let mut context = Context::new();
     context.insert("urls", &urls);
     context.insert("pages", &pages);
-    Job::file("sitemap.xml", "sitemap.xml", context)
+    Job::file("sitemap.xml", "sitemap.xml", move || context.clone())
 }
 
 /// The newest content date of each page that lists claims, by site-relative path.

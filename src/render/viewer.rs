@@ -274,7 +274,12 @@ impl<'a, 'p> Viewer<'a, 'p> {
     /// The claims `source` cites, each with the stances it took.
     pub fn cited_claims(&self, source: &str) -> Vec<CitedClaim> {
         let cited = self.index.cited.get(source).map_or(&[][..], Vec::as_slice);
-        cited
+        self.cited_claims_of(source, cited)
+    }
+
+    /// Claims `claims` (indices), each with the stances `source` took on it.
+    pub fn cited_claims_of(&self, source: &str, claims: &[usize]) -> Vec<CitedClaim> {
+        claims
             .iter()
             .map(|&i| CitedClaim {
                 claim: self.card_value(i),

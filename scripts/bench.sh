@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# claimtrail's benchmark: cold full builds of generated corpora, next to Hugo
+# building the same corpus with minimal equivalent templates
+# (scripts/bench/hugo/) and `cp -r` copying it (the file-system floor), plus
+# the one-claim-edit reload time inside `serve`.
+#
+#   scripts/bench.sh                      # 1,000, 10,000 and 100,000 claims
+#   SIZES="1000 10000" RUNS=5 scripts/bench.sh
+#
+# Environment:
+#   SIZES        corpus sizes in claims            (default "1000 10000 100000")
+#   RUNS         timed runs per measurement        (default 3; the median is reported)
+#   HUGO_SIZES   sizes Hugo also builds            (default: the sizes up to 10000)
+#   EDIT_SIZE    corpus size for the serve edit    (default 10000; empty skips it)
+#   EDITS        edits timed inside serve          (default 5)
+#   BENCH_DIR    where corpora and outputs go      (default /tmp/claimtrail-bench)
+#
+# Every build is a new process with no cache. Each tool first builds once
+# untimed, so the timed runs are rebuilds into an existing output folder, as a
+# maintainer runs them: Hugo writes over its public/, claimtrail over the spare
+# tree it keeps beside its output. The search index is rebuilt on every timed
+# run (its content-hash reuse is defeated), so "with search" is a full index.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 100000"}
+RUNS=${RUNS:-3}
+EDIT_SIZE=${EDIT_SIZE-10000}
+EDITS=${EDITS:-5}
+WORK=${BENCH_DIR:-/tmp/claimtrail-bench}
+if [[ -z ${HUGO_SIZES+set} ]]; then
+    HUGO_SIZES=""
+    for n in $SIZES; do ((n <= 10000)) && HUGO_SIZES+="$n "; done
+fi
+
+say() { printf '%s\n' "$*" >&2; }
+
+install_tools() {
+    local missing=()
+    command -v hugo >/dev/null || missing+=(hugo)
+    [[ -x /usr/bin/time ]] || missing+=(time)
+    if ((${#missing[@]})); then
+        say "installing ${missing[*]} from Debian's packages"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+# median of the numbers on stdin
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# measure NAME COMMAND...: runs COMMAND $RUNS times after running PREPARE (if
+# set), prints "wall cpu rss_mb" medians.
+measure() {
+    local stats
+    stats=$(mktemp)
+    for ((i = 0; i < RUNS; i++)); do
+        if [[ -n ${PREPARE:-} ]]; then eval "$PREPARE"; fi
+        /usr/bin/time -f '%e %U %S %M' -o "$stats.run" "$@" >/dev/null 2>"$stats.err" || {
+            say "failed: $*"
+            cat "$stats.err" >&2
+            exit 1
+        }
+        cat "$stats.run" >>"$stats"
+    done
+    local wall cpu rss
+    wall=$(awk '{ print $1 }' "$stats" | median)
+    cpu=$(awk '{ print $2 + $3 }' "$stats" | median)
+    rss=$(awk '{ printf "%.0f\n", $4 / 1024 }' "$stats" | median)
+    rm -f "$stats" "$stats.run" "$stats.err"
+    echo "$wall $cpu $rss"
+}
+
+files_and_mb() {
+    local files bytes
+    files=$(find "$1" -type f | wc -l)
+    bytes=$(du -sb "$1" | awk '{ print $1 }')
+    awk -v f="$files" -v b="$bytes" 'BEGIN { printf "%d %.0f\n", f, b / 1048576 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+corpus() {
+    local n=$1 dir="$WORK/corpus-$1"
+    if [[ ! -f $dir/site.toml ]]; then
+        say "generating $n claims into $dir"
+        rm -rf "$dir"
+        target/release/examples/gen-corpus --claims "$n" --out "$dir" >/dev/null
+    fi
+    echo "$dir"
+}
+
+# The corpus in Hugo's layout: the same Markdown files; entity pages move to
+# entity-profiles/ (Hugo's entities taxonomy owns /entities/) and `url`
+# becomes `homepage` (Hugo reads a page's `url` as its permalink).
+hugo_site() {
+    local n=$1 dir="$WORK/hugo-$1"
+    if [[ ! -f $dir/hugo.toml ]]; then
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        cp -r "$(corpus "$n")/content" "$dir/content"
+        mv "$dir/content/entities" "$dir/content/entity-profiles"
+        sed -i 's/^url = /homepage = /' "$dir"/content/entity-profiles/*.md "$dir"/content/sources/*.md
+        cp -r scripts/bench/hugo/. "$dir/"
+    fi
+    echo "$dir"
+}
+
+has_search() { target/release/claimtrail build --help | grep -q -- '--no-search'; }
+
+# Deletes the search index's reuse marker so the next build indexes afresh.
+forget_search() { rm -f "$1"/pagefind/claimtrail-search.hash "$(dirname "$1")/.claimtrail-spare-$(basename "$1")"/pagefind/claimtrail-search.hash; }
+
+main() {
+    install_tools
+    say "building claimtrail (release)"
+    cargo build --release --locked --quiet --bin claimtrail --example gen-corpus --example reload-time
+    mkdir -p "$WORK"
+    local ct=target/release/claimtrail
+    local results="$WORK/results.md"
+    {
+        echo "claimtrail $(git describe --always --dirty 2>/dev/null || echo '?') · $(hugo version | cut -d' ' -f2) · $(nproc) cores · $(date -u +%Y-%m-%d) · median of $RUNS runs"
+        echo
+        echo "| claims | what | wall s | CPU s | peak RSS MB | files | MB written | vs Hugo | vs cp -r |"
+        echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+    } >"$results"
+    local n
+    for n in $SIZES; do
+        local dir out hugo_wall="" cp_wall
+        dir=$(corpus "$n")
+        out="$WORK/out-$n"
+
+        say "[$n] cp -r of the corpus"
+        read -r cp_wall _ _ < <(PREPARE="rm -rf '$WORK/copy-$n'" measure cp -r "$dir" "$WORK/copy-$n")
+        rm -rf "$WORK/copy-$n"
+
+        if [[ " $HUGO_SIZES " == *" $n "* ]]; then
+            say "[$n] hugo"
+            local site hw hc hr
+            site=$(hugo_site "$n")
+            hugo --quiet --source "$site" >/dev/null
+            read -r hw hc hr < <(measure hugo --quiet --source "$site")
+            read -r hf hm < <(files_and_mb "$site/public")
+            hugo_wall=$hw
+            echo "| $n | Hugo 0.111 (minimal templates) | $hw | $hc | $hr | $hf | $hm | 1.00 | $(ratio "$hw" "$cp_wall") |" >>"$results"
+        fi
+
+        local variants=("full build:")
+        has_search && variants=("build --no-search:--no-search" "full build (with search):")
+        local variant
+        for variant in "${variants[@]}"; do
+            local label=${variant%%:*} flag=${variant#*:} w c r f m
+            say "[$n] claimtrail $label"
+            $ct build --root "$dir" --output "$out" $flag >/dev/null
+            read -r w c r < <(PREPARE="forget_search '$out'" measure $ct build --root "$dir" --output "$out" $flag)
+            read -r f m < <(files_and_mb "$out")
+            local vs_hugo="—"
+            [[ -n $hugo_wall ]] && vs_hugo=$(ratio "$w" "$hugo_wall")
+            echo "| $n | claimtrail $label | $w | $c | $r | $f | $m | $vs_hugo | $(ratio "$w" "$cp_wall") |" >>"$results"
+        done
+        echo "| $n | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
+        rm -rf "$out" "$WORK/.claimtrail-spare-out-$n"
+    done
+
+    if [[ -n $EDIT_SIZE ]]; then
+        say "[$EDIT_SIZE] one-claim edit inside serve ($EDITS edits)"
+        local line
+        line=$(target/release/examples/reload-time "$(corpus "$EDIT_SIZE")" "$EDITS" | grep '^median' || true)
+        {
+            echo
+            echo "serve, $EDIT_SIZE claims: ${line:-reload-time printed no median}"
+        } >>"$results"
+    fi
+    cat "$results"
+}
+
+main "$@"
