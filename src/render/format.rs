@@ -11,6 +11,8 @@ pub struct DateView {
     pub iso: String,
     /// `April 23, 2026`
     pub display: String,
+    /// `2026`
+    pub year: i32,
 }
 
 /// A date as ISO and display text.
@@ -23,6 +25,7 @@ pub fn date_view(date: Date) -> DateView {
     DateView {
         iso: date.to_string(),
         display,
+        year: date.year(),
     }
 }
 

@@ -41,6 +41,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "robots.txt",
     "style.css",
     "favicon.svg",
+    "filter.js",
 ];
 
 /// Compiles the default templates with the site's `templates/` folder laid over them.

@@ -148,6 +148,8 @@ impl<'a, 'p> Viewer<'a, 'p> {
             date: date_view(claim.date),
             status: self.status(&claim.status),
             claimant: self.source_link(&claim.claimant),
+            entity_ids: claim.entities.clone(),
+            tag_slugs: claim.tags.iter().map(|t| crate::ids::tag_slug(t)).collect(),
             summary: claim
                 .summary
                 .clone()
@@ -272,7 +274,12 @@ impl<'a, 'p> Viewer<'a, 'p> {
     /// The claims `source` cites, each with the stances it took.
     pub fn cited_claims(&self, source: &str) -> Vec<CitedClaim> {
         let cited = self.index.cited.get(source).map_or(&[][..], Vec::as_slice);
-        cited
+        self.cited_claims_of(source, cited)
+    }
+
+    /// Claims `claims` (indices), each with the stances `source` took on it.
+    pub fn cited_claims_of(&self, source: &str, claims: &[usize]) -> Vec<CitedClaim> {
+        claims
             .iter()
             .map(|&i| CitedClaim {
                 claim: self.card_value(i),

@@ -90,6 +90,10 @@ pub struct ClaimCard {
     pub status: StatusView,
     /// Who made it.
     pub claimant: Link,
+    /// Ids of the entities it is about, for the client-side filter.
+    pub entity_ids: Vec<String>,
+    /// Slugs of its tags, for the client-side filter.
+    pub tag_slugs: Vec<String>,
     /// Summary, or the body's first paragraph.
     pub summary: String,
     /// True for drafts (only built with `--drafts`).

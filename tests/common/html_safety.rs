@@ -37,8 +37,9 @@ const FORBIDDEN_SCHEMES: &[&str] = &["javascript:", "vbscript:", "data:"];
 
 /// Every part of a whole page that could run script: one line per finding.
 ///
-/// The theme's own `<link>`/`<meta>` in `<head>` and one
-/// `<script type="application/ld+json">` holding valid JSON are allowed.
+/// The theme's own `<link>`/`<meta>` in `<head>`, one
+/// `<script type="application/ld+json">` holding valid JSON, and the list
+/// filter's form and `filter.js` script tag are allowed.
 pub fn executable_parts_of_page(html: &str) -> Vec<String> {
     inspect(&Html::parse_document(html), true)
 }
@@ -67,7 +68,7 @@ fn inspect(document: &Html, page: bool) -> Vec<String> {
     found
 }
 
-/// The theme's head elements and its JSON-LD block.
+/// The theme's head elements, its JSON-LD block and its list filter.
 fn allowed_on_page(element: ElementRef) -> bool {
     let name = element.value().name();
     let in_head = element
@@ -77,14 +78,44 @@ fn allowed_on_page(element: ElementRef) -> bool {
     match name {
         "meta" | "link" => in_head,
         "script" => {
-            element.value().attr("type") == Some("application/ld+json")
-                && serde_json::from_str::<serde_json::Value>(&element.inner_html()).is_ok()
+            (element.value().attr("type") == Some("application/ld+json")
+                && serde_json::from_str::<serde_json::Value>(&element.inner_html()).is_ok())
+                || is_filter_script(element)
         }
+        "form" => is_filter_form(element),
         // The theme's charts: drawing elements only, so nothing in them can load or run
         // anything (their attributes are still checked like every other element's).
         "svg" => element.value().attr("role") == Some("img") && only_drawing(element),
         _ => false,
     }
+}
+
+/// The theme's list filter script: `filter.js` from the site itself, no code of its own.
+fn is_filter_script(script: ElementRef) -> bool {
+    let element = script.value();
+    element.attrs().count() == 2
+        && element.attr("defer").is_some()
+        && element.attr("src").is_some_and(|src| {
+            src.starts_with('/') && !src.starts_with("//") && src.ends_with("/filter.js")
+        })
+        && script.inner_html().is_empty()
+}
+
+/// The theme's list filter form: submits nowhere and holds only its controls.
+fn is_filter_form(form: ElementRef) -> bool {
+    const CONTROLS: &[&str] = &[
+        "fieldset", "legend", "label", "select", "option", "button", "p",
+    ];
+    let element = form.value();
+    element.attr("data-live-filter").is_some()
+        && ["action", "method", "target"]
+            .iter()
+            .all(|a| element.attr(a).is_none())
+        && form
+            .descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .all(|e| CONTROLS.contains(&e.value().name()) && e.value().attr("formaction").is_none())
 }
 
 fn only_drawing(svg: ElementRef) -> bool {
@@ -151,10 +182,16 @@ fn the_inspection_finds_what_it_looks_for() {
     let page = "<html><head><meta charset=utf-8><link rel=stylesheet href=/s.css>\
         <script type=\"application/ld+json\">{\"a\":1}</script></head><body>\
         <p style=\"--status: #abc\">ok</p><p style=\"--status: teal; --status-text: #fff\">ok</p>\
-        <svg role=\"img\" viewBox=\"0 0 9 9\"><g><rect x=\"1\" fill=\"#abc\"></rect><text>1</text></g></svg></body></html>";
+        <svg role=\"img\" viewBox=\"0 0 9 9\"><g><rect x=\"1\" fill=\"#abc\"></rect><text>1</text></g></svg>\
+        <form data-live-filter hidden><fieldset><label>a <select name=a><option>b</option></select></label></fieldset></form>\
+        <script src=\"/x/filter.js\" defer></script></body></html>";
     assert_eq!(executable_parts_of_page(page), Vec::<String>::new());
     for bad in [
         "<script>alert(1)</script>",
+        "<script src=\"//evil.example/filter.js\" defer></script>",
+        "<script src=\"/filter.js\" defer>alert(1)</script>",
+        "<form data-live-filter action=\"https://evil.example/\"><button>x</button></form>",
+        "<form data-live-filter><input name=x></form>",
         "<script type=\"application/ld+json\">{\"a\":</script>",
         "<img src=x onerror=alert(1)>",
         "<a href=\" JaVa\tScRiPt:alert(1)\">x</a>",
