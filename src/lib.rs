@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`load`] (read files) → [`parse`] and [`validate`] (every rule, every
 //! problem) → [`model`] (resolved content) → [`render`] (pages in memory) →
-//! [`write`] (swap the new output folder in).
+//! [`search`] (the search index) → [`write`] (swap the new output folder in).
 
 pub mod config;
 pub mod diagnostic;
@@ -23,6 +23,7 @@ pub mod new;
 pub mod parse;
 pub mod placeholders;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod symlinks;
@@ -70,6 +71,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Move aside an output folder that claimtrail did not create.
     pub force: bool,
+    /// Build the search index (`pagefind/`); off with `--no-search`.
+    pub search: bool,
 }
 
 /// What a successful build did.
@@ -87,6 +90,8 @@ pub struct BuildReport {
     pub moved_aside: Option<PathBuf>,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// Whether the search index was built, reused or skipped.
+    pub search: search::SearchOutcome,
 }
 
 /// The result of checking a site: all diagnostics and, when there were no errors, the model.
@@ -205,8 +210,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let tera = render::templates::load(root)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
-    let files = render::render(&site, tera)
+    let mut files = render::render(&site, tera)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
+    let search = search::stage(&site, &output, options.search)
+        .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    files.extend(search.files);
     let written = write::write_site(&output, &files, &root.join("static"), root, options.force)?;
     diagnostics.extend(written.warnings);
     Ok(BuildReport {
@@ -216,6 +224,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         output,
         moved_aside: written.moved_aside,
         elapsed: started.elapsed(),
+        search: search.outcome,
     })
 }
 

@@ -60,7 +60,7 @@ pub fn context(page_path: &str, title: &str) -> Context {
 
 /// Every HTML page and alias redirect of the site.
 pub fn html_jobs(viewer: &Viewer) -> Vec<Job> {
-    let mut jobs = vec![home(viewer), not_found()];
+    let mut jobs = vec![home(viewer), not_found(), search()];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));
@@ -114,6 +114,15 @@ fn not_found() -> Job {
         "404.html",
         context("404.html", "Page not found"),
     )
+}
+
+/// The search page; its results come from the index in `pagefind/` (see [`crate::search`]).
+/// Left out of the sitemap: it has nothing to index until someone searches.
+fn search() -> Job {
+    Job {
+        in_sitemap: false,
+        ..Job::html("search/", "search.html", context("search/", "Search"))
+    }
 }
 
 fn claim_pages(viewer: &Viewer) -> Vec<Job> {

@@ -1,0 +1,104 @@
+//! Runs Pagefind in process over the records and returns its files in memory.
+//!
+//! Pagefind's API is async (tokio) and takes records one at a time through
+//! `&mut self`, so they are fed in order on a small runtime of our own; the
+//! index itself is then built on Pagefind's rayon threads.
+
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Component, Path};
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::records::Record;
+use crate::render::OutputFile;
+
+/// The folder of the output that holds the index and Pagefind's scripts.
+pub const FOLDER: &str = "pagefind";
+
+/// The Pagefind release the index is built with; `pagefind-entry.json` says
+/// the same (a unit test checks), and it is part of the reuse fingerprint.
+pub const PAGEFIND_VERSION: &str = "1.6.0";
+
+/// Indexes `records` in `language` (an ISO 639-1 code such as `en`) and returns
+/// Pagefind's files under [`FOLDER`], sorted by path. Errors are sentences.
+pub fn index(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, String> {
+    // Pagefind reads the working folder when it starts, and panics without one.
+    std::env::current_dir()
+        .map_err(|e| format!("the working folder cannot be read ({e}), and Pagefind needs it"))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the indexing runtime: {e}"))?;
+    let run = AssertUnwindSafe(|| runtime.block_on(run(records, language)));
+    catch_unwind(run).unwrap_or_else(|panic| Err(format!("Pagefind stopped: {}", message(&*panic))))
+}
+
+async fn run(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, String> {
+    let options = PagefindServiceConfig::builder()
+        .force_language(language.to_string())
+        .write_playground(false)
+        .build();
+    let mut index =
+        PagefindIndex::new(Some(options)).map_err(|e| format!("cannot start Pagefind: {e}"))?;
+    for record in records {
+        let url = record.url.clone();
+        index
+            .add_custom_record(
+                record.url,
+                record.content,
+                language.to_string(),
+                Some(record.meta),
+                Some(record.filters),
+                None,
+            )
+            .await
+            .map_err(|e| format!("cannot index {url}: {e}"))?;
+    }
+    let files = index
+        .get_files()
+        .await
+        .map_err(|e| format!("cannot build the index: {e}"))?;
+    let mut files = files
+        .into_iter()
+        .map(|file| {
+            Ok(OutputFile {
+                path: output_path(&file.filename)?,
+                bytes: file.contents,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// `pagefind/<name>` for a file name Pagefind gives relative to its bundle folder.
+fn output_path(name: &Path) -> Result<String, String> {
+    let mut path = String::from(FOLDER);
+    for component in name.components() {
+        match component {
+            Component::Normal(part) => {
+                path.push('/');
+                path.push_str(part.to_str().ok_or_else(|| unexpected(name))?);
+            }
+            _ => return Err(unexpected(name)),
+        }
+    }
+    Ok(path)
+}
+
+fn unexpected(name: &Path) -> String {
+    format!(
+        "Pagefind made a file with an unexpected name: {}",
+        name.display()
+    )
+}
+
+fn message(panic: &(dyn Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".to_string())
+}
