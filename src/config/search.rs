@@ -20,3 +20,59 @@ pub(super) fn read_search(fields: &mut Fields) -> SearchSettings {
     merge(fields, table);
     SearchSettings { full_text }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::parse;
+    use crate::diagnostic::{Diagnostic, Diagnostics};
+
+    const SITE: &str = "title = \"T\"\nbase_url = \"https://example.org/\"\n";
+
+    fn read(search: &str) -> (Option<super::SearchSettings>, Vec<Diagnostic>) {
+        let mut diagnostics = Diagnostics::new();
+        let config = parse(&format!("{SITE}{search}"), &mut diagnostics);
+        let problems = diagnostics.sorted().into_iter().cloned().collect();
+        (config.map(|c| c.search), problems)
+    }
+
+    #[test]
+    fn full_text_is_off_unless_switched_on() {
+        assert_eq!(read("").0.unwrap().full_text, false);
+        assert_eq!(read("[search]\n").0.unwrap().full_text, false);
+        assert_eq!(
+            read("[search]\nfull_text = true\n").0.unwrap().full_text,
+            true
+        );
+    }
+
+    #[test]
+    fn a_quoted_switch_is_an_error_with_a_hint() {
+        let (config, problems) = read("[search]\nfull_text = \"true\"\n");
+        assert!(config.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("`full_text` in [search]"),
+            "{problems:?}"
+        );
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("write it without quotes: `full_text = true`")
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_error_with_a_hint() {
+        let (config, problems) = read("[search]\nfulltext = true\n");
+        assert!(config.is_none());
+        assert_eq!(problems[0].message, "unknown field `fulltext` in [search]");
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `full_text`?")
+        );
+        let (_, problems) = read("search = 1\n");
+        assert!(
+            problems[0].message.contains("must be a table"),
+            "{problems:?}"
+        );
+    }
+}

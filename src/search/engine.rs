@@ -102,3 +102,60 @@ fn message(panic: &(dyn Any + Send)) -> String {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "an internal error".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn records() -> Vec<Record> {
+        ["alpha beta", "beta gamma"]
+            .iter()
+            .enumerate()
+            .map(|(i, content)| Record {
+                url: format!("/claims/c{i}/"),
+                content: content.to_string(),
+                meta: BTreeMap::from([("title".to_string(), format!("Claim {i}"))]),
+                filters: BTreeMap::from([("kind".to_string(), vec!["Claim".to_string()])]),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_is_deterministic_sorted_and_under_its_folder() {
+        let files = index(records(), "en").unwrap();
+        assert_eq!(files, index(records(), "en").unwrap());
+        assert!(files.windows(2).all(|w| w[0].path < w[1].path));
+        assert!(files.iter().all(|f| f.path.starts_with("pagefind/")));
+        for name in [
+            "pagefind/pagefind.js",
+            "pagefind/pagefind-ui.js",
+            "pagefind/wasm.en.pagefind",
+        ] {
+            assert!(files.iter().any(|f| f.path == name), "{name}");
+        }
+        assert!(files.iter().any(|f| f.path.ends_with(".pf_index")));
+    }
+
+    #[test]
+    fn the_pinned_version_is_the_one_that_runs() {
+        let files = index(records(), "en").unwrap();
+        let entry = files
+            .iter()
+            .find(|f| f.path == "pagefind/pagefind-entry.json")
+            .unwrap();
+        let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
+        assert_eq!(entry["version"], PAGEFIND_VERSION);
+    }
+
+    #[test]
+    fn odd_file_names_are_refused() {
+        assert_eq!(
+            output_path(Path::new("index/a.pf_index")).unwrap(),
+            "pagefind/index/a.pf_index"
+        );
+        assert!(output_path(Path::new("../a")).is_err());
+        assert!(output_path(Path::new("/a")).is_err());
+    }
+}

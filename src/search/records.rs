@@ -225,3 +225,96 @@ fn entity_with_aliases(site: &Site, id: &str) -> String {
         _ => entity_name(site, id).to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn fixture() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        crate::check(&root, false).unwrap().site.unwrap()
+    }
+
+    fn find<'a>(records: &'a [Record], url: &str) -> &'a Record {
+        records.iter().find(|r| r.url == url).unwrap()
+    }
+
+    #[test]
+    fn a_claim_record_holds_its_people_names_and_quotes() {
+        let site = fixture();
+        let records = records(&site);
+        let claim = find(&records, "/claims/acme-model-2-cost/");
+        for text in [
+            "Acme Model 2 cuts per-token inference cost",
+            "35% cheaper per token.",
+            "Claimed by Acme Blog.",
+            "Acme Model 2 (Roadrunner)",
+            "inference-cost",
+            "Example Press: “Our price sheet comparison",
+        ] {
+            assert!(claim.content.contains(text), "{text} in {}", claim.content);
+        }
+        assert!(
+            !claim.content.contains("What would settle it"),
+            "no body by default"
+        );
+        assert_eq!(claim.meta["status"], "Disputed");
+        assert_eq!(claim.meta["date"], "April 23, 2026");
+        assert_eq!(claim.filters["entity"], ["Acme", "Acme Model 2"]);
+        assert_eq!(claim.filters["tag"], ["efficiency", "inference-cost"]);
+        assert_eq!(claim.filters["year"], ["2026"]);
+        assert_eq!(claim.filters["kind"], ["Claim"]);
+        assert!(claim.filters.keys().all(|k| FILTERS.contains(&k.as_str())));
+    }
+
+    #[test]
+    fn sources_entities_and_pages_have_records_too() {
+        let site = fixture();
+        let records = records(&site);
+        assert_eq!(
+            records.len(),
+            3 + 3 + 4 + 1,
+            "published claims, sources, entities, pages"
+        );
+        let entity = find(&records, "/entities/acme-model-2/");
+        assert!(entity.content.contains("Roadrunner"), "{}", entity.content);
+        assert!(
+            entity.content.contains("Part of Acme."),
+            "{}",
+            entity.content
+        );
+        assert_eq!(entity.meta["kind"], "Entity");
+        let source = find(&records, "/sources/acme-blog/");
+        assert!(
+            source.content.contains("Acme’s own blog."),
+            "{}",
+            source.content
+        );
+        assert_eq!(find(&records, "/pages/about/").filters["kind"], ["Page"]);
+        assert!(
+            records
+                .iter()
+                .all(|r| r.url.starts_with('/') && r.url.ends_with('/'))
+        );
+    }
+
+    #[test]
+    fn full_text_adds_the_bodies() {
+        let mut site = fixture();
+        site.config.search.full_text = true;
+        let records = records(&site);
+        let claim = find(&records, "/claims/acme-model-2-cost/");
+        assert!(
+            claim
+                .content
+                .contains("What would settle it Acme’s published price sheet")
+        );
+        assert!(
+            claim.content.contains("Not yet released."),
+            "{}",
+            claim.content
+        );
+    }
+}

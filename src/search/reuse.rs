@@ -111,3 +111,80 @@ fn read_listed(output: &Path, line: &str) -> Option<OutputFile> {
         bytes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::write::MARKER;
+
+    fn record(content: &str) -> Record {
+        Record {
+            url: "/claims/x/".to_string(),
+            content: content.to_string(),
+            meta: BTreeMap::new(),
+            filters: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_follows_records_and_language() {
+        let a = fingerprint(&[record("one")], "en");
+        assert_eq!(a.len(), 40);
+        assert_eq!(a, fingerprint(&[record("one")], "en"));
+        assert_ne!(a, fingerprint(&[record("two")], "en"));
+        assert_ne!(a, fingerprint(&[record("one")], "de"));
+    }
+
+    /// An output folder holding one index file and its stamp.
+    fn output(fingerprint: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(MARKER), "").unwrap();
+        fs::create_dir_all(dir.path().join("pagefind/index")).unwrap();
+        let file = OutputFile {
+            path: "pagefind/index/en_1.pf_index".to_string(),
+            bytes: b"index".to_vec(),
+        };
+        fs::write(dir.path().join(&file.path), &file.bytes).unwrap();
+        let stamp = stamp(fingerprint, &[file]);
+        fs::write(dir.path().join(STAMP), stamp.bytes).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_matching_whole_index_is_reused() {
+        let dir = output("abc");
+        let files = previous(dir.path(), "abc").unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["pagefind/index/en_1.pf_index", STAMP]);
+        assert_eq!(files[0].bytes, b"index");
+    }
+
+    #[test]
+    fn anything_else_is_indexed_again() {
+        let dir = output("abc");
+        assert!(previous(dir.path(), "abd").is_none(), "other records");
+        fs::write(
+            dir.path().join("pagefind/index/en_1.pf_index"),
+            "longer now",
+        )
+        .unwrap();
+        assert!(previous(dir.path(), "abc").is_none(), "a file changed size");
+        let dir = output("abc");
+        fs::remove_file(dir.path().join("pagefind/index/en_1.pf_index")).unwrap();
+        assert!(previous(dir.path(), "abc").is_none(), "a file is missing");
+        let dir = output("abc");
+        fs::remove_file(dir.path().join(MARKER)).unwrap();
+        assert!(
+            previous(dir.path(), "abc").is_none(),
+            "not claimtrail's output"
+        );
+        let dir = output("abc");
+        fs::write(dir.path().join(STAMP), "abc\n5 ../../etc/passwd\n").unwrap();
+        assert!(
+            previous(dir.path(), "abc").is_none(),
+            "a path outside pagefind/"
+        );
+    }
+}
