@@ -267,6 +267,10 @@ fn the_search_page_works_without_javascript_and_is_not_in_the_sitemap() {
     assert!(html.contains("triggerSearch"));
     assert!(html.contains("new PagefindUI("));
     assert!(!read(dir.path(), "public/sitemap.xml").contains("/search/"));
+    assert_eq!(
+        one(&page, "meta[name=robots]").attr("content"),
+        Some("noindex, follow")
+    );
 }
 
 #[test]
