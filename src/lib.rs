@@ -210,10 +210,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let tera = render::templates::load(root)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
-    let mut files = render::render(&site, tera)
-        .map_err(|problems| content_error(&mut diagnostics, problems))?;
+    // Before rendering, so the index's working memory is freed before the pages take theirs.
     let search = search::stage(&site, &output, options.search)
         .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    let mut files = render::render(&site, tera)
+        .map_err(|problems| content_error(&mut diagnostics, problems))?;
     files.extend(search.files);
     let written = write::write_site(&output, &files, &root.join("static"), root, options.force)?;
     diagnostics.extend(written.warnings);
