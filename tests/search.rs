@@ -158,7 +158,7 @@ fn an_unchanged_index_is_reused_and_a_changed_one_rebuilt() {
     assert_eq!(report.search, SearchOutcome::Indexed);
     let record = fragment(&public, "/claims/globex-beats-acme/");
     assert!(
-        record["content"]
+        record["meta"]["title"]
             .as_str()
             .unwrap()
             .contains("every public benchmark")
