@@ -37,12 +37,9 @@ mod tests {
 
     #[test]
     fn full_text_is_off_unless_switched_on() {
-        assert_eq!(read("").0.unwrap().full_text, false);
-        assert_eq!(read("[search]\n").0.unwrap().full_text, false);
-        assert_eq!(
-            read("[search]\nfull_text = true\n").0.unwrap().full_text,
-            true
-        );
+        assert!(!read("").0.unwrap().full_text);
+        assert!(!read("[search]\n").0.unwrap().full_text);
+        assert!(read("[search]\nfull_text = true\n").0.unwrap().full_text);
     }
 
     #[test]
