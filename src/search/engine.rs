@@ -21,7 +21,21 @@ pub const FOLDER: &str = "pagefind";
 /// the same (a unit test checks), and it is part of the reuse fingerprint.
 pub const PAGEFIND_VERSION: &str = "1.6.0";
 
-/// Indexes `records` in `language` (an ISO 639-1 code such as `en`) and returns
+/// The language code Pagefind gets for a site's `language`: its primary subtag
+/// (`en` for `en-GB`), lowercase, or `unknown` when that is not two or three
+/// ASCII letters. Pagefind stems by the primary subtag only, and puts the code
+/// into file names and slices hashes by its length, so nothing else is passed.
+pub fn language_code(language: &str) -> String {
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    let letters = primary.chars().all(|c| c.is_ascii_alphabetic());
+    if letters && (2..=3).contains(&primary.len()) {
+        primary.to_ascii_lowercase()
+    } else {
+        "unknown".to_string()
+    }
+}
+
+/// Indexes `records` in `language` (from [`language_code`]) and returns
 /// Pagefind's files under [`FOLDER`], sorted by path. Errors are sentences.
 pub fn index(records: Vec<Record>, language: &str) -> Result<Vec<OutputFile>, String> {
     // Pagefind reads the working folder when it starts, and panics without one.
@@ -147,6 +161,28 @@ mod tests {
             .unwrap();
         let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
         assert_eq!(entry["version"], PAGEFIND_VERSION);
+    }
+
+    #[test]
+    fn language_codes_are_primary_subtags_or_unknown() {
+        for (given, code) in [
+            ("en", "en"),
+            ("en-GB", "en"),
+            ("PT_br", "pt"),
+            ("ast", "ast"),
+            ("", "unknown"),
+            ("english", "unknown"),
+            ("en\"><script>alert('lang')</script>", "unknown"),
+            ("e/", "unknown"),
+        ] {
+            assert_eq!(language_code(given), code, "{given}");
+        }
+        let files = index(records(), "unknown").unwrap();
+        assert!(
+            files
+                .iter()
+                .any(|f| f.path == "pagefind/pagefind-entry.json")
+        );
     }
 
     #[test]

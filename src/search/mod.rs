@@ -58,7 +58,7 @@ pub fn stage(
     }
     let records = records::records(site);
     let count = records.len();
-    let language = &site.config.language;
+    let language = &engine::language_code(&site.config.language);
     let fingerprint = reuse::fingerprint(&records, language);
     let (files, outcome) = match reuse::previous(previous_output, &fingerprint) {
         Some(files) => (files, SearchOutcome::Reused),
@@ -84,7 +84,7 @@ pub fn stage(
 /// thread (`std::thread::spawn`), not from inside an async task.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = records::records(site);
-    let language = &site.config.language;
+    let language = &engine::language_code(&site.config.language);
     let fingerprint = reuse::fingerprint(&records, language);
     fresh(records, language, &fingerprint)
 }
