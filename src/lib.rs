@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`load`] (read files) → [`parse`] and [`validate`] (every rule, every
 //! problem) → [`model`] (resolved content) → [`render`] (pages in memory) →
-//! [`write`] (swap the new output folder in).
+//! [`search`] (the search index) → [`write`] (swap the new output folder in).
 
 pub mod config;
 pub mod diagnostic;
@@ -23,6 +23,7 @@ pub mod new;
 pub mod parse;
 pub mod placeholders;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod symlinks;
@@ -71,6 +72,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Move aside an output folder that claimtrail did not create.
     pub force: bool,
+    /// Build the search index (`pagefind/`); off with `--no-search`.
+    pub search: bool,
 }
 
 /// What a successful build did.
@@ -88,6 +91,8 @@ pub struct BuildReport {
     pub moved_aside: Option<PathBuf>,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// Whether the search index was built, reused or skipped.
+    pub search: search::SearchOutcome,
 }
 
 /// The result of checking a site: all diagnostics and, when there were no errors, the model.
@@ -221,10 +226,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let tera = render::templates::load(root)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
+    // Before rendering, so the index's working memory is freed before the pages take theirs.
+    let search = search::stage(&site, &output, options.search)
+        .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
     let static_dir = root.join("static");
     let staging = write::Staging::begin(&output, options.force)?;
     let written = render::with_renderer(&site, tera, |renderer| {
-        staging.prepare(renderer.paths(), &static_dir)?;
+        let search_paths = || search.files.iter().map(|file| file.path.as_str());
+        staging.prepare(renderer.paths().chain(search_paths()), &static_dir)?;
+        search
+            .files
+            .par_iter()
+            .try_for_each(|file| staging.write(file))?;
         match renderer.render_all(|file| staging.write(&file)) {
             Ok(_) => {}
             Err(render::Failure::Content(problems)) => {
@@ -232,7 +245,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             }
             Err(render::Failure::Output(error)) => return Err(error),
         }
-        let generated: BTreeSet<&str> = renderer.paths().collect();
+        let generated: BTreeSet<&str> = renderer.paths().chain(search_paths()).collect();
         staging.finish(&generated, &static_dir, root)
     })?;
     diagnostics.extend(written.warnings);
@@ -243,6 +256,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         output,
         moved_aside: written.moved_aside,
         elapsed: started.elapsed(),
+        search: search.outcome,
     })
 }
 

@@ -38,6 +38,9 @@ enum Command {
         /// Replace an output folder that claimtrail did not create (it is moved aside, not deleted).
         #[arg(long)]
         force: bool,
+        /// Skip the search index (pagefind/), for quicker local builds.
+        #[arg(long)]
+        no_search: bool,
     },
     /// Check every content file and report all problems, without building.
     Check {
@@ -149,12 +152,14 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             force,
+            no_search,
         } => build(BuildOptions {
             root,
             output,
             base_url,
             drafts,
             force,
+            search: !no_search,
         }),
         Command::Check { root, format } => check(&root, format.into()),
         Command::Serve {

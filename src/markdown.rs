@@ -133,6 +133,21 @@ pub fn first_paragraph(markdown: &str) -> String {
     text.trim().to_string()
 }
 
+/// The plain text of the whole document, for the search index: the words of
+/// every block, one space between blocks, no markup and no control characters.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.retain(|c| !c.is_control());
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +204,13 @@ mod tests {
             "Some emphasis and code."
         );
         assert_eq!(first_paragraph("a&#x7;b&#x1b;c"), "abc");
+    }
+
+    #[test]
+    fn plain_text_keeps_every_block_and_drops_markup() {
+        assert_eq!(
+            plain_text("# Title\n\nOne *two*\nthree.\n\n- four\n- `five`\n\n<b>six</b>&#x7;"),
+            "Title One two three. four five six"
+        );
     }
 }

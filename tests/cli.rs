@@ -114,6 +114,24 @@ fn build_prints_a_one_line_summary() {
 }
 
 #[test]
+fn build_no_search_skips_the_index() {
+    let dir = common::site(&[]);
+    claimtrail()
+        .args(["build", "--no-search", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert!(dir.path().join("public/index.html").is_file());
+    assert!(!dir.path().join("public/pagefind").exists());
+    claimtrail()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    assert!(dir.path().join("public/pagefind/pagefind.js").is_file());
+}
+
+#[test]
 fn build_with_content_errors_exits_1() {
     let dir = common::site(&["invalid/javascript-url"]);
     claimtrail()

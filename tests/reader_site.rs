@@ -311,9 +311,26 @@ fn every_page_is_well_formed_with_unique_ids_and_no_external_requests() {
             "href",
         )) {
             assert!(
-                src.starts_with('/'),
+                src.starts_with('/') && !src.starts_with("//"),
                 "{path}: {src} loads from another host"
             );
+        }
+        for action in attrs(&html, "form", "action") {
+            assert!(
+                action.starts_with("/tracker/"),
+                "{path}: form sends to {action}"
+            );
+        }
+        let scripts =
+            Selector::parse("script:not([src]):not([type='application/ld+json'])").unwrap();
+        for script in html.select(&scripts) {
+            let code = script.inner_html();
+            for remote in ["http:", "https:", "//", "import(", "fetch("] {
+                assert!(
+                    !code.contains(remote),
+                    "{path}: an inline script has {remote}"
+                );
+            }
         }
     }
     assert!(pages > 40, "only {pages} pages");

@@ -8,10 +8,13 @@ use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
 mod publishing;
+mod search;
 mod statuses;
 
 pub use publishing::{DEFAULT_FEED_ENTRIES, Publisher, PublisherKind};
 use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
+pub use search::SearchSettings;
+use search::read_search;
 use statuses::read_statuses;
 pub use statuses::{BEST_RATING, StatusDef, WORST_RATING, default_statuses};
 
@@ -31,6 +34,7 @@ const SITE_KEYS: &[&str] = &[
     "feed_entries",
     "custom_domain",
     "html",
+    "search",
 ];
 
 /// The validated contents of `site.toml`.
@@ -60,6 +64,8 @@ pub struct Config {
     pub custom_domain: Option<String>,
     /// What HTML in Markdown may keep (`[html]`).
     pub html: HtmlPolicy,
+    /// What the search index holds (`[search]`).
+    pub search: SearchSettings,
 }
 
 /// Default items per page.
@@ -131,6 +137,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let feed_entries = read_feed_entries(&mut fields);
     let custom_domain = read_custom_domain(&mut fields);
     let html = html_policy::read(&mut fields);
+    let search = read_search(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -157,6 +164,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         feed_entries: feed_entries.unwrap_or(DEFAULT_FEED_ENTRIES),
         custom_domain: custom_domain.map(|d| d.value),
         html,
+        search,
     })
 }
 

@@ -133,6 +133,15 @@ impl<'t, 'i> Fields<'t, 'i> {
             ("a string", DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
                 Some("put the text in double quotes".to_string())
             }
+            ("`true` or `false`", DeValue::String(text)) => Some(format!(
+                "write it without quotes: `{key} = {}`",
+                if text.trim() == "false" {
+                    "false"
+                } else {
+                    "true"
+                }
+            )),
+            ("`true` or `false`", _) => Some(format!("write `{key} = true` or `{key} = false`")),
             ("a list of strings", DeValue::String(text)) => {
                 Some(format!("wrap it in brackets: `{key} = [\"{text}\"]`"))
             }

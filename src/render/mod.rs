@@ -19,6 +19,7 @@ mod viewer;
 pub mod views;
 
 pub use claims_csv::neutralise_formula;
+pub use format::date_view;
 
 use std::collections::HashMap;
 

@@ -68,7 +68,7 @@ pub fn context(page_path: &str, title: &str) -> Context {
 
 /// Every HTML page and alias redirect of the site.
 pub fn html_jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let mut jobs = vec![home(viewer), not_found()];
+    let mut jobs = vec![home(viewer), not_found(), search()];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));
@@ -124,6 +124,15 @@ fn not_found<'v>() -> Job<'v> {
     Job::file("404.html", "404.html", || {
         context("404.html", "Page not found")
     })
+}
+
+/// The search page; its results come from the index in `pagefind/` (see [`crate::search`]).
+/// Left out of the sitemap: it has nothing to index until someone searches.
+fn search<'v>() -> Job<'v> {
+    Job {
+        in_sitemap: false,
+        ..Job::html("search/", "search.html", || context("search/", "Search"))
+    }
 }
 
 fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {

@@ -34,6 +34,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "status.html",
     "contested.html",
     "page.html",
+    "search.html",
     "404.html",
     "redirect.html",
     "feed.xml",

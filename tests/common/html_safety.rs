@@ -38,8 +38,9 @@ const FORBIDDEN_SCHEMES: &[&str] = &["javascript:", "vbscript:", "data:"];
 /// Every part of a whole page that could run script: one line per finding.
 ///
 /// The theme's own `<link>`/`<meta>` in `<head>`, one
-/// `<script type="application/ld+json">` holding valid JSON, and the list
-/// filter's form and `filter.js` script tag are allowed.
+/// `<script type="application/ld+json">` holding valid JSON, the list
+/// filter's form and `filter.js` script tag, and the theme's search parts
+/// (header form, search page scripts, `<noscript>`) are allowed.
 pub fn executable_parts_of_page(html: &str) -> Vec<String> {
     inspect(&Html::parse_document(html), true)
 }
@@ -81,11 +82,62 @@ fn allowed_on_page(element: ElementRef) -> bool {
             (element.value().attr("type") == Some("application/ld+json")
                 && serde_json::from_str::<serde_json::Value>(&element.inner_html()).is_ok())
                 || is_filter_script(element)
+                || is_theme_search_part(element)
         }
-        "form" => is_filter_form(element),
+        "form" => is_filter_form(element) || is_theme_search_part(element),
         // The theme's charts: drawing elements only, so nothing in them can load or run
         // anything (their attributes are still checked like every other element's).
         "svg" => element.value().attr("role") == Some("img") && only_drawing(element),
+        "noscript" => is_theme_search_part(element),
+        _ => false,
+    }
+}
+
+/// The search page's inline script, exactly as the built-in `search.html` has it.
+fn theme_search_script() -> &'static str {
+    let template = include_str!("../../templates/search.html");
+    let start = template
+        .find("<script>\n")
+        .map_or(0, |i| i + "<script>".len());
+    let end = template.rfind("</script>").unwrap_or(start);
+    &template[start..end]
+}
+
+/// The theme's search parts: the header form, Pagefind's script from the site
+/// itself, the search page's own script, and its `<noscript>` note of links.
+fn is_theme_search_part(element: ElementRef) -> bool {
+    let value = element.value();
+    match value.name() {
+        "form" => {
+            let in_header = element
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "header");
+            in_header
+                && value.attr("class") == Some("site-search")
+                && value.attr("method") == Some("get")
+                && element
+                    .descendants()
+                    .skip(1)
+                    .filter_map(ElementRef::wrap)
+                    .all(|e| ["label", "input", "button"].contains(&e.value().name()))
+        }
+        "script" => match value.attr("src") {
+            Some(src) => {
+                src.starts_with('/')
+                    && !src.starts_with("//")
+                    && src.ends_with("/pagefind/pagefind-ui.js")
+                    && element.inner_html().is_empty()
+            }
+            None => value.attrs().next().is_none() && element.inner_html() == theme_search_script(),
+        },
+        "noscript" => {
+            let inside = Html::parse_fragment(&element.inner_html());
+            let all = Selector::parse("*").unwrap();
+            inside
+                .select(&all)
+                .all(|e| ["html", "p", "a"].contains(&e.value().name()))
+        }
         _ => false,
     }
 }

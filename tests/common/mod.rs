@@ -70,6 +70,7 @@ pub fn options(root: &Path) -> BuildOptions {
         base_url: None,
         drafts: false,
         force: false,
+        search: true,
     }
 }
 

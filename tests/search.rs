@@ -1,0 +1,297 @@
+//! The search index in `pagefind/`: what it holds, when it is reused, and the
+//! search page and header form that use it.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use claimtrail::search::SearchOutcome;
+use claimtrail::{BuildOptions, build};
+use common::{options, read, site, tree};
+use scraper::{Html, Selector};
+
+/// Every Pagefind fragment of the output at `public`, as JSON.
+fn fragments(public: &Path) -> Vec<serde_json::Value> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(public.join("pagefind/fragment")).unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .unwrap();
+        let json = text
+            .strip_prefix("pagefind_dcd")
+            .expect("Pagefind's marker");
+        found.push(serde_json::from_str(json).unwrap());
+    }
+    found
+}
+
+fn fragment(public: &Path, url: &str) -> serde_json::Value {
+    fragments(public)
+        .into_iter()
+        .find(|f| f["url"] == url)
+        .unwrap_or_else(|| panic!("no record for {url}"))
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    tree(dir).into_iter().map(|(path, _)| path).collect()
+}
+
+#[test]
+fn the_build_writes_a_pagefind_index() {
+    let dir = site(&[]);
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.search, SearchOutcome::Indexed);
+    let pagefind = dir.path().join("public/pagefind");
+    let files = files_under(&pagefind);
+    for name in [
+        "pagefind.js",
+        "pagefind-ui.js",
+        "pagefind-ui.css",
+        "pagefind-entry.json",
+        "wasm.en.pagefind",
+        "claimtrail-search.hash",
+    ] {
+        assert!(files.iter().any(|f| f == name), "{name} in {files:?}");
+    }
+    for folder in ["index/", "fragment/", "filter/"] {
+        assert!(
+            files.iter().any(|f| f.starts_with(folder)),
+            "{folder} in {files:?}"
+        );
+    }
+    for (path, bytes) in tree(&pagefind) {
+        assert!(!bytes.is_empty(), "{path} is empty");
+    }
+    let entry: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "public/pagefind/pagefind-entry.json")).unwrap();
+    assert_eq!(entry["languages"]["en"]["page_count"], 11);
+}
+
+#[test]
+fn a_claim_record_holds_its_claimant_aliases_quotes_meta_and_filters() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let claim = fragment(&dir.path().join("public"), "/claims/acme-model-2-cost/");
+    let content = claim["content"].as_str().unwrap();
+    for text in [
+        "Claimed by Acme Blog",
+        "Roadrunner",
+        "35% cheaper per token than its predecessor",
+    ] {
+        assert!(content.contains(text), "{text} in {content}");
+    }
+    assert_eq!(
+        claim["meta"]["title"],
+        "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"
+    );
+    assert_eq!(claim["meta"]["status"], "Disputed");
+    assert_eq!(claim["meta"]["date"], "April 23, 2026");
+    assert_eq!(claim["filters"]["status"][0], "Disputed");
+    assert_eq!(claim["filters"]["year"][0], "2026");
+    assert_eq!(claim["filters"]["entity"][1], "Acme Model 2");
+}
+
+#[test]
+fn drafts_stay_out_of_the_index() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let urls: Vec<String> = fragments(&dir.path().join("public"))
+        .iter()
+        .map(|f| f["url"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !urls.iter().any(|u| u.contains("acme-secret-plan")),
+        "{urls:?}"
+    );
+}
+
+#[test]
+fn no_search_writes_no_index() {
+    let dir = site(&[]);
+    let report = build(&BuildOptions {
+        search: false,
+        ..options(dir.path())
+    })
+    .unwrap();
+    assert_eq!(report.search, SearchOutcome::Skipped);
+    let public = dir.path().join("public");
+    assert!(!public.join("pagefind").exists());
+    assert!(public.join("search/index.html").is_file(), "the page stays");
+}
+
+#[test]
+fn an_unchanged_index_is_reused_and_a_changed_one_rebuilt() {
+    let dir = site(&[]);
+    let public = dir.path().join("public");
+    build(&options(dir.path())).unwrap();
+    let first = tree(&public.join("pagefind"));
+
+    // A template-only change: the records, and so the index, stay the same.
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let page = "{% extends \"base.html\" %}{% block content %}<h1>{{ title }}</h1>changed{% endblock content %}";
+    fs::write(dir.path().join("templates/page.html"), page).unwrap();
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.search, SearchOutcome::Reused);
+    assert!(read(dir.path(), "public/pages/about/index.html").contains("changed"));
+    assert_eq!(
+        tree(&public.join("pagefind")),
+        first,
+        "reused byte for byte"
+    );
+
+    // A content change: indexed again.
+    let claim = dir.path().join("content/claims/globex-beats-acme.md");
+    let text = fs::read_to_string(&claim).unwrap();
+    fs::write(
+        &claim,
+        text.replace("every benchmark", "every public benchmark"),
+    )
+    .unwrap();
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.search, SearchOutcome::Indexed);
+    let record = fragment(&public, "/claims/globex-beats-acme/");
+    assert!(
+        record["meta"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("every public benchmark")
+    );
+
+    // A damaged index is not reused.
+    let stamp = read(dir.path(), "public/pagefind/claimtrail-search.hash");
+    let victim = stamp.lines().nth(1).unwrap().split_once(' ').unwrap().1;
+    fs::write(public.join(victim), "damaged").unwrap();
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.search, SearchOutcome::Indexed);
+}
+
+#[test]
+fn a_reused_index_equals_a_fresh_one_and_rebuilds_are_byte_identical() {
+    let dir = site(&[]);
+    let first = dir.path().join("first");
+    let second = dir.path().join("second");
+    for output in [&first, &second] {
+        let report = build(&BuildOptions {
+            output: Some(output.clone()),
+            ..options(dir.path())
+        })
+        .unwrap();
+        assert_eq!(report.search, SearchOutcome::Indexed);
+    }
+    assert_eq!(tree(&first), tree(&second), "two fresh builds");
+    let report = build(&BuildOptions {
+        output: Some(first.clone()),
+        ..options(dir.path())
+    })
+    .unwrap();
+    assert_eq!(report.search, SearchOutcome::Reused);
+    assert_eq!(tree(&first), tree(&second), "a reused index");
+}
+
+#[test]
+fn result_urls_resolve_under_a_sub_path() {
+    // The fixture is published at https://example.org/tracker/.
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let public = dir.path().join("public");
+    let search = Html::parse_document(&read(dir.path(), "public/search/index.html"));
+    let mount = one(&search, "#ct-search");
+    assert_eq!(mount.attr("data-base"), Some("/tracker/"));
+    assert_eq!(mount.attr("data-bundle"), Some("/tracker/pagefind/"));
+    assert_eq!(
+        one(&search, "script[src]").attr("src"),
+        Some("/tracker/pagefind/pagefind-ui.js")
+    );
+    // Pagefind puts the base in front of each record's URL: every result is a built page.
+    let records = fragments(&public);
+    assert_eq!(records.len(), 11);
+    for record in records {
+        let page = record["url"].as_str().unwrap().trim_start_matches('/');
+        assert!(
+            public.join(page).join("index.html").is_file(),
+            "/tracker/{page} is not a page"
+        );
+    }
+}
+
+#[test]
+fn the_index_does_not_depend_on_the_base_url() {
+    let dir = site(&[]);
+    let sub = dir.path().join("sub");
+    let root = dir.path().join("root");
+    build(&BuildOptions {
+        output: Some(sub.clone()),
+        ..options(dir.path())
+    })
+    .unwrap();
+    build(&BuildOptions {
+        output: Some(root.clone()),
+        base_url: Some("https://claims.example.net/".to_string()),
+        ..options(dir.path())
+    })
+    .unwrap();
+    assert_eq!(tree(&sub.join("pagefind")), tree(&root.join("pagefind")));
+    let search = Html::parse_document(&fs::read_to_string(root.join("search/index.html")).unwrap());
+    assert_eq!(one(&search, "#ct-search").attr("data-base"), Some("/"));
+}
+
+fn one<'a>(html: &'a Html, selector: &str) -> scraper::ElementRef<'a> {
+    let parsed = Selector::parse(selector).unwrap();
+    let mut found = html.select(&parsed);
+    let first = found.next().unwrap_or_else(|| panic!("no {selector}"));
+    assert!(found.next().is_none(), "more than one {selector}");
+    first
+}
+
+#[test]
+fn the_search_page_works_without_javascript_and_is_not_in_the_sitemap() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let html = read(dir.path(), "public/search/index.html");
+    let page = Html::parse_document(&html);
+    let noscript = one(&page, "noscript").inner_html();
+    for link in ["/tracker/timeline/", "/tracker/tags/", "/tracker/entities/"] {
+        assert!(noscript.contains(link), "{link} in {noscript}");
+    }
+    assert_eq!(
+        one(&page, "link[href$='pagefind-ui.css']").attr("href"),
+        Some("/tracker/pagefind/pagefind-ui.css")
+    );
+    assert!(html.contains("triggerSearch"));
+    assert!(html.contains("new PagefindUI("));
+    assert!(!read(dir.path(), "public/sitemap.xml").contains("/search/"));
+    assert_eq!(
+        one(&page, "meta[name=robots]").attr("content"),
+        Some("noindex, follow")
+    );
+}
+
+#[test]
+fn every_page_has_the_search_form() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let mut pages = 0;
+    for (path, bytes) in tree(&dir.path().join("public")) {
+        if !path.ends_with(".html") || path.contains("acme-2-cost") {
+            continue; // redirect stubs have no header
+        }
+        pages += 1;
+        let html = Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+        let form = one(&html, "header form.site-search[role=search]");
+        assert_eq!(form.attr("action"), Some("/tracker/search/"), "{path}");
+        assert_eq!(form.attr("method"), Some("get"), "{path}");
+        one(&html, "form.site-search label[for=site-search-q]");
+        let input = one(&html, "form.site-search input#site-search-q");
+        assert_eq!(input.attr("type"), Some("search"));
+        assert_eq!(input.attr("name"), Some("q"));
+        one(&html, "form.site-search button[type=submit]");
+    }
+    assert!(pages > 20, "only {pages} pages");
+}
