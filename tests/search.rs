@@ -206,7 +206,7 @@ fn result_urls_resolve_under_a_sub_path() {
     assert_eq!(mount.attr("data-base"), Some("/tracker/"));
     assert_eq!(mount.attr("data-bundle"), Some("/tracker/pagefind/"));
     assert_eq!(
-        one(&search, "script[src]").attr("src"),
+        one(&search, "script[src$='pagefind-ui.js']").attr("src"),
         Some("/tracker/pagefind/pagefind-ui.js")
     );
     // Pagefind puts the base in front of each record's URL: every result is a built page.
@@ -264,8 +264,17 @@ fn the_search_page_works_without_javascript_and_is_not_in_the_sitemap() {
         one(&page, "link[href$='pagefind-ui.css']").attr("href"),
         Some("/tracker/pagefind/pagefind-ui.css")
     );
-    assert!(html.contains("triggerSearch"));
-    assert!(html.contains("new PagefindUI("));
+    assert_eq!(
+        one(&page, "script[src$='search.js']").attr("src"),
+        Some("/tracker/search.js")
+    );
+    let script = read(dir.path(), "public/search.js");
+    assert!(script.contains("triggerSearch"));
+    assert!(script.contains("new PagefindUI("));
+    assert!(
+        script.contains("aria-label"),
+        "Pagefind's input needs a name"
+    );
     assert!(!read(dir.path(), "public/sitemap.xml").contains("/search/"));
     assert_eq!(
         one(&page, "meta[name=robots]").attr("content"),

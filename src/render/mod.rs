@@ -128,8 +128,14 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         jobs.push(sitemap);
         jobs.extend(feeds::jobs(viewer));
         jobs.extend(
-            ["robots.txt", "style.css", "favicon.svg", "filter.js"]
-                .map(|name| Job::file(name, name, Context::new)),
+            [
+                "robots.txt",
+                "style.css",
+                "favicon.svg",
+                "filter.js",
+                "search.js",
+            ]
+            .map(|name| Job::file(name, name, Context::new)),
         );
         let data = data_paths(&viewer.site.config);
         let positions = jobs

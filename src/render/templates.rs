@@ -43,6 +43,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "style.css",
     "favicon.svg",
     "filter.js",
+    "search.js",
 ];
 
 /// Compiles the default templates with the site's `templates/` folder laid over them.

@@ -93,18 +93,8 @@ fn allowed_on_page(element: ElementRef) -> bool {
     }
 }
 
-/// The search page's inline script, exactly as the built-in `search.html` has it.
-fn theme_search_script() -> &'static str {
-    let template = include_str!("../../templates/search.html");
-    let start = template
-        .find("<script>\n")
-        .map_or(0, |i| i + "<script>".len());
-    let end = template.rfind("</script>").unwrap_or(start);
-    &template[start..end]
-}
-
 /// The theme's search parts: the header form, Pagefind's script from the site
-/// itself, the search page's own script, and its `<noscript>` note of links.
+/// itself, the search page's `search.js`, and its `<noscript>` note of links.
 fn is_theme_search_part(element: ElementRef) -> bool {
     let value = element.value();
     match value.name() {
@@ -126,10 +116,10 @@ fn is_theme_search_part(element: ElementRef) -> bool {
             Some(src) => {
                 src.starts_with('/')
                     && !src.starts_with("//")
-                    && src.ends_with("/pagefind/pagefind-ui.js")
+                    && (src.ends_with("/pagefind/pagefind-ui.js") || src.ends_with("/search.js"))
                     && element.inner_html().is_empty()
             }
-            None => value.attrs().next().is_none() && element.inner_html() == theme_search_script(),
+            None => false,
         },
         "noscript" => {
             let inside = Html::parse_fragment(&element.inner_html());
