@@ -40,7 +40,9 @@ fn measure(root: &Path, edits: usize) -> Result<(), String> {
         .join("claimtrail");
     let started = Instant::now();
     let mut child = Command::new(&binary)
-        .args(["serve", "--port", "0", "--root"])
+        // The background search index would compete for the two cores; it is
+        // measured on its own (examples/search-time.rs, scripts/bench.sh).
+        .args(["serve", "--no-search", "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
         .spawn()

@@ -82,6 +82,9 @@ enum Command {
         /// Serve as if published at this URL; the site is mounted under its path [default: http://<interface>:<port>/].
         #[arg(long)]
         base_url: Option<String>,
+        /// Do not build the search index (it is built in the background, 2 s after the last save).
+        #[arg(long)]
+        no_search: bool,
     },
     /// Start a new tracker: site.toml, example content, .gitignore and the GitHub Pages workflow.
     Init {
@@ -169,6 +172,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             base_url,
+            no_search,
         } => serve(&ServeOptions {
             root,
             interface,
@@ -176,6 +180,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             base_url,
+            search: !no_search,
         }),
         Command::New { kind, id, root } => new(&root, kind.into(), &id),
         Command::Init { dir, force } => init(&dir, force),

@@ -7,6 +7,7 @@
 mod browser;
 mod error_page;
 pub mod http;
+mod indexer;
 mod site;
 mod state;
 mod watch;
@@ -37,6 +38,9 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Publish under this URL, mounting the site under its path; default `http://<interface>:<port>/`.
     pub base_url: Option<String>,
+    /// Build the search index in the background after changes (off: the
+    /// search page says the index was not built).
+    pub search: bool,
 }
 
 /// Builds the site in memory, serves it, and rebuilds on every change until Ctrl-C.
@@ -70,7 +74,14 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
     let shared = Arc::new(Shared::new(base_path.clone()));
     let (changes, changed) = std::sync::mpsc::channel();
     let watcher = Watcher::start(session.root(), changes)?;
-    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher);
+    let indexer = if options.search {
+        let indexer = indexer::Indexer::start(Arc::clone(&shared))
+            .map_err(|e| Error::Usage(format!("cannot start the search indexer: {e}")))?;
+        Some(indexer)
+    } else {
+        None
+    };
+    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher, indexer);
     let (ready, is_ready) = tokio::sync::oneshot::channel();
     std::thread::Builder::new()
         .name("claimtrail-build".into())

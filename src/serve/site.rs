@@ -17,6 +17,7 @@ use bytes::Bytes;
 use tokio::sync::oneshot;
 
 use super::error_page;
+use super::indexer::Indexer;
 use super::state::{Answer, Shared};
 use super::watch::Watcher;
 use crate::diagnostic::{Diagnostics, Format};
@@ -29,6 +30,7 @@ pub type Fetch = (String, oneshot::Sender<Answer>);
 /// Rebuilds the model after each batch of changes and starts a thread to serve it.
 pub struct Builder {
     session: Session,
+    indexer: Option<Indexer>,
     shared: Arc<Shared>,
     changes: mpsc::Receiver<Vec<PathBuf>>,
     watcher: Watcher,
@@ -36,14 +38,17 @@ pub struct Builder {
 
 impl Builder {
     /// A builder for `session`, told about changes by `changes` (which `watcher` feeds).
+    /// With an `indexer`, every version also gets its search index in the background.
     pub fn new(
         session: Session,
         shared: Arc<Shared>,
         changes: mpsc::Receiver<Vec<PathBuf>>,
         watcher: Watcher,
+        indexer: Option<Indexer>,
     ) -> Builder {
         Builder {
             session,
+            indexer,
             shared,
             changes,
             watcher,
@@ -86,10 +91,11 @@ impl Builder {
     /// versions are published in the order they were built.
     fn serve(&self, model: Model, started: Instant) {
         let shared = Arc::clone(&self.shared);
+        let indexer = self.indexer.clone();
         let (published, is_published) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("claimtrail-site".into())
-            .spawn(move || serve_version(model, &shared, started, &published));
+            .spawn(move || serve_version(model, &shared, indexer, started, &published));
         match spawned {
             // An error ends the thread before it publishes: nothing to wait for then.
             Ok(_) => drop(is_published.recv()),
@@ -100,13 +106,20 @@ impl Builder {
 
 /// Builds the renderer over `model`, publishes it, and answers requests until
 /// a newer version replaces it.
-fn serve_version(model: Model, shared: &Shared, started: Instant, published: &mpsc::Sender<()>) {
+fn serve_version(
+    model: Model,
+    shared: &Shared,
+    indexer: Option<Indexer>,
+    started: Instant,
+    published: &mpsc::Sender<()>,
+) {
     let Model {
         site,
         tera,
         statics,
         diagnostics: _,
     } = model;
+    let site = Arc::new(site);
     render::with_renderer(&site, tera, |renderer| {
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
@@ -117,6 +130,9 @@ fn serve_version(model: Model, shared: &Shared, started: Instant, published: &mp
             started.elapsed().as_millis()
         );
         let _ = published.send(());
+        if let Some(indexer) = &indexer {
+            indexer.request(version, Arc::clone(&site));
+        }
         for (path, reply) in fetches {
             let answer = render_one(renderer, &path);
             shared.remember(version, &path, &answer);

@@ -41,6 +41,8 @@ struct Current {
     error_page: Option<Bytes>,
     /// Files rendered from this version, by output path.
     rendered: HashMap<String, Answer>,
+    /// The search index (`pagefind/...`), from this version or an earlier one.
+    search: Arc<Statics>,
     /// The thread serving this version; none before the first good build.
     site: Option<mpsc::Sender<Fetch>>,
 }
@@ -108,6 +110,21 @@ impl Shared {
         }
     }
 
+    /// Serves `files` (the search index of site `version`) from now on, unless
+    /// a newer version is out (its own index is on the way). No reload: the
+    /// page a reader is on does not change.
+    pub fn set_search(&self, version: u64, files: Vec<crate::render::OutputFile>) {
+        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
+        if current.version == version {
+            current.search = Arc::new(
+                files
+                    .into_iter()
+                    .map(|file| (file.path, Bytes::from(file.bytes)))
+                    .collect(),
+            );
+        }
+    }
+
     /// Closes every reload stream, so the server can finish its connections.
     pub fn stop(&self) {
         let _ = self.signals.send(Signal::Stop);
@@ -123,7 +140,7 @@ impl Shared {
     pub async fn file(&self, path: &str) -> Answer {
         let site = {
             let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
-            if let Some(bytes) = current.statics.get(path) {
+            if let Some(bytes) = current.statics.get(path).or(current.search.get(path)) {
                 return Answer::File(bytes.clone());
             }
             if let Some(known) = current.rendered.get(path) {
