@@ -39,6 +39,9 @@ pub struct ClaimDoc {
     pub history: Vec<HistoryDoc>,
     /// The Markdown body.
     pub body: String,
+    /// The plain text of the body's first paragraph, made once when the file
+    /// is read (lists and cards show it when there is no `summary`).
+    pub excerpt: String,
 }
 
 /// `[quantity]`

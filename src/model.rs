@@ -45,6 +45,8 @@ pub struct Claim {
     pub history: Vec<HistoryEntry>,
     /// Markdown body.
     pub body: String,
+    /// The plain text of the body's first paragraph.
+    pub excerpt: String,
 }
 
 impl Claim {
@@ -256,6 +258,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         citations,
         history,
         body: doc.body,
+        excerpt: doc.excerpt,
     })
 }
 

@@ -296,6 +296,7 @@ fn read_claim(
         quantity,
         citations,
         history,
+        excerpt: crate::markdown::first_paragraph(&body),
         body,
     };
     (claim, fields.finish())

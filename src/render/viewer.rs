@@ -6,7 +6,7 @@ use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::index::{Event, EventKind, Index};
-use crate::markdown::{self, Markdown};
+use crate::markdown::Markdown;
 use crate::model::{Claim, Entity, Site, Source};
 
 /// Turns model types into views; claim cards are computed once and shared by lists.
@@ -153,7 +153,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
             summary: claim
                 .summary
                 .clone()
-                .unwrap_or_else(|| markdown::first_paragraph(&claim.body)),
+                .unwrap_or_else(|| claim.excerpt.clone()),
             draft: claim.draft,
         }
     }

@@ -60,7 +60,7 @@ fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
     let summary = claim
         .summary
         .clone()
-        .unwrap_or_else(|| first_paragraph(&claim.body));
+        .unwrap_or_else(|| claim.excerpt.clone());
     // The title is indexed as metadata and shown above the excerpt, so the
     // text starts with the summary: fewer words to index, no repeated title.
     let mut text = Text::default();
