@@ -2,7 +2,7 @@
 //! statuses and contested claims, paginated where they can grow.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let dir = format!("timeline/{year}/");
         let title = format!("Timeline {year}");
         let total = of_year.len();
-        let narrows = Values::of_events(viewer, &of_year).narrows();
+        let narrows = OnceLock::new();
         let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
         jobs.extend(paginate(
             viewer.urls,
@@ -60,7 +60,8 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             "timeline.html",
             of_year,
             page_size,
-            move |path, slice| {
+            move |path, slice, all| {
+                let narrows = *narrows.get_or_init(|| Values::of_events(viewer, all).narrows());
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
                 page.insert(
@@ -139,7 +140,7 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.events_of(claims).into();
-        let narrows = Values::of_events(viewer, &events).narrows();
+        let narrows = OnceLock::new();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(
             viewer.urls,
@@ -147,7 +148,8 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             "entity.html",
             events,
             viewer.site.config.page_size,
-            move |path, slice| {
+            move |path, slice, all| {
+                let narrows = *narrows.get_or_init(|| Values::of_events(viewer, all).narrows());
                 let children: Vec<Link> = viewer
                     .site
                     .entities
@@ -266,14 +268,15 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         .cited
         .get(source.id.as_str())
         .map_or(&[][..], Vec::as_slice);
-    let narrows = Values::of_claims(viewer, cited).narrows();
+    let narrows = OnceLock::new();
     jobs.extend(paginate(
         viewer.urls,
         &format!("{dir}cited/"),
         "cited.html",
         cited.into(),
         page_size,
-        move |path, slice| {
+        move |path, slice, all| {
+            let narrows = *narrows.get_or_init(|| Values::of_claims(viewer, all).narrows());
             let mut page = context(path, &title);
             page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
             page.insert(
@@ -376,14 +379,15 @@ fn claim_list_pages<'v>(
     title: String,
     extra: impl Fn(&mut tera::Context) + Send + Sync + 'v,
 ) -> Vec<Job<'v>> {
-    let narrows = Values::of_claims(viewer, claims).narrows();
+    let narrows = OnceLock::new();
     paginate(
         viewer.urls,
         dir,
         template,
         claims.into(),
         viewer.site.config.page_size,
-        move |path, slice| {
+        move |path, slice, all| {
+            let narrows = *narrows.get_or_init(|| Values::of_claims(viewer, all).narrows());
             let mut page = context(path, &title);
             page.insert("claims", &viewer.cards(slice));
             page.insert(
@@ -420,7 +424,8 @@ struct Values<'a> {
     years: BTreeMap<i32, usize>,
 }
 
-/// Which filter fields can narrow a whole list, worked out once per list.
+/// Which filter fields can narrow a whole list, worked out once per list
+/// (when its first page renders).
 #[derive(Clone, Copy)]
 struct Narrows {
     statuses: bool,

@@ -20,15 +20,16 @@ pub fn page_dir(dir: &str, number: usize) -> String {
     }
 }
 
-/// One job per page of `items`: `page(path, slice)` makes each page's context
-/// when it renders, and `pagination` is added to it. An empty list still gets page 1.
+/// One job per page of `items`: `page(path, slice, items)` makes each page's
+/// context when it renders, and `pagination` is added to it. An empty list
+/// still gets page 1.
 pub fn paginate<'v, T: Send + Sync + 'v>(
     urls: &Urls,
     dir: &str,
     template: &'static str,
     items: Arc<[T]>,
     page_size: usize,
-    page: impl Fn(&str, &[T]) -> Context + Send + Sync + 'v,
+    page: impl Fn(&str, &[T], &[T]) -> Context + Send + Sync + 'v,
 ) -> Vec<Job<'v>> {
     let page_size = page_size.max(1);
     let total = items.len().div_ceil(page_size).max(1);
@@ -41,7 +42,7 @@ pub fn paginate<'v, T: Send + Sync + 'v>(
             let pagination = pagination(urls, dir, number, total, items.len());
             let (items, page) = (Arc::clone(&items), Arc::clone(&page));
             Job::html(&path.clone(), template, move || {
-                let mut context = page(&path, &items[start..end]);
+                let mut context = page(&path, &items[start..end], &items);
                 context.insert("pagination", &pagination);
                 context
             })
@@ -83,7 +84,7 @@ mod tests {
             "status.html",
             items.into(),
             5,
-            |_, _| Context::new(),
+            |_, _, _| Context::new(),
         );
         let paths: Vec<&str> = jobs.iter().map(|j| j.path.as_str()).collect();
         assert_eq!(
