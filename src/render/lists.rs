@@ -2,14 +2,15 @@
 //! statuses and contested claims, paginated where they can grow.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::facets::ListFacets;
 use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::viewer::Viewer;
-use super::views::{EntityView, Link, StatusView};
+use super::views::{EntityView, Link};
 use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
@@ -33,9 +34,10 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let newest = &events[..events.len().min(page_size)];
         latest.insert("months", &viewer.months(newest));
         // This page is the whole list.
-        let values = Values::of_events(viewer, newest);
-        let narrows = values.narrows();
-        latest.insert("facets", &values.facets(viewer, narrows));
+        latest.insert(
+            "facets",
+            &ListFacets::default().of_events(viewer, newest, newest),
+        );
         latest.insert("years", &*links);
         latest.insert("year", "");
         latest.insert("event_total", &events.len());
@@ -52,7 +54,7 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let dir = format!("timeline/{year}/");
         let title = format!("Timeline {year}");
         let total = of_year.len();
-        let narrows = OnceLock::new();
+        let facets = ListFacets::default();
         let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
         jobs.extend(paginate(
             viewer.urls,
@@ -61,13 +63,9 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             of_year,
             page_size,
             move |path, slice, all| {
-                let narrows = *narrows.get_or_init(|| Values::of_events(viewer, all).narrows());
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
-                page.insert(
-                    "facets",
-                    &Values::of_events(viewer, slice).facets(viewer, narrows),
-                );
+                page.insert("facets", &facets.of_events(viewer, all, slice));
                 page.insert("years", &*links);
                 page.insert("year", &year.to_string());
                 page.insert("event_total", &total);
@@ -140,7 +138,7 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.events_of(claims).into();
-        let narrows = OnceLock::new();
+        let facets = ListFacets::default();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(
             viewer.urls,
@@ -149,7 +147,6 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             events,
             viewer.site.config.page_size,
             move |path, slice, all| {
-                let narrows = *narrows.get_or_init(|| Values::of_events(viewer, all).narrows());
                 let children: Vec<Link> = viewer
                     .site
                     .entities
@@ -159,10 +156,7 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                     .collect();
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
-                page.insert(
-                    "facets",
-                    &Values::of_events(viewer, slice).facets(viewer, narrows),
-                );
+                page.insert("facets", &facets.of_events(viewer, all, slice));
                 page.insert("entity", &viewer.entity(entity));
                 page.insert("children", &children);
                 page.insert("status_counts", &viewer.status_counts(claims));
@@ -268,7 +262,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         .cited
         .get(source.id.as_str())
         .map_or(&[][..], Vec::as_slice);
-    let narrows = OnceLock::new();
+    let facets = ListFacets::default();
     jobs.extend(paginate(
         viewer.urls,
         &format!("{dir}cited/"),
@@ -276,13 +270,9 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         cited.into(),
         page_size,
         move |path, slice, all| {
-            let narrows = *narrows.get_or_init(|| Values::of_claims(viewer, all).narrows());
             let mut page = context(path, &title);
             page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
-            page.insert(
-                "facets",
-                &Values::of_claims(viewer, slice).facets(viewer, narrows),
-            );
+            page.insert("facets", &facets.of_claims(viewer, all, slice));
             page.insert("source", &viewer.source(source));
             page
         },
@@ -379,7 +369,7 @@ fn claim_list_pages<'v>(
     title: String,
     extra: impl Fn(&mut tera::Context) + Send + Sync + 'v,
 ) -> Vec<Job<'v>> {
-    let narrows = OnceLock::new();
+    let facets = ListFacets::default();
     paginate(
         viewer.urls,
         dir,
@@ -387,150 +377,11 @@ fn claim_list_pages<'v>(
         claims.into(),
         viewer.site.config.page_size,
         move |path, slice, all| {
-            let narrows = *narrows.get_or_init(|| Values::of_claims(viewer, all).narrows());
             let mut page = context(path, &title);
             page.insert("claims", &viewer.cards(slice));
-            page.insert(
-                "facets",
-                &Values::of_claims(viewer, slice).facets(viewer, narrows),
-            );
+            page.insert("facets", &facets.of_claims(viewer, all, slice));
             extra(&mut page);
             page
         },
     )
-}
-
-/// What the client-side filter (`filter.js`) can narrow one page's items by.
-/// A field is offered (non-empty) only when one of its values would hide some
-/// items of the whole list, so the controls stay the same from page to page;
-/// it lists the values found on this page, so no single choice empties it.
-#[derive(Serialize)]
-struct Facets {
-    statuses: Vec<StatusView>,
-    entities: Vec<Link>,
-    tags: Vec<Link>,
-    years: Vec<i32>,
-}
-
-/// The statuses, entities, tags and years among some list items, each with
-/// how many items have it.
-#[derive(Default)]
-struct Values<'a> {
-    items: usize,
-    statuses: BTreeMap<&'a str, usize>,
-    entities: BTreeMap<&'a str, usize>,
-    /// By slug: the tag as first written, and the count.
-    tags: BTreeMap<String, (&'a str, usize)>,
-    years: BTreeMap<i32, usize>,
-}
-
-/// Which filter fields can narrow a whole list, worked out once per list
-/// (when its first page renders).
-#[derive(Clone, Copy)]
-struct Narrows {
-    statuses: bool,
-    entities: bool,
-    tags: bool,
-    years: bool,
-}
-
-/// Whether choosing one of these values would hide some of `items` items.
-fn narrows<K>(values: &BTreeMap<K, usize>, items: usize) -> bool {
-    values.values().any(|&n| n < items)
-}
-
-impl<'a> Values<'a> {
-    /// Values of items given as (claim index, year).
-    fn of(viewer: &Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
-        let mut values = Values::default();
-        for (i, year) in items {
-            let claim = &viewer.site.claims[i];
-            values.items += 1;
-            *values.statuses.entry(&claim.status).or_default() += 1;
-            for entity in &claim.entities {
-                *values.entities.entry(entity).or_default() += 1;
-            }
-            for tag in &claim.tags {
-                values
-                    .tags
-                    .entry(crate::ids::tag_slug(tag))
-                    .or_insert((tag, 0))
-                    .1 += 1;
-            }
-            *values.years.entry(year).or_default() += 1;
-        }
-        values
-    }
-
-    /// Events are dated by when they happened.
-    fn of_events(viewer: &Viewer<'a, '_>, events: &[Event]) -> Self {
-        Values::of(viewer, events.iter().map(|e| (e.claim, e.date.year())))
-    }
-
-    /// Claims are dated by when they were made.
-    fn of_claims(viewer: &Viewer<'a, '_>, claims: &[usize]) -> Self {
-        let site = viewer.site;
-        Values::of(
-            viewer,
-            claims.iter().map(|&i| (i, site.claims[i].date.year())),
-        )
-    }
-
-    /// Which fields can narrow these items.
-    fn narrows(&self) -> Narrows {
-        let tags: BTreeMap<&String, usize> =
-            self.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
-        Narrows {
-            statuses: narrows(&self.statuses, self.items),
-            entities: narrows(&self.entities, self.items),
-            tags: narrows(&tags, self.items),
-            years: narrows(&self.years, self.items),
-        }
-    }
-
-    /// This page's values as facets, keeping the fields that can narrow the whole list.
-    fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
-        let mut entities: Vec<Link> = if list.entities {
-            self.entities
-                .into_keys()
-                .map(|id| viewer.entity_link(id))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        entities.sort_by_key(|e| e.name.to_lowercase());
-        let mut tags: Vec<Link> = if list.tags {
-            self.tags
-                .into_iter()
-                .map(|(slug, (name, _))| Link {
-                    url: viewer.urls.path(&format!("tags/{slug}/")),
-                    id: slug,
-                    name: name.to_string(),
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        tags.sort_by_key(|t| t.name.to_lowercase());
-        let statuses = if list.statuses {
-            viewer
-                .statuses()
-                .into_iter()
-                .filter(|s| self.statuses.contains_key(s.id.as_str()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let years = if list.years {
-            self.years.into_keys().rev().collect()
-        } else {
-            Vec::new()
-        };
-        Facets {
-            statuses,
-            entities,
-            tags,
-            years,
-        }
-    }
 }

@@ -6,6 +6,7 @@ mod charts;
 mod claim_view;
 mod claims_csv;
 mod data;
+mod facets;
 mod feeds;
 mod format;
 mod hosting;

@@ -1,0 +1,170 @@
+//! What the client-side filter (`filter.js`) can narrow a list page by: the
+//! statuses, entities, tags and years of its items, offered only where a
+//! choice would hide some items of the whole list.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::viewer::Viewer;
+use super::views::{Link, StatusView};
+use crate::index::Event;
+
+/// The facets of one paginated list. Which fields narrow the whole list is
+/// worked out once, when its first page renders, and shared by its pages.
+#[derive(Default)]
+pub struct ListFacets(OnceLock<Narrows>);
+
+impl ListFacets {
+    /// The facets of `page`, one page of the timeline events `all`.
+    pub fn of_events(&self, viewer: &Viewer, all: &[Event], page: &[Event]) -> Facets {
+        let list = *self
+            .0
+            .get_or_init(|| Values::of_events(viewer, all).narrows());
+        Values::of_events(viewer, page).facets(viewer, list)
+    }
+
+    /// The facets of `page`, one page of the claims `all`.
+    pub fn of_claims(&self, viewer: &Viewer, all: &[usize], page: &[usize]) -> Facets {
+        let list = *self
+            .0
+            .get_or_init(|| Values::of_claims(viewer, all).narrows());
+        Values::of_claims(viewer, page).facets(viewer, list)
+    }
+}
+
+/// What the client-side filter (`filter.js`) can narrow one page's items by.
+/// A field is offered (non-empty) only when one of its values would hide some
+/// items of the whole list, so the controls stay the same from page to page;
+/// it lists the values found on this page, so no single choice empties it.
+#[derive(Serialize)]
+pub struct Facets {
+    statuses: Vec<StatusView>,
+    entities: Vec<Link>,
+    tags: Vec<Link>,
+    years: Vec<i32>,
+}
+
+/// The statuses, entities, tags and years among some list items, each with
+/// how many items have it.
+#[derive(Default)]
+struct Values<'a> {
+    items: usize,
+    statuses: BTreeMap<&'a str, usize>,
+    entities: BTreeMap<&'a str, usize>,
+    /// By slug: the tag as first written, and the count.
+    tags: BTreeMap<String, (&'a str, usize)>,
+    years: BTreeMap<i32, usize>,
+}
+
+/// Which filter fields can narrow a whole list, worked out once per list
+/// (when its first page renders).
+#[derive(Clone, Copy)]
+struct Narrows {
+    statuses: bool,
+    entities: bool,
+    tags: bool,
+    years: bool,
+}
+
+/// Whether choosing one of these values would hide some of `items` items.
+fn narrows<K>(values: &BTreeMap<K, usize>, items: usize) -> bool {
+    values.values().any(|&n| n < items)
+}
+
+impl<'a> Values<'a> {
+    /// Values of items given as (claim index, year).
+    fn of(viewer: &Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
+        let mut values = Values::default();
+        for (i, year) in items {
+            let claim = &viewer.site.claims[i];
+            values.items += 1;
+            *values.statuses.entry(&claim.status).or_default() += 1;
+            for entity in &claim.entities {
+                *values.entities.entry(entity).or_default() += 1;
+            }
+            for tag in &claim.tags {
+                values
+                    .tags
+                    .entry(crate::ids::tag_slug(tag))
+                    .or_insert((tag, 0))
+                    .1 += 1;
+            }
+            *values.years.entry(year).or_default() += 1;
+        }
+        values
+    }
+
+    /// Events are dated by when they happened.
+    fn of_events(viewer: &Viewer<'a, '_>, events: &[Event]) -> Self {
+        Values::of(viewer, events.iter().map(|e| (e.claim, e.date.year())))
+    }
+
+    /// Claims are dated by when they were made.
+    fn of_claims(viewer: &Viewer<'a, '_>, claims: &[usize]) -> Self {
+        let site = viewer.site;
+        Values::of(
+            viewer,
+            claims.iter().map(|&i| (i, site.claims[i].date.year())),
+        )
+    }
+
+    /// Which fields can narrow these items.
+    fn narrows(&self) -> Narrows {
+        let tags: BTreeMap<&String, usize> =
+            self.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
+        Narrows {
+            statuses: narrows(&self.statuses, self.items),
+            entities: narrows(&self.entities, self.items),
+            tags: narrows(&tags, self.items),
+            years: narrows(&self.years, self.items),
+        }
+    }
+
+    /// This page's values as facets, keeping the fields that can narrow the whole list.
+    fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
+        let mut entities: Vec<Link> = if list.entities {
+            self.entities
+                .into_keys()
+                .map(|id| viewer.entity_link(id))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        entities.sort_by_key(|e| e.name.to_lowercase());
+        let mut tags: Vec<Link> = if list.tags {
+            self.tags
+                .into_iter()
+                .map(|(slug, (name, _))| Link {
+                    url: viewer.urls.path(&format!("tags/{slug}/")),
+                    id: slug,
+                    name: name.to_string(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        tags.sort_by_key(|t| t.name.to_lowercase());
+        let statuses = if list.statuses {
+            viewer
+                .statuses()
+                .into_iter()
+                .filter(|s| self.statuses.contains_key(s.id.as_str()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let years = if list.years {
+            self.years.into_keys().rev().collect()
+        } else {
+            Vec::new()
+        };
+        Facets {
+            statuses,
+            entities,
+            tags,
+            years,
+        }
+    }
+}
