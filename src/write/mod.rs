@@ -1,20 +1,25 @@
 //! The write stage: the only code that touches the output folder.
 //!
-//! The site is written into a fresh temporary folder beside the output, then
-//! swapped in with renames, so a failed or interrupted build leaves the
+//! The site is written into a staging folder beside the output (the previous
+//! build's spare tree when there is one, written over), then swapped in with
+//! renames, so a failed or interrupted build leaves the
 //! previous output as it was. A folder that claimtrail did not create is never
 //! replaced unless forced, and even then it is moved aside, never deleted.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::path::{Path, PathBuf};
 
 use crate::Error;
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
+
+mod location;
+mod tree;
+
+pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
+use tree::{Wanted, copy_static, create_folder, overwrite, prune, set_permissions, static_entries};
 
 /// The file that marks a folder as claimtrail's output.
 pub const MARKER: &str = ".claimtrail-output";
@@ -30,56 +35,6 @@ pub struct Written {
     pub warnings: Vec<Diagnostic>,
     /// Where an unmarked folder was moved by `--force`, if it was.
     pub moved_aside: Option<PathBuf>,
-}
-
-/// Refuses output folders that hold something else: the root itself, a folder
-/// above it, the content/templates/static/.git folders, or the home folder and
-/// the folders above it.
-pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
-    let root = absolute(root)?;
-    let output = absolute(output)?;
-    let refuse = |why: &str| {
-        Err(Error::Usage(format!(
-            "refusing to write the site to {}: {why}; choose a folder of its own, such as {}",
-            output.display(),
-            root.join("public").display()
-        )))
-    };
-    if output == root || root.starts_with(&output) {
-        return refuse("it holds the site itself");
-    }
-    for folder in ["content", "templates", "static", ".git"] {
-        if output.starts_with(root.join(folder)) {
-            return refuse(&format!("it is inside {folder}/"));
-        }
-    }
-    if let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty()) {
-        let home = absolute(Path::new(&home))?;
-        if home.starts_with(&output) {
-            return refuse("it is your home folder or holds it");
-        }
-    }
-    Ok(())
-}
-
-fn absolute(path: &Path) -> Result<PathBuf, Error> {
-    let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
-    // Resolve symlinks where the path exists, so two spellings of one folder compare equal.
-    Ok(fs::canonicalize(&path).unwrap_or_else(|_| normalize(&path)))
-}
-
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A new output folder being written, beside the output it will replace.
@@ -214,106 +169,6 @@ fn keep_as_spare(folder: PathBuf, output: &Path) {
     }
 }
 
-/// The files and folders a staging folder must end up with.
-#[derive(Default)]
-struct Wanted {
-    files: BTreeSet<String>,
-    folders: BTreeSet<String>,
-}
-
-impl Wanted {
-    fn file(&mut self, path: &str) {
-        self.files.insert(path.to_string());
-        if let Some((parent, _)) = path.rsplit_once('/') {
-            self.folder(parent);
-        }
-    }
-
-    /// Adds `path` and the folders above it.
-    fn folder(&mut self, path: &str) {
-        let mut path = path;
-        while self.folders.insert(path.to_string()) {
-            match path.rsplit_once('/') {
-                Some((parent, _)) => path = parent,
-                None => break,
-            }
-        }
-    }
-}
-
-/// Removes from `folder` (at `relative` inside the staging folder) every entry
-/// that `wanted` does not name as the same kind: a spare folder's stale pages.
-fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<(), Error> {
-    let entries = fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(folder, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = if relative.is_empty() {
-            name
-        } else {
-            format!("{relative}/{name}")
-        };
-        let entry_path = entry.path();
-        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        let result = if is_dir && wanted.folders.contains(&path) {
-            prune(&entry_path, &path, wanted)
-        } else if !is_dir && wanted.files.contains(&path) {
-            Ok(())
-        } else if is_dir {
-            fs::remove_dir_all(&entry_path).map_err(|e| Error::io(&entry_path, e))
-        } else {
-            fs::remove_file(&entry_path).map_err(|e| Error::io(&entry_path, e))
-        };
-        result?;
-    }
-    Ok(())
-}
-
-/// Every entry under `static_dir`, relative, with whether it is a folder.
-/// Symlinks are left out: the load stage reported them and they are never followed.
-fn static_entries(static_dir: &Path) -> Result<Vec<(String, bool)>, Error> {
-    let mut entries = Vec::new();
-    for entry in WalkDir::new(static_dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) if error.depth() == 0 => break, // no static/ folder
-            Err(error) => return Err(Error::Usage(format!("cannot read static/: {error}"))),
-        };
-        let relative = display_path(static_dir, entry.path());
-        let kind = entry.file_type();
-        if entry.path_is_symlink() || relative.is_empty() || !(kind.is_dir() || kind.is_file()) {
-            continue;
-        }
-        entries.push((relative, kind.is_dir()));
-    }
-    Ok(entries)
-}
-
-fn create_folder(path: &Path) -> Result<(), Error> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o755);
-    builder.create(path).map_err(|e| Error::io(path, e))
-}
-
-/// Writes `bytes` to `path`, reusing the file already there: writing over an
-/// existing inode is much cheaper than creating one.
-fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)
-}
-
 fn parent_of(output: &Path) -> PathBuf {
     match output.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -359,79 +214,6 @@ fn unused_sibling(output: &Path, label: &str) -> Result<PathBuf, Error> {
         .map(|n| output.with_file_name(format!("{name}.{label}-{n}")))
         .find(|candidate| fs::symlink_metadata(candidate).is_err())
         .ok_or_else(|| Error::Usage(format!("no free name to move {} aside", output.display())))
-}
-
-/// Longest file or folder name written, in bytes: the limit of common file systems.
-pub const MAX_NAME_BYTES: usize = 255;
-
-/// Joins a generated relative path, refusing anything that could leave `base`:
-/// `..`, absolute paths, drive prefixes, backslashes, NUL and overlong names.
-pub fn safe_join(base: &Path, relative: &str) -> Result<PathBuf, Error> {
-    let path = Path::new(relative);
-    let only_normal = path.components().all(|c| match c {
-        Component::Normal(name) => name.len() <= MAX_NAME_BYTES,
-        _ => false,
-    });
-    let forbidden = ['\\', '\0'];
-    if relative.is_empty() || !only_normal || relative.contains(forbidden) {
-        return Err(Error::Usage(format!(
-            "refusing to write outside the output folder: {relative:?}"
-        )));
-    }
-    Ok(base.join(path))
-}
-
-fn copy_static(
-    static_dir: &Path,
-    staging: &Path,
-    root: &Path,
-    generated: &BTreeSet<&str>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<usize, Error> {
-    let mut copied = 0;
-    for (relative, is_dir) in static_entries(static_dir)? {
-        let target = safe_join(staging, &relative)?;
-        let source = static_dir.join(&relative);
-        if is_dir {
-            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
-            continue;
-        }
-        if generated.contains(relative.as_str()) && relative.ends_with(".html") {
-            warnings.push(Diagnostic::warning(
-                display_path(root, &source),
-                format!("this file replaces the generated page /{relative}"),
-            ));
-        }
-        fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
-        copied += 1;
-    }
-    Ok(copied)
-}
-
-/// Folders 0755 and files 0644, as GitHub Pages artifacts require (a strict
-/// umask or a copied static file can leave other modes).
-#[cfg(unix)]
-fn set_permissions(staging: &Path) -> Result<(), Error> {
-    use std::os::unix::fs::PermissionsExt;
-    for entry in WalkDir::new(staging) {
-        let entry = entry.map_err(|e| Error::Usage(format!("cannot list the new site: {e}")))?;
-        let mode = if entry.file_type().is_dir() {
-            0o755
-        } else {
-            0o644
-        };
-        let current = entry.metadata().map(|m| m.permissions().mode() & 0o7777);
-        if current.ok() != Some(mode) {
-            fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode))
-                .map_err(|e| Error::io(entry.path(), e))?;
-        }
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn set_permissions(_staging: &Path) -> Result<(), Error> {
-    Ok(())
 }
 
 /// Replaces `output` with `staging`. Where the system can, the two folders
