@@ -9,21 +9,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use claimtrail::build;
-use common::{options, read, site};
+use common::{build_site, page, read};
 use scraper::{ElementRef, Html, Selector};
 
 /// The fixture with `page_size = 2`, built: its lists span several pages.
 fn built() -> tempfile::TempDir {
-    let dir = site(&["paged"]);
-    build(&options(dir.path())).unwrap();
-    dir
-}
-
-fn page(dir: &Path, path: &str) -> Html {
-    Html::parse_document(&read(dir, &format!("public/{path}")))
+    build_site(&["paged"], None)
 }
 
 fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {

@@ -8,21 +8,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use claimtrail::build;
-use common::{options, read, site};
+use common::{build_site, page};
 use scraper::{Html, Selector};
 
 /// The fixture with `page_size = 2` and `agreement_threshold = 2`, built.
 fn built() -> tempfile::TempDir {
-    let dir = site(&["paged"]);
-    build(&options(dir.path())).unwrap();
-    dir
-}
-
-fn page(dir: &Path, path: &str) -> Html {
-    Html::parse_document(&read(dir, &format!("public/{path}")))
+    build_site(&["paged"], None)
 }
 
 /// The whitespace-normalised text of every element matching `selector`.

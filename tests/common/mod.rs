@@ -111,6 +111,11 @@ pub fn build_site(overlays: &[&str], base_url: Option<&str>) -> tempfile::TempDi
     dir
 }
 
+/// The built page at `path` under `<dir>/public`, parsed as HTML.
+pub fn page(dir: &Path, path: &str) -> scraper::Html {
+    scraper::Html::parse_document(&read(dir, &format!("public/{path}")))
+}
+
 /// A parsed XML element: qualified name, attributes, child elements and text.
 #[derive(Debug, Clone, Default)]
 pub struct Xml {
