@@ -58,7 +58,8 @@ struct SiteView<'a> {
     citation_rel: &'a str,
 }
 
-/// Renders every page and data file of `site` with `tera`, all in memory.
+/// Renders every page and data file of `site` with `tera`, all in memory
+/// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
 pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     with_renderer(site, tera, |renderer| {
         let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
