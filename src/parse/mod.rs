@@ -8,38 +8,22 @@
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::fields::{Fields, Located, control_character, merge};
+use crate::fields::{Fields, Located, control_character};
 use crate::frontmatter;
-use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
 use crate::markdown;
 use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
+mod claim;
+
 pub use crate::doc::{
     CitationDoc, ClaimDoc, Doc, EntityDoc, HistoryDoc, PageDoc, QuantityDoc, SourceDoc,
 };
+use claim::{CLAIM_KEYS, read_claim};
 
-const CLAIM_KEYS: &[&str] = &[
-    "title",
-    "date",
-    "claimant",
-    "status",
-    "entities",
-    "tags",
-    "summary",
-    "draft",
-    "aliases",
-    "quantity",
-    "citations",
-    "history",
-];
-const QUANTITY_KEYS: &[&str] = &["label", "value", "unit"];
-const CITATION_KEYS: &[&str] = &[
-    "source", "url", "title", "date", "stance", "quote", "value", "archive",
-];
-const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];
 const PAGE_KEYS: &[&str] = &["title"];
@@ -201,127 +185,6 @@ pub fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnos
     }
 }
 
-fn read_claim(
-    mut fields: Fields,
-    file: &RawFile,
-    body: String,
-    statuses: &[&str],
-) -> (ClaimDoc, Vec<Diagnostic>) {
-    let title = fields.required_str("title").map(|t| t.value);
-    let date = fields.required_date("date");
-    let claimant = fields.required_str("claimant");
-    let status = fields.required_str("status");
-    if let Some(status) = &status {
-        check_status(&mut fields, status, statuses);
-    }
-    let entities = fields.string_list("entities");
-    let tags = fields.string_list("tags");
-    check_count(&mut fields, "tags", &tags, MAX_TAGS);
-    for tag in &tags {
-        let slug_len = tag_slug(&tag.value).len();
-        if slug_len > MAX_ID_LEN {
-            let message = format!(
-                "the tag `{}` is too long: its URL slug would have {slug_len} characters, at most {MAX_ID_LEN} are allowed",
-                tag.value.chars().take(40).collect::<String>() + "…"
-            );
-            fields.error(
-                tag.span.clone(),
-                message,
-                Some("use a word or two, e.g. `inference-cost`".into()),
-            );
-        }
-        if slug_len == 0 {
-            let message = format!(
-                "the tag `{}` has no letters or digits, so it has no URL",
-                tag.value
-            );
-            fields.error(
-                tag.span.clone(),
-                message,
-                Some("use a word, e.g. `inference-cost`".into()),
-            );
-        }
-    }
-    let summary = fields.optional_str("summary").map(|s| s.value);
-    let draft = fields.optional_bool("draft").unwrap_or(false);
-    let aliases = fields.string_list("aliases");
-    check_count(&mut fields, "aliases", &aliases, MAX_ALIASES);
-    for alias in &aliases {
-        if !is_valid_id(&alias.value) {
-            let message = format!("the alias `{}` is not a valid claim id", alias.value);
-            let hint = format!(
-                "former ids follow the id rules, e.g. `{}`",
-                suggest_id(&alias.value)
-            );
-            fields.error(alias.span.clone(), message, Some(hint));
-        }
-    }
-    let quantity = read_quantity(&mut fields);
-    let citations = read_citations(&mut fields);
-    if citations.is_empty() {
-        let span = fields.span().start..fields.span().start;
-        fields.error(
-            span,
-            "a claim needs at least one `[[citations]]` entry: a claim without a source is not a claim".into(),
-            Some("add a `[[citations]]` block with `source = \"<source id>\"` for where the claim was made".into()),
-        );
-    }
-    if quantity.is_none() {
-        for citation in citations.iter().filter(|c| c.value.is_some()) {
-            fields.error(
-                citation.span.clone(),
-                "this citation has a `value`, but the claim has no `[quantity]` to compare it with"
-                    .into(),
-                Some(
-                    "add a `[quantity]` table with `label`, `value` and `unit`, or remove `value`"
-                        .into(),
-                ),
-            );
-        }
-    }
-    let history = read_history(&mut fields, statuses);
-    check_history(&mut fields, &history, status.as_ref());
-    let claim = ClaimDoc {
-        id: file.id.clone(),
-        file: file.path.clone(),
-        title,
-        date,
-        claimant,
-        status,
-        entities,
-        tags,
-        summary,
-        draft,
-        aliases,
-        quantity,
-        citations,
-        history,
-        excerpt: crate::markdown::first_paragraph(&body),
-        body,
-    };
-    (claim, fields.finish())
-}
-
-fn check_count(fields: &mut Fields, key: &str, list: &[Located<String>], max: usize) {
-    if let Some(first_extra) = list.get(max) {
-        let message = format!(
-            "`{key}` has {} items; a claim may have at most {max}",
-            list.len()
-        );
-        let hint = "keep the ones readers need".to_string();
-        fields.error(first_extra.span.clone(), message, Some(hint));
-    }
-}
-
-fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]) {
-    if !statuses.contains(&status.value.as_str()) {
-        let message = format!("unknown status `{}`", status.value);
-        let hint = did_you_mean(&status.value, statuses.iter().copied())
-            .unwrap_or_else(|| format!("the statuses are: {}", statuses.join(", ")));
-        fields.error(status.span.clone(), message, Some(hint));
-    }
-}
-
 fn check_url(fields: &mut Fields, key: &str, url: Option<Located<String>>) -> Option<String> {
     let url = url?;
     if is_placeholder(&url.value) {
@@ -364,90 +227,6 @@ fn check_choice(
     let hint = did_you_mean(&value.value, choices.iter().copied());
     fields.error(value.span, message, hint);
     default.to_string()
-}
-
-fn read_quantity(fields: &mut Fields) -> Option<QuantityDoc> {
-    let mut table = fields.table("quantity", QUANTITY_KEYS)?;
-    let label = table.required_str("label").map(|l| l.value);
-    let value = table.required_number("value").map(|v| v.value);
-    let unit = table
-        .optional_str("unit")
-        .map(|u| u.value)
-        .unwrap_or_default();
-    merge(fields, table);
-    Some(QuantityDoc { label, value, unit })
-}
-
-fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
-    let mut citations = Vec::new();
-    for mut entry in fields.tables("citations", CITATION_KEYS) {
-        let source = entry.required_str("source");
-        let url = entry.optional_str("url");
-        let url = check_url(&mut entry, "url", url);
-        let archive = entry.optional_str("archive");
-        let archive = check_url(&mut entry, "archive", archive);
-        let link_given = entry.has("url") || entry.has("archive");
-        let stance = entry.optional_str("stance");
-        let stance = check_choice(&mut entry, "stance", stance, STANCES, "neutral");
-        citations.push(CitationDoc {
-            span: entry.span(),
-            source,
-            url,
-            title: entry.optional_str("title").map(|t| t.value),
-            date: entry.optional_date("date").map(|d| d.value),
-            stance,
-            quote: entry.optional_str("quote").map(|q| q.value),
-            value: entry.optional_number("value").map(|v| v.value),
-            archive,
-            link_given,
-        });
-        merge(fields, entry);
-    }
-    citations
-}
-
-fn read_history(fields: &mut Fields, statuses: &[&str]) -> Vec<HistoryDoc> {
-    let mut history = Vec::new();
-    for mut entry in fields.tables("history", HISTORY_KEYS) {
-        let date = entry.required_date("date");
-        let status = entry.required_str("status");
-        if let Some(status) = &status {
-            check_status(&mut entry, status, statuses);
-        }
-        let note = entry.optional_str("note").map(|n| n.value);
-        history.push(HistoryDoc { date, status, note });
-        merge(fields, entry);
-    }
-    history
-}
-
-fn check_history(fields: &mut Fields, history: &[HistoryDoc], status: Option<&Located<String>>) {
-    for pair in history.windows(2) {
-        if let (Some(earlier), Some(later)) = (&pair[0].date, &pair[1].date)
-            && later.value < earlier.value
-        {
-            let message = format!(
-                "history is out of date order: {} comes after {}",
-                later.value, earlier.value
-            );
-            let hint = "list `[[history]]` entries oldest first".to_string();
-            fields.error(later.span.clone(), message, Some(hint));
-        }
-    }
-    let last = history.last().and_then(|h| h.status.as_ref());
-    if let (Some(status), Some(last)) = (status, last)
-        && status.value != last.value
-    {
-        let message = format!(
-            "`status` is `{}`, but the last history entry says `{}`",
-            status.value, last.value
-        );
-        let hint = format!(
-            "set `status = \"{}\"`, or add a `[[history]]` entry for the change to `{}`",
-            last.value, status.value
-        );
-        fields.error(status.span.clone(), message, Some(hint));
-    }
 }
 
 fn read_source(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Diagnostic>) {
