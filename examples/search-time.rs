@@ -9,6 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+// The allocator the claimtrail binary uses (src/main.rs), so the figures match a build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let Some(root) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: search-time DIR");

@@ -13,6 +13,7 @@
 #   HUGO_SIZES   sizes Hugo also builds            (default: the sizes up to 10000)
 #   EDIT_SIZE    corpus size for the serve edit    (default 10000; empty skips it)
 #   EDITS        edits timed inside serve          (default 5)
+#   SEARCH_SIZE  corpus size for the search stage alone (default 10000; empty skips it)
 #   BENCH_DIR    where corpora and outputs go      (default /tmp/claimtrail-bench)
 #
 # Every build is a new process with no cache. Each tool first builds once
@@ -20,6 +21,11 @@
 # maintainer runs them: Hugo writes over its public/, claimtrail over the spare
 # tree it keeps beside its output. The search index is rebuilt on every timed
 # run (its content-hash reuse is defeated), so "with search" is a full index.
+# Every timed run starts after `sync`, so no run pays for the write-back of the
+# one before it. The `cp -r` floor copies into a new folder each run and
+# deletes the copies only after the last: on ext4, creating many inodes soon
+# after deleting many is several times slower (the allocator steps around
+# recently freed inodes), which would make the floor depend on what ran before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +33,7 @@ SIZES=${SIZES:-"1000 10000 100000"}
 RUNS=${RUNS:-3}
 EDIT_SIZE=${EDIT_SIZE-10000}
 EDITS=${EDITS:-5}
+SEARCH_SIZE=${SEARCH_SIZE-10000}
 WORK=${BENCH_DIR:-/tmp/claimtrail-bench}
 if [[ -z ${HUGO_SIZES+set} ]]; then
     HUGO_SIZES=""
@@ -56,6 +63,7 @@ measure() {
     stats=$(mktemp)
     for ((i = 0; i < RUNS; i++)); do
         if [[ -n ${PREPARE:-} ]]; then eval "$PREPARE"; fi
+        sync
         /usr/bin/time -f '%e %U %S %M' -o "$stats.run" "$@" >/dev/null 2>"$stats.err" || {
             say "failed: $*"
             cat "$stats.err" >&2
@@ -69,6 +77,19 @@ measure() {
     rss=$(awk '{ printf "%.0f\n", $4 / 1024 }' "$stats" | median)
     rm -f "$stats" "$stats.run" "$stats.err"
     echo "$wall $cpu $rss"
+}
+
+# copy_floor NAME DIR: median wall seconds of `cp -r DIR` into a new folder per run.
+copy_floor() {
+    local name=$1 dir=$2 times
+    times=$(mktemp)
+    for ((i = 0; i < RUNS; i++)); do
+        sync
+        /usr/bin/time -f '%e' -a -o "$times" cp -r "$dir" "$WORK/copy-$name-$i"
+    done
+    rm -rf "$WORK"/copy-"$name"-*
+    median <"$times"
+    rm -f "$times"
 }
 
 files_and_mb() {
@@ -114,7 +135,7 @@ forget_search() { rm -f "$1"/pagefind/claimtrail-search.hash "$(dirname "$1")/.c
 main() {
     install_tools
     say "building claimtrail (release)"
-    cargo build --release --locked --quiet --bin claimtrail --example gen-corpus --example reload-time
+    cargo build --release --locked --quiet --bin claimtrail --example gen-corpus --example reload-time --example search-time
     mkdir -p "$WORK"
     local ct=target/release/claimtrail
     local results="$WORK/results.md"
@@ -126,13 +147,12 @@ main() {
     } >"$results"
     local n
     for n in $SIZES; do
-        local dir out hugo_wall="" cp_wall
+        local dir out hugo_wall="" cp_wall out_copy_wall=""
         dir=$(corpus "$n")
         out="$WORK/out-$n"
 
         say "[$n] cp -r of the corpus"
-        read -r cp_wall _ _ < <(PREPARE="rm -rf '$WORK/copy-$n'" measure cp -r "$dir" "$WORK/copy-$n")
-        rm -rf "$WORK/copy-$n"
+        cp_wall=$(copy_floor "corpus-$n" "$dir")
 
         if [[ " $HUGO_SIZES " == *" $n "* ]]; then
             say "[$n] hugo"
@@ -157,10 +177,32 @@ main() {
             local vs_hugo="—"
             [[ -n $hugo_wall ]] && vs_hugo=$(ratio "$w" "$hugo_wall")
             echo "| $n | claimtrail $label | $w | $c | $r | $f | $m | $vs_hugo | $(ratio "$w" "$cp_wall") |" >>"$results"
+            if [[ $flag == --no-search ]] || ! has_search; then
+                say "[$n] cp -r of claimtrail's output"
+                out_copy_wall=$(copy_floor "out-$n" "$out")
+            fi
         done
         echo "| $n | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
+        echo "| $n | cp -r of claimtrail's output (no search) | $out_copy_wall | | | | | | $(ratio "$out_copy_wall" "$cp_wall") |" >>"$results"
         rm -rf "$out" "$WORK/.claimtrail-spare-out-$n"
     done
+
+    if [[ -n $SEARCH_SIZE ]] && has_search; then
+        say "[$SEARCH_SIZE] the search stage alone ($RUNS runs)"
+        local runs ms mib
+        runs=$(mktemp)
+        for ((i = 0; i < RUNS; i++)); do
+            sync
+            target/release/examples/search-time "$(corpus "$SEARCH_SIZE")" >>"$runs"
+        done
+        ms=$(sed -n 's/.*indexed in \([0-9]*\) ms.*/\1/p' "$runs" | median)
+        mib=$(sed -n 's/.*peak memory +\([0-9]*\) MiB.*/\1/p' "$runs" | median)
+        {
+            echo
+            echo "search stage alone, $SEARCH_SIZE claims: median $ms ms, +$mib MiB peak memory; $(tail -n 1 "$runs" | sed 's/.*MiB), //')"
+        } >>"$results"
+        rm -f "$runs"
+    fi
 
     if [[ -n $EDIT_SIZE ]]; then
         say "[$EDIT_SIZE] one-claim edit inside serve ($EDITS edits)"
