@@ -2,7 +2,7 @@
 //! statuses and contested claims, paginated where they can grow.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -232,10 +232,15 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         .map_or(&[][..], Vec::as_slice);
     let dir = format!("sources/{}/", source.id);
     let page_dir = dir.clone();
+    // The track record counts every citation of the source, so it is made once
+    // and shared by the source's page and its cited pages (making it per page
+    // made a big source's pages quadratic in its citations).
+    let view = Arc::new(OnceLock::new());
+    let page_view = Arc::clone(&view);
     let mut jobs = vec![Job::html(&dir, "source.html", move || {
         let cited = viewer.cited_claims(&source.id);
         let mut page = context(&page_dir, &source.name);
-        page.insert("source", &viewer.source(source));
+        page.insert("source", page_view.get_or_init(|| viewer.source(source)));
         page.insert(
             "originated",
             &viewer.cards(&originated[..originated.len().min(page_size)]),
@@ -273,7 +278,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
             let mut page = context(path, &title);
             page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
             page.insert("facets", &facets.of_claims(viewer, all, slice));
-            page.insert("source", &viewer.source(source));
+            page.insert("source", view.get_or_init(|| viewer.source(source)));
             page
         },
     ));
