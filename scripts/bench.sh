@@ -20,8 +20,9 @@
 # so the timed runs are rebuilds into an existing output folder, as a
 # maintainer runs them: Hugo writes over its public/ (one untimed build),
 # claimtrail over the spare tree it keeps beside its output (two untimed
-# builds: the second one leaves the first output behind as the spare). The search index is rebuilt on every timed
-# run (its content-hash reuse is defeated), so "with search" is a full index.
+# builds: the second one leaves the first output behind as the spare). The
+# search index is rebuilt on every timed run (its content-hash reuse is
+# defeated), so "with search" is a full index.
 # Every timed run starts after `sync`, so no run pays for the write-back of the
 # one before it. The `cp -r` floor copies into a new folder each run. Nothing
 # is deleted until the end: for a few minutes after a large delete, ext4
