@@ -327,3 +327,27 @@ fn every_page_is_well_formed_with_unique_ids_and_no_external_requests() {
     }
     assert!(pages > 40, "only {pages} pages");
 }
+
+#[test]
+fn every_page_of_a_sources_cited_claims_names_the_source() {
+    // page_size = 1, so Example Press's two cited claims take two pages; the
+    // source's view is made once and shared by its page and both cited pages.
+    let dir = common::site(&["paged"]);
+    let config = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("page_size = 2", "page_size = 1")).unwrap();
+    claimtrail::build(&common::options(dir.path())).unwrap();
+    let name = texts(&page(dir.path(), "sources/example-press/index.html"), "h1");
+    assert_eq!(name, ["Example Press"]);
+    for cited in [
+        "sources/example-press/cited/index.html",
+        "sources/example-press/cited/page/2/index.html",
+    ] {
+        let html = page(dir.path(), cited);
+        let back: Vec<String> = texts(&html, "main a[href=\"/tracker/sources/example-press/\"]")
+            .into_iter()
+            .filter(|text| text.starts_with('←'))
+            .collect();
+        assert_eq!(back, ["← Example Press"], "{cited}");
+    }
+}
