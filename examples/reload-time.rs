@@ -4,7 +4,8 @@
 //! site in DIR (e.g. one made by `gen-corpus`), listens for reloads like a
 //! browser tab, then edits one claim at a time and times what a reader waits
 //! for: file written → reload event received → the edited claim's page fetched
-//! (and checked to show the edit). Prints each edit and the median.
+//! (and checked to show the edit), then puts the claim back as it was (untimed).
+//! Prints each edit and the median.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -110,7 +111,10 @@ fn run(
             path.display()
         );
         times.push(elapsed);
-        // Drain the rebuild's own log line.
+        // Put the claim back, untimed, so the corpus is the same for the next run.
+        std::fs::write(path, &text).map_err(|e| e.to_string())?;
+        reloads.recv_timeout(LIMIT).map_err(|_| "no reload event")?;
+        // Drain the rebuilds' own log lines.
         while lines.try_recv().is_ok() {}
     }
     times.sort();
