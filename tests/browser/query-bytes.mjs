@@ -11,8 +11,7 @@
 
 import zlib from "node:zlib";
 
-import { chromium } from "playwright-core";
-
+import { launch } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 
 const [output, query, basePath = "/"] = process.argv.slice(2);
@@ -32,13 +31,11 @@ const KINDS = [
   [/\.pf_fragment$/, "result fragments"],
 ];
 
-const kindOf = (url) => KINDS.find(([pattern]) => pattern.test(new URL(url).pathname))?.[1] ?? "the search page and its theme";
+const PAGE = "the search page and its theme";
+const kindOf = (url) => KINDS.find(([pattern]) => pattern.test(new URL(url).pathname))?.[1] ?? PAGE;
 
 const server = await serve([{ prefix: basePath, dir: output }]);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const bodies = [];
@@ -79,7 +76,7 @@ try {
     console.log(`  ${kind}: ${sum.files} files, ${kb(sum.raw)} (${kb(sum.gzip)} gzipped)`);
     raw += sum.raw;
     gzip += sum.gzip;
-    if (kind !== "the search page and its theme") {
+    if (kind !== PAGE) {
       searchRaw += sum.raw;
       searchGzip += sum.gzip;
     }

@@ -10,13 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
-
+import { launch } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const axePath = path.join(here, "node_modules/axe-core/axe.min.js");
 
 // The example site's search test: a query typed in the header, a claim it must
@@ -339,10 +337,7 @@ try {
   build(path.join(sites, "paged"), out.paged, `${origin}/paged/`);
   console.log(`serving the built sites at ${origin}/`);
 
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launch();
   await filterChecks(browser, origin);
   await searchCheck(browser, origin, out.example);
   await accessibilityChecks(browser, origin, [
