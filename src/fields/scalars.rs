@@ -1,0 +1,99 @@
+//! Dates, numbers and booleans: the typed scalar values of a TOML table.
+
+use time::Date;
+use toml::de::DeValue;
+
+use super::{Fields, Located};
+
+impl<'t, 'i> Fields<'t, 'i> {
+    /// A required TOML date (`2026-04-23`, no quotes, no time).
+    pub fn required_date(&mut self, key: &str) -> Option<Located<Date>> {
+        if self.lookup(key).is_none() {
+            self.missing(key, "2026-04-23");
+            return None;
+        }
+        self.optional_date(key)
+    }
+
+    /// An optional TOML date; reports strings, times and impossible dates.
+    pub fn optional_date(&mut self, key: &str) -> Option<Located<Date>> {
+        let (value, span) = self.lookup(key)?;
+        let DeValue::Datetime(datetime) = value else {
+            self.wrong_type(key, "a date", value, span);
+            return None;
+        };
+        let Some(date) = datetime.date.filter(|_| datetime.time.is_none()) else {
+            let message = format!("{} must be a plain date like 2026-04-23", self.name(key));
+            let hint = datetime
+                .date
+                .map(|d| format!("drop the time: `{key} = {d}`"));
+            self.error(span, message, hint);
+            return None;
+        };
+        match calendar_date(date.year, date.month, date.day) {
+            Some(real) => Some(Located { value: real, span }),
+            None => {
+                let message = format!("{} is not a real date: {date}", self.name(key));
+                let hint = Some(format!(
+                    "{} has no day {}",
+                    month_name(date.month),
+                    date.day
+                ));
+                self.error(span, message, hint);
+                None
+            }
+        }
+    }
+
+    /// An optional boolean.
+    pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
+        let (value, span) = self.lookup(key)?;
+        match value {
+            DeValue::Boolean(flag) => Some(*flag),
+            other => {
+                self.wrong_type(key, "`true` or `false`", other, span);
+                None
+            }
+        }
+    }
+
+    /// An optional number (integer or float).
+    pub fn optional_number(&mut self, key: &str) -> Option<Located<f64>> {
+        let (value, span) = self.lookup(key)?;
+        let number = match value {
+            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        match number.filter(|n| n.is_finite()) {
+            Some(value) => Some(Located { value, span }),
+            None => {
+                self.wrong_type(key, "a finite number", value, span);
+                None
+            }
+        }
+    }
+
+    /// A required number.
+    pub fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
+        if self.lookup(key).is_none() {
+            self.missing(key, "35");
+            return None;
+        }
+        self.optional_number(key)
+    }
+}
+
+/// A real calendar date, or `None` for dates like February 30.
+pub fn calendar_date(year: u16, month: u8, day: u8) -> Option<Date> {
+    let month = time::Month::try_from(month).ok()?;
+    Date::from_calendar_date(i32::from(year), month, day).ok()
+}
+
+fn month_name(month: u8) -> String {
+    time::Month::try_from(month)
+        .map(|m| m.to_string())
+        .unwrap_or_else(|_| format!("month {month}"))
+}
