@@ -112,13 +112,19 @@ impl<'t, 'i> Fields<'t, 'i> {
         );
     }
 
-    fn missing(&mut self, key: &str, example: &str) {
-        if self.has_misspelling_of(key) {
-            return; // the unknown-key diagnostic already says "did you mean `key`?"
+    /// `Some(())` when `key` is present; otherwise reports it missing, with
+    /// `example` as the value to add.
+    fn require(&mut self, key: &str, example: &str) -> Option<()> {
+        if self.lookup(key).is_some() {
+            return Some(());
         }
-        let span = self.table_span.start..self.table_span.start;
-        let message = format!("missing required field {}", self.name(key));
-        self.error(span, message, Some(format!("add `{key} = {example}`")));
+        // A misspelt key already has its "did you mean `key`?" diagnostic.
+        if !self.has_misspelling_of(key) {
+            let span = self.table_span.start..self.table_span.start;
+            let message = format!("missing required field {}", self.name(key));
+            self.error(span, message, Some(format!("add `{key} = {example}`")));
+        }
+        None
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, value: &DeValue, span: Range<usize>) {
@@ -168,10 +174,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A required string; reports it missing or mistyped.
     pub fn required_str(&mut self, key: &str) -> Option<Located<String>> {
-        if self.lookup(key).is_none() {
-            self.missing(key, "\"...\"");
-            return None;
-        }
+        self.require(key, "\"...\"")?;
         self.optional_str(key)
     }
 

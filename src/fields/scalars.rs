@@ -8,10 +8,7 @@ use super::{Fields, Located};
 impl<'t, 'i> Fields<'t, 'i> {
     /// A required TOML date (`2026-04-23`, no quotes, no time).
     pub fn required_date(&mut self, key: &str) -> Option<Located<Date>> {
-        if self.lookup(key).is_none() {
-            self.missing(key, "2026-04-23");
-            return None;
-        }
+        self.require(key, "2026-04-23")?;
         self.optional_date(key)
     }
 
@@ -78,10 +75,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A required number.
     pub fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
-        if self.lookup(key).is_none() {
-            self.missing(key, "35");
-            return None;
-        }
+        self.require(key, "35")?;
         self.optional_number(key)
     }
 }
