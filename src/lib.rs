@@ -229,6 +229,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     // Before rendering, so the index's working memory is freed before the pages take theirs.
     let search = search::stage(&site, &output, options.search)
         .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    if options.search {
+        diagnostics.extend(search::unmerged_template_warning(root, &site));
+    }
     let static_dir = root.join("static");
     let staging = write::Staging::begin(&output, options.force)?;
     let written = render::with_renderer(&site, tera, |renderer| {

@@ -5,9 +5,12 @@
     document.getElementById("ct-search-missing").hidden = false;
     return;
   }
+  /* A big site's index comes in several bundles; the others are merged into the first one's results. */
+  var merged = (root.getAttribute("data-merge") || "").split(" ").filter(Boolean);
   var ui = new PagefindUI({
     element: "#ct-search",
     bundlePath: root.getAttribute("data-bundle"),
+    mergeIndex: merged.map(function (path) { return { bundlePath: path }; }),
     baseUrl: root.getAttribute("data-base"),
     showImages: false,
     showSubResults: false,

@@ -17,8 +17,13 @@ use scraper::{Html, Selector};
 
 /// Every Pagefind fragment of the output at `public`, as JSON.
 fn fragments(public: &Path) -> Vec<serde_json::Value> {
+    bundle_fragments(&public.join("pagefind"))
+}
+
+/// Every fragment of the index bundle in `bundle`, as JSON.
+fn bundle_fragments(bundle: &Path) -> Vec<serde_json::Value> {
     let mut found = Vec::new();
-    for entry in fs::read_dir(public.join("pagefind/fragment")).unwrap() {
+    for entry in fs::read_dir(bundle.join("fragment")).unwrap() {
         let bytes = fs::read(entry.unwrap().path()).unwrap();
         let mut text = String::new();
         flate2::read::GzDecoder::new(&bytes[..])
@@ -170,6 +175,108 @@ fn an_unchanged_index_is_reused_and_a_changed_one_rebuilt() {
     fs::write(public.join(victim), "damaged").unwrap();
     let report = build(&options(dir.path())).unwrap();
     assert_eq!(report.search, SearchOutcome::Indexed);
+}
+
+/// Sets `[search] bundle_records` in the fixture's site.toml.
+fn set_bundle_records(root: &Path, records: usize) {
+    let config = root.join("site.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    let text = match text.split_once("\n[search]\nbundle_records = ") {
+        Some((before, _)) => before.to_string(),
+        None => text,
+    };
+    fs::write(
+        &config,
+        format!("{text}\n[search]\nbundle_records = {records}\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_big_index_is_split_into_bundles_the_search_page_merges() {
+    let dir = site(&[]);
+    let public = dir.path().join("public");
+    build(&options(dir.path())).unwrap();
+    let whole: Vec<String> = fragments(&public)
+        .iter()
+        .map(|f| f["url"].as_str().unwrap().to_string())
+        .collect();
+    let search = Html::parse_document(&read(dir.path(), "public/search/index.html"));
+    assert_eq!(one(&search, "#ct-search").attr("data-merge"), Some(""));
+
+    // 11 records, at most 4 a bundle: three bundles of 4, 4 and 3.
+    set_bundle_records(dir.path(), 4);
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(
+        report.search,
+        SearchOutcome::Indexed,
+        "a new layout is a new index"
+    );
+    let search = Html::parse_document(&read(dir.path(), "public/search/index.html"));
+    assert_eq!(
+        one(&search, "#ct-search").attr("data-merge"),
+        Some("/tracker/pagefind/bundle-2/ /tracker/pagefind/bundle-3/")
+    );
+    let mut split = Vec::new();
+    let mut sizes = Vec::new();
+    for folder in ["pagefind", "pagefind/bundle-2", "pagefind/bundle-3"] {
+        let bundle = public.join(folder);
+        let entry: serde_json::Value =
+            serde_json::from_slice(&fs::read(bundle.join("pagefind-entry.json")).unwrap()).unwrap();
+        sizes.push(entry["languages"]["en"]["page_count"].as_u64().unwrap());
+        split.extend(
+            bundle_fragments(&bundle)
+                .iter()
+                .map(|f| f["url"].as_str().unwrap().to_string()),
+        );
+    }
+    assert_eq!(sizes, [4, 4, 3]);
+    assert!(!public.join("pagefind/bundle-4").exists());
+    assert!(
+        !public.join("pagefind/bundle-2/pagefind.js").exists(),
+        "scripts once"
+    );
+    split.sort();
+    let mut whole = whole;
+    whole.sort();
+    assert_eq!(split, whole, "every record in exactly one bundle");
+
+    let report = build(&options(dir.path())).unwrap();
+    assert_eq!(report.search, SearchOutcome::Reused);
+    assert_eq!(report.diagnostics.warning_count(), 0);
+
+    // A site's own search page from before bundles: warned, with the fix.
+    let default =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/search.html"))
+            .unwrap();
+    let old = default.replace(r#" data-merge="{{ merged_bundles | join(sep=" ") }}""#, "");
+    assert_ne!(old, default);
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(dir.path().join("templates/search.html"), old).unwrap();
+    let report = build(&options(dir.path())).unwrap();
+    let warnings = report.diagnostics.sorted();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, "templates/search.html");
+    assert!(
+        warnings[0]
+            .message
+            .contains("only the first of the index's 3 bundles")
+    );
+    assert!(
+        warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("merged_bundles")
+    );
+    fs::remove_file(dir.path().join("templates/search.html")).unwrap();
+
+    set_bundle_records(dir.path(), 20);
+    build(&options(dir.path())).unwrap();
+    assert!(
+        !public.join("pagefind/bundle-2").exists(),
+        "one bundle again"
+    );
 }
 
 #[test]

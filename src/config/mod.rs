@@ -169,7 +169,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
 }
 
 /// A whole number within `range`, or `None` (with a diagnostic if it was given but wrong).
-fn read_count(
+pub(super) fn read_count(
     fields: &mut Fields,
     key: &str,
     range: std::ops::RangeInclusive<usize>,

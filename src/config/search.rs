@@ -2,14 +2,32 @@
 
 use crate::fields::{Fields, merge};
 
-const SEARCH_KEYS: &[&str] = &["full_text"];
+const SEARCH_KEYS: &[&str] = &["full_text", "bundle_records"];
+
+/// How many records one bundle of the index holds unless `bundle_records` says otherwise.
+pub const DEFAULT_BUNDLE_RECORDS: usize = 20_000;
+
+/// The largest `bundle_records` accepted.
+const MAX_BUNDLE_RECORDS: usize = 1_000_000;
 
 /// `[search]`, with defaults filled in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchSettings {
     /// Index the whole Markdown body of every claim, source, entity and page,
     /// not only the compact record (title, summary, names, tags, quotes).
     pub full_text: bool,
+    /// The most records (claims, sources, entities, pages) one bundle of the
+    /// index holds; a bigger site is split into bundles the search page merges.
+    pub bundle_records: usize,
+}
+
+impl Default for SearchSettings {
+    fn default() -> Self {
+        SearchSettings {
+            full_text: false,
+            bundle_records: DEFAULT_BUNDLE_RECORDS,
+        }
+    }
 }
 
 pub(super) fn read_search(fields: &mut Fields) -> SearchSettings {
@@ -17,8 +35,13 @@ pub(super) fn read_search(fields: &mut Fields) -> SearchSettings {
         return SearchSettings::default();
     };
     let full_text = table.optional_bool("full_text").unwrap_or(false);
+    let bundle_records = super::read_count(&mut table, "bundle_records", 1..=MAX_BUNDLE_RECORDS)
+        .unwrap_or(DEFAULT_BUNDLE_RECORDS);
     merge(fields, table);
-    SearchSettings { full_text }
+    SearchSettings {
+        full_text,
+        bundle_records,
+    }
 }
 
 #[cfg(test)]
@@ -40,6 +63,24 @@ mod tests {
         assert!(!read("").0.unwrap().full_text);
         assert!(!read("[search]\n").0.unwrap().full_text);
         assert!(read("[search]\nfull_text = true\n").0.unwrap().full_text);
+    }
+
+    #[test]
+    fn bundle_records_defaults_and_must_be_a_positive_whole_number() {
+        let default = read("").0.unwrap().bundle_records;
+        assert_eq!(default, super::DEFAULT_BUNDLE_RECORDS);
+        let set = read("[search]\nbundle_records = 500\n").0.unwrap();
+        assert_eq!(set.bundle_records, 500);
+        for wrong in ["0", "2.5", "-3", "2000000"] {
+            let (config, problems) = read(&format!("[search]\nbundle_records = {wrong}\n"));
+            assert!(config.is_none(), "{wrong}");
+            assert!(
+                problems[0]
+                    .message
+                    .contains("`bundle_records` must be a whole number from 1 to 1000000"),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]

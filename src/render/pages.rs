@@ -68,7 +68,7 @@ pub fn context(page_path: &str, title: &str) -> Context {
 
 /// Every HTML page and alias redirect of the site.
 pub fn html_jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let mut jobs = vec![home(viewer), not_found(), search()];
+    let mut jobs = vec![home(viewer), not_found(), search(viewer)];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));
@@ -128,10 +128,18 @@ fn not_found<'v>() -> Job<'v> {
 
 /// The search page; its results come from the index in `pagefind/` (see [`crate::search`]).
 /// Left out of the sitemap: it has nothing to index until someone searches.
-fn search<'v>() -> Job<'v> {
+fn search<'v>(viewer: &'v Viewer) -> Job<'v> {
     Job {
         in_sitemap: false,
-        ..Job::html("search/", "search.html", || context("search/", "Search"))
+        ..Job::html("search/", "search.html", move || {
+            let mut context = context("search/", "Search");
+            let bundles: Vec<String> = crate::search::merged_bundles(viewer.site)
+                .iter()
+                .map(|folder| viewer.urls.path(folder))
+                .collect();
+            context.insert("merged_bundles", &bundles);
+            context
+        })
     }
 }
 

@@ -58,12 +58,12 @@ pub fn stage(
     }
     let records = records::records(site);
     let count = records.len();
-    let language = &engine::language_code(&site.config.language);
-    let fingerprint = reuse::fingerprint(&records, language);
+    let layout = Layout::of(site);
+    let fingerprint = reuse::fingerprint(&records, &layout);
     let (files, outcome) = match reuse::previous(previous_output, &fingerprint) {
         Some(files) => (files, SearchOutcome::Reused),
         None => (
-            fresh(records, language, &fingerprint)?,
+            fresh(records, &layout, &fingerprint)?,
             SearchOutcome::Indexed,
         ),
     };
@@ -84,18 +84,67 @@ pub fn stage(
 /// thread (`std::thread::spawn`), not from inside an async task.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = records::records(site);
-    let language = &engine::language_code(&site.config.language);
-    let fingerprint = reuse::fingerprint(&records, language);
-    fresh(records, language, &fingerprint)
+    let layout = Layout::of(site);
+    let fingerprint = reuse::fingerprint(&records, &layout);
+    fresh(records, &layout, &fingerprint)
+}
+
+/// The folders of the index bundles after the first, as paths from the site
+/// root (`pagefind/bundle-2/`, ...): what the search page merges into the
+/// first bundle's results. Empty for a site of one bundle.
+pub fn merged_bundles(site: &Site) -> Vec<String> {
+    let count = engine::bundle_count(records::count(site), site.config.search.bundle_records);
+    (1..count).map(engine::bundle_folder).collect()
+}
+
+/// A warning when the site's own `templates/search.html` leaves out the
+/// index's other bundles (a template from before bundles existed).
+pub fn unmerged_template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
+    let others = merged_bundles(site).len();
+    if others == 0 {
+        return None;
+    }
+    let text = std::fs::read_to_string(root.join("templates/search.html")).ok()?;
+    if text.contains("merged_bundles") {
+        return None;
+    }
+    let message = format!(
+        "this search page searches only the first of the index's {} bundles",
+        others + 1
+    );
+    Some(
+        Diagnostic::warning("templates/search.html", message).hint(
+            "add `data-merge=\"{{ merged_bundles | join(sep=\" \") }}\"` to the `#ct-search` element (see docs/templates.md)",
+        ),
+    )
+}
+
+/// What shapes the index besides its records.
+pub struct Layout {
+    /// Pagefind's language code (see [`engine::language_code`]).
+    pub language: String,
+    /// The most records a bundle holds (`[search] bundle_records`).
+    pub bundle_records: usize,
+}
+
+impl Layout {
+    /// The layout `site.toml` asks for.
+    pub fn of(site: &Site) -> Layout {
+        Layout {
+            language: engine::language_code(&site.config.language),
+            bundle_records: site.config.search.bundle_records,
+        }
+    }
 }
 
 /// A new index of `records`, with its stamp.
 fn fresh(
     records: Vec<records::Record>,
-    language: &str,
+    layout: &Layout,
     fingerprint: &str,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut files = engine::index(records, language).map_err(failure)?;
+    let mut files =
+        engine::index(records, &layout.language, layout.bundle_records).map_err(failure)?;
     files.push(reuse::stamp(fingerprint, &files));
     Ok(files)
 }

@@ -31,12 +31,13 @@ pub const FILTERS: &[&str] = &["kind", "status", "entity", "tag", "year"];
 
 /// Every record of `site`, in a fixed order: claims (newest first), sources, entities, pages.
 pub fn records(site: &Site) -> Vec<Record> {
+    let mut records = Vec::with_capacity(count(site));
     let full_text = site.config.search.full_text;
-    let mut records: Vec<Record> = site
-        .claims
-        .par_iter()
-        .map(|claim| claim_record(site, claim, full_text))
-        .collect();
+    records.par_extend(
+        site.claims
+            .par_iter()
+            .map(|claim| claim_record(site, claim, full_text)),
+    );
     records.extend(
         site.sources
             .values()
@@ -49,6 +50,11 @@ pub fn records(site: &Site) -> Vec<Record> {
     );
     records.extend(site.pages.values().map(|p| page_record(p, full_text)));
     records
+}
+
+/// How many records [`records`] makes of `site`, without making them.
+pub fn count(site: &Site) -> usize {
+    site.claims.len() + site.sources.len() + site.entities.len() + site.pages.len()
 }
 
 fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
@@ -286,6 +292,7 @@ mod tests {
             3 + 3 + 4 + 1,
             "published claims, sources, entities, pages"
         );
+        assert_eq!(count(&site), records.len());
         let entity = find(&records, "/entities/acme-model-2/");
         assert!(entity.content.contains("Roadrunner"), "{}", entity.content);
         assert!(

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use sha1::{Digest, Sha1};
 
+use super::Layout;
 use super::engine::PAGEFIND_VERSION;
 use super::records::Record;
 use crate::render::OutputFile;
@@ -25,12 +26,14 @@ pub const STAMP: &str = "pagefind/claimtrail-search.hash";
 const CHUNK_SIZE_VARIABLE: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
 /// A hex SHA-1 of everything the index depends on.
-pub fn fingerprint(records: &[Record], language: &str) -> String {
+pub fn fingerprint(records: &[Record], layout: &Layout) -> String {
     let mut hasher = Sha1::new();
     let chunk_size = std::env::var(CHUNK_SIZE_VARIABLE).unwrap_or_default();
     let header = format!(
-        "claimtrail {} pagefind {PAGEFIND_VERSION} language {language} chunk {chunk_size}\n",
-        env!("CARGO_PKG_VERSION")
+        "claimtrail {} pagefind {PAGEFIND_VERSION} language {} bundle {} chunk {chunk_size}\n",
+        env!("CARGO_PKG_VERSION"),
+        layout.language,
+        layout.bundle_records,
     );
     hasher.update(header.as_bytes());
     // Writing to a hasher cannot fail; serialising plain strings and maps cannot either.
@@ -128,13 +131,21 @@ mod tests {
         }
     }
 
+    fn layout(language: &str, bundle_records: usize) -> Layout {
+        Layout {
+            language: language.to_string(),
+            bundle_records,
+        }
+    }
+
     #[test]
-    fn the_fingerprint_follows_records_and_language() {
-        let a = fingerprint(&[record("one")], "en");
+    fn the_fingerprint_follows_records_language_and_bundle_size() {
+        let a = fingerprint(&[record("one")], &layout("en", 10));
         assert_eq!(a.len(), 40);
-        assert_eq!(a, fingerprint(&[record("one")], "en"));
-        assert_ne!(a, fingerprint(&[record("two")], "en"));
-        assert_ne!(a, fingerprint(&[record("one")], "de"));
+        assert_eq!(a, fingerprint(&[record("one")], &layout("en", 10)));
+        assert_ne!(a, fingerprint(&[record("two")], &layout("en", 10)));
+        assert_ne!(a, fingerprint(&[record("one")], &layout("de", 10)));
+        assert_ne!(a, fingerprint(&[record("one")], &layout("en", 11)));
     }
 
     /// An output folder holding one index file and its stamp.

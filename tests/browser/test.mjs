@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 
 import { launch } from "./chromium.mjs";
 import { serve } from "./server.mjs";
@@ -195,14 +196,37 @@ async function filterChecks(browser, origin) {
   await noScript.close();
 }
 
-async function searchCheck(browser, origin, exampleOutput) {
-  await check("search: the header box finds a claim, a filter narrows the results, a result opens the claim", async () => {
-    if (!fs.existsSync(path.join(exampleOutput, "pagefind"))) {
+// The example site again with `[search] bundle_records` this small, so its
+// index is split into bundles the search page merges.
+const SPLIT_BUNDLE_RECORDS = 5;
+
+/** The bundle folder (under pagefind/) whose fragments hold the page at `url`, the site path of a built page. */
+function bundleOf(output, url) {
+  const pagefind = path.join(output, "pagefind");
+  const bundles = ["", ...fs.readdirSync(pagefind).filter((name) => name.startsWith("bundle-"))];
+  return bundles.find((bundle) => {
+    const folder = path.join(pagefind, bundle, "fragment");
+    return fs.readdirSync(folder).some((name) => {
+      const text = zlib.gunzipSync(fs.readFileSync(path.join(folder, name))).toString("utf8");
+      return JSON.parse(text.replace(/^pagefind_dcd/, "")).url.endsWith(`/${url}`);
+    });
+  });
+}
+
+async function searchCheck(browser, origin, prefix, output, label) {
+  await check(`search${label}: the header box finds a claim, a filter narrows the results, a result opens the claim`, async () => {
+    if (!fs.existsSync(path.join(output, "pagefind"))) {
       throw new Error("the built site has no pagefind/ folder: claimtrail build did not write the search index");
+    }
+    if (label) {
+      // The two claims must be in different bundles, or merging is not what finds them both.
+      const bundles = [bundleOf(output, SEARCH.claim), bundleOf(output, SEARCH.other)];
+      assert(bundles[0] !== undefined && bundles[1] !== undefined, `both claims are indexed: ${bundles}`);
+      assert(bundles[0] !== bundles[1], `the claims are in different bundles: ${bundles}`);
     }
     const context = await browser.newContext();
     try {
-      await visit(context, origin, "/", async (page) => {
+      await visit(context, origin, prefix, async (page) => {
         await page.fill("form.site-search #site-search-q", SEARCH.query);
         await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press("#site-search-q", "Enter")]);
         const want = `a.pagefind-ui__result-link[href$="/${SEARCH.claim}"]`;
@@ -315,7 +339,12 @@ async function accessibilityChecks(browser, origin, urls) {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "claimtrail-browser-"));
 const sites = path.join(work, "sites");
-const out = { example: path.join(work, "example"), fixture: path.join(work, "fixture"), paged: path.join(work, "paged") };
+const out = {
+  example: path.join(work, "example"),
+  split: path.join(work, "split"),
+  fixture: path.join(work, "fixture"),
+  paged: path.join(work, "paged"),
+};
 let server;
 let browser;
 try {
@@ -325,21 +354,28 @@ try {
   fs.cpSync(path.join(fixtures, "base"), path.join(sites, "fixture"), { recursive: true });
   fs.cpSync(path.join(fixtures, "base"), path.join(sites, "paged"), { recursive: true });
   fs.cpSync(path.join(fixtures, "paged"), path.join(sites, "paged"), { recursive: true });
+  for (const name of ["site.toml", "content", "static"]) {
+    fs.cpSync(path.join(repo, name), path.join(sites, "split", name), { recursive: true });
+  }
+  fs.appendFileSync(path.join(sites, "split/site.toml"), `\n[search]\nbundle_records = ${SPLIT_BUNDLE_RECORDS}\n`);
 
   server = await serve([
     { prefix: "/", dir: out.example },
     { prefix: "/fixture/", dir: out.fixture },
     { prefix: "/paged/", dir: out.paged },
+    { prefix: "/split/", dir: out.split },
   ]);
   const { origin } = server;
   build(repo, out.example, `${origin}/`);
   build(path.join(sites, "fixture"), out.fixture, `${origin}/fixture/`);
   build(path.join(sites, "paged"), out.paged, `${origin}/paged/`);
+  build(path.join(sites, "split"), out.split, `${origin}/split/`);
   console.log(`serving the built sites at ${origin}/`);
 
   browser = await launch();
   await filterChecks(browser, origin);
-  await searchCheck(browser, origin, out.example);
+  await searchCheck(browser, origin, "/", out.example, "");
+  await searchCheck(browser, origin, "/split/", out.split, ` (index in bundles of ${SPLIT_BUNDLE_RECORDS})`);
   await accessibilityChecks(browser, origin, [
     ...pageKinds(out.example, "/"),
     ...pageKinds(out.fixture, "/fixture/"),
