@@ -105,6 +105,11 @@ fn claim_page_draws_the_spread_and_its_own_timeline() {
         "newest first; the claimant's own document on the day is the claim itself"
     );
     assert_eq!(texts(&html, ".events time")[0], "June 2, 2026");
+    // On its own page the claim's history does not link back to it or repeat
+    // its current status: a badge marks each verdict, nothing else.
+    assert!(texts(&html, ".events a.event-claim").is_empty());
+    assert!(attrs(&html, ".events li", "data-status").is_empty());
+    assert_eq!(texts(&html, ".events .badge"), ["Disputed", "Unverified"]);
     let related = texts(&html, "section[aria-label='Related claims'] .claim-title");
     assert_eq!(
         related,
