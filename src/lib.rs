@@ -128,13 +128,13 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         .map(|file| parse::parse_file(file, &status_ids))
         .collect();
     let files: Vec<&load::RawFile> = loaded.files.iter().collect();
-    Ok(assemble(
-        config,
-        &files,
-        parsed,
-        diagnostics,
-        include_drafts,
-    ))
+    let mut checked = assemble(config, &files, parsed, diagnostics, include_drafts);
+    if let Some(site) = &checked.site {
+        checked
+            .diagnostics
+            .extend(search::unmerged_template_warning(root, site));
+    }
+    Ok(checked)
 }
 
 /// Flags the placeholder `init` leaves in the GitHub workflow, if the site has it.
@@ -229,9 +229,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     // Before rendering, so the index's working memory is freed before the pages take theirs.
     let search = search::stage(&site, &output, options.search)
         .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
-    if options.search {
-        diagnostics.extend(search::unmerged_template_warning(root, &site));
-    }
     let static_dir = root.join("static");
     let staging = write::Staging::begin(&output, options.force)?;
     let written = render::with_renderer(&site, tera, |renderer| {

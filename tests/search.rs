@@ -253,6 +253,8 @@ fn a_big_index_is_split_into_bundles_the_search_page_merges() {
     assert_ne!(old, default);
     fs::create_dir_all(dir.path().join("templates")).unwrap();
     fs::write(dir.path().join("templates/search.html"), old).unwrap();
+    let checked = claimtrail::check(dir.path(), false).unwrap();
+    assert_eq!(checked.diagnostics.warning_count(), 1, "check says it too");
     let report = build(&options(dir.path())).unwrap();
     let warnings = report.diagnostics.sorted();
     assert_eq!(warnings.len(), 1, "{warnings:?}");

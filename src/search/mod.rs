@@ -98,7 +98,8 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
 }
 
 /// A warning when the site's own `templates/search.html` leaves out the
-/// index's other bundles (a template from before bundles existed).
+/// index's other bundles (a template from before bundles existed); part of
+/// [`crate::check`], so `check` and `build` both say it.
 pub fn unmerged_template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
     let others = merged_bundles(site).len();
     if others == 0 {
