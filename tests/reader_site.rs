@@ -116,6 +116,15 @@ fn claim_page_draws_the_spread_and_its_own_timeline() {
         ["Globex's model beats Acme Model 2 on every benchmark"],
         "the one claim sharing an entity"
     );
+    assert!(
+        attrs(
+            &html,
+            "section[aria-label='Related claims'] li",
+            "data-status"
+        )
+        .is_empty(),
+        "nothing filters the related claims, so they carry no filter attributes"
+    );
 }
 
 #[test]

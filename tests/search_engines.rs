@@ -259,8 +259,13 @@ fn every_page_has_open_graph_and_twitter_card_meta() {
             "{path}"
         );
         assert!(
-            attr(&page, "meta[name='twitter:title']", "content").is_some(),
-            "{path}"
+            attr(&page, "meta[name='twitter:title']", "content").is_none(),
+            "{path}: X reads og:title, so twitter:title is not repeated"
+        );
+        let description = attr(&page, "meta[name='description']", "content").unwrap_or_default();
+        assert!(
+            !description.is_empty() && description.chars().count() <= 160,
+            "{path}: {description}"
         );
         checked += 1;
     }
@@ -273,6 +278,42 @@ fn every_page_has_open_graph_and_twitter_card_meta() {
     assert_eq!(
         attr(&claim, "meta[property='og:description']", "content").as_deref(),
         Some("Acme says its new model is 35% cheaper per token.")
+    );
+}
+
+#[test]
+fn a_long_summary_is_cut_for_the_meta_description_and_kept_whole_on_the_page() {
+    let dir = common::site(&[]);
+    let file = dir.path().join("content/claims/acme-model-2-cost.md");
+    let long = "Acme says its new model is 35% cheaper per token, ".repeat(5);
+    let long = long.trim_end();
+    let text = read(dir.path(), "content/claims/acme-model-2-cost.md")
+        .replace("Acme says its new model is 35% cheaper per token.", long);
+    std::fs::write(&file, text).unwrap();
+    claimtrail::build(&common::options(dir.path())).unwrap();
+    let claim = html(
+        &dir.path().join("public"),
+        "claims/acme-model-2-cost/index.html",
+    );
+    let description = attr(&claim, "meta[name='description']", "content").unwrap();
+    assert!(description.chars().count() <= 160, "{description}");
+    let kept = description.strip_suffix('…').unwrap();
+    assert!(
+        long.starts_with(kept) && long[kept.len()..].starts_with([' ', ',']),
+        "cut between words: {description}"
+    );
+    assert_eq!(
+        attr(&claim, "meta[property='og:description']", "content"),
+        Some(description)
+    );
+    let lead = claim
+        .select(&scraper::Selector::parse(".lead").unwrap())
+        .next()
+        .map(|lead| lead.text().collect::<String>());
+    assert_eq!(
+        lead.as_deref(),
+        Some(long),
+        "the page shows the whole summary"
     );
 }
 

@@ -1,7 +1,7 @@
 //! The claim page's view: source comparison, tally, spread, timeline and citation formats.
 
 use super::charts;
-use super::format::{bibtex_escape, date_view, format_with_unit};
+use super::format::{bibtex_escape, date_view, format_with_unit, meta_description};
 use super::viewer::{Viewer, link};
 use super::views::*;
 use crate::ids::tag_slug;
@@ -52,6 +52,7 @@ impl Viewer<'_, '_> {
                 .collect(),
             events: self.events(&claim_timeline(i, claim)),
             last_updated: date_view(claim.last_updated()),
+            description: meta_description(&card.summary),
             body_html: self.markdown.render(&claim.body),
             edit_url: self
                 .site

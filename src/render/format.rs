@@ -29,6 +29,25 @@ pub fn date_view(date: Date) -> DateView {
     }
 }
 
+/// Longest meta description, in characters: search engines and link
+/// previews cut what is longer.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// `text` for a meta description: whole if short enough, otherwise cut at
+/// the last space within [`DESCRIPTION_CHARS`] and ended with `…`.
+pub fn meta_description(text: &str) -> String {
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(DESCRIPTION_CHARS - 1)
+        .map_or(text.len(), |(at, _)| at);
+    let cut = text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    let kept = text[..cut].trim_end_matches(|c: char| c.is_whitespace() || ",;:.".contains(c));
+    format!("{kept}…")
+}
+
 /// `April 2026`
 pub fn month_label(year: i32, month: u8) -> String {
     let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
@@ -139,6 +158,23 @@ mod tests {
             bibtex_escape("35% {cheaper} & $5"),
             "35\\% \\{cheaper\\} \\& \\$5"
         );
+    }
+
+    #[test]
+    fn meta_descriptions_are_cut_at_a_word() {
+        assert_eq!(meta_description("Short and whole."), "Short and whole.");
+        let long = format!("{} end, of the sentence", "word ".repeat(40));
+        let cut = meta_description(&long);
+        assert!(cut.chars().count() <= 160, "{cut}");
+        assert!(cut.ends_with("word…"), "cut between words: {cut}");
+        let exact = "é".repeat(160);
+        assert_eq!(
+            meta_description(&exact),
+            exact,
+            "160 characters, not bytes, fit"
+        );
+        let unbroken = "x".repeat(200);
+        assert_eq!(meta_description(&unbroken).chars().count(), 160);
     }
 
     #[test]

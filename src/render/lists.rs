@@ -10,7 +10,7 @@ use super::facets::ListFacets;
 use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::viewer::Viewer;
-use super::views::{EntityView, Link};
+use super::views::{EntityView, Link, StatusCount};
 use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
@@ -80,7 +80,7 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
 /// Links that narrow the timeline to one status, entity or tag, working without JavaScript.
 #[derive(Serialize)]
 struct Filters {
-    statuses: Vec<super::views::StatusCount>,
+    statuses: Vec<StatusCount>,
     entities: Vec<Link>,
     tags: Vec<Link>,
 }
@@ -139,6 +139,9 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.events_of(claims).into();
         let facets = ListFacets::default();
+        // Shared by the entity's pages: made per page, they were quadratic in
+        // the entity's claims.
+        let shared = OnceLock::new();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(
             viewer.urls,
@@ -147,19 +150,14 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             events,
             viewer.site.config.page_size,
             move |path, slice, all| {
-                let children: Vec<Link> = viewer
-                    .site
-                    .entities
-                    .values()
-                    .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
-                    .map(|e| viewer.entity_link(&e.id))
-                    .collect();
+                let (entity_view, children, status_counts) =
+                    shared.get_or_init(|| entity_page_parts(viewer, entity, claims));
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
                 page.insert("facets", &facets.of_events(viewer, all, slice));
-                page.insert("entity", &viewer.entity(entity));
-                page.insert("children", &children);
-                page.insert("status_counts", &viewer.status_counts(claims));
+                page.insert("entity", entity_view);
+                page.insert("children", children);
+                page.insert("status_counts", status_counts);
                 page.insert(
                     "feed_path",
                     &super::feeds::entity_feed_path(viewer, &entity.id),
@@ -169,6 +167,27 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         ));
     }
     jobs
+}
+
+/// What every page of one entity shows: the entity, its child entities and
+/// how many of its claims have each status.
+fn entity_page_parts(
+    viewer: &Viewer,
+    entity: &crate::model::Entity,
+    claims: &[usize],
+) -> (EntityView, Vec<Link>, Vec<StatusCount>) {
+    let children = viewer
+        .site
+        .entities
+        .values()
+        .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
+        .map(|e| viewer.entity_link(&e.id))
+        .collect();
+    (
+        viewer.entity(entity),
+        children,
+        viewer.status_counts(claims),
+    )
 }
 
 fn kind_groups(viewer: &Viewer) -> Vec<KindGroup> {

@@ -152,6 +152,9 @@ pub struct ClaimView {
     pub events: Vec<EventView>,
     /// Newest date on the claim.
     pub last_updated: DateView,
+    /// The summary cut to at most 160 characters, for the meta description
+    /// and link previews.
+    pub description: String,
     /// Sanitised HTML of the body.
     pub body_html: String,
     /// Link to edit the file on the repository host, if `repo_url` is set.
