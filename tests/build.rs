@@ -284,8 +284,27 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn output_permissions_suit_github_pages() {
     use std::os::unix::fs::PermissionsExt;
+    let mode = |mode| fs::Permissions::from_mode(mode);
     let dir = site(&[]);
+    let private = dir.path().join("static/private");
+    fs::create_dir_all(&private).unwrap();
+    fs::write(private.join("notes.txt"), "copied with its mode").unwrap();
+    fs::set_permissions(private.join("notes.txt"), mode(0o600)).unwrap();
+    fs::set_permissions(&private, mode(0o700)).unwrap();
     build(&options(dir.path())).unwrap();
+    build(&options(dir.path())).unwrap();
+    // The next build writes into the spare tree: modes changed there are fixed too.
+    let spare = dir.path().join(".claimtrail-spare-public");
+    fs::set_permissions(
+        spare.join("claims/acme-model-2-cost/index.html"),
+        mode(0o600),
+    )
+    .unwrap();
+    fs::set_permissions(spare.join("claims/acme-model-2-cost"), mode(0o700)).unwrap();
+    fs::set_permissions(spare.join(".claimtrail-output"), mode(0o666)).unwrap();
+    fs::set_permissions(&spare, mode(0o700)).unwrap();
+    build(&options(dir.path())).unwrap();
+    let mut checked = 0;
     for entry in walkdir::WalkDir::new(dir.path().join("public")) {
         let entry = entry.unwrap();
         let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
@@ -296,7 +315,10 @@ fn output_permissions_suit_github_pages() {
         };
         assert_eq!(mode, expected, "{}", entry.path().display());
         assert!(!entry.path_is_symlink());
+        checked += 1;
     }
+    assert!(checked > 50, "{checked}");
+    assert!(dir.path().join("public/private/notes.txt").is_file());
 }
 
 #[test]

@@ -191,9 +191,12 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         sink: impl Fn(OutputFile) -> Result<(), crate::Error> + Sync,
     ) -> Result<usize, Failure> {
         let problems = std::sync::Mutex::new(Vec::new());
-        let recipes = (0..self.jobs.len())
-            .map(Position::Job)
-            .chain((0..self.data.len()).map(Position::Data));
+        // The biggest single files first (data files, then the sitemap and
+        // feeds, which follow the pages among the jobs): one left to the end
+        // would run alone on one core.
+        let recipes = (0..self.data.len())
+            .map(Position::Data)
+            .chain((0..self.jobs.len()).rev().map(Position::Job));
         let recipes: Vec<Position> = recipes.collect();
         recipes
             .par_iter()

@@ -6,10 +6,12 @@
 //! previous output as it was. A folder that claimtrail did not create is never
 //! replaced unless forced, and even then it is moved aside, never deleted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::Error;
 use crate::diagnostic::Diagnostic;
@@ -19,7 +21,10 @@ mod location;
 mod tree;
 
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
-use tree::{Wanted, copy_static, create_folder, overwrite, prune, set_permissions, static_entries};
+use tree::{
+    Wanted, copy_static, create_folder, fix_file_mode_at, fix_folder_mode, overwrite, prune,
+    static_entries,
+};
 
 /// The file that marks a folder as claimtrail's output.
 pub const MARKER: &str = ".claimtrail-output";
@@ -98,11 +103,12 @@ impl Staging {
             }
         }
         wanted.file(MARKER);
-        prune(&self.path, "", &wanted)?;
-        for folder in &wanted.folders {
-            create_folder(&safe_join(&self.path, folder)?)?;
-        }
-        Ok(())
+        let existing: HashSet<String> = prune(&self.path, "", &wanted)?.into_iter().collect();
+        wanted
+            .folders
+            .par_iter()
+            .filter(|folder| !existing.contains(*folder))
+            .try_for_each(|folder| create_folder(&safe_join(&self.path, folder)?))
     }
 
     /// Writes one generated file; safe to call from many threads at once.
@@ -132,7 +138,9 @@ impl Staging {
             generated,
             &mut written.warnings,
         )?;
-        set_permissions(&self.path)?;
+        // Everything below was given its mode where it was written or kept.
+        fix_folder_mode(&self.path)?;
+        fix_file_mode_at(&self.path.join(MARKER))?;
         swap_in(self.path.clone(), &self.output)?;
         self.finished = true;
         Ok(written)

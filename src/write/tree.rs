@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::safe_join;
@@ -41,30 +42,38 @@ impl Wanted {
 
 /// Removes from `folder` (at `relative` inside the staging folder) every entry
 /// that `wanted` does not name as the same kind: a spare folder's stale pages.
-pub(super) fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<(), Error> {
-    let entries = fs::read_dir(folder).map_err(|e| Error::io(folder, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(folder, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = if relative.is_empty() {
-            name
-        } else {
-            format!("{relative}/{name}")
-        };
-        let entry_path = entry.path();
-        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-        let result = if is_dir && wanted.folders.contains(&path) {
-            prune(&entry_path, &path, wanted)
-        } else if !is_dir && wanted.files.contains(&path) {
-            Ok(())
-        } else if is_dir {
-            fs::remove_dir_all(&entry_path).map_err(|e| Error::io(&entry_path, e))
-        } else {
-            fs::remove_file(&entry_path).map_err(|e| Error::io(&entry_path, e))
-        };
-        result?;
-    }
-    Ok(())
+/// Returns the wanted folders found there, which need not be made again.
+/// Sibling entries are handled in parallel: a spare tree has one folder per page.
+pub(super) fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<Vec<String>, Error> {
+    let entries = fs::read_dir(folder)
+        .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
+        .map_err(|e| Error::io(folder, e))?;
+    let kept = entries
+        .par_iter()
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if relative.is_empty() {
+                name
+            } else {
+                format!("{relative}/{name}")
+            };
+            let entry_path = entry.path();
+            let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+            if is_dir && wanted.folders.contains(&path) {
+                fix_folder_mode(&entry_path)?;
+                let mut kept = prune(&entry_path, &path, wanted)?;
+                kept.push(path);
+                return Ok(kept);
+            }
+            if is_dir {
+                fs::remove_dir_all(&entry_path).map_err(|e| Error::io(&entry_path, e))?;
+            } else if !wanted.files.contains(&path) {
+                fs::remove_file(&entry_path).map_err(|e| Error::io(&entry_path, e))?;
+            }
+            Ok(Vec::new())
+        })
+        .collect::<Result<Vec<Vec<String>>, Error>>()?;
+    Ok(kept.into_iter().flatten().collect())
 }
 
 /// Every entry under `static_dir`, relative, with whether it is a folder.
@@ -91,25 +100,81 @@ pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<(String, bool)>, E
     Ok(entries)
 }
 
+/// Makes the folder at `path` (and any missing above it) with the mode
+/// GitHub Pages needs.
 pub(super) fn create_folder(path: &Path) -> Result<(), Error> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o755);
-    builder.create(path).map_err(|e| Error::io(path, e))
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, FOLDER_MODE);
+    builder.create(path).map_err(|e| Error::io(path, e))?;
+    // A strict umask narrows the mode given above.
+    fix_folder_mode(path)
 }
 
 /// Writes `bytes` to `path`, reusing the file already there: writing over an
-/// existing inode is much cheaper than creating one.
+/// existing inode is much cheaper than creating one. The file ends up with
+/// the mode GitHub Pages needs, whatever the umask or the file had before.
 pub(super) fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
-    file.set_len(bytes.len() as u64)
+    file.set_len(bytes.len() as u64)?;
+    fix_file_mode(&file)
+}
+
+// Folders 0755 and files 0644, as GitHub Pages artifacts require (a strict
+// umask, a copied static file or an edited spare tree can leave other modes).
+// Each entry is fixed where it is made or kept, so no walk over the whole
+// output is needed at the end.
+#[cfg(unix)]
+const FOLDER_MODE: u32 = 0o755;
+#[cfg(unix)]
+const FILE_MODE: u32 = 0o644;
+
+/// Gives the open `file` mode 0644 if it has another.
+#[cfg(unix)]
+fn fix_file_mode(file: &fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if file.metadata()?.permissions().mode() & 0o7777 != FILE_MODE {
+        file.set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    Ok(())
+}
+
+/// Gives the file at `path` mode 0644 if it has another.
+pub(super) fn fix_file_mode_at(path: &Path) -> Result<(), Error> {
+    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    fix_file_mode(&file).map_err(|e| Error::io(path, e))
+}
+
+/// Gives the folder at `path` mode 0755 if it has another.
+#[cfg(unix)]
+pub(super) fn fix_folder_mode(path: &Path) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::symlink_metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .permissions()
+        .mode();
+    if mode & 0o7777 != FOLDER_MODE {
+        fs::set_permissions(path, fs::Permissions::from_mode(FOLDER_MODE))
+            .map_err(|e| Error::io(path, e))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn fix_file_mode(_file: &fs::File) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub(super) fn fix_folder_mode(_path: &Path) -> Result<(), Error> {
+    Ok(())
 }
 
 pub(super) fn copy_static(
@@ -124,7 +189,7 @@ pub(super) fn copy_static(
         let target = safe_join(staging, &relative)?;
         let source = static_dir.join(&relative);
         if is_dir {
-            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+            create_folder(&target)?;
             continue;
         }
         if generated.contains(relative.as_str()) && relative.ends_with(".html") {
@@ -134,33 +199,8 @@ pub(super) fn copy_static(
             ));
         }
         fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
+        fix_file_mode_at(&target)?;
         copied += 1;
     }
     Ok(copied)
-}
-
-/// Folders 0755 and files 0644, as GitHub Pages artifacts require (a strict
-/// umask or a copied static file can leave other modes).
-#[cfg(unix)]
-pub(super) fn set_permissions(staging: &Path) -> Result<(), Error> {
-    use std::os::unix::fs::PermissionsExt;
-    for entry in WalkDir::new(staging) {
-        let entry = entry.map_err(|e| Error::Usage(format!("cannot list the new site: {e}")))?;
-        let mode = if entry.file_type().is_dir() {
-            0o755
-        } else {
-            0o644
-        };
-        let current = entry.metadata().map(|m| m.permissions().mode() & 0o7777);
-        if current.ok() != Some(mode) {
-            fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode))
-                .map_err(|e| Error::io(entry.path(), e))?;
-        }
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-pub(super) fn set_permissions(_staging: &Path) -> Result<(), Error> {
-    Ok(())
 }
