@@ -54,7 +54,7 @@ struct Values<'a> {
     statuses: BTreeMap<&'a str, usize>,
     entities: BTreeMap<&'a str, usize>,
     /// By slug: the tag as first written, and the count.
-    tags: BTreeMap<String, (&'a str, usize)>,
+    tags: BTreeMap<&'a str, (&'a str, usize)>,
     years: BTreeMap<i32, usize>,
 }
 
@@ -75,7 +75,7 @@ fn narrows<K>(values: &BTreeMap<K, usize>, items: usize) -> bool {
 
 impl<'a> Values<'a> {
     /// Values of items given as (claim index, year).
-    fn of(viewer: &Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
+    fn of(viewer: &'a Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
         let mut values = Values::default();
         for (i, year) in items {
             let claim = &viewer.site.claims[i];
@@ -84,12 +84,8 @@ impl<'a> Values<'a> {
             for entity in &claim.entities {
                 *values.entities.entry(entity).or_default() += 1;
             }
-            for tag in &claim.tags {
-                values
-                    .tags
-                    .entry(crate::ids::tag_slug(tag))
-                    .or_insert((tag, 0))
-                    .1 += 1;
+            for (tag, slug) in claim.tags.iter().zip(viewer.tag_slugs(i)) {
+                values.tags.entry(slug).or_insert((tag, 0)).1 += 1;
             }
             *values.years.entry(year).or_default() += 1;
         }
@@ -97,12 +93,12 @@ impl<'a> Values<'a> {
     }
 
     /// Events are dated by when they happened.
-    fn of_events(viewer: &Viewer<'a, '_>, events: &[Event]) -> Self {
+    fn of_events(viewer: &'a Viewer<'a, '_>, events: &[Event]) -> Self {
         Values::of(viewer, events.iter().map(|e| (e.claim, e.date.year())))
     }
 
     /// Claims are dated by when they were made.
-    fn of_claims(viewer: &Viewer<'a, '_>, claims: &[usize]) -> Self {
+    fn of_claims(viewer: &'a Viewer<'a, '_>, claims: &[usize]) -> Self {
         let site = viewer.site;
         Values::of(
             viewer,
@@ -112,8 +108,8 @@ impl<'a> Values<'a> {
 
     /// Which fields can narrow these items.
     fn narrows(&self) -> Narrows {
-        let tags: BTreeMap<&String, usize> =
-            self.tags.iter().map(|(slug, (_, n))| (slug, *n)).collect();
+        let tags: BTreeMap<&str, usize> =
+            self.tags.iter().map(|(slug, (_, n))| (*slug, *n)).collect();
         Narrows {
             statuses: narrows(&self.statuses, self.items),
             entities: narrows(&self.entities, self.items),
@@ -138,7 +134,7 @@ impl<'a> Values<'a> {
                 .into_iter()
                 .map(|(slug, (name, _))| Link {
                     url: viewer.urls.path(&format!("tags/{slug}/")),
-                    id: slug,
+                    id: slug.to_string(),
                     name: name.to_string(),
                 })
                 .collect()

@@ -113,6 +113,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
         link(id, name, self.urls.path(&format!("entities/{id}/")))
     }
 
+    /// The slugs of claim `i`'s tags, in the order written.
+    pub fn tag_slugs(&self, i: usize) -> &[String] {
+        &self.cards[i].tag_slugs
+    }
+
     /// The card of claim `i`.
     pub fn card(&self, i: usize) -> ClaimCard {
         self.cards[i].clone()
