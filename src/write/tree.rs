@@ -131,9 +131,7 @@ pub(super) fn overwrite(path: &Path, bytes: &[u8]) -> io::Result<()> {
 // umask, a copied static file or an edited spare tree can leave other modes).
 // Each entry is fixed where it is made or kept, so no walk over the whole
 // output is needed at the end.
-#[cfg(unix)]
 const FOLDER_MODE: u32 = 0o755;
-#[cfg(unix)]
 const FILE_MODE: u32 = 0o644;
 
 /// Gives the open `file` mode 0644 if it has another.
@@ -148,20 +146,25 @@ fn fix_file_mode(file: &fs::File) -> io::Result<()> {
 
 /// Gives the file at `path` mode 0644 if it has another.
 pub(super) fn fix_file_mode_at(path: &Path) -> Result<(), Error> {
-    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    fix_file_mode(&file).map_err(|e| Error::io(path, e))
+    fix_mode_at(path, FILE_MODE)
 }
 
 /// Gives the folder at `path` mode 0755 if it has another.
-#[cfg(unix)]
 pub(super) fn fix_folder_mode(path: &Path) -> Result<(), Error> {
+    fix_mode_at(path, FOLDER_MODE)
+}
+
+/// Gives the entry at `path` `mode` if it has another (by path, so a static
+/// file copied without read permission is fixed too).
+#[cfg(unix)]
+fn fix_mode_at(path: &Path, mode: u32) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = fs::symlink_metadata(path)
+    let current = fs::symlink_metadata(path)
         .map_err(|e| Error::io(path, e))?
         .permissions()
         .mode();
-    if mode & 0o7777 != FOLDER_MODE {
-        fs::set_permissions(path, fs::Permissions::from_mode(FOLDER_MODE))
+    if current & 0o7777 != mode {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))
             .map_err(|e| Error::io(path, e))?;
     }
     Ok(())
@@ -173,7 +176,7 @@ fn fix_file_mode(_file: &fs::File) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-pub(super) fn fix_folder_mode(_path: &Path) -> Result<(), Error> {
+fn fix_mode_at(_path: &Path, _mode: u32) -> Result<(), Error> {
     Ok(())
 }
 
