@@ -1,5 +1,6 @@
-//! Pages that list claims or events: timeline, entities, sources, tags,
-//! statuses and contested claims, paginated where they can grow.
+//! Pages that list claims or events: timeline, entities, tags, statuses and
+//! contested claims, paginated where they can grow (sources have
+//! [`super::source_pages`]).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -218,92 +219,6 @@ fn kind_order(kind: &str) -> &'static str {
     }
 }
 
-/// `/sources/` as one comparison table, and each source's track record.
-pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let mut jobs = vec![Job::html("sources/", "sources.html", move || {
-        let rows: Vec<_> = viewer
-            .site
-            .sources
-            .values()
-            .map(|s| viewer.source(s))
-            .collect();
-        let mut list = context("sources/", "Sources");
-        list.insert("sources", &rows);
-        list.insert(
-            "agreement_threshold",
-            &viewer.site.config.agreement_threshold,
-        );
-        list
-    })];
-    for source in viewer.site.sources.values() {
-        jobs.extend(source_pages(viewer, source));
-    }
-    jobs
-}
-
-/// One source's page, and the full lists of the claims it made and cited.
-fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec<Job<'v>> {
-    let page_size = viewer.site.config.page_size;
-    let originated = viewer
-        .index
-        .originated
-        .get(source.id.as_str())
-        .map_or(&[][..], Vec::as_slice);
-    let dir = format!("sources/{}/", source.id);
-    let page_dir = dir.clone();
-    // The track record counts every citation of the source, so it is made once
-    // and shared by the source's page and its cited pages (making it per page
-    // made a big source's pages quadratic in its citations).
-    let view = Arc::new(OnceLock::new());
-    let page_view = Arc::clone(&view);
-    let mut jobs = vec![Job::html(&dir, "source.html", move || {
-        let cited = viewer.cited_claims(&source.id);
-        let mut page = context(&page_dir, &source.name);
-        page.insert("source", page_view.get_or_init(|| viewer.source(source)));
-        page.insert(
-            "originated",
-            &viewer.cards(&originated[..originated.len().min(page_size)]),
-        );
-        page.insert("cited", &cited[..cited.len().min(page_size)]);
-        page.insert(
-            "originated_all",
-            &viewer.urls.path(&format!("{page_dir}claims/")),
-        );
-        page.insert("cited_all", &viewer.urls.path(&format!("{page_dir}cited/")));
-        page
-    })];
-    jobs.extend(claim_list_pages(
-        viewer,
-        &format!("{dir}claims/"),
-        "list.html",
-        originated,
-        format!("Claims made by {}", source.name),
-        |_| {},
-    ));
-    let title = format!("Claims cited by {}", source.name);
-    let cited = viewer
-        .index
-        .cited
-        .get(source.id.as_str())
-        .map_or(&[][..], Vec::as_slice);
-    let facets = ListFacets::default();
-    jobs.extend(paginate(
-        viewer.urls,
-        &format!("{dir}cited/"),
-        "cited.html",
-        cited.into(),
-        page_size,
-        move |path, slice, all| {
-            let mut page = context(path, &title);
-            page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
-            page.insert("facets", &facets.of_claims(viewer, all, slice));
-            page.insert("source", view.get_or_init(|| viewer.source(source)));
-            page
-        },
-    ));
-    jobs
-}
-
 #[derive(Serialize)]
 struct TagView {
     name: String,
@@ -385,7 +300,7 @@ pub fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
 }
 
 /// Paginated claim cards at `dir` as `claims`; `extra` adds the template's own variables.
-fn claim_list_pages<'v>(
+pub(super) fn claim_list_pages<'v>(
     viewer: &'v Viewer,
     dir: &str,
     template: &'static str,

@@ -15,6 +15,7 @@ mod lists;
 mod pages;
 mod paginate;
 mod sitemap;
+mod source_pages;
 pub mod templates;
 mod viewer;
 pub mod views;

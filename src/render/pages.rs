@@ -4,6 +4,7 @@ use tera::Context;
 
 use super::charts;
 use super::lists;
+use super::source_pages;
 use super::viewer::Viewer;
 
 /// How a page's variables are made: only when the page renders, so the
@@ -73,7 +74,7 @@ pub fn html_jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));
     jobs.extend(lists::entities(viewer));
-    jobs.extend(lists::sources(viewer));
+    jobs.extend(source_pages::sources(viewer));
     jobs.extend(lists::tags(viewer));
     jobs.extend(lists::statuses(viewer));
     jobs.extend(lists::contested(viewer));
