@@ -17,6 +17,7 @@ use crate::Error;
 use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
 
+mod hold;
 mod location;
 mod tree;
 
@@ -57,6 +58,8 @@ pub struct Staging {
     output: PathBuf,
     moved_aside: Option<PathBuf>,
     finished: bool,
+    /// Tells other builds that this folder is being written; dropped last.
+    _hold: hold::Hold,
 }
 
 impl Staging {
@@ -65,26 +68,31 @@ impl Staging {
         let moved_aside = prepare_target(output, force)?;
         let parent = parent_of(output);
         fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        hold::reclaim_abandoned(&parent, output);
         let path = tempfile::Builder::new()
-            .prefix(".claimtrail-staging-")
+            .prefix(&hold::staging_prefix(output))
+            .rand_bytes(hold::RANDOM_CHARS)
             .tempdir_in(&parent)
             .map_err(|e| Error::io(&parent, e))?
             .keep();
-        let staging = Staging {
+        let spare = spare_path(output);
+        // Renaming the spare over the empty staging folder claims it in one
+        // step, under a lock taken first; a concurrent build that loses the
+        // race just starts from empty.
+        let reused = hold::hold(&spare).filter(|_| fs::rename(&spare, &path).is_ok());
+        let held = match reused {
+            Some(held) => held,
+            None => hold::mark_and_hold(&path).inspect_err(|_| {
+                let _ = fs::remove_dir_all(&path);
+            })?,
+        };
+        Ok(Staging {
             path,
             output: output.to_path_buf(),
             moved_aside,
             finished: false,
-        };
-        let spare = spare_path(output);
-        // Renaming the spare over the empty staging folder claims it in one step;
-        // a concurrent build that loses the race just starts from empty.
-        if is_output_folder(&spare) && fs::rename(&spare, &staging.path).is_ok() {
-            return Ok(staging);
-        }
-        fs::write(staging.path.join(MARKER), MARKER_TEXT)
-            .map_err(|e| Error::io(&staging.path, e))?;
-        Ok(staging)
+            _hold: held,
+        })
     }
 
     /// Makes the staging folder hold just the folders that `paths` (the
@@ -169,11 +177,15 @@ impl Drop for Staging {
 
 /// The folder beside `output` where the previous output waits to be reused.
 pub fn spare_path(output: &Path) -> PathBuf {
-    let name = output
+    output.with_file_name(format!(".claimtrail-spare-{}", output_name(output)))
+}
+
+/// The output folder's own name, which names the folders kept beside it.
+fn output_name(output: &Path) -> String {
+    output
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    output.with_file_name(format!(".claimtrail-spare-{name}"))
+        .unwrap_or_else(|| "public".into())
 }
 
 /// Keeps `folder` (ours: a staging folder or the old output) as the spare, or
@@ -226,10 +238,7 @@ fn prepare_target(output: &Path, force: bool) -> Result<Option<PathBuf>, Error> 
 }
 
 fn unused_sibling(output: &Path, label: &str) -> Result<PathBuf, Error> {
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = output_name(output);
     (1..10_000)
         .map(|n| output.with_file_name(format!("{name}.{label}-{n}")))
         .find(|candidate| fs::symlink_metadata(candidate).is_err())
