@@ -47,8 +47,8 @@ pub(super) fn hold(folder: &Path) -> Option<Hold> {
 }
 
 /// Marks the new, empty `folder` as claimtrail's and holds it. The marker is
-/// written under another name, locked, then renamed, so no other build ever
-/// sees it unlocked.
+/// made under another name, locked, then renamed, so no other build sees the
+/// marker unlocked.
 pub(super) fn mark_and_hold(folder: &Path) -> Result<Hold, Error> {
     let draft = folder.join(DRAFT);
     let mut file = fs::File::create(&draft).map_err(|e| Error::io(&draft, e))?;
