@@ -35,11 +35,7 @@ pub(super) fn hold(folder: &Path) -> Option<Hold> {
         return None;
     }
     let marker = fs::File::open(folder.join(MARKER)).ok()?;
-    let locked = match marker.try_lock() {
-        Ok(()) => true,
-        Err(TryLockError::WouldBlock) => return None,
-        Err(TryLockError::Error(_)) => false,
-    };
+    let locked = try_lock(&marker)?;
     Some(Hold {
         _marker: marker,
         locked,
@@ -52,7 +48,8 @@ pub(super) fn hold(folder: &Path) -> Option<Hold> {
 pub(super) fn mark_and_hold(folder: &Path) -> Result<Hold, Error> {
     let draft = folder.join(DRAFT);
     let mut file = fs::File::create(&draft).map_err(|e| Error::io(&draft, e))?;
-    let locked = file.try_lock().is_ok();
+    // A file just made cannot be held by another build.
+    let locked = try_lock(&file).unwrap_or(false);
     file.write_all(MARKER_TEXT.as_bytes())
         .map_err(|e| Error::io(&draft, e))?;
     let marker = folder.join(MARKER);
@@ -94,7 +91,17 @@ fn holds_only_an_abandoned_draft(folder: &Path) -> bool {
     if names != [DRAFT] {
         return false;
     }
-    fs::File::open(folder.join(DRAFT)).is_ok_and(|draft| draft.try_lock().is_ok())
+    fs::File::open(folder.join(DRAFT)).is_ok_and(|draft| try_lock(&draft) == Some(true))
+}
+
+/// Locks `file`: `None` when another build holds it, else whether it is now
+/// locked (false where the file system has no locks).
+fn try_lock(file: &fs::File) -> Option<bool> {
+    match file.try_lock() {
+        Ok(()) => Some(true),
+        Err(TryLockError::WouldBlock) => None,
+        Err(TryLockError::Error(_)) => Some(false),
+    }
 }
 
 /// The folders in `parent` named like `output`'s staging folders.
