@@ -127,8 +127,8 @@ enum Position {
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera) -> Self {
         let mut jobs = pages::html_jobs(viewer);
-        let sitemap = lazy_sitemap(viewer, &jobs);
-        jobs.push(sitemap);
+        let sitemaps = sitemap::jobs(viewer, &jobs);
+        jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
         jobs.extend(
             [
@@ -257,29 +257,6 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
                 .hint("fix the template, or delete it from templates/ to use the built-in one")
             })
     }
-}
-
-/// The sitemap job over the pages of `jobs`, its list made only when it renders
-/// (`serve` builds a renderer after every save and rarely shows the sitemap).
-fn lazy_sitemap<'v>(viewer: &'v Viewer, jobs: &[Job<'v>]) -> Job<'v> {
-    let listed: Vec<String> = jobs
-        .iter()
-        .filter(|job| job.in_sitemap)
-        .map(|job| job.path.clone())
-        .collect();
-    Job::file("sitemap.xml", "sitemap.xml", move || {
-        let pages: Vec<Job> = listed
-            .iter()
-            .map(|path| {
-                Job::html(
-                    path.strip_suffix("index.html").unwrap_or(path),
-                    "",
-                    Context::new,
-                )
-            })
-            .collect();
-        (sitemap::job(viewer, &pages).context)()
-    })
 }
 
 /// The files made by code rather than templates: data files and hosting files.

@@ -1,6 +1,13 @@
 //! `/sitemap.xml`: every HTML page, each with `lastmod` from the content dates.
+//!
+//! The sitemap protocol allows at most [`MAX_URLS`] URLs in one file. A bigger
+//! site gets `/sitemap-1.xml`, `/sitemap-2.xml`, ... and `/sitemap.xml` becomes
+//! the sitemap index listing them, so `robots.txt` and submitted sitemap URLs
+//! stay the same. The files sit at the root because a sitemap may only list
+//! URLs under its own folder.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use tera::Context;
@@ -11,32 +18,108 @@ use super::viewer::Viewer;
 use crate::ids::tag_slug;
 use crate::model::Site;
 
-/// One `<url>` of the sitemap.
+/// URLs per sitemap file, the protocol's limit. Its other limit, 50 MB, is out
+/// of reach: ids are at most 120 characters, so 50,000 `<url>` lines stay
+/// well under it.
+pub const MAX_URLS: usize = 50_000;
+
+/// One `<url>` of a sitemap, or one `<sitemap>` of the index.
 #[derive(Debug, Serialize)]
-struct SitemapPage {
+struct SitemapEntry {
     /// Absolute URL.
     loc: String,
-    /// `2026-04-23`: the newest content date shown on the page, if it shows any.
+    /// `2026-04-23`: the newest content date shown on the page (or on the
+    /// pages of a sitemap), if it shows any.
     lastmod: Option<String>,
 }
 
-/// The sitemap job, listing the pages of `jobs` that belong in it.
-pub fn job<'v>(viewer: &Viewer, jobs: &[Job]) -> Job<'v> {
-    let dates = page_dates(viewer.site);
-    let mut pages: Vec<SitemapPage> = jobs
+/// The content dates of each page, made once by the first sitemap file to render.
+type SharedDates = Arc<OnceLock<BTreeMap<String, Date>>>;
+
+/// The sitemap jobs for the pages of `jobs`: `sitemap.xml` alone, or the index
+/// and its parts. Their lists are made only when they render (`serve` builds
+/// a renderer after every save and rarely shows the sitemap).
+pub fn jobs<'v>(viewer: &'v Viewer, jobs: &[Job<'v>]) -> Vec<Job<'v>> {
+    split(viewer, jobs, MAX_URLS)
+}
+
+fn split<'v>(viewer: &'v Viewer, jobs: &[Job<'v>], limit: usize) -> Vec<Job<'v>> {
+    let mut listed: Vec<String> = jobs
         .iter()
         .filter(|job| job.in_sitemap)
-        .map(|job| SitemapPage {
-            loc: viewer.urls.absolute(job.url_path()),
-            lastmod: dates.get(job.url_path()).map(Date::to_string),
-        })
+        .map(|job| job.url_path().to_string())
         .collect();
-    pages.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let urls: Vec<&str> = pages.iter().map(|page| page.loc.as_str()).collect();
-    let mut context = Context::new();
-    context.insert("urls", &urls);
-    context.insert("pages", &pages);
-    Job::file("sitemap.xml", "sitemap.xml", move || context.clone())
+    listed.sort();
+    let dates = SharedDates::default();
+    if listed.len() <= limit {
+        let parts = Arc::new(vec![listed]);
+        return vec![urlset_job("sitemap.xml", viewer, parts, 0, dates)];
+    }
+    let parts: Arc<Vec<Vec<String>>> =
+        Arc::new(listed.chunks(limit).map(<[String]>::to_vec).collect());
+    let names: Vec<String> = (1..=parts.len())
+        .map(|n| format!("sitemap-{n}.xml"))
+        .collect();
+    let mut sitemap_jobs: Vec<Job<'v>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| urlset_job(name, viewer, Arc::clone(&parts), i, Arc::clone(&dates)))
+        .collect();
+    sitemap_jobs.push(index_job(viewer, names, parts, dates));
+    sitemap_jobs
+}
+
+/// The `<urlset>` file at `path` listing the pages of `parts[part]`.
+fn urlset_job<'v>(
+    path: &str,
+    viewer: &'v Viewer,
+    parts: Arc<Vec<Vec<String>>>,
+    part: usize,
+    dates: SharedDates,
+) -> Job<'v> {
+    Job::file(path, "sitemap.xml", move || {
+        let dates = dates.get_or_init(|| page_dates(viewer.site));
+        let pages: Vec<SitemapEntry> = parts[part]
+            .iter()
+            .map(|path| SitemapEntry {
+                loc: viewer.urls.absolute(path),
+                lastmod: dates.get(path).map(Date::to_string),
+            })
+            .collect();
+        let urls: Vec<&str> = pages.iter().map(|page| page.loc.as_str()).collect();
+        let mut context = Context::new();
+        context.insert("urls", &urls);
+        context.insert("pages", &pages);
+        context
+    })
+}
+
+/// The `<sitemapindex>` at `/sitemap.xml` listing the files `names`, each with
+/// the newest date of its pages.
+fn index_job<'v>(
+    viewer: &'v Viewer,
+    names: Vec<String>,
+    parts: Arc<Vec<Vec<String>>>,
+    dates: SharedDates,
+) -> Job<'v> {
+    Job::file("sitemap.xml", "sitemap_index.xml", move || {
+        let dates = dates.get_or_init(|| page_dates(viewer.site));
+        let sitemaps: Vec<SitemapEntry> = names
+            .iter()
+            .zip(parts.iter())
+            .map(|(name, pages)| SitemapEntry {
+                loc: viewer.urls.absolute(name),
+                lastmod: pages
+                    .iter()
+                    .filter_map(|path| dates.get(path))
+                    .max()
+                    .map(Date::to_string),
+            })
+            .collect();
+        let mut context = Context::new();
+        context.insert("sitemaps", &sitemaps);
+        context
+    })
 }
 
 /// The newest content date of each page that lists claims, by site-relative path.
@@ -66,4 +149,95 @@ fn page_dates(site: &Site) -> BTreeMap<String, Date> {
         }
     }
     dates
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+    use crate::index::Index;
+    use crate::markdown::Markdown;
+    use crate::render::pages::html_jobs;
+    use crate::render::templates;
+    use crate::render::views::Urls;
+
+    /// The sitemap files of the base fixture with at most `limit` URLs per
+    /// file, rendered with the built-in templates, by path.
+    fn rendered(limit: usize) -> BTreeMap<String, String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        let site = crate::check(&root, false).unwrap().site.unwrap();
+        let tera = templates::load(&root).unwrap();
+        let urls = Urls::new(&site.config.base_url);
+        let index = Index::new(&site);
+        let markdown = Markdown::new(&site.config.html);
+        let viewer = Viewer::new(&site, &urls, &index, &markdown);
+        split(&viewer, &html_jobs(&viewer), limit)
+            .iter()
+            .map(|job| {
+                let text = tera.render(job.template, &(job.context)()).unwrap();
+                (job.path.clone(), text)
+            })
+            .collect()
+    }
+
+    /// `(loc, lastmod)` of each child element named `entry` of the root.
+    fn entries(xml: &str, root: &str, entry: &str) -> Vec<(String, Option<String>)> {
+        let document = roxmltree::Document::parse(xml).unwrap();
+        assert_eq!(document.root_element().tag_name().name(), root);
+        let text = |node: roxmltree::Node, name: &str| {
+            node.children()
+                .find(|child| child.tag_name().name() == name)
+                .and_then(|child| child.text())
+                .map(str::to_string)
+        };
+        document
+            .root_element()
+            .children()
+            .filter(|node| node.tag_name().name() == entry)
+            .map(|node| (text(node, "loc").unwrap(), text(node, "lastmod")))
+            .collect()
+    }
+
+    #[test]
+    fn a_site_within_the_limit_has_one_sitemap() {
+        let files = rendered(MAX_URLS);
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["sitemap.xml"]);
+        assert!(entries(&files["sitemap.xml"], "urlset", "url").len() > 4);
+    }
+
+    #[test]
+    fn a_bigger_site_gets_a_sitemap_index_over_files_within_the_limit() {
+        let whole = entries(&rendered(MAX_URLS)["sitemap.xml"], "urlset", "url");
+        let files = rendered(4);
+        let index = entries(&files["sitemap.xml"], "sitemapindex", "sitemap");
+        assert_eq!(index.len(), whole.len().div_ceil(4));
+        assert_eq!(files.len(), index.len() + 1, "the index and its parts only");
+        let base = "https://example.org/tracker/";
+        let mut listed = Vec::new();
+        for (n, (loc, lastmod)) in index.iter().enumerate() {
+            let name = format!("sitemap-{}.xml", n + 1);
+            assert_eq!(
+                *loc,
+                format!("{base}{name}"),
+                "at the root, beside the pages"
+            );
+            let part = entries(&files[&name], "urlset", "url");
+            assert!(
+                !part.is_empty() && part.len() <= 4,
+                "{name}: {}",
+                part.len()
+            );
+            let newest = part.iter().filter_map(|(_, date)| date.clone()).max();
+            assert_eq!(*lastmod, newest, "{name}: the newest date of its pages");
+            listed.extend(part);
+        }
+        assert_eq!(
+            listed, whole,
+            "every page once, in the same order, same dates"
+        );
+        let unique: BTreeSet<_> = listed.iter().map(|(loc, _)| loc).collect();
+        assert_eq!(unique.len(), listed.len());
+    }
 }

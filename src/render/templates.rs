@@ -39,6 +39,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "redirect.html",
     "feed.xml",
     "sitemap.xml",
+    "sitemap_index.xml",
     "robots.txt",
     "style.css",
     "favicon.svg",
