@@ -83,6 +83,8 @@ pub struct BuildReport {
     pub claims: usize,
     /// Files written.
     pub files_written: usize,
+    /// Their bytes.
+    pub bytes_written: u64,
     /// Warnings (the build had no errors).
     pub diagnostics: Diagnostics,
     /// Where the site was written.
@@ -252,6 +254,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     Ok(BuildReport {
         claims: site.claims.len(),
         files_written: written.files,
+        bytes_written: written.bytes,
         diagnostics,
         output,
         moved_aside: written.moved_aside,

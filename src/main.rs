@@ -208,11 +208,17 @@ fn build(options: BuildOptions) -> ExitCode {
                 );
             }
             println!(
-                "built {} claims: {} files written to {}, {} warnings, in {} ms",
+                "built {} claims: {} files ({}) written to {}, {} warning{}, in {} ms",
                 report.claims,
                 report.files_written,
+                claimtrail::write::size_text(report.bytes_written),
                 report.output.display(),
                 report.diagnostics.warning_count(),
+                if report.diagnostics.warning_count() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
                 report.elapsed.as_millis()
             );
             ExitCode::SUCCESS

@@ -51,6 +51,22 @@ fn builds_every_page_of_the_url_contract() {
         tree(&out).len() - 1,
         "every file but the marker is counted"
     );
+    let bytes: usize = tree(&out)
+        .iter()
+        .filter(|(path, _)| path != claimtrail::write::MARKER)
+        .map(|(_, bytes)| bytes.len())
+        .sum();
+    assert_eq!(report.bytes_written, bytes as u64, "and every byte");
+}
+
+#[test]
+fn bytes_written_include_static_files() {
+    let dir = site(&[]);
+    let before = build(&options(dir.path())).unwrap().bytes_written;
+    fs::create_dir_all(dir.path().join("static/docs")).unwrap();
+    fs::write(dir.path().join("static/docs/report.txt"), vec![b'x'; 4321]).unwrap();
+    let after = build(&options(dir.path())).unwrap().bytes_written;
+    assert_eq!(after, before + 4321);
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn build_prints_a_one_line_summary() {
         .code(0)
         .stdout(
             predicate::str::is_match(
-                r"^built 3 claims: \d+ files written to .*public, 0 warnings, in \d+ ms\n$",
+                r"^built 3 claims: \d+ files \(\d+\.\d MB\) written to .*public, 0 warnings, in \d+ ms\n$",
             )
             .unwrap(),
         );

@@ -186,8 +186,8 @@ pub(super) fn copy_static(
     root: &Path,
     generated: &BTreeSet<&str>,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<usize, Error> {
-    let mut copied = 0;
+) -> Result<(usize, u64), Error> {
+    let (mut copied, mut bytes) = (0, 0);
     for (relative, is_dir) in static_entries(static_dir)? {
         let target = safe_join(staging, &relative)?;
         let source = static_dir.join(&relative);
@@ -201,9 +201,9 @@ pub(super) fn copy_static(
                 format!("this file replaces the generated page /{relative}"),
             ));
         }
-        fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
+        bytes += fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
         fix_file_mode_at(&target)?;
         copied += 1;
     }
-    Ok(copied)
+    Ok((copied, bytes))
 }
