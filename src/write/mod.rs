@@ -58,8 +58,8 @@ fn pages_size_warning(bytes: u64, output: &Path) -> Option<Diagnostic> {
         Diagnostic::warning(
             output.display().to_string(),
             format!(
-                "the built site holds {}, more than the 1 GB GitHub Pages publishes; \
-                 a Pages deployment of it will fail",
+                "the built site holds {}, more than the 1 GB GitHub Pages allows a \
+                 published site; its Pages deployment may fail",
                 size_text(bytes)
             ),
         )
