@@ -14,6 +14,24 @@ pub fn is_valid_id(id: &str) -> bool {
         && id.len() <= MAX_ID_LEN
 }
 
+/// True for the names Windows reserves for devices (`con`, `nul`, `com1`, ...),
+/// which no file or folder there may have, with or without an extension.
+///
+/// ```
+/// use claimtrail::ids::is_windows_reserved;
+/// assert!(is_windows_reserved("aux"));
+/// assert!(is_windows_reserved("lpt9"));
+/// assert!(!is_windows_reserved("console"));
+/// assert!(!is_windows_reserved("com10"));
+/// ```
+pub fn is_windows_reserved(id: &str) -> bool {
+    match id.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
+        _ => false,
+    }
+}
+
 /// Longest id accepted, so that every output path stays within file-system limits.
 pub const MAX_ID_LEN: usize = 120;
 

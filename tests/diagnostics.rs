@@ -169,6 +169,25 @@ fn invalid_ids_suggest_a_file_name() {
 }
 
 #[test]
+fn ids_that_windows_reserves_warn_with_a_longer_name() {
+    assert_case(
+        "id-windows-reserved",
+        &[warning(
+            "content/claims/aux.md",
+            Some((1, 1)),
+            "`aux` is a device name on Windows: no file there may be called `aux.md`, \
+             so the repository cannot be checked out on Windows",
+        )],
+    );
+    let dir = site(&["invalid/id-windows-reserved"]);
+    let json = common::check_json(dir.path());
+    assert_eq!(
+        json[0]["hint"],
+        "rename the file to a longer id, such as `aux-claim.md`"
+    );
+}
+
+#[test]
 fn dangling_references() {
     let file = "content/claims/dangling.md";
     assert_case(

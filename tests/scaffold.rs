@@ -188,6 +188,23 @@ fn new_refuses_an_invalid_id_and_suggests_a_valid_one() {
 }
 
 #[test]
+fn new_refuses_a_windows_device_name_and_suggests_a_longer_id() {
+    let dir = common::site(&[]);
+    let message = usage_message(claimtrail::new::new_file(
+        dir.path(),
+        Kind::Claim,
+        "nul",
+        TODAY,
+    ));
+    assert!(
+        message.contains("`nul` is a device name on Windows"),
+        "{message}"
+    );
+    assert!(message.contains("try `nul-claim`"), "{message}");
+    assert!(!dir.path().join("content/claims/nul.md").exists());
+}
+
+#[test]
 fn new_refuses_a_folder_that_is_not_a_site() {
     let dir = tempfile::tempdir().unwrap();
     let message = usage_message(claimtrail::new::new_file(
