@@ -32,6 +32,20 @@ pub fn is_windows_reserved(id: &str) -> bool {
     }
 }
 
+/// When `id` is a Windows device name: why that breaks a checkout there, and
+/// a longer id for a `noun` (claim, source, ...) to use instead.
+pub fn windows_device_problem(id: &str, noun: &str) -> Option<(String, String)> {
+    is_windows_reserved(id).then(|| {
+        (
+            format!(
+                "`{id}` is a device name on Windows: no file there may be called `{id}.md`, \
+                 so the repository cannot be checked out on Windows"
+            ),
+            format!("{id}-{noun}"),
+        )
+    })
+}
+
 /// Longest id accepted, so that every output path stays within file-system limits.
 pub const MAX_ID_LEN: usize = 120;
 

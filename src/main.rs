@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimtrail::diagnostic::plural;
 use claimtrail::load::Kind;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
@@ -208,17 +209,13 @@ fn build(options: BuildOptions) -> ExitCode {
                 );
             }
             println!(
-                "built {} claims: {} files ({}) written to {}, {} warning{}, in {} ms",
+                "built {} claims: {} files ({}) written to {}, {} {}, in {} ms",
                 report.claims,
                 report.files_written,
                 claimtrail::write::size_text(report.bytes_written),
                 report.output.display(),
                 report.diagnostics.warning_count(),
-                if report.diagnostics.warning_count() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
+                plural(report.diagnostics.warning_count(), "warning", "warnings"),
                 report.elapsed.as_millis()
             );
             ExitCode::SUCCESS

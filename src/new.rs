@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 use crate::Error;
 use crate::config::{self, CONFIG_FILE};
 use crate::diagnostic::Diagnostics;
-use crate::ids::{is_valid_id, is_windows_reserved, suggest_id};
+use crate::ids::{is_valid_id, suggest_id, windows_device_problem};
 use crate::load::Kind;
 
 const CLAIM: &str = include_str!("starter/new-claim.md");
@@ -47,14 +47,11 @@ pub fn new_file(root: &Path, kind: Kind, id: &str, today: Date) -> Result<PathBu
 }
 
 fn check_id(kind: Kind, id: &str) -> Result<(), Error> {
-    if is_valid_id(id) && is_windows_reserved(id) {
-        return Err(Error::Usage(format!(
-            "`{id}` is a device name on Windows, where no file may be called `{id}.md`; try `{id}-{}`",
-            kind.noun()
-        )));
-    }
     if is_valid_id(id) {
-        return Ok(());
+        return match windows_device_problem(id, kind.noun()) {
+            Some((message, longer)) => Err(Error::Usage(format!("{message}; try `{longer}`"))),
+            None => Ok(()),
+        };
     }
     let suggestion = suggest_id(id);
     let hint = if suggestion.is_empty() {

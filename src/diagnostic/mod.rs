@@ -12,6 +12,8 @@ use serde::Serialize;
 
 mod render;
 
+pub use render::plural;
+
 /// How serious a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

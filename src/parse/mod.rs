@@ -10,7 +10,7 @@ use toml::de::DeTable;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::fields::{Fields, Located, control_character};
 use crate::frontmatter;
-use crate::ids::{MAX_ID_LEN, is_valid_id, is_windows_reserved, suggest_id};
+use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, windows_device_problem};
 use crate::links::check_web_url;
 use crate::load::{Kind, RawFile};
 use crate::markdown;
@@ -45,8 +45,9 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let mut diagnostics = Vec::new();
     if !is_valid_id(&file.id) {
         diagnostics.push(invalid_id(file));
-    } else if is_windows_reserved(&file.id) {
-        diagnostics.push(windows_reserved_id(file));
+    } else if let Some((message, longer)) = windows_device_problem(&file.id, file.kind.noun()) {
+        let hint = format!("rename the file to a longer id, such as `{longer}.md`");
+        diagnostics.push(Diagnostic::warning(&file.path, message).at(0..0).hint(hint));
     }
     if let Some((offset, c)) = control_character(&file.text) {
         let message = format!(
@@ -135,20 +136,6 @@ fn too_much_markup(file: &RawFile, body_start: usize, excess: Excess) -> Diagnos
     Diagnostic::error(&file.path, message)
         .at(body_start..body_start)
         .hint(hint)
-}
-
-fn windows_reserved_id(file: &RawFile) -> Diagnostic {
-    let message = format!(
-        "`{}` is a device name on Windows: no file there may be called `{}.md`, so \
-         the repository cannot be checked out on Windows",
-        file.id, file.id
-    );
-    let hint = format!(
-        "rename the file to a longer id, such as `{}-{}.md`",
-        file.id,
-        file.kind.noun()
-    );
-    Diagnostic::warning(&file.path, message).at(0..0).hint(hint)
 }
 
 fn invalid_id(file: &RawFile) -> Diagnostic {

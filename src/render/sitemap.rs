@@ -57,16 +57,24 @@ fn split<'v>(viewer: &'v Viewer, jobs: &[Job<'v>], limit: usize) -> Vec<Job<'v>>
     }
     let parts: Arc<Vec<Vec<String>>> =
         Arc::new(listed.chunks(limit).map(<[String]>::to_vec).collect());
-    let names: Vec<String> = (1..=parts.len())
-        .map(|n| format!("sitemap-{n}.xml"))
+    let mut sitemap_jobs: Vec<Job<'v>> = (0..parts.len())
+        .map(|i| {
+            urlset_job(
+                &part_path(i),
+                viewer,
+                Arc::clone(&parts),
+                i,
+                Arc::clone(&dates),
+            )
+        })
         .collect();
-    let mut sitemap_jobs: Vec<Job<'v>> = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| urlset_job(name, viewer, Arc::clone(&parts), i, Arc::clone(&dates)))
-        .collect();
-    sitemap_jobs.push(index_job(viewer, names, parts, dates));
+    sitemap_jobs.push(index_job(viewer, parts, dates));
     sitemap_jobs
+}
+
+/// Where part `i` (from 0) of a split sitemap is written.
+fn part_path(i: usize) -> String {
+    format!("sitemap-{}.xml", i + 1)
 }
 
 /// The `<urlset>` file at `path` listing the pages of `parts[part]`.
@@ -94,21 +102,16 @@ fn urlset_job<'v>(
     })
 }
 
-/// The `<sitemapindex>` at `/sitemap.xml` listing the files `names`, each with
-/// the newest date of its pages.
-fn index_job<'v>(
-    viewer: &'v Viewer,
-    names: Vec<String>,
-    parts: Arc<Vec<Vec<String>>>,
-    dates: SharedDates,
-) -> Job<'v> {
+/// The `<sitemapindex>` at `/sitemap.xml` listing the files of `parts`, each
+/// with the newest date of its pages.
+fn index_job<'v>(viewer: &'v Viewer, parts: Arc<Vec<Vec<String>>>, dates: SharedDates) -> Job<'v> {
     Job::file("sitemap.xml", "sitemap_index.xml", move || {
         let dates = dates.get_or_init(|| page_dates(viewer.site));
-        let sitemaps: Vec<SitemapEntry> = names
+        let sitemaps: Vec<SitemapEntry> = parts
             .iter()
-            .zip(parts.iter())
-            .map(|(name, pages)| SitemapEntry {
-                loc: viewer.urls.absolute(name),
+            .enumerate()
+            .map(|(i, pages)| SitemapEntry {
+                loc: viewer.urls.absolute(&part_path(i)),
                 lastmod: pages
                     .iter()
                     .filter_map(|path| dates.get(path))
