@@ -33,8 +33,26 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
-/// The content dates of each page, made once by the first sitemap file to render.
-type SharedDates = Arc<OnceLock<BTreeMap<String, Date>>>;
+/// The sitemap's pages, sorted, shared by every sitemap file.
+struct Listing {
+    /// Site-relative paths of the pages, in `loc` order.
+    pages: Vec<String>,
+    /// Pages per sitemap file (at least 1).
+    per_file: usize,
+    /// The content dates of each page, made by the first file to render.
+    dates: OnceLock<BTreeMap<String, Date>>,
+}
+
+impl Listing {
+    /// The pages of each sitemap file, in order.
+    fn parts(&self) -> std::slice::Chunks<'_, String> {
+        self.pages.chunks(self.per_file)
+    }
+
+    fn dates(&self, site: &Site) -> &BTreeMap<String, Date> {
+        self.dates.get_or_init(|| page_dates(site))
+    }
+}
 
 /// The sitemap jobs for the pages of `jobs`: `sitemap.xml` alone, or the index
 /// and its parts. Their lists are made only when they render (`serve` builds
@@ -43,32 +61,26 @@ pub fn jobs<'v>(viewer: &'v Viewer, jobs: &[Job<'v>]) -> Vec<Job<'v>> {
     split(viewer, jobs, MAX_URLS)
 }
 
-fn split<'v>(viewer: &'v Viewer, jobs: &[Job<'v>], limit: usize) -> Vec<Job<'v>> {
-    let mut listed: Vec<String> = jobs
+fn split<'v>(viewer: &'v Viewer, jobs: &[Job<'v>], per_file: usize) -> Vec<Job<'v>> {
+    let mut pages: Vec<String> = jobs
         .iter()
         .filter(|job| job.in_sitemap)
         .map(|job| job.url_path().to_string())
         .collect();
-    listed.sort();
-    let dates = SharedDates::default();
-    if listed.len() <= limit {
-        let parts = Arc::new(vec![listed]);
-        return vec![urlset_job("sitemap.xml", viewer, parts, 0, dates)];
+    pages.sort();
+    let listing = Arc::new(Listing {
+        per_file: per_file.max(1),
+        pages,
+        dates: OnceLock::new(),
+    });
+    let files = listing.parts().len();
+    if files <= 1 {
+        return vec![urlset_job("sitemap.xml", viewer, listing, 0)];
     }
-    let parts: Arc<Vec<Vec<String>>> =
-        Arc::new(listed.chunks(limit).map(<[String]>::to_vec).collect());
-    let mut sitemap_jobs: Vec<Job<'v>> = (0..parts.len())
-        .map(|i| {
-            urlset_job(
-                &part_path(i),
-                viewer,
-                Arc::clone(&parts),
-                i,
-                Arc::clone(&dates),
-            )
-        })
+    let mut sitemap_jobs: Vec<Job<'v>> = (0..files)
+        .map(|i| urlset_job(&part_path(i), viewer, Arc::clone(&listing), i))
         .collect();
-    sitemap_jobs.push(index_job(viewer, parts, dates));
+    sitemap_jobs.push(index_job(viewer, listing));
     sitemap_jobs
 }
 
@@ -77,17 +89,14 @@ fn part_path(i: usize) -> String {
     format!("sitemap-{}.xml", i + 1)
 }
 
-/// The `<urlset>` file at `path` listing the pages of `parts[part]`.
-fn urlset_job<'v>(
-    path: &str,
-    viewer: &'v Viewer,
-    parts: Arc<Vec<Vec<String>>>,
-    part: usize,
-    dates: SharedDates,
-) -> Job<'v> {
+/// The `<urlset>` file at `path` listing the pages of part `part`.
+fn urlset_job<'v>(path: &str, viewer: &'v Viewer, listing: Arc<Listing>, part: usize) -> Job<'v> {
     Job::file(path, "sitemap.xml", move || {
-        let dates = dates.get_or_init(|| page_dates(viewer.site));
-        let pages: Vec<SitemapEntry> = parts[part]
+        let dates = listing.dates(viewer.site);
+        let pages: Vec<SitemapEntry> = listing
+            .parts()
+            .nth(part)
+            .unwrap_or_default()
             .iter()
             .map(|path| SitemapEntry {
                 loc: viewer.urls.absolute(path),
@@ -102,13 +111,13 @@ fn urlset_job<'v>(
     })
 }
 
-/// The `<sitemapindex>` at `/sitemap.xml` listing the files of `parts`, each
-/// with the newest date of its pages.
-fn index_job<'v>(viewer: &'v Viewer, parts: Arc<Vec<Vec<String>>>, dates: SharedDates) -> Job<'v> {
+/// The `<sitemapindex>` at `/sitemap.xml` listing the parts, each with the
+/// newest date of its pages.
+fn index_job<'v>(viewer: &'v Viewer, listing: Arc<Listing>) -> Job<'v> {
     Job::file("sitemap.xml", "sitemap_index.xml", move || {
-        let dates = dates.get_or_init(|| page_dates(viewer.site));
-        let sitemaps: Vec<SitemapEntry> = parts
-            .iter()
+        let dates = listing.dates(viewer.site);
+        let sitemaps: Vec<SitemapEntry> = listing
+            .parts()
             .enumerate()
             .map(|(i, pages)| SitemapEntry {
                 loc: viewer.urls.absolute(&part_path(i)),
