@@ -66,6 +66,27 @@ pub struct SourceRecord {
     pub judged: usize,
 }
 
+/// `counted` (claim, count) pairs sorted by claim, with one more for each of
+/// `claims` (sorted, no repeats): the merge of the two, still sorted.
+fn merge_counts(
+    counted: &[(usize, usize)],
+    claims: impl Iterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut merged = Vec::with_capacity(counted.len() + RELATED_WINDOW * 2);
+    let mut counted = counted.iter().copied().peekable();
+    for claim in claims {
+        while let Some(earlier) = counted.next_if(|&(other, _)| other < claim) {
+            merged.push(earlier);
+        }
+        let count = counted
+            .next_if(|&(other, _)| other == claim)
+            .map_or(0, |(_, n)| n);
+        merged.push((claim, count + 1));
+    }
+    merged.extend(counted);
+    merged
+}
+
 /// How many claims on each side (in time) of a claim are candidates for "related".
 const RELATED_WINDOW: usize = 64;
 
@@ -224,7 +245,9 @@ impl<'a> Index<'a> {
     /// Up to `limit` other claims sharing the most entities with claim `i`;
     /// among equals, the closest in time.
     pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        // (claim, shared entities), by claim: each entity's candidates are a
+        // sorted slice, merged in one pass, so no map is built per claim page.
+        let mut shared: Vec<(usize, usize)> = Vec::new();
         for entity in &self.site.claims[i].entities {
             // Only the claims nearest in time are candidates, so an entity that
             // every claim mentions does not make this quadratic.
@@ -234,21 +257,19 @@ impl<'a> Index<'a> {
                 .unwrap_or_else(|insert_at| insert_at);
             let window = &about
                 [at.saturating_sub(RELATED_WINDOW)..(at + RELATED_WINDOW + 1).min(about.len())];
-            for &other in window.iter().filter(|&&other| other != i) {
-                *shared.entry(other).or_default() += 1;
-            }
+            shared = merge_counts(&shared, window.iter().copied().filter(|&other| other != i));
         }
-        let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-        ranked.sort_by(|a, b| {
+        let rank = |a: &(usize, usize), b: &(usize, usize)| {
             b.1.cmp(&a.1)
                 .then(a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))
                 .then(a.0.cmp(&b.0))
-        });
-        ranked
-            .into_iter()
-            .take(limit)
-            .map(|(other, _)| other)
-            .collect()
+        };
+        if shared.len() > limit {
+            shared.select_nth_unstable_by(limit, rank);
+            shared.truncate(limit);
+        }
+        shared.sort_unstable_by(rank);
+        shared.into_iter().map(|(other, _)| other).collect()
     }
 
     /// Claims per month and status, from the first claim's month to the last's.

@@ -64,8 +64,11 @@ fn value_placeholder(line: &str) -> Option<usize> {
     if line.trim_start().starts_with('#') {
         return None;
     }
-    let quoted = [format!("\"{MARKER}"), format!("'{MARKER}")];
-    quoted.iter().filter_map(|q| line.find(q.as_str())).min()
+    // A placeholder is a quoted value opening with the marker: find the marker
+    // and look back for its quote, with no string made per line.
+    line.match_indices(MARKER)
+        .find(|&(at, _)| at > 0 && matches!(line.as_bytes()[at - 1], b'"' | b'\''))
+        .map(|(at, _)| at - 1)
 }
 
 fn placeholder(file: &RawFile, start: usize, len: usize, what: &str) -> Diagnostic {

@@ -127,6 +127,57 @@ fn claim_page_draws_the_spread_and_its_own_timeline() {
     );
 }
 
+/// A claim about `entities` on `date`, cited once by its claimant.
+fn related_claim(date: &str, entities: &str) -> String {
+    format!(
+        "+++\ntitle = \"Claim of {date}\"\ndate = {date}\nclaimant = \"example-press\"\n\
+         status = \"unverified\"\nentities = [{entities}]\n\n[[citations]]\n\
+         source = \"example-press\"\nurl = \"https://example.org/{date}\"\ndate = {date}\n\
+         stance = \"neutral\"\n+++\n"
+    )
+}
+
+#[test]
+fn related_claims_rank_by_shared_entities_then_nearness_and_stop_at_five() {
+    let dir = common::site(&[]);
+    let claims = dir.path().join("content/claims");
+    let both = r#""acme", "globex""#;
+    let acme = r#""acme""#;
+    // Newest first these are: 12-01, 07-01, 06-20, the claim (06-15), 06-10,
+    // 06-01, 05-01, 01-01 and, a year before, the one sharing both entities.
+    for (id, date, entities) in [
+        ("focus", "2020-06-15", both),
+        ("far-both", "2019-01-01", both),
+        ("s-0620", "2020-06-20", acme),
+        ("s-0610", "2020-06-10", acme),
+        ("s-0701", "2020-07-01", acme),
+        ("s-0601", "2020-06-01", acme),
+        ("s-1201", "2020-12-01", acme),
+        ("s-0501", "2020-05-01", acme),
+        ("s-0101", "2020-01-01", acme),
+    ] {
+        std::fs::write(
+            claims.join(format!("{id}.md")),
+            related_claim(date, entities),
+        )
+        .unwrap();
+    }
+    claimtrail::build(&common::options(dir.path())).unwrap();
+    let html = page(dir.path(), "claims/focus/index.html");
+    let related = texts(&html, "section[aria-label='Related claims'] .claim-title");
+    assert_eq!(
+        related,
+        [
+            "Claim of 2019-01-01", // both entities, though the farthest
+            "Claim of 2020-06-20", // one entity, one place away: the newer first
+            "Claim of 2020-06-10",
+            "Claim of 2020-07-01", // two places away
+            "Claim of 2020-06-01",
+        ],
+        "most shared entities first, then nearest in the date order; five at most"
+    );
+}
+
 #[test]
 fn claim_page_offers_citation_formats_and_corrections() {
     let dir = built();

@@ -244,8 +244,20 @@ impl<'t, 'i> Fields<'t, 'i> {
 /// assert_eq!(control_character("a\u{7}b"), Some((1, '\u{7}')));
 /// ```
 pub fn control_character(text: &str) -> Option<(usize, char)> {
-    text.char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    // Controls are U+0000-U+001F, U+007F and U+0080-U+009F, and UTF-8 writes
+    // the last as 0xC2 and a second byte: a byte scan finds the few places to
+    // decode instead of decoding every character of every file.
+    let may_start_one = |&(_, &b): &(usize, &u8)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2
+    };
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        .filter(may_start_one)
+        .find_map(|(at, _)| {
+            let c = text.get(at..)?.chars().next()?;
+            c.is_control().then_some((at, c))
+        })
 }
 
 /// Collects the diagnostics of a nested reader into its parent's.
@@ -265,6 +277,27 @@ fn article(type_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_as_char_by_char_would() {
+        let by_chars = |text: &str| {
+            text.char_indices()
+                .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        };
+        // Every character from U+0000 to U+0100 (the C0 and C1 controls, DEL,
+        // and the non-controls that share a first UTF-8 byte with C1, such as
+        // U+00A0), behind text with line breaks and other UTF-8.
+        for code in 0..=0x100u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let text = format!("ok: é\tü\r\n\u{a0}{c}€ end\n");
+            assert_eq!(control_character(&text), by_chars(&text), "U+{code:04X}");
+        }
+        assert_eq!(control_character("a\u{85}b"), Some((1, '\u{85}')));
+        assert_eq!(control_character("\u{a0}\u{9f}"), Some((2, '\u{9f}')));
+        assert_eq!(control_character("\u{a0}\u{ff}\u{7f}"), Some((4, '\u{7f}')));
+    }
 
     fn read(
         toml: &str,

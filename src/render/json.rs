@@ -9,9 +9,11 @@ use crate::model::{Citation, Claim};
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` become `\u003c` etc.,
 /// so no string in it can close the element.
 pub fn script_safe(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
+    let json = value.to_string();
+    if !json.contains(['<', '>', '&']) {
+        return json; // most documents: no copies to make
+    }
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
