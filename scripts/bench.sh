@@ -134,6 +134,30 @@ has_search() { target/release/claimtrail build --help | grep -q -- '--no-search'
 # Deletes the search index's reuse marker so the next build indexes afresh.
 forget_search() { rm -f "$1"/pagefind/claimtrail-search.hash "$(dirname "$1")/.claimtrail-spare-$(basename "$1")"/pagefind/claimtrail-search.hash; }
 
+# How each measurement grows from one size to the next (the target is no
+# superlinear step: at most 12 times the time for 10 times the claims). Reads
+# main's walls and cpus, keyed "SIZE LABEL".
+scaling() {
+    local previous="" n key label
+    echo
+    for n in $SIZES; do
+        if [[ -n $previous ]]; then
+            for key in "${!walls[@]}"; do
+                [[ $key == "$n "* ]] || continue
+                label=${key#"$n "}
+                [[ -n ${walls["$previous $label"]:-} ]] || continue
+                printf '%s → %s claims, %s: wall ×%s' "$previous" "$n" "$label" \
+                    "$(ratio "${walls[$key]}" "${walls["$previous $label"]}")"
+                if [[ -n ${cpus[$key]:-} ]]; then
+                    printf ', CPU ×%s' "$(ratio "${cpus[$key]}" "${cpus["$previous $label"]}")"
+                fi
+                echo
+            done | sort
+        fi
+        previous=$n
+    done
+}
+
 main() {
     install_tools
     say "building claimtrail (release)"
@@ -148,6 +172,7 @@ main() {
         echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
     } >"$results"
     local n leftovers=()
+    local -A walls=() cpus=()
     for n in $SIZES; do
         local dir out hugo_wall="" cp_wall out_copy_wall=""
         dir=$(corpus "$n")
@@ -181,15 +206,20 @@ main() {
             local vs_hugo="—"
             [[ -n $hugo_wall ]] && vs_hugo=$(ratio "$w" "$hugo_wall")
             echo "| $n | claimtrail $label | $w | $c | $r | $f | $m | $vs_hugo | $(ratio "$w" "$cp_wall") |" >>"$results"
+            walls["$n $label"]=$w
+            cpus["$n $label"]=$c
             if [[ $flag == --no-search ]] || ! has_search; then
                 say "[$n] cp -r of claimtrail's output"
                 out_copy_wall=$(copy_floor "out-$n" "$out")
             fi
         done
         echo "| $n | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
+        walls["$n cp -r of the corpus"]=$cp_wall
         echo "| $n | cp -r of claimtrail's output (no search) | $out_copy_wall | | | | | | $(ratio "$out_copy_wall" "$cp_wall") |" >>"$results"
         leftovers+=("$out" "$WORK/.claimtrail-spare-out-$n")
     done
+
+    scaling >>"$results"
 
     if [[ -n $SEARCH_SIZE ]] && has_search; then
         say "[$SEARCH_SIZE] the search stage alone ($RUNS runs)"
