@@ -1,5 +1,7 @@
 //! Turning the model into views, with URLs under the base URL.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::format::{date_view, month_label, text_color_on};
@@ -22,6 +24,10 @@ pub struct Viewer<'a, 'p> {
     pub markdown: &'a Markdown<'p>,
     cards: Vec<ClaimCard>,
     card_values: Vec<CardValue>,
+    // Views that pages ask for thousands of times, made once.
+    status_views: Vec<StatusView>,
+    source_links: HashMap<&'a str, Link>,
+    entity_links: HashMap<&'a str, Link>,
 }
 
 impl<'a, 'p> Viewer<'a, 'p> {
@@ -39,7 +45,20 @@ impl<'a, 'p> Viewer<'a, 'p> {
             markdown,
             cards: Vec::new(),
             card_values: Vec::new(),
+            status_views: Vec::new(),
+            source_links: HashMap::new(),
+            entity_links: HashMap::new(),
         };
+        let statuses = site.config.statuses.iter();
+        viewer.status_views = statuses.map(|s| viewer.make_status(&s.id)).collect();
+        let sources = site.sources.iter();
+        viewer.source_links = sources
+            .map(|(id, source)| (id.as_str(), viewer.make_link("sources", id, &source.name)))
+            .collect();
+        let entities = site.entities.iter();
+        viewer.entity_links = entities
+            .map(|(id, entity)| (id.as_str(), viewer.make_link("entities", id, &entity.name)))
+            .collect();
         viewer.cards = site
             .claims
             .par_iter()
@@ -55,6 +74,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
 
     /// A status view, by id.
     pub fn status(&self, id: &str) -> StatusView {
+        let made = self.status_views.iter().find(|status| status.id == id);
+        made.cloned().unwrap_or_else(|| self.make_status(id))
+    }
+
+    fn make_status(&self, id: &str) -> StatusView {
         let def = self
             .site
             .config
@@ -79,12 +103,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
 
     /// Every status in display order.
     pub fn statuses(&self) -> Vec<StatusView> {
-        self.site
-            .config
-            .statuses
-            .iter()
-            .map(|s| self.status(&s.id))
-            .collect()
+        self.status_views.clone()
     }
 
     /// How many of `claims` (indices) have each status, in display order.
@@ -101,16 +120,21 @@ impl<'a, 'p> Viewer<'a, 'p> {
             .collect()
     }
 
-    /// A link to a source, by id.
+    /// A link to a source, by id (named by its id if the site has no such source).
     pub fn source_link(&self, id: &str) -> Link {
-        let name = self.site.sources.get(id).map_or(id, |s| s.name.as_str());
-        link(id, name, self.urls.path(&format!("sources/{id}/")))
+        let made = self.source_links.get(id).cloned();
+        made.unwrap_or_else(|| self.make_link("sources", id, id))
     }
 
-    /// A link to an entity, by id.
+    /// A link to an entity, by id (named by its id if the site has no such entity).
     pub fn entity_link(&self, id: &str) -> Link {
-        let name = self.site.entities.get(id).map_or(id, |e| e.name.as_str());
-        link(id, name, self.urls.path(&format!("entities/{id}/")))
+        let made = self.entity_links.get(id).cloned();
+        made.unwrap_or_else(|| self.make_link("entities", id, id))
+    }
+
+    /// A link to the page of `id` in `folder` (`sources`, `entities`).
+    fn make_link(&self, folder: &str, id: &str, name: &str) -> Link {
+        link(id, name, self.urls.path(&format!("{folder}/{id}/")))
     }
 
     /// The slugs of claim `i`'s tags, in the order written.
