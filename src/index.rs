@@ -66,6 +66,9 @@ pub struct SourceRecord {
     pub judged: usize,
 }
 
+/// How many claims on each side (in time) of a claim are candidates for "related".
+const RELATED_WINDOW: usize = 64;
+
 /// `counted` (claim, count) pairs sorted by claim, with one more for each of
 /// `claims` (sorted, no repeats): the merge of the two, still sorted.
 fn merge_counts(
@@ -86,9 +89,6 @@ fn merge_counts(
     merged.extend(counted);
     merged
 }
-
-/// How many claims on each side (in time) of a claim are candidates for "related".
-const RELATED_WINDOW: usize = 64;
 
 /// Lookups over the claims of a site; claim lists are indices into `site.claims`,
 /// which is sorted newest first, so every list is newest first too.

@@ -103,7 +103,7 @@ struct CreativeWork<'a> {
 struct Party<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: String,
+    name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
 }
@@ -120,7 +120,7 @@ fn claim_review_of<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> ClaimReview
         date_modified: claim.last_updated().to_string(),
         author: Party {
             kind: publisher.kind.schema_type(),
-            name: publisher.name.clone(),
+            name: &publisher.name,
             url: Some(&publisher.url),
         },
         review_rating: rating(viewer, &claim.status),
@@ -185,7 +185,8 @@ fn creative_work<'a>(viewer: &Viewer<'a, '_>, citation: &'a Citation) -> Option<
 
 /// A source as the schema.org `Person` or `Organization` behind a statement: a
 /// person when the source speaks for a `person` entity.
-fn party<'a>(viewer: &Viewer<'a, '_>, source_id: &str) -> Party<'a> {
+/// Named by its id, as links to it are, if the site has no such source.
+fn party<'a>(viewer: &Viewer<'a, '_>, source_id: &'a str) -> Party<'a> {
     let source = viewer.site.sources.get(source_id);
     let is_person = source
         .and_then(|s| s.entity.as_deref())
@@ -193,7 +194,7 @@ fn party<'a>(viewer: &Viewer<'a, '_>, source_id: &str) -> Party<'a> {
         .is_some_and(|entity| entity.kind == "person");
     Party {
         kind: if is_person { "Person" } else { "Organization" },
-        name: viewer.source_link(source_id).name,
+        name: source.map_or(source_id, |s| s.name.as_str()),
         url: source.and_then(|s| s.url.as_deref()),
     }
 }
