@@ -107,6 +107,8 @@ pub struct Index<'a> {
     pub cited: BTreeMap<&'a str, Vec<usize>>,
     /// Every event, newest first.
     pub events: Vec<Event>,
+    /// Where each claim's events are in `events`, by claim index.
+    event_positions: Vec<Vec<usize>>,
     /// Claims with both supporting and contradicting citations, most cited first.
     pub contested: Vec<usize>,
 }
@@ -122,8 +124,13 @@ impl<'a> Index<'a> {
             originated: BTreeMap::new(),
             cited: BTreeMap::new(),
             events: events(&site.claims),
+            event_positions: Vec::new(),
             contested: Vec::new(),
         };
+        index.event_positions = vec![Vec::new(); site.claims.len()];
+        for (position, event) in index.events.iter().enumerate() {
+            index.event_positions[event.claim].push(position);
+        }
         for (i, claim) in site.claims.iter().enumerate() {
             index.add_claim(i, claim);
         }
@@ -157,12 +164,16 @@ impl<'a> Index<'a> {
 
     /// The events of the claims in `claims` (indices), newest first.
     pub fn events_of(&self, claims: &[usize]) -> Vec<Event> {
-        let wanted: BTreeSet<usize> = claims.iter().copied().collect();
-        self.events
+        // Their places in the whole timeline, sorted, keep its order, without
+        // a pass over every event of the site for each list.
+        let mut positions: Vec<usize> = claims
             .iter()
-            .filter(|e| wanted.contains(&e.claim))
+            .flat_map(|&claim| &self.event_positions[claim])
             .copied()
-            .collect()
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions.into_iter().map(|at| self.events[at]).collect()
     }
 
     /// Whether a citation comes from a source speaking for the claim's own
@@ -368,4 +379,31 @@ fn contested(claims: &[Claim]) -> Vec<usize> {
     // Most balanced disagreement first, then newest.
     contested.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     contested.into_iter().map(|(i, _)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn events_of_some_claims_are_the_timeline_without_the_others() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+        let site = crate::check(&root, false).unwrap().site.unwrap();
+        let index = Index::new(&site);
+        let filtered = |claims: &[usize]| -> Vec<Event> {
+            let wanted: BTreeSet<usize> = claims.iter().copied().collect();
+            let events = index.events.iter().filter(|e| wanted.contains(&e.claim));
+            events.copied().collect()
+        };
+        let every: Vec<usize> = (0..site.claims.len()).rev().collect();
+        assert_eq!(index.events_of(&every), index.events);
+        let odd: Vec<usize> = every.iter().copied().filter(|i| i % 2 == 1).collect();
+        assert_eq!(index.events_of(&odd), filtered(&odd));
+        for claims in index.by_entity.values() {
+            assert_eq!(index.events_of(claims), filtered(claims));
+        }
+    }
 }

@@ -183,7 +183,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let (value, span) = self.lookup(key)?;
         match value {
             DeValue::String(text) => {
-                self.check_characters(&self.name(key), text, &span);
+                self.check_characters(|fields| fields.name(key), text, &span);
                 Some(Located {
                     value: text.to_string(),
                     span,
@@ -198,10 +198,17 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Refuses control characters (written as TOML escapes such as `\u0007`):
     /// they cannot appear in the XML feed and have no business in published text.
-    fn check_characters(&mut self, name: &str, text: &str, span: &Range<usize>) {
+    /// `name` says which value it is, made only for the message.
+    fn check_characters(
+        &mut self,
+        name: impl FnOnce(&Self) -> String,
+        text: &str,
+        span: &Range<usize>,
+    ) {
         if let Some((_, c)) = control_character(text) {
             let message = format!(
-                "{name} contains the control character U+{:04X}",
+                "{} contains the control character U+{:04X}",
+                name(self),
                 u32::from(c)
             );
             let hint = "remove the escape sequence (such as `\\u0007`) from the text".to_string();
@@ -246,15 +253,21 @@ impl<'t, 'i> Fields<'t, 'i> {
 pub fn control_character(text: &str) -> Option<(usize, char)> {
     // Controls are U+0000-U+001F, U+007F and U+0080-U+009F, and UTF-8 writes
     // the last as 0xC2 and a second byte: a byte scan finds the few places to
-    // decode instead of decoding every character of every file.
-    let may_start_one = |&(_, &b): &(usize, &u8)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2
-    };
+    // decode instead of decoding every character of every file. It tests a
+    // block at a time without branching (which the compiler vectorises) and
+    // looks byte by byte only inside a block that has a candidate.
+    const BLOCK: usize = 32;
+    let may_start_one =
+        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2;
     text.as_bytes()
-        .iter()
+        .chunks(BLOCK)
         .enumerate()
-        .filter(may_start_one)
-        .find_map(|(at, _)| {
+        .filter(|(_, block)| block.iter().fold(false, |any, &b| any | may_start_one(b)))
+        .flat_map(|(n, block)| {
+            let candidates = block.iter().enumerate().filter(|&(_, &b)| may_start_one(b));
+            candidates.map(move |(i, _)| n * BLOCK + i)
+        })
+        .find_map(|at| {
             let c = text.get(at..)?.chars().next()?;
             c.is_control().then_some((at, c))
         })
@@ -297,6 +310,15 @@ mod tests {
         assert_eq!(control_character("a\u{85}b"), Some((1, '\u{85}')));
         assert_eq!(control_character("\u{a0}\u{9f}"), Some((2, '\u{9f}')));
         assert_eq!(control_character("\u{a0}\u{ff}\u{7f}"), Some((4, '\u{7f}')));
+        // At every offset across the first blocks, including a two-byte
+        // character split between two blocks, behind a line of allowed text.
+        for pad in 0..100 {
+            let ascii = "-".repeat(pad);
+            for tail in ["\u{85}", "\u{a0}x\u{1b}", "\u{a0}\n", "\u{7f}"] {
+                let text = format!("{ascii}\u{a0}\t{ascii}{tail}");
+                assert_eq!(control_character(&text), by_chars(&text), "{pad} {tail:?}");
+            }
+        }
     }
 
     fn read(

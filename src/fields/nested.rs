@@ -19,8 +19,8 @@ impl<'t, 'i> Fields<'t, 'i> {
             let item_span = self.shift(item.span());
             match item.get_ref() {
                 DeValue::String(text) => {
-                    let name = format!("an item of {}", self.name(key));
-                    self.check_characters(&name, text, &item_span);
+                    let name = |fields: &Self| format!("an item of {}", fields.name(key));
+                    self.check_characters(name, text, &item_span);
                     list.push(Located {
                         value: text.to_string(),
                         span: item_span,

@@ -9,7 +9,68 @@ use serde::Serialize;
 
 use super::viewer::Viewer;
 use super::views::{Link, StatusView};
+use crate::ids::tag_slug;
 use crate::index::Event;
+use crate::model::Claim;
+
+/// Every claim's status, entities and tags as numbers, given once per site in
+/// the order of their ids: a page's facets then count numbers instead of
+/// comparing strings, and list them in the same order.
+pub struct FacetKeys {
+    statuses: Vec<String>,
+    entities: Vec<String>,
+    tags: Vec<String>,
+    claims: Vec<ClaimKeys>,
+}
+
+/// One claim's numbers in [`FacetKeys`].
+struct ClaimKeys {
+    status: usize,
+    entities: Vec<usize>,
+    /// In the order the tags are written.
+    tags: Vec<usize>,
+}
+
+impl FacetKeys {
+    /// The numbers of `claims`.
+    pub fn new(claims: &[Claim]) -> Self {
+        let slugs: Vec<Vec<String>> = claims
+            .iter()
+            .map(|claim| claim.tags.iter().map(|tag| tag_slug(tag)).collect())
+            .collect();
+        let statuses = numbering(claims.iter().map(|claim| &claim.status));
+        let entities = numbering(claims.iter().flat_map(|claim| &claim.entities));
+        let tags = numbering(slugs.iter().flatten());
+        let claims = claims
+            .iter()
+            .zip(&slugs)
+            .map(|(claim, slugs)| ClaimKeys {
+                status: statuses[claim.status.as_str()],
+                entities: claim
+                    .entities
+                    .iter()
+                    .map(|e| entities[e.as_str()])
+                    .collect(),
+                tags: slugs.iter().map(|slug| tags[slug.as_str()]).collect(),
+            })
+            .collect();
+        FacetKeys {
+            statuses: statuses.into_keys().map(str::to_string).collect(),
+            entities: entities.into_keys().map(str::to_string).collect(),
+            tags: tags.into_keys().map(str::to_string).collect(),
+            claims,
+        }
+    }
+}
+
+/// Each distinct string of `all`, numbered in sorted order.
+fn numbering<'s>(all: impl Iterator<Item = &'s String>) -> BTreeMap<&'s str, usize> {
+    let mut numbers: BTreeMap<&str, usize> = all.map(|s| (s.as_str(), 0)).collect();
+    for (n, number) in numbers.values_mut().enumerate() {
+        *number = n;
+    }
+    numbers
+}
 
 /// The facets of one paginated list. Which fields narrow the whole list is
 /// worked out once, when its first page renders, and shared by its pages.
@@ -47,14 +108,14 @@ pub struct Facets {
 }
 
 /// The statuses, entities, tags and years among some list items, each with
-/// how many items have it.
+/// how many items have it; all but years by their number in [`FacetKeys`].
 #[derive(Default)]
 struct Values<'a> {
     items: usize,
-    statuses: BTreeMap<&'a str, usize>,
-    entities: BTreeMap<&'a str, usize>,
+    statuses: BTreeMap<usize, usize>,
+    entities: BTreeMap<usize, usize>,
     /// By slug: the tag as first written, and the count.
-    tags: BTreeMap<&'a str, (&'a str, usize)>,
+    tags: BTreeMap<usize, (&'a str, usize)>,
     years: BTreeMap<i32, usize>,
 }
 
@@ -78,13 +139,13 @@ impl<'a> Values<'a> {
     fn of(viewer: &'a Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
         let mut values = Values::default();
         for (i, year) in items {
-            let claim = &viewer.site.claims[i];
+            let keys = &viewer.facet_keys.claims[i];
             values.items += 1;
-            *values.statuses.entry(&claim.status).or_default() += 1;
-            for entity in &claim.entities {
+            *values.statuses.entry(keys.status).or_default() += 1;
+            for &entity in &keys.entities {
                 *values.entities.entry(entity).or_default() += 1;
             }
-            for (tag, slug) in claim.tags.iter().zip(viewer.tag_slugs(i)) {
+            for (tag, &slug) in viewer.site.claims[i].tags.iter().zip(&keys.tags) {
                 values.tags.entry(slug).or_insert((tag, 0)).1 += 1;
             }
             *values.years.entry(year).or_default() += 1;
@@ -108,7 +169,7 @@ impl<'a> Values<'a> {
 
     /// Which fields can narrow these items.
     fn narrows(&self) -> Narrows {
-        let tags: BTreeMap<&str, usize> =
+        let tags: BTreeMap<usize, usize> =
             self.tags.iter().map(|(slug, (_, n))| (*slug, *n)).collect();
         Narrows {
             statuses: narrows(&self.statuses, self.items),
@@ -120,10 +181,11 @@ impl<'a> Values<'a> {
 
     /// This page's values as facets, keeping the fields that can narrow the whole list.
     fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
+        let keys = &viewer.facet_keys;
         let mut entities: Vec<Link> = if list.entities {
             self.entities
                 .into_keys()
-                .map(|id| viewer.entity_link(id))
+                .map(|entity| viewer.entity_link(&keys.entities[entity]))
                 .collect()
         } else {
             Vec::new()
@@ -132,10 +194,13 @@ impl<'a> Values<'a> {
         let mut tags: Vec<Link> = if list.tags {
             self.tags
                 .into_iter()
-                .map(|(slug, (name, _))| Link {
-                    url: viewer.urls.path(&format!("tags/{slug}/")),
-                    id: slug.to_string(),
-                    name: name.to_string(),
+                .map(|(slug, (name, _))| {
+                    let slug = &keys.tags[slug];
+                    Link {
+                        url: viewer.urls.path(&format!("tags/{slug}/")),
+                        id: slug.clone(),
+                        name: name.to_string(),
+                    }
                 })
                 .collect()
         } else {
@@ -146,7 +211,10 @@ impl<'a> Values<'a> {
             viewer
                 .statuses()
                 .into_iter()
-                .filter(|s| self.statuses.contains_key(s.id.as_str()))
+                .filter(|s| {
+                    let number = keys.statuses.binary_search(&s.id);
+                    number.is_ok_and(|n| self.statuses.contains_key(&n))
+                })
                 .collect()
         } else {
             Vec::new()

@@ -239,11 +239,16 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     }
 
     fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
-        let rendered = self.tera.render(job.template, &(job.context)());
+        // Room for most pages up front: a buffer that grows copies itself, and
+        // rendering to bytes skips checking the whole page is UTF-8 again.
+        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
+        let rendered = self
+            .tera
+            .render_to(job.template, &(job.context)(), &mut bytes);
         rendered
-            .map(|text| OutputFile {
+            .map(|()| OutputFile {
                 path: job.path.clone(),
-                bytes: text.into_bytes(),
+                bytes,
             })
             .map_err(|error| {
                 Diagnostic::error(
@@ -258,6 +263,9 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
             })
     }
 }
+
+/// The bytes set aside for a page before it renders (most pages are smaller).
+const PAGE_CAPACITY: usize = 64 * 1024;
 
 /// The files made by code rather than templates: data files and hosting files.
 fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {

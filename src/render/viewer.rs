@@ -2,8 +2,11 @@
 
 use std::collections::HashMap;
 
+use time::Date;
+
 use rayon::prelude::*;
 
+use super::facets::FacetKeys;
 use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
@@ -22,12 +25,18 @@ pub struct Viewer<'a, 'p> {
     pub index: &'a Index<'a>,
     /// Markdown renderer with the site's HTML policy.
     pub markdown: &'a Markdown<'p>,
+    /// What list pages' filters count, by number.
+    pub facet_keys: FacetKeys,
     cards: Vec<ClaimCard>,
-    card_values: Vec<CardValue>,
+    card_values: Vec<SharedValue>,
     // Views that pages ask for thousands of times, made once.
     status_views: Vec<StatusView>,
     source_links: HashMap<&'a str, Link>,
     entity_links: HashMap<&'a str, Link>,
+    // What every timeline event shows, made once and converted for templates.
+    status_values: Vec<SharedValue>,
+    source_values: HashMap<&'a str, SharedValue>,
+    date_values: HashMap<Date, SharedValue>,
 }
 
 impl<'a, 'p> Viewer<'a, 'p> {
@@ -43,11 +52,15 @@ impl<'a, 'p> Viewer<'a, 'p> {
             urls,
             index,
             markdown,
+            facet_keys: FacetKeys::new(&site.claims),
             cards: Vec::new(),
             card_values: Vec::new(),
             status_views: Vec::new(),
             source_links: HashMap::new(),
             entity_links: HashMap::new(),
+            status_values: Vec::new(),
+            source_values: HashMap::new(),
+            date_values: HashMap::new(),
         };
         let statuses = site.config.statuses.iter();
         viewer.status_views = statuses.map(|s| viewer.make_status(&s.id)).collect();
@@ -59,16 +72,17 @@ impl<'a, 'p> Viewer<'a, 'p> {
         viewer.entity_links = entities
             .map(|(id, entity)| (id.as_str(), viewer.make_link("entities", id, &entity.name)))
             .collect();
+        viewer.status_values = viewer.status_views.iter().map(shared).collect();
+        let source_links = viewer.source_links.iter();
+        viewer.source_values = source_links.map(|(&id, link)| (id, shared(link))).collect();
+        let dates = index.events.iter().map(|event| event.date);
+        viewer.date_values = dates.map(|date| (date, shared(&date_view(date)))).collect();
         viewer.cards = site
             .claims
             .par_iter()
             .map(|claim| viewer.make_card(claim))
             .collect();
-        viewer.card_values = viewer
-            .cards
-            .par_iter()
-            .map(CardValue::from_serializable)
-            .collect();
+        viewer.card_values = viewer.cards.par_iter().map(shared).collect();
         viewer
     }
 
@@ -137,11 +151,6 @@ impl<'a, 'p> Viewer<'a, 'p> {
         link(id, name, self.urls.path(&format!("{folder}/{id}/")))
     }
 
-    /// The slugs of claim `i`'s tags, in the order written.
-    pub fn tag_slugs(&self, i: usize) -> &[String] {
-        &self.cards[i].tag_slugs
-    }
-
     /// The card of claim `i`.
     pub fn card(&self, i: usize) -> ClaimCard {
         self.cards[i].clone()
@@ -160,16 +169,17 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// The card of claim `i`, ready for a template.
-    pub fn card_value(&self, i: usize) -> CardValue {
+    pub fn card_value(&self, i: usize) -> SharedValue {
         self.card_values[i].clone()
     }
 
     /// The cards of claims `indices`, in that order, ready for a template.
-    pub fn cards(&self, indices: &[usize]) -> Vec<CardValue> {
+    pub fn cards(&self, indices: &[usize]) -> Vec<SharedValue> {
         indices.iter().map(|&i| self.card_value(i)).collect()
     }
 
     fn make_card(&self, claim: &Claim) -> ClaimCard {
+        let tag_slugs: Vec<String> = claim.tags.iter().map(|t| crate::ids::tag_slug(t)).collect();
         ClaimCard {
             id: claim.id.clone(),
             url: self.urls.path(&format!("claims/{}/", claim.id)),
@@ -178,7 +188,9 @@ impl<'a, 'p> Viewer<'a, 'p> {
             status: self.status(&claim.status),
             claimant: self.source_link(&claim.claimant),
             entity_ids: claim.entities.clone(),
-            tag_slugs: claim.tags.iter().map(|t| crate::ids::tag_slug(t)).collect(),
+            filter_entities: claim.entities.join(" "),
+            filter_tags: tag_slugs.join(" "),
+            tag_slugs,
             summary: claim
                 .summary
                 .clone()
@@ -198,13 +210,13 @@ impl<'a, 'p> Viewer<'a, 'p> {
             EventKind::Made => (
                 "claim",
                 "Claim made",
-                Some(self.source_link(&claim.claimant)),
+                Some(self.source_value(&claim.claimant)),
                 None,
                 None,
             ),
             EventKind::Document(c) => {
                 let citation = &claim.citations[c];
-                let source = Some(self.source_link(&citation.source));
+                let source = Some(self.source_value(&citation.source));
                 (
                     "document",
                     "Document published",
@@ -219,13 +231,13 @@ impl<'a, 'p> Viewer<'a, 'p> {
                     "verdict",
                     "Verdict changed",
                     None,
-                    Some(self.status(&change.status)),
+                    Some(self.status_value(&change.status)),
                     change.note.clone(),
                 )
             }
         };
         EventView {
-            date: date_view(event.date),
+            date: self.date_value(event.date),
             kind,
             kind_label,
             claim: self.card_value(event.claim),
@@ -235,19 +247,43 @@ impl<'a, 'p> Viewer<'a, 'p> {
         }
     }
 
+    /// [`Viewer::source_link`], converted for templates.
+    fn source_value(&self, id: &str) -> SharedValue {
+        let made = self.source_values.get(id).cloned();
+        made.unwrap_or_else(|| shared(&self.source_link(id)))
+    }
+
+    /// [`Viewer::status`], converted for templates.
+    fn status_value(&self, id: &str) -> SharedValue {
+        let made = self.status_views.iter().position(|status| status.id == id);
+        made.map_or_else(
+            || shared(&self.status(id)),
+            |at| self.status_values[at].clone(),
+        )
+    }
+
+    /// [`date_view`], converted for templates.
+    fn date_value(&self, date: Date) -> SharedValue {
+        let made = self.date_values.get(&date).cloned();
+        made.unwrap_or_else(|| shared(&date_view(date)))
+    }
+
     /// Events grouped by month, newest first.
     pub fn months(&self, events: &[Event]) -> Vec<EventMonth> {
         let mut months: Vec<EventMonth> = Vec::new();
+        let mut current = None;
         for event in events {
             let (year, month) = (event.date.year(), u8::from(event.date.month()));
-            let id = format!("{year}-{month:02}");
             match months.last_mut() {
-                Some(last) if last.id == id => last.events.push(self.event(event)),
-                _ => months.push(EventMonth {
-                    id,
-                    label: month_label(year, month),
-                    events: vec![self.event(event)],
-                }),
+                Some(last) if current == Some((year, month)) => last.events.push(self.event(event)),
+                _ => {
+                    current = Some((year, month));
+                    months.push(EventMonth {
+                        id: format!("{year}-{month:02}"),
+                        label: month_label(year, month),
+                        events: vec![self.event(event)],
+                    });
+                }
             }
         }
         months
@@ -321,6 +357,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
             })
             .collect()
     }
+}
+
+/// `view` converted for templates, to be shared.
+fn shared(view: &impl serde::Serialize) -> SharedValue {
+    SharedValue::from_serializable(view)
 }
 
 /// A named link.

@@ -71,9 +71,10 @@ pub struct StatusCount {
     pub count: usize,
 }
 
-/// A [`ClaimCard`] already converted for templates. Converting each card once
-/// and sharing it (a cheap reference-counted clone) keeps list pages cheap to build.
-pub type CardValue = tera::Value;
+/// A view already converted for templates: a claim card, or a link, status or
+/// date that list items repeat. Converting each once and sharing it (a cheap
+/// reference-counted clone) keeps list pages cheap to build.
+pub type SharedValue = tera::Value;
 
 /// A claim in a list.
 #[derive(Debug, Clone, Serialize)]
@@ -94,6 +95,10 @@ pub struct ClaimCard {
     pub entity_ids: Vec<String>,
     /// Slugs of its tags, for the client-side filter.
     pub tag_slugs: Vec<String>,
+    /// `entity_ids` separated by spaces, as the filter's `data-entities` holds them.
+    pub filter_entities: String,
+    /// `tag_slugs` separated by spaces, as the filter's `data-tags` holds them.
+    pub filter_tags: String,
     /// Summary, or the body's first paragraph.
     pub summary: String,
     /// True for drafts (only built with `--drafts`).
@@ -160,7 +165,7 @@ pub struct ClaimView {
     /// Link to edit the file on the repository host, if `repo_url` is set.
     pub edit_url: Option<String>,
     /// Claims sharing entities with this one, as *claim cards*.
-    pub related: Vec<CardValue>,
+    pub related: Vec<SharedValue>,
     /// How to cite the claim, as plain text.
     pub cite_text: String,
     /// How to cite the claim, as BibTeX.
@@ -221,18 +226,18 @@ pub struct HistoryView {
 /// One dated event on a timeline.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
-    /// When.
-    pub date: DateView,
+    /// When, as a *date*.
+    pub date: SharedValue,
     /// `claim`, `document` or `verdict`.
     pub kind: &'static str,
     /// "Claim made", "Document published" or "Verdict changed".
     pub kind_label: &'static str,
     /// The claim the event is about, as a *claim card*.
-    pub claim: CardValue,
-    /// Who: the claimant or the document's source.
-    pub source: Option<Link>,
-    /// For verdicts: the status set.
-    pub status: Option<StatusView>,
+    pub claim: SharedValue,
+    /// Who: a *link* to the claimant or the document's source.
+    pub source: Option<SharedValue>,
+    /// For verdicts: the *status* set.
+    pub status: Option<SharedValue>,
     /// The document's title or the verdict's note.
     pub note: Option<String>,
 }
@@ -315,7 +320,7 @@ pub struct AgreementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct CitedClaim {
     /// The claim, as a *claim card*.
-    pub claim: CardValue,
+    pub claim: SharedValue,
     /// The source's stances on it, e.g. `["supports"]`.
     pub stances: Vec<String>,
 }
