@@ -34,25 +34,49 @@ impl<'p> Markdown<'p> {
     /// [`nesting`] (which validation refuses) renders as nothing, rather than
     /// keeping the sanitiser busy for minutes.
     pub fn render(&self, markdown: &str) -> String {
-        let unsafe_html = unsafe_html(markdown);
-        if nesting::check(&unsafe_html).is_err() {
-            return String::new();
-        }
-        self.sanitizer.clean(&unsafe_html).to_string()
+        self.render_inspected(&inspect(markdown).html)
+    }
+
+    /// [`Markdown::render`] of a body already inspected.
+    pub fn render_inspected(&self, html: &UnsafeHtml) -> String {
+        self.sanitizer.clean(&html.0).to_string()
     }
 }
 
-/// Checks the HTML of `markdown` against the limits of [`nesting`].
-pub fn check_size(markdown: &str) -> Result<(), nesting::Excess> {
-    nesting::check(&unsafe_html(markdown))
+/// The HTML of a body before sanitising, raw HTML included, made by
+/// [`inspect`] and kept so rendering needn't parse the body again. Only
+/// [`Markdown::render_inspected`] reads it; beyond the limits of [`nesting`],
+/// it is empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnsafeHtml(String);
+
+/// What reading a body tells before it renders, from one parse.
+pub struct Inspection {
+    /// Whether its HTML keeps to the limits of [`nesting`].
+    pub size: Result<(), nesting::Excess>,
+    /// Its first paragraph, as [`first_paragraph`] gives it.
+    pub first_paragraph: String,
+    /// Its HTML, to render.
+    pub html: UnsafeHtml,
 }
 
-/// The HTML of `markdown` before sanitising, raw HTML included.
-fn unsafe_html(markdown: &str) -> String {
-    let events = with_heading_anchors(Parser::new_ext(markdown, options()).collect());
+/// Makes the HTML of `markdown`, checks it against the limits of [`nesting`]
+/// and finds the first paragraph.
+pub fn inspect(markdown: &str) -> Inspection {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let first_paragraph = first_paragraph_of(events.iter().cloned());
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut html, events.into_iter());
-    html
+    html::push_html(&mut html, with_heading_anchors(events).into_iter());
+    let size = nesting::check(&html);
+    if size.is_err() {
+        html.clear();
+    }
+    html.shrink_to_fit(); // kept until the page renders
+    Inspection {
+        size,
+        first_paragraph,
+        html: UnsafeHtml(html),
+    }
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text,
@@ -118,9 +142,13 @@ fn unique(anchor: String, used: &mut HashSet<String>, next: &mut HashMap<String,
 /// without control characters (a character reference such as `&#x7;` makes
 /// one, and the Atom feed, being XML, cannot hold it).
 pub fn first_paragraph(markdown: &str) -> String {
+    first_paragraph_of(Parser::new_ext(markdown, options()))
+}
+
+fn first_paragraph_of<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
-    for event in Parser::new_ext(markdown, options()) {
+    for event in events {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph => break,
@@ -190,10 +218,10 @@ mod tests {
     #[test]
     fn deep_nesting_is_detected_and_not_rendered() {
         let deep = format!("{} x\n", ">".repeat(nesting::MAX_DEPTH + 1));
-        assert_eq!(check_size(&deep), Err(nesting::Excess::Depth));
+        assert_eq!(inspect(&deep).size, Err(nesting::Excess::Depth));
         assert_eq!(render(&deep), "");
         let shallow = format!("{} x\n", ">".repeat(10));
-        assert_eq!(check_size(&shallow), Ok(()));
+        assert_eq!(inspect(&shallow).size, Ok(()));
         assert!(render(&shallow).contains("<blockquote>"));
     }
 
@@ -202,6 +230,11 @@ mod tests {
         assert_eq!(
             first_paragraph("# T\n\nSome *emphasis*\nand `code`.\n\nNext."),
             "Some emphasis and code."
+        );
+        assert_eq!(
+            inspect("# T\n\nSome *emphasis*\nand [a link][x].\n\n[x]: https://example.org\n")
+                .first_paragraph,
+            "Some emphasis and a link."
         );
         assert_eq!(first_paragraph("a&#x7;b&#x1b;c"), "abc");
     }

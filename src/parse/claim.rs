@@ -7,6 +7,7 @@ use crate::doc::{CitationDoc, ClaimDoc, HistoryDoc, QuantityDoc};
 use crate::fields::{Fields, Located, merge};
 use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, tag_slug};
 use crate::load::RawFile;
+use crate::markdown::Inspection;
 
 pub(super) const CLAIM_KEYS: &[&str] = &[
     "title",
@@ -27,10 +28,13 @@ const CITATION_KEYS: &[&str] = &[
     "source", "url", "title", "date", "stance", "quote", "value", "archive",
 ];
 const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
+
+/// Reads a claim from its frontmatter `fields`; its `body` was inspected.
 pub(super) fn read_claim(
     mut fields: Fields,
     file: &RawFile,
     body: String,
+    inspection: Inspection,
     statuses: &[&str],
 ) -> (ClaimDoc, Vec<Diagnostic>) {
     let title = fields.required_str("title").map(|t| t.value);
@@ -122,7 +126,8 @@ pub(super) fn read_claim(
         quantity,
         citations,
         history,
-        excerpt: crate::markdown::first_paragraph(&body),
+        excerpt: inspection.first_paragraph,
+        body_html: inspection.html,
         body,
     };
     (claim, fields.finish())

@@ -84,8 +84,9 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         return (None, diagnostics);
     }
     let body = file.text[split.body.clone()].to_string();
-    if let Err(excess) = markdown::check_size(&body) {
-        diagnostics.push(too_much_markup(file, split.body.start, excess));
+    let inspection = markdown::inspect(&body);
+    if let Err(excess) = &inspection.size {
+        diagnostics.push(too_much_markup(file, split.body.start, *excess));
     }
     let span = table.span();
     let table = table.get_ref();
@@ -93,7 +94,7 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let (doc, problems) = match file.kind {
         Kind::Claim => {
             let fields = Fields::new(&file.path, offset, table, span, CLAIM_KEYS);
-            let (claim, problems) = read_claim(fields, file, body, statuses);
+            let (claim, problems) = read_claim(fields, file, body, inspection, statuses);
             (Doc::Claim(Box::new(claim)), problems)
         }
         Kind::Source => {

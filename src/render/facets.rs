@@ -190,7 +190,7 @@ impl<'a> Values<'a> {
         } else {
             Vec::new()
         };
-        entities.sort_by_key(|e| e.name.to_lowercase());
+        entities.sort_by_cached_key(|e| e.name.to_lowercase());
         let mut tags: Vec<Link> = if list.tags {
             self.tags
                 .into_iter()
@@ -206,7 +206,7 @@ impl<'a> Values<'a> {
         } else {
             Vec::new()
         };
-        tags.sort_by_key(|t| t.name.to_lowercase());
+        tags.sort_by_cached_key(|t| t.name.to_lowercase());
         let statuses = if list.statuses {
             viewer
                 .statuses()
