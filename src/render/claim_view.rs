@@ -2,7 +2,7 @@
 
 use super::charts;
 use super::format::{bibtex_escape, date_view, format_with_unit, meta_description};
-use super::viewer::{Viewer, link};
+use super::viewer::{Viewer, link, shared};
 use super::views::*;
 use crate::ids::tag_slug;
 use crate::index::{Event, Tally};
@@ -15,10 +15,10 @@ impl Viewer<'_, '_> {
     /// Claim `i` for its own page.
     pub fn claim(&self, i: usize) -> ClaimView {
         let claim = &self.site.claims[i];
-        let citations: Vec<CitationView> = claim
+        let citations: Vec<(String, SharedValue)> = claim
             .citations
             .iter()
-            .map(|c| self.citation(c, claim))
+            .map(|c| (c.stance.clone(), shared(&self.citation(c, claim))))
             .collect();
         let card = self.card(i);
         ClaimView {
@@ -40,7 +40,7 @@ impl Viewer<'_, '_> {
             citation_groups: group_by_stance(&citations),
             tally: tally_view(self.index.tally(claim)),
             spread: self.spread(claim),
-            citations,
+            citations: citations.into_iter().map(|(_, c)| c).collect(),
             history: claim
                 .history
                 .iter()
@@ -131,7 +131,8 @@ fn claim_timeline(i: usize, claim: &Claim) -> Vec<Event> {
     events
 }
 
-fn group_by_stance(citations: &[CitationView]) -> Vec<CitationGroup> {
+/// `citations` (stance, view) grouped by stance.
+fn group_by_stance(citations: &[(String, SharedValue)]) -> Vec<CitationGroup> {
     [
         ("supports", "Supports"),
         ("contradicts", "Contradicts"),
@@ -139,10 +140,10 @@ fn group_by_stance(citations: &[CitationView]) -> Vec<CitationGroup> {
     ]
     .into_iter()
     .filter_map(|(stance, label)| {
-        let group: Vec<CitationView> = citations
+        let group: Vec<SharedValue> = citations
             .iter()
-            .filter(|c| c.stance == stance)
-            .cloned()
+            .filter(|(of, _)| of == stance)
+            .map(|(_, citation)| citation.clone())
             .collect();
         (!group.is_empty()).then(|| CitationGroup {
             stance: stance.into(),

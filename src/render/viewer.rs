@@ -360,7 +360,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
 }
 
 /// `view` converted for templates, to be shared.
-fn shared(view: &impl serde::Serialize) -> SharedValue {
+pub(super) fn shared(view: &impl serde::Serialize) -> SharedValue {
     SharedValue::from_serializable(view)
 }
 

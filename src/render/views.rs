@@ -127,8 +127,8 @@ pub struct CitationGroup {
     pub stance: String,
     /// E.g. "Supports".
     pub label: String,
-    /// The citations, in file order.
-    pub citations: Vec<CitationView>,
+    /// The citations, in file order, as [`CitationView`]s.
+    pub citations: Vec<SharedValue>,
 }
 
 /// A claim on its own page.
@@ -143,8 +143,8 @@ pub struct ClaimView {
     pub tags: Vec<Link>,
     /// `[quantity]`, if any.
     pub quantity: Option<QuantityView>,
-    /// Every citation, in file order.
-    pub citations: Vec<CitationView>,
+    /// Every citation, in file order, as [`CitationView`]s (shared with the groups).
+    pub citations: Vec<SharedValue>,
     /// Citations grouped by stance: supports, contradicts, neutral (empty groups left out).
     pub citation_groups: Vec<CitationGroup>,
     /// Stance counts.
