@@ -5,7 +5,6 @@
 use time::Date;
 
 use crate::fields::Located;
-use crate::markdown::UnsafeHtml;
 
 /// A claim file as written, before cross-file checks.
 #[derive(Debug, Clone)]
@@ -43,8 +42,6 @@ pub struct ClaimDoc {
     /// The plain text of the body's first paragraph, made once when the file
     /// is read (lists and cards show it when there is no `summary`).
     pub excerpt: String,
-    /// The body's HTML, made once when the file is read and checked.
-    pub body_html: UnsafeHtml,
 }
 
 /// `[quantity]`

@@ -9,7 +9,6 @@ use time::Date;
 
 use crate::config::Config;
 use crate::ids::tag_slug;
-use crate::markdown::UnsafeHtml;
 use crate::parse::{ClaimDoc, EntityDoc, PageDoc, SourceDoc};
 use crate::validate::Docs;
 
@@ -48,8 +47,6 @@ pub struct Claim {
     pub body: String,
     /// The plain text of the body's first paragraph.
     pub excerpt: String,
-    /// The body's HTML before sanitising, made when the file was read.
-    pub body_html: UnsafeHtml,
 }
 
 impl Claim {
@@ -262,7 +259,6 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         history,
         body: doc.body,
         excerpt: doc.excerpt,
-        body_html: doc.body_html,
     })
 }
 

@@ -127,7 +127,6 @@ pub(super) fn read_claim(
         citations,
         history,
         excerpt: inspection.first_paragraph,
-        body_html: inspection.html,
         body,
     };
     (claim, fields.finish())

@@ -53,7 +53,7 @@ impl Viewer<'_, '_> {
             events: self.events(&claim_timeline(i, claim)),
             last_updated: date_view(claim.last_updated()),
             description: meta_description(&card.summary),
-            body_html: self.markdown.render_inspected(&claim.body_html),
+            body_html: self.markdown.render(&claim.body),
             edit_url: self
                 .site
                 .config
