@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use time::Date;
-
 use rayon::prelude::*;
+use time::Date;
 
 use super::facets::FacetKeys;
 use super::format::{date_view, month_label, text_color_on};

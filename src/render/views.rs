@@ -71,9 +71,9 @@ pub struct StatusCount {
     pub count: usize,
 }
 
-/// A view already converted for templates: a claim card, or a link, status or
-/// date that list items repeat. Converting each once and sharing it (a cheap
-/// reference-counted clone) keeps list pages cheap to build.
+/// A view already converted for templates: a claim card, a citation, or a
+/// link, status or date that list items repeat. Converting each once and
+/// sharing it (a cheap reference-counted clone) keeps pages cheap to build.
 pub type SharedValue = tera::Value;
 
 /// A claim in a list.
