@@ -9,13 +9,13 @@ use serde::Serialize;
 
 use super::viewer::Viewer;
 use super::views::{Link, StatusView};
-use crate::ids::tag_slug;
 use crate::index::Event;
 use crate::model::Claim;
 
 /// Every claim's status, entities and tags as numbers, given once per site in
 /// the order of their ids: a page's facets then count numbers instead of
 /// comparing strings, and list them in the same order.
+#[derive(Default)]
 pub struct FacetKeys {
     statuses: Vec<String>,
     entities: Vec<String>,
@@ -32,18 +32,15 @@ struct ClaimKeys {
 }
 
 impl FacetKeys {
-    /// The numbers of `claims`.
-    pub fn new(claims: &[Claim]) -> Self {
-        let slugs: Vec<Vec<String>> = claims
-            .iter()
-            .map(|claim| claim.tags.iter().map(|tag| tag_slug(tag)).collect())
-            .collect();
+    /// The numbers of `claims`, whose tags have the slugs `tag_slugs` (one
+    /// list per claim).
+    pub fn new(claims: &[Claim], tag_slugs: &[&[String]]) -> Self {
         let statuses = numbering(claims.iter().map(|claim| &claim.status));
         let entities = numbering(claims.iter().flat_map(|claim| &claim.entities));
-        let tags = numbering(slugs.iter().flatten());
+        let tags = numbering(tag_slugs.iter().copied().flatten());
         let claims = claims
             .iter()
-            .zip(&slugs)
+            .zip(tag_slugs)
             .map(|(claim, slugs)| ClaimKeys {
                 status: statuses[claim.status.as_str()],
                 entities: claim

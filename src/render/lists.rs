@@ -16,7 +16,7 @@ use crate::index::Event;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
 pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let events = &viewer.index.events;
+    let events = viewer.index.timeline.events();
     let mut years: Vec<i32> = events.iter().map(|e| e.date.year()).collect();
     years.dedup();
     let year_links: Arc<[Link]> = years
@@ -138,7 +138,7 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     })];
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
-        let events: Arc<[Event]> = viewer.index.events_of(claims).into();
+        let events: Arc<[Event]> = viewer.index.timeline.of(claims).into();
         let facets = ListFacets::default();
         // Shared by the entity's pages: made per page, they were quadratic in
         // the entity's claims.

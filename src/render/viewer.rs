@@ -51,7 +51,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
             urls,
             index,
             markdown,
-            facet_keys: FacetKeys::new(&site.claims),
+            facet_keys: FacetKeys::default(),
             cards: Vec::new(),
             card_values: Vec::new(),
             status_views: Vec::new(),
@@ -74,7 +74,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
         viewer.status_values = viewer.status_views.iter().map(shared).collect();
         let source_links = viewer.source_links.iter();
         viewer.source_values = source_links.map(|(&id, link)| (id, shared(link))).collect();
-        let dates = index.events.iter().map(|event| event.date);
+        let dates = index.timeline.events().iter().map(|event| event.date);
         viewer.date_values = dates.map(|date| (date, shared(&date_view(date)))).collect();
         viewer.cards = site
             .claims
@@ -82,6 +82,8 @@ impl<'a, 'p> Viewer<'a, 'p> {
             .map(|claim| viewer.make_card(claim))
             .collect();
         viewer.card_values = viewer.cards.par_iter().map(shared).collect();
+        let tag_slugs: Vec<&[String]> = viewer.cards.iter().map(|c| &c.tag_slugs[..]).collect();
+        viewer.facet_keys = FacetKeys::new(&site.claims, &tag_slugs);
         viewer
     }
 

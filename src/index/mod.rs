@@ -7,35 +7,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use time::Date;
-
 use crate::ids::tag_slug;
 use crate::model::{Citation, Claim, Site};
 
+mod timeline;
+
+pub use timeline::{Event, EventKind, Timeline, claim_events};
+
 /// Claims made in one month (year, month 1-12), by status id.
 pub type MonthCounts<'a> = (i32, u8, BTreeMap<&'a str, usize>);
-
-/// What happened on a timeline date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
-    /// The claim was made.
-    Made,
-    /// A cited document was published (citation index).
-    Document(usize),
-    /// The verdict changed (history index).
-    Verdict(usize),
-}
-
-/// One dated event about one claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Event {
-    /// When.
-    pub date: Date,
-    /// What.
-    pub kind: EventKind,
-    /// Index into `site.claims`.
-    pub claim: usize,
-}
 
 /// How a claim's citations line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -105,10 +85,8 @@ pub struct Index<'a> {
     pub originated: BTreeMap<&'a str, Vec<usize>>,
     /// Claims each source is cited on.
     pub cited: BTreeMap<&'a str, Vec<usize>>,
-    /// Every event, newest first.
-    pub events: Vec<Event>,
-    /// Where each claim's events are in `events`, by claim index.
-    event_positions: Vec<Vec<usize>>,
+    /// Every event of every claim, newest first.
+    pub timeline: Timeline,
     /// Claims with both supporting and contradicting citations, most cited first.
     pub contested: Vec<usize>,
 }
@@ -123,14 +101,9 @@ impl<'a> Index<'a> {
             by_status: BTreeMap::new(),
             originated: BTreeMap::new(),
             cited: BTreeMap::new(),
-            events: events(&site.claims),
-            event_positions: Vec::new(),
+            timeline: Timeline::new(&site.claims),
             contested: Vec::new(),
         };
-        index.event_positions = vec![Vec::new(); site.claims.len()];
-        for (position, event) in index.events.iter().enumerate() {
-            index.event_positions[event.claim].push(position);
-        }
         for (i, claim) in site.claims.iter().enumerate() {
             index.add_claim(i, claim);
         }
@@ -160,20 +133,6 @@ impl<'a> Index<'a> {
     /// Claims listing `entity`, newest first.
     pub fn claims_about(&self, entity: &str) -> &[usize] {
         self.by_entity.get(entity).map_or(&[], Vec::as_slice)
-    }
-
-    /// The events of the claims in `claims` (indices), newest first.
-    pub fn events_of(&self, claims: &[usize]) -> Vec<Event> {
-        // Their places in the whole timeline, sorted, keep its order, without
-        // a pass over every event of the site for each list.
-        let mut positions: Vec<usize> = claims
-            .iter()
-            .flat_map(|&claim| &self.event_positions[claim])
-            .copied()
-            .collect();
-        positions.sort_unstable();
-        positions.dedup();
-        positions.into_iter().map(|at| self.events[at]).collect()
     }
 
     /// Whether a citation comes from a source speaking for the claim's own
@@ -312,7 +271,8 @@ impl<'a> Index<'a> {
 
     /// The newest verdict changes: (claim index, history index), newest first.
     pub fn recent_verdicts(&self, limit: usize) -> Vec<(usize, usize)> {
-        self.events
+        self.timeline
+            .events()
             .iter()
             .filter_map(|e| match e.kind {
                 EventKind::Verdict(h) => Some((e.claim, h)),
@@ -321,41 +281,6 @@ impl<'a> Index<'a> {
             .take(limit)
             .collect()
     }
-}
-
-/// Every event of every claim, newest first.
-fn events(claims: &[Claim]) -> Vec<Event> {
-    let mut events: Vec<Event> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(i, claim)| claim_events(i, claim))
-        .collect();
-    // Newest first; the sort is stable, so same-day events keep claim order.
-    events.sort_by_key(|event| std::cmp::Reverse(event.date));
-    events
-}
-
-/// The events of claim `i`, in file order. A document from the claimant dated
-/// on the day the claim was made is the claim itself, not a second event.
-pub fn claim_events(i: usize, claim: &Claim) -> Vec<Event> {
-    let event = |date, kind| Event {
-        date,
-        kind,
-        claim: i,
-    };
-    let mut events = vec![event(claim.date, EventKind::Made)];
-    for (c, citation) in claim.citations.iter().enumerate() {
-        match citation.date {
-            Some(date) if !(citation.source == claim.claimant && date == claim.date) => {
-                events.push(event(date, EventKind::Document(c)));
-            }
-            _ => {}
-        }
-    }
-    for (h, change) in claim.history.iter().enumerate() {
-        events.push(event(change.date, EventKind::Verdict(h)));
-    }
-    events
 }
 
 fn contested(claims: &[Claim]) -> Vec<usize> {
@@ -379,31 +304,4 @@ fn contested(claims: &[Claim]) -> Vec<usize> {
     // Most balanced disagreement first, then newest.
     contested.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     contested.into_iter().map(|(i, _)| i).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeSet;
-    use std::path::Path;
-
-    use super::*;
-
-    #[test]
-    fn events_of_some_claims_are_the_timeline_without_the_others() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
-        let site = crate::check(&root, false).unwrap().site.unwrap();
-        let index = Index::new(&site);
-        let filtered = |claims: &[usize]| -> Vec<Event> {
-            let wanted: BTreeSet<usize> = claims.iter().copied().collect();
-            let events = index.events.iter().filter(|e| wanted.contains(&e.claim));
-            events.copied().collect()
-        };
-        let every: Vec<usize> = (0..site.claims.len()).rev().collect();
-        assert_eq!(index.events_of(&every), index.events);
-        let odd: Vec<usize> = every.iter().copied().filter(|i| i % 2 == 1).collect();
-        assert_eq!(index.events_of(&odd), filtered(&odd));
-        for claims in index.by_entity.values() {
-            assert_eq!(index.events_of(claims), filtered(claims));
-        }
-    }
 }
