@@ -9,6 +9,7 @@
 #
 # Environment:
 #   SIZES        corpus sizes in claims            (default "1000 10000 100000")
+#   CACHES       page-cache states to measure in   (default "warm cold")
 #   RUNS         timed runs per measurement        (default 3; the median is reported)
 #   HUGO_SIZES   sizes Hugo also builds            (default: the sizes up to 10000)
 #   EDIT_SIZE    corpus size for the serve edit    (default 10000; empty skips it)
@@ -29,10 +30,21 @@
 # creates inodes several times slower (its allocator steps around recently
 # freed inodes), which would make a floor depend on what ran before it. The
 # copies, outputs and spare trees of 100,000 claims take about 30 GB.
+#
+# Each measurement runs in each page-cache state of CACHES. "warm": the input
+# files are still in the page cache from the run before, so reading them costs
+# a memory copy. "cold": before every timed run, of every tool and of `cp -r`,
+# `vmtouch -e` evicts each input file (the corpus, Hugo's content and layouts)
+# from the page cache, so they are read from disk, as in a first build after a
+# clone or a reboot. Only file contents are evicted: directory entries and
+# inodes stay cached (dropping those takes /proc/sys/vm/drop_caches, which a
+# container may not write), and so do the programs themselves and the outputs
+# they write over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"1000 10000 100000"}
+CACHES=${CACHES:-"warm cold"}
 RUNS=${RUNS:-3}
 EDIT_SIZE=${EDIT_SIZE-10000}
 EDITS=${EDITS:-5}
@@ -49,6 +61,7 @@ install_tools() {
     local missing=()
     command -v hugo >/dev/null || missing+=(hugo)
     [[ -x /usr/bin/time ]] || missing+=(time)
+    command -v vmtouch >/dev/null || missing+=(vmtouch)
     if ((${#missing[@]})); then
         say "installing ${missing[*]} from Debian's packages"
         apt-get update -qq >/dev/null
@@ -82,13 +95,23 @@ measure() {
     echo "$wall $cpu $rss"
 }
 
-# copy_floor NAME DIR: median wall seconds of `cp -r DIR` into a new folder per run.
+# evict CACHE PATH...: with CACHE "cold", drops the files under each PATH from
+# the page cache.
+evict() {
+    local cache=$1
+    shift
+    if [[ $cache == cold ]]; then vmtouch -qe "$@"; fi
+}
+
+# copy_floor NAME DIR CACHE: median wall seconds of `cp -r DIR` into a new
+# folder per run, DIR in the page-cache state CACHE.
 copy_floor() {
-    local name=$1 dir=$2 times
+    local name=$1 dir=$2 cache=$3 times
     times=$(mktemp)
     for ((i = 0; i < RUNS; i++)); do
+        evict "$cache" "$dir"
         sync
-        /usr/bin/time -f '%e' -a -o "$times" cp -r "$dir" "$WORK/copy-$name-$i"
+        /usr/bin/time -f '%e' -a -o "$times" cp -r "$dir" "$WORK/copy-$name-$cache-$i"
     done
     median <"$times"
     rm -f "$times"
@@ -158,6 +181,59 @@ scaling() {
     done
 }
 
+# measure_size N CACHE: one size's rows of the table in one page-cache state:
+# the corpus's `cp -r` floor, Hugo (at HUGO_SIZES), claimtrail's builds and,
+# warm, the copy of claimtrail's output. Appends to main's $results, walls and
+# cpus.
+measure_size() {
+    local n=$1 cache=$2 dir out site hugo_wall="" cp_wall
+    dir=$(corpus "$n")
+    out="$WORK/out-$n"
+
+    say "[$n, $cache] cp -r of the corpus"
+    cp_wall=$(copy_floor "corpus-$n" "$dir" "$cache")
+    walls["$n cp -r of the corpus, $cache"]=$cp_wall
+
+    if [[ " $HUGO_SIZES " == *" $n "* ]]; then
+        say "[$n, $cache] hugo"
+        local hw hc hr hf hm
+        site=$(hugo_site "$n")
+        hugo --quiet --source "$site" >/dev/null
+        read -r hw hc hr < <(PREPARE="evict $cache '$site/content' '$site/layouts' '$site/hugo.toml'" \
+            measure hugo --quiet --source "$site")
+        read -r hf hm < <(files_and_mb "$site/public")
+        hugo_wall=$hw
+        echo "| $n | $cache | Hugo 0.111 (minimal templates) | $hw | $hc | $hr | $hf | $hm | 1.00 | $(ratio "$hw" "$cp_wall") |" >>"$results"
+    fi
+
+    local variants=("full build:")
+    has_search && variants=("build --no-search:--no-search" "full build (with search):")
+    local variant
+    for variant in "${variants[@]}"; do
+        local label=${variant%%:*} flag=${variant#*:} w c r f m
+        say "[$n, $cache] claimtrail $label"
+        # Twice: the second build leaves the spare tree the timed ones write over.
+        $ct build --root "$dir" --output "$out" $flag >/dev/null
+        $ct build --root "$dir" --output "$out" $flag >/dev/null
+        read -r w c r < <(PREPARE="forget_search '$out'; evict $cache '$dir'" \
+            measure $ct build --root "$dir" --output "$out" $flag)
+        read -r f m < <(files_and_mb "$out")
+        local vs_hugo="—"
+        [[ -n $hugo_wall ]] && vs_hugo=$(ratio "$w" "$hugo_wall")
+        echo "| $n | $cache | claimtrail $label | $w | $c | $r | $f | $m | $vs_hugo | $(ratio "$w" "$cp_wall") |" >>"$results"
+        walls["$n $label, $cache"]=$w
+        cpus["$n $label, $cache"]=$c
+        if [[ $cache == warm ]] && { [[ $flag == --no-search ]] || ! has_search; }; then
+            # A size reference, not a floor: how long copying what the build wrote takes.
+            local out_copy_wall
+            say "[$n] cp -r of claimtrail's output"
+            out_copy_wall=$(copy_floor "out-$n" "$out" warm)
+            echo "| $n | warm | cp -r of claimtrail's output (no search) | $out_copy_wall | | | | | | $(ratio "$out_copy_wall" "$cp_wall") |" >>"$results"
+        fi
+    done
+    echo "| $n | $cache | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
+}
+
 main() {
     install_tools
     say "building claimtrail (release)"
@@ -168,57 +244,17 @@ main() {
     {
         echo "claimtrail $(git describe --always --dirty 2>/dev/null || echo '?') · $(hugo version | cut -d' ' -f2) · $(nproc) cores · $(date -u +%Y-%m-%d) · median of $RUNS runs"
         echo
-        echo "| claims | what | wall s | CPU s | peak RSS MB | files | MB written | vs Hugo | vs cp -r |"
-        echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| claims | cache | what | wall s | CPU s | peak RSS MB | files | MB written | vs Hugo | vs cp -r |"
+        echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"
     } >"$results"
-    local n leftovers=()
+    local n cache leftovers=()
     local -A walls=() cpus=()
     for n in $SIZES; do
-        local dir out hugo_wall="" cp_wall out_copy_wall=""
-        dir=$(corpus "$n")
-        out="$WORK/out-$n"
-
-        say "[$n] cp -r of the corpus"
-        cp_wall=$(copy_floor "corpus-$n" "$dir")
-
-        if [[ " $HUGO_SIZES " == *" $n "* ]]; then
-            say "[$n] hugo"
-            local site hw hc hr
-            site=$(hugo_site "$n")
-            hugo --quiet --source "$site" >/dev/null
-            read -r hw hc hr < <(measure hugo --quiet --source "$site")
-            read -r hf hm < <(files_and_mb "$site/public")
-            hugo_wall=$hw
-            echo "| $n | Hugo 0.111 (minimal templates) | $hw | $hc | $hr | $hf | $hm | 1.00 | $(ratio "$hw" "$cp_wall") |" >>"$results"
-        fi
-
-        local variants=("full build:")
-        has_search && variants=("build --no-search:--no-search" "full build (with search):")
-        local variant
-        for variant in "${variants[@]}"; do
-            local label=${variant%%:*} flag=${variant#*:} w c r f m
-            say "[$n] claimtrail $label"
-            # Twice: the second build leaves the spare tree the timed ones write over.
-            $ct build --root "$dir" --output "$out" $flag >/dev/null
-            $ct build --root "$dir" --output "$out" $flag >/dev/null
-            read -r w c r < <(PREPARE="forget_search '$out'" measure $ct build --root "$dir" --output "$out" $flag)
-            read -r f m < <(files_and_mb "$out")
-            local vs_hugo="—"
-            [[ -n $hugo_wall ]] && vs_hugo=$(ratio "$w" "$hugo_wall")
-            echo "| $n | claimtrail $label | $w | $c | $r | $f | $m | $vs_hugo | $(ratio "$w" "$cp_wall") |" >>"$results"
-            walls["$n $label"]=$w
-            cpus["$n $label"]=$c
-            if [[ $flag == --no-search ]] || ! has_search; then
-                say "[$n] cp -r of claimtrail's output"
-                out_copy_wall=$(copy_floor "out-$n" "$out")
-            fi
+        for cache in $CACHES; do
+            measure_size "$n" "$cache"
         done
-        echo "| $n | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
-        walls["$n cp -r of the corpus"]=$cp_wall
-        echo "| $n | cp -r of claimtrail's output (no search) | $out_copy_wall | | | | | | $(ratio "$out_copy_wall" "$cp_wall") |" >>"$results"
-        leftovers+=("$out" "$WORK/.claimtrail-spare-out-$n")
+        leftovers+=("$WORK/out-$n" "$WORK/.claimtrail-spare-out-$n")
     done
-
     scaling >>"$results"
 
     if [[ -n $SEARCH_SIZE ]] && has_search; then
