@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod disk_threads;
 pub mod doc;
 pub mod fields;
 pub mod frontmatter;

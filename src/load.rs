@@ -10,20 +10,12 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
-use crate::symlinks;
+use crate::{disk_threads, symlinks};
 
 /// Largest content or settings file accepted. A long claim is about 10 KiB;
 /// 2 MiB leaves room for thousands of citations while keeping the worst-case
 /// Markdown render of one file to a few seconds.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
-
-/// Threads that read content files. Reading waits on the disk rather than
-/// computing: when the files are not in the page cache (the first build after
-/// a clone or a reboot), many reads in flight let the disk serve them
-/// together, which a pool of one thread per core cannot. At 10,000 claims out
-/// of the cache this takes a third of a second off the build; cached, it
-/// changes nothing.
-const READ_THREADS: usize = 16;
 
 /// Folders besides `content/` whose files the build reads or copies.
 const OTHER_FOLDERS: [&str; 2] = ["static", "templates"];
@@ -132,7 +124,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
     Ok(loaded)
 }
 
-/// Reads every file of `paths` on [`READ_THREADS`] threads, in the order given.
+/// Reads every file of `paths` on the disk threads, in the order given.
 fn read_all(root: &Path, paths: &[(Kind, PathBuf)]) -> Vec<Result<RawFile, Unreadable>> {
     let read = || {
         paths
@@ -140,11 +132,7 @@ fn read_all(root: &Path, paths: &[(Kind, PathBuf)]) -> Vec<Result<RawFile, Unrea
             .map(|(kind, path)| read_file(root, *kind, path))
             .collect()
     };
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(READ_THREADS)
-        .thread_name(|i| format!("claimtrail-read-{i}"))
-        .build()
-    {
+    match disk_threads::pool() {
         Ok(pool) => pool.install(read),
         // No threads to be had: read on the shared pool instead.
         Err(_) => read(),
@@ -335,7 +323,7 @@ mod tests {
             expected.push((kind, path.clone(), format!("text of {path}")));
         };
         for year in ["2024", "2025"] {
-            for i in 0..READ_THREADS * 4 {
+            for i in 0..disk_threads::DISK_THREADS * 4 {
                 write(
                     Kind::Claim,
                     format!("content/claims/{year}/claim-{i:03}.md"),

@@ -49,10 +49,6 @@ pub struct Written {
     pub moved_aside: Option<PathBuf>,
 }
 
-/// Threads for pruning the spare tree, which mostly waits for the disk when
-/// the tree is not cached (at 100,000 claims: 12 s on 2 threads, 5 s on 16).
-const PRUNE_THREADS: usize = 16;
-
 /// A new output folder being written, beside the output it will replace.
 ///
 /// It starts as the spare folder a previous build left behind when there is
@@ -124,12 +120,10 @@ impl Staging {
             }
         }
         wanted.file(MARKER);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(PRUNE_THREADS)
-            .build()
-            .map_err(|e| {
-                Error::Usage(format!("cannot start threads to prepare the output: {e}"))
-            })?;
+        // Pruning mostly waits for the disk when the spare tree is not cached.
+        let pool = crate::disk_threads::pool().map_err(|e| {
+            Error::Usage(format!("cannot start threads to prepare the output: {e}"))
+        })?;
         pool.install(|| {
             let existing: HashSet<String> = prune(&self.path, "", &wanted)?.into_iter().collect();
             wanted
