@@ -126,17 +126,12 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
 
 /// Reads every file of `paths` on the disk threads, in the order given.
 fn read_all(root: &Path, paths: &[(Kind, PathBuf)]) -> Vec<Result<RawFile, Unreadable>> {
-    let read = || {
+    disk_threads::install(|| {
         paths
             .par_iter()
             .map(|(kind, path)| read_file(root, *kind, path))
             .collect()
-    };
-    match disk_threads::pool() {
-        Ok(pool) => pool.install(read),
-        // No threads to be had: read on the shared pool instead.
-        Err(_) => read(),
-    }
+    })
 }
 
 /// `site.toml`, if present; a link to outside the site or a huge file is refused.

@@ -15,10 +15,10 @@ impl Viewer<'_, '_> {
     /// Claim `i` for its own page.
     pub fn claim(&self, i: usize) -> ClaimView {
         let claim = &self.site.claims[i];
-        let citations: Vec<(String, SharedValue)> = claim
+        let citations: Vec<(&str, SharedValue)> = claim
             .citations
             .iter()
-            .map(|c| (c.stance.clone(), shared(&self.citation(c, claim))))
+            .map(|c| (c.stance.as_str(), shared(&self.citation(c, claim))))
             .collect();
         let card = self.card(i);
         ClaimView {
@@ -132,7 +132,7 @@ fn claim_timeline(i: usize, claim: &Claim) -> Vec<Event> {
 }
 
 /// `citations` (stance, view) grouped by stance.
-fn group_by_stance(citations: &[(String, SharedValue)]) -> Vec<CitationGroup> {
+fn group_by_stance(citations: &[(&str, SharedValue)]) -> Vec<CitationGroup> {
     [
         ("supports", "Supports"),
         ("contradicts", "Contradicts"),
@@ -142,7 +142,7 @@ fn group_by_stance(citations: &[(String, SharedValue)]) -> Vec<CitationGroup> {
     .filter_map(|(stance, label)| {
         let group: Vec<SharedValue> = citations
             .iter()
-            .filter(|(of, _)| of == stance)
+            .filter(|(of, _)| *of == stance)
             .map(|(_, citation)| citation.clone())
             .collect();
         (!group.is_empty()).then(|| CitationGroup {

@@ -121,10 +121,7 @@ impl Staging {
         }
         wanted.file(MARKER);
         // Pruning mostly waits for the disk when the spare tree is not cached.
-        let pool = crate::disk_threads::pool().map_err(|e| {
-            Error::Usage(format!("cannot start threads to prepare the output: {e}"))
-        })?;
-        pool.install(|| {
+        crate::disk_threads::install(|| {
             let existing: HashSet<String> = prune(&self.path, "", &wanted)?.into_iter().collect();
             wanted
                 .folders
