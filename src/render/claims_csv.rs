@@ -158,7 +158,16 @@ mod tests {
         for risky in ["=1+1", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "\"=1"] {
             assert_eq!(neutralise_formula(risky), format!("'{risky}"));
         }
-        for plain in ["Acme", "35% cheaper", "", "a=b", "'quoted", "a, b", "a; b", "x-y"] {
+        for plain in [
+            "Acme",
+            "35% cheaper",
+            "",
+            "a=b",
+            "'quoted",
+            "a, b",
+            "a; b",
+            "x-y",
+        ] {
             assert_eq!(neutralise_formula(plain), plain);
         }
     }
@@ -185,7 +194,9 @@ mod tests {
     /// that starts a formula, for every short cell over a small alphabet.
     #[test]
     fn no_split_of_a_neutralised_cell_starts_a_formula() {
-        let alphabet = ['a', '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' '];
+        let alphabet = [
+            'a', '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ',
+        ];
         let mut cells = vec![String::new()];
         for _ in 0..4 {
             cells = cells
