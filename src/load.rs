@@ -162,8 +162,10 @@ fn read_config(root: &Path) -> std::io::Result<Option<String>> {
         .map_err(|e| refuse(e.to_string()))
 }
 
-/// Every regular file under `folder` (skipping hidden entries if asked), with
-/// a diagnostic for each symbolic link, which is never followed.
+/// Every regular file under `folder`, with a diagnostic for each symbolic
+/// link, which is never followed. With `skip_hidden`, entries whose name
+/// starts with a dot are skipped, with a warning for each Markdown file among
+/// them (see [`hidden_markdown`]).
 fn walk(
     root: &Path,
     folder: &Path,
@@ -175,10 +177,7 @@ fn walk(
         .follow_links(false)
         .follow_root_links(false)
         .sort_by_file_name();
-    for entry in walker
-        .into_iter()
-        .filter_entry(|e| !(skip_hidden && is_hidden(e.path(), folder)))
-    {
+    for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) if error.depth() == 0 => break, // the folder does not exist
@@ -194,7 +193,9 @@ fn walk(
                 continue;
             }
         };
-        if entry.path_is_symlink() {
+        if skip_hidden && hidden_part(entry.path(), folder).is_some() {
+            diagnostics.extend(hidden_markdown(root, folder, entry.path()));
+        } else if entry.path_is_symlink() {
             diagnostics.push(symlinks::diagnostic(root, entry.path()));
         } else if entry.file_name().to_string_lossy().contains('\\') {
             diagnostics.push(backslash(root, entry.path()));
@@ -235,11 +236,59 @@ fn markdown_file(
     None
 }
 
-fn is_hidden(path: &Path, folder: &Path) -> bool {
-    path != folder
-        && path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+/// The first name below `folder` on `path` that starts with a dot, if any.
+fn hidden_part<'p>(path: &'p Path, folder: &Path) -> Option<&'p str> {
+    path.strip_prefix(folder)
+        .ok()?
+        .iter()
+        .filter_map(|part| part.to_str())
+        .find(|part| part.starts_with('.'))
+}
+
+/// Names that editors and operating systems leave beside a file and that are
+/// never content: an Emacs lock (`.#claim.md`) and a macOS resource fork
+/// (`._claim.md`). Other such files (`.claim.md.swp`, `.DS_Store`) do not end
+/// in `.md`, and are skipped like every hidden file that is not Markdown.
+const EDITOR_LEFTOVERS: [&str; 2] = [".#", "._"];
+
+/// A warning for a Markdown file at `path` under the content `folder` that a
+/// dot at the start of its name (or of a folder's on the way) keeps from being
+/// published: such a file is skipped, but never without a word. `None` for a
+/// path with no hidden part, a file that is not Markdown and an editor's
+/// leftover ([`EDITOR_LEFTOVERS`]).
+pub fn hidden_markdown(root: &Path, folder: &Path, path: &Path) -> Option<Diagnostic> {
+    let hidden = hidden_part(path, folder)?;
+    let name = path.file_name()?.to_str()?;
+    let leftover = EDITOR_LEFTOVERS
+        .iter()
+        .any(|prefix| name.starts_with(prefix));
+    if leftover || !name.ends_with(".md") || path.is_dir() {
+        return None;
+    }
+    let noun = Kind::ALL
+        .into_iter()
+        .find(|kind| folder.ends_with(kind.folder()))
+        .map_or("file", Kind::noun);
+    let (message, hint) = if hidden == name {
+        let id = crate::ids::suggest_id(name.trim_end_matches(".md"));
+        let rename = if id.is_empty() {
+            "rename it to a name of letters, digits and `-` ending in `.md`".to_string()
+        } else {
+            format!("rename it to `{id}.md`")
+        };
+        (
+            format!("the name starts with a dot, so this {noun} is skipped and not published"),
+            format!("{rename} to publish it, or delete it"),
+        )
+    } else {
+        (
+            format!(
+                "the folder `{hidden}` starts with a dot, so this {noun} is skipped and not published"
+            ),
+            format!("move it out of `{hidden}/` to publish it, or delete it"),
+        )
+    };
+    Some(Diagnostic::warning(display_path(root, path), message).hint(hint))
 }
 
 /// A file that could not be read as text: the problem, and the text to quote if there is any.

@@ -228,13 +228,17 @@ impl Session {
         };
         let key = (kind, components(&display));
         self.entries.remove(&key);
-        if is_hidden(&display) {
-            return;
-        }
         let Ok(metadata) = fs::symlink_metadata(path) else {
             return; // removed
         };
-        let entry = if metadata.file_type().is_symlink() {
+        let folder = self.root.join("content").join(kind.folder());
+        let entry = if is_hidden(&display) {
+            // As the load stage does: skipped, with a warning if it is Markdown.
+            match load::hidden_markdown(&self.root, &folder, path) {
+                Some(warning) => skipped(warning),
+                None => return,
+            }
+        } else if metadata.file_type().is_symlink() {
             skipped(
                 Diagnostic::warning(
                     display,

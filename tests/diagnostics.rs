@@ -603,3 +603,64 @@ fn an_invisible_character_hint_says_how_it_is_written() {
         "delete the escape `\\u200B`; it can make the text look like other text"
     );
 }
+
+#[test]
+fn hidden_markdown_files_are_reported_and_editor_leftovers_are_not() {
+    let dir = site(&[]);
+    let claims = dir.path().join("content/claims");
+    let claim = std::fs::read(claims.join("globex-beats-acme.md")).unwrap();
+    std::fs::create_dir_all(claims.join(".drafts")).unwrap();
+    for name in [
+        ".hidden.md",
+        "..md",
+        ".drafts/next-claim.md",
+        // Skipped without a word: not Markdown, or an editor's or system's leftover.
+        ".gitkeep",
+        ".globex-beats-acme.md.swp",
+        ".#globex-beats-acme.md",
+        "._globex-beats-acme.md",
+        ".drafts/notes.txt",
+    ] {
+        std::fs::write(claims.join(name), &claim).unwrap();
+    }
+    std::fs::write(dir.path().join("content/sources/.lab.md"), &claim).unwrap();
+    let skipped = "starts with a dot, so this";
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            warning(
+                "content/claims/..md",
+                None,
+                &format!("the name {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/claims/.drafts/next-claim.md",
+                None,
+                &format!("the folder `.drafts` {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/claims/.hidden.md",
+                None,
+                &format!("the name {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/sources/.lab.md",
+                None,
+                &format!("the name {skipped} source is skipped and not published"),
+            ),
+        ]
+    );
+    let hints: Vec<String> = common::check_json(dir.path())
+        .iter()
+        .map(|d| d["hint"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "rename it to a name of letters, digits and `-` ending in `.md` to publish it, or delete it",
+            "move it out of `.drafts/` to publish it, or delete it",
+            "rename it to `hidden.md` to publish it, or delete it",
+            "rename it to `lab.md` to publish it, or delete it",
+        ]
+    );
+}
