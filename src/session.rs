@@ -176,8 +176,16 @@ impl Session {
     fn reload_config(&mut self) -> bool {
         let before = self.status_ids();
         let mut diagnostics = Diagnostics::new();
-        self.config = match fs::read_to_string(self.root.join(CONFIG_FILE)) {
-            Ok(text) => config::parse(&text, &mut diagnostics),
+        self.config = match load::read_config(&self.root) {
+            Ok(Some((text, problem))) => {
+                diagnostics.extend(problem);
+                config::parse(&text, &mut diagnostics)
+            }
+            Ok(None) => {
+                let message = format!("cannot read the site settings: {CONFIG_FILE} is missing");
+                diagnostics.push(Diagnostic::error(CONFIG_FILE, message));
+                None
+            }
             Err(error) => {
                 diagnostics.push(Diagnostic::error(
                     CONFIG_FILE,

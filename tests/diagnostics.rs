@@ -664,3 +664,86 @@ fn hidden_markdown_files_are_reported_and_editor_leftovers_are_not() {
         ]
     );
 }
+
+/// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+    let mark = mark.then_some('\u{feff}');
+    mark.into_iter()
+        .chain(text.chars())
+        .collect::<String>()
+        .encode_utf16()
+        .flat_map(|unit| {
+            if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn cr_only_and_utf16_files_are_named_for_what_they_are() {
+    let dir = site(&[]);
+    let claims = dir.path().join("content/claims");
+    let claim = std::fs::read_to_string(claims.join("globex-beats-acme.md")).unwrap();
+    std::fs::write(claims.join("old-mac.md"), claim.replace('\n', "\r")).unwrap();
+    std::fs::write(claims.join("utf16-le.md"), utf16(&claim, true, true)).unwrap();
+    std::fs::write(claims.join("utf16-be.md"), utf16(&claim, false, false)).unwrap();
+    let utf16_error = |name: &str| error(name, 1, 1, "the file is UTF-16 text, not UTF-8");
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            error(
+                "content/claims/old-mac.md",
+                1,
+                4,
+                "the file's lines end in a carriage return alone (classic Mac line endings), so it reads as one line",
+            ),
+            utf16_error("content/claims/utf16-be.md"),
+            utf16_error("content/claims/utf16-le.md"),
+        ]
+    );
+    let hints: Vec<String> = common::check_json(dir.path())
+        .iter()
+        .map(|d| d["hint"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        hints[0],
+        "convert its line endings to LF (or CRLF): most editors offer it in the status bar or the save dialog"
+    );
+    assert_eq!(hints[1], "save the file with UTF-8 encoding in your editor");
+}
+
+#[test]
+fn a_site_toml_that_is_not_utf8_is_located_and_the_rest_still_checked() {
+    let dir = site(&[]);
+    let settings = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    let mut bytes = text
+        .replace("Fixture Tracker", "Caf\u{0}Tracker")
+        .into_bytes();
+    // Latin-1 `é` where the NUL stands, then an unknown key below it.
+    let nul = bytes.iter().position(|&b| b == 0).unwrap();
+    bytes[nul] = 0xe9;
+    bytes.extend_from_slice(b"colour = \"red\"\n");
+    std::fs::write(&settings, &bytes).unwrap();
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            error("site.toml", 1, 13, "the file is not valid UTF-8 text"),
+            error("site.toml", 6, 1, "unknown field `colour`"),
+        ]
+    );
+    std::fs::write(&settings, utf16(&text, true, true)).unwrap();
+    assert_eq!(
+        check_flat(dir.path()),
+        [error(
+            "site.toml",
+            1,
+            1,
+            "the file is UTF-16 text, not UTF-8"
+        )],
+        "read as UTF-16, the rest of the settings are fine"
+    );
+}
