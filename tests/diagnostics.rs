@@ -30,6 +30,14 @@ fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::F
     )
 }
 
+/// The hint of each diagnostic of the site at `root`, in order ("" for none).
+fn hints(root: &std::path::Path) -> Vec<String> {
+    common::check_json(root)
+        .iter()
+        .map(|d| d["hint"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 fn assert_case(case: &str, expected: &[common::Flat]) {
     let dir = site(&[&format!("invalid/{case}")]);
     assert_eq!(check_flat(dir.path()), expected, "case {case}");
@@ -590,10 +598,7 @@ fn invisible_characters_are_refused_where_they_can_disguise_text() {
 #[test]
 fn an_invisible_character_hint_says_how_it_is_written() {
     let dir = site(&["invalid/invisible-characters"]);
-    let hints: Vec<String> = common::check_json(dir.path())
-        .iter()
-        .map(|d| d["hint"].as_str().unwrap_or_default().to_string())
-        .collect();
+    let hints = hints(dir.path());
     assert_eq!(
         hints[0],
         "delete it (it is invisible: retype the text around the column shown); it can make the text display in another order than it reads"
@@ -650,10 +655,7 @@ fn hidden_markdown_files_are_reported_and_editor_leftovers_are_not() {
             ),
         ]
     );
-    let hints: Vec<String> = common::check_json(dir.path())
-        .iter()
-        .map(|d| d["hint"].as_str().unwrap().to_string())
-        .collect();
+    let hints = hints(dir.path());
     assert_eq!(
         hints,
         [
@@ -704,10 +706,7 @@ fn cr_only_and_utf16_files_are_named_for_what_they_are() {
             utf16_error("content/claims/utf16-le.md"),
         ]
     );
-    let hints: Vec<String> = common::check_json(dir.path())
-        .iter()
-        .map(|d| d["hint"].as_str().unwrap().to_string())
-        .collect();
+    let hints = hints(dir.path());
     assert_eq!(
         hints[0],
         "convert its line endings to LF (or CRLF): most editors offer it in the status bar or the save dialog"
