@@ -26,6 +26,33 @@ const DELIMITER: &str = "+++";
 
 /// Finds the `+++`-delimited TOML frontmatter at the very top of `text`.
 pub fn split(text: &str) -> Result<Split, SplitError> {
+    find(text).map_err(|error| cr_only_line_ends(text).unwrap_or(error))
+}
+
+/// The error for a file whose lines end in a carriage return alone (as on
+/// classic Mac OS) and so read as one long line, when that is why the
+/// frontmatter was not found: read with those carriage returns as line ends,
+/// it would have been. Points at the first such line end.
+fn cr_only_line_ends(text: &str) -> Option<SplitError> {
+    let is_lone = |at: usize| text.as_bytes().get(at + 1) != Some(&b'\n');
+    let lone = text
+        .match_indices('\r')
+        .map(|(at, _)| at)
+        .find(|&at| is_lone(at))?;
+    // The same length, so the same offsets: every lone `\r` becomes `\n`.
+    let as_lines: Vec<u8> = (text.bytes().enumerate())
+        .map(|(at, b)| if b == b'\r' && is_lone(at) { b'\n' } else { b })
+        .collect();
+    let as_lines = String::from_utf8(as_lines).ok()?;
+    find(&as_lines).ok()?;
+    Some(SplitError {
+        message: "the file's lines end in a carriage return alone (classic Mac line endings), so it reads as one line",
+        hint: "convert its line endings to LF (or CRLF): most editors offer it in the status bar or the save dialog",
+        span: lone..lone + 1,
+    })
+}
+
+fn find(text: &str) -> Result<Split, SplitError> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = LineIter {
         text,
@@ -154,6 +181,27 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("does not start")
+        );
+    }
+
+    #[test]
+    fn carriage_returns_alone_are_named_as_the_line_ends() {
+        let cr_only = "+++\rtitle = \"x\"\r+++\rBody\r";
+        let error = split(cr_only).unwrap_err();
+        assert!(error.message.contains("carriage return alone"), "{error:?}");
+        assert_eq!(error.span, 3..4, "the first line end");
+        let mixed = "+++\r\ntitle = \"x\"\r+++\rBody";
+        assert_eq!(split(mixed).unwrap_err().span, 16..17);
+        assert!(
+            split("+++\r\na = 1\r\n+++\r\nBody\r").is_ok(),
+            "a lone CR after the frontmatter is body text"
+        );
+        assert!(
+            split("---\na: 1\n---\nBody\r")
+                .unwrap_err()
+                .message
+                .contains("YAML"),
+            "a lone CR that is not why the frontmatter was not found"
         );
     }
 }

@@ -176,8 +176,16 @@ impl Session {
     fn reload_config(&mut self) -> bool {
         let before = self.status_ids();
         let mut diagnostics = Diagnostics::new();
-        self.config = match fs::read_to_string(self.root.join(CONFIG_FILE)) {
-            Ok(text) => config::parse(&text, &mut diagnostics),
+        self.config = match load::read_config(&self.root) {
+            Ok(Some((text, problem))) => {
+                diagnostics.extend(problem);
+                config::parse(&text, &mut diagnostics)
+            }
+            Ok(None) => {
+                let message = format!("cannot read the site settings: {CONFIG_FILE} is missing");
+                diagnostics.push(Diagnostic::error(CONFIG_FILE, message));
+                None
+            }
             Err(error) => {
                 diagnostics.push(Diagnostic::error(
                     CONFIG_FILE,
@@ -228,13 +236,17 @@ impl Session {
         };
         let key = (kind, components(&display));
         self.entries.remove(&key);
-        if is_hidden(&display) {
-            return;
-        }
         let Ok(metadata) = fs::symlink_metadata(path) else {
             return; // removed
         };
-        let entry = if metadata.file_type().is_symlink() {
+        let folder = self.root.join("content").join(kind.folder());
+        let entry = if is_hidden(&display) {
+            // As the load stage does: skipped, with a warning if it is Markdown.
+            match load::hidden_markdown(&self.root, &folder, path) {
+                Some(warning) => skipped(warning),
+                None => return,
+            }
+        } else if metadata.file_type().is_symlink() {
             skipped(
                 Diagnostic::warning(
                     display,

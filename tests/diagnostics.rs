@@ -30,6 +30,14 @@ fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::F
     )
 }
 
+/// The hint of each diagnostic of the site at `root`, in order ("" for none).
+fn hints(root: &std::path::Path) -> Vec<String> {
+    common::check_json(root)
+        .iter()
+        .map(|d| d["hint"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 fn assert_case(case: &str, expected: &[common::Flat]) {
     let dir = site(&[&format!("invalid/{case}")]);
     assert_eq!(check_flat(dir.path()), expected, "case {case}");
@@ -519,5 +527,222 @@ fn publishing_keys_in_site_toml_are_checked() {
                 "`rating` must be a whole number from 1 (false) to 5 (true), or 0 for no rating",
             ),
         ],
+    );
+}
+
+#[test]
+fn invisible_characters_are_refused_where_they_can_disguise_text() {
+    let claim = "content/claims/reversed-title.md";
+    let entity = "content/entities/zero-width-name.md";
+    let line = "contains the invisible character";
+    let direction = "contains the invisible direction control";
+    // Not listed: the joiner and right-to-left mark in the claim's summary and
+    // in the status's description, which prose may hold.
+    assert_case(
+        "invisible-characters",
+        &[
+            error(
+                claim,
+                2,
+                15,
+                &format!("`title` {direction} U+202E RIGHT-TO-LEFT OVERRIDE"),
+            ),
+            error(
+                claim,
+                7,
+                15,
+                &format!("an item of `tags` {line} U+200B ZERO WIDTH SPACE"),
+            ),
+            error(
+                claim,
+                15,
+                21,
+                &format!("`quote` in [[citations]] #1 {direction} U+2066 LEFT-TO-RIGHT ISOLATE"),
+            ),
+            error(
+                claim,
+                21,
+                26,
+                &format!("the Markdown body {direction} U+202D LEFT-TO-RIGHT OVERRIDE"),
+            ),
+            error(
+                entity,
+                2,
+                11,
+                &format!("`name` {line} U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+            ),
+            error(
+                entity,
+                4,
+                17,
+                &format!("an item of `aliases` {line} U+2060 WORD JOINER"),
+            ),
+            error(
+                "site.toml",
+                1,
+                9,
+                &format!("`title` {line} U+200B ZERO WIDTH SPACE"),
+            ),
+            error(
+                "site.toml",
+                8,
+                9,
+                &format!(
+                    "`label` in [statuses.disputed] {direction} U+202E RIGHT-TO-LEFT OVERRIDE"
+                ),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_invisible_character_hint_says_how_it_is_written() {
+    let dir = site(&["invalid/invisible-characters"]);
+    let hints = hints(dir.path());
+    assert_eq!(
+        hints[0],
+        "delete it (it is invisible: retype the text around the column shown); it can make the text display in another order than it reads"
+    );
+    assert_eq!(
+        hints[1],
+        "delete the escape `\\u200B`; it can make the text look like other text"
+    );
+}
+
+#[test]
+fn hidden_markdown_files_are_reported_and_editor_leftovers_are_not() {
+    let dir = site(&[]);
+    let claims = dir.path().join("content/claims");
+    let claim = std::fs::read(claims.join("globex-beats-acme.md")).unwrap();
+    std::fs::create_dir_all(claims.join(".drafts")).unwrap();
+    for name in [
+        ".hidden.md",
+        "..md",
+        ".drafts/next-claim.md",
+        // Skipped without a word: not Markdown, or an editor's or system's leftover.
+        ".gitkeep",
+        ".globex-beats-acme.md.swp",
+        ".#globex-beats-acme.md",
+        "._globex-beats-acme.md",
+        ".drafts/notes.txt",
+    ] {
+        std::fs::write(claims.join(name), &claim).unwrap();
+    }
+    std::fs::write(dir.path().join("content/sources/.lab.md"), &claim).unwrap();
+    let skipped = "starts with a dot, so this";
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            warning(
+                "content/claims/..md",
+                None,
+                &format!("the name {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/claims/.drafts/next-claim.md",
+                None,
+                &format!("the folder `.drafts` {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/claims/.hidden.md",
+                None,
+                &format!("the name {skipped} claim is skipped and not published"),
+            ),
+            warning(
+                "content/sources/.lab.md",
+                None,
+                &format!("the name {skipped} source is skipped and not published"),
+            ),
+        ]
+    );
+    let hints = hints(dir.path());
+    assert_eq!(
+        hints,
+        [
+            "rename it to a name of letters, digits and `-` ending in `.md` to publish it, or delete it",
+            "move it out of `.drafts/` to publish it, or delete it",
+            "rename it to `hidden.md` to publish it, or delete it",
+            "rename it to `lab.md` to publish it, or delete it",
+        ]
+    );
+}
+
+/// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+    let mark = mark.then_some('\u{feff}');
+    mark.into_iter()
+        .chain(text.chars())
+        .collect::<String>()
+        .encode_utf16()
+        .flat_map(|unit| {
+            if little_endian {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn cr_only_and_utf16_files_are_named_for_what_they_are() {
+    let dir = site(&[]);
+    let claims = dir.path().join("content/claims");
+    let claim = std::fs::read_to_string(claims.join("globex-beats-acme.md")).unwrap();
+    std::fs::write(claims.join("old-mac.md"), claim.replace('\n', "\r")).unwrap();
+    std::fs::write(claims.join("utf16-le.md"), utf16(&claim, true, true)).unwrap();
+    std::fs::write(claims.join("utf16-be.md"), utf16(&claim, false, false)).unwrap();
+    let utf16_error = |name: &str| error(name, 1, 1, "the file is UTF-16 text, not UTF-8");
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            error(
+                "content/claims/old-mac.md",
+                1,
+                4,
+                "the file's lines end in a carriage return alone (classic Mac line endings), so it reads as one line",
+            ),
+            utf16_error("content/claims/utf16-be.md"),
+            utf16_error("content/claims/utf16-le.md"),
+        ]
+    );
+    let hints = hints(dir.path());
+    assert_eq!(
+        hints[0],
+        "convert its line endings to LF (or CRLF): most editors offer it in the status bar or the save dialog"
+    );
+    assert_eq!(hints[1], "save the file with UTF-8 encoding in your editor");
+}
+
+#[test]
+fn a_site_toml_that_is_not_utf8_is_located_and_the_rest_still_checked() {
+    let dir = site(&[]);
+    let settings = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    let mut bytes = text
+        .replace("Fixture Tracker", "Caf\u{0}Tracker")
+        .into_bytes();
+    // Latin-1 `é` where the NUL stands, then an unknown key below it.
+    let nul = bytes.iter().position(|&b| b == 0).unwrap();
+    bytes[nul] = 0xe9;
+    bytes.extend_from_slice(b"colour = \"red\"\n");
+    std::fs::write(&settings, &bytes).unwrap();
+    assert_eq!(
+        check_flat(dir.path()),
+        [
+            error("site.toml", 1, 13, "the file is not valid UTF-8 text"),
+            error("site.toml", 6, 1, "unknown field `colour`"),
+        ]
+    );
+    std::fs::write(&settings, utf16(&text, true, true)).unwrap();
+    assert_eq!(
+        check_flat(dir.path()),
+        [error(
+            "site.toml",
+            1,
+            1,
+            "the file is UTF-16 text, not UTF-8"
+        )],
+        "read as UTF-16, the rest of the settings are fine"
     );
 }

@@ -187,6 +187,98 @@ fn claims_csv_reads_back_as_the_claims_with_formulas_neutralised() {
     }
 }
 
+/// Reads `csv_file` with Python's `csv` module once per delimiter and returns,
+/// for each, every cell and the cells that start a formula (numbers aside);
+/// `None`, with a note, when there is no `python3` to run.
+fn python_csv_cells(csv_file: &Path) -> Option<Value> {
+    const SCRIPT: &str = r#"
+import csv, json, sys
+result = {}
+for delimiter in [",", ";", "\t"]:
+    with open(sys.argv[1], newline="", encoding="utf-8") as f:
+        cells = [cell for row in csv.reader(f, delimiter=delimiter) for cell in row]
+    def formula(cell):
+        if cell[:1] not in ("=", "+", "-", "@", "\t", "\r"):
+            return False
+        try:
+            float(cell)
+            return False
+        except ValueError:
+            return True
+    result[delimiter] = {"cells": cells, "formulas": [c for c in cells if formula(c)]}
+print(json.dumps(result))
+"#;
+    let output = match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(SCRIPT)
+        .arg(csv_file)
+        .output()
+    {
+        Ok(output) => output,
+        Err(error) => {
+            eprintln!("note: python3 cannot run ({error}); skipping the spreadsheet-reader check");
+            return None;
+        }
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(serde_json::from_slice(&output.stdout).unwrap())
+}
+
+#[test]
+fn claims_csv_starts_no_formula_for_a_comma_semicolon_or_tab_reader() {
+    let dir = build_site(&["csv-delimiters"], None);
+    let csv_file = dir.path().join("public/claims.csv");
+    let Some(readers) = python_csv_cells(&csv_file) else {
+        return;
+    };
+    for delimiter in [",", ";", "\t"] {
+        let reader = &readers[delimiter];
+        assert_eq!(
+            reader["formulas"],
+            json!([]),
+            "cells a {delimiter:?} reader would run"
+        );
+        assert!(
+            list(reader, "cells").len() > 5,
+            "{delimiter:?} read the file"
+        );
+    }
+    let cells = |delimiter: &str| -> Vec<String> {
+        list(&readers[delimiter], "cells")
+            .iter()
+            .map(|cell| cell.as_str().unwrap().to_string())
+            .collect()
+    };
+    let comma = cells(",");
+    for expected in [
+        "Acme;'=1+1;'@SUM(2+2)",
+        "Disputed;'@SUM(1+1)",
+        "Lab;'-2+3\t'+4",
+        "Tab\t'=1+1\tthen a line\n'@SUM(3+3) and a quote;'\"=2+2\" and a comma,'-3+3",
+        "Share;'+1",
+        "pts\t'=1",
+        "https://example.org/lab/a;'=1+1",
+        "-5",
+    ] {
+        assert!(
+            comma.iter().any(|cell| cell == expected),
+            "a comma reader gets the text back, a quote before each formula: {expected:?}"
+        );
+    }
+    assert!(
+        cells(";").iter().any(|cell| cell.starts_with("'=1+1")),
+        "a semicolon reader splits the title where the formula was"
+    );
+    assert!(
+        cells("\t").iter().any(|cell| cell.starts_with("'=1+1")),
+        "a tab reader splits the summary where the formula was"
+    );
+}
+
 #[test]
 fn sources_json_gives_each_source_its_track_record() {
     let dir = build_site(&["publishing"], None);
@@ -249,4 +341,72 @@ fn entities_json_links_parents_children_and_claims() {
     assert_eq!(entity("acme")["kind"], "organization");
     assert_eq!(entity("acme")["description"], "A fictional AI company.");
     assert_eq!(entity("globex")["parent"], Value::Null);
+}
+
+/// The names of the fields of the one BibTeX entry in `bibtex`, checking as
+/// BibTeX counts braces (every brace, escaped or not) that the entry opens
+/// once, never closes early and ends at its last character.
+fn bibtex_field_names(bibtex: &str) -> Vec<String> {
+    let entry = bibtex
+        .strip_prefix("@misc{")
+        .unwrap_or_else(|| panic!("starts one entry: {bibtex}"));
+    let mut depth = 1;
+    let mut fields = vec![String::new()];
+    for (at, c) in entry.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '@' => assert!(depth > 1, "an `@` outside a field at {at}: {bibtex}"),
+            ',' if depth == 1 => {
+                fields.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            assert_eq!(at, entry.len() - 1, "the entry closes early: {bibtex}");
+        }
+        if let Some(field) = fields.last_mut() {
+            field.push(c);
+        }
+    }
+    assert_eq!(depth, 0, "the entry is closed: {bibtex}");
+    fields
+        .iter()
+        .skip(1) // the citation key
+        .map(|field| {
+            field
+                .split('=')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn bibtex_fields_hold_titles_that_try_to_close_them() {
+    let dir = build_site(&["bibtex-breakout"], None);
+    let page = common::page(dir.path(), "claims/brace-title/index.html");
+    let selector = scraper::Selector::parse("details pre code").unwrap();
+    let bibtex: String = page
+        .select(&selector)
+        .find(|code| code.text().any(|text| text.starts_with("@misc")))
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(
+        bibtex_field_names(&bibtex),
+        ["title", "author", "year", "date", "url", "note"]
+    );
+    assert!(
+        bibtex.contains("  title = {Acme {\\textbackslash}{\\textbraceright} wins{\\textbraceright}, note = {\\textbraceleft}forged{\\textbraceright}{\\textbraceright} {@}misc"),
+        "the title is kept, its braces spelt out: {bibtex}"
+    );
+    assert!(
+        bibtex.contains("  url = {https://example.org/tracker%7D/claims/brace-title/},"),
+        "{bibtex}"
+    );
+    assert_eq!(bibtex.lines().count(), 8, "one line per field: {bibtex}");
 }

@@ -118,13 +118,20 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
         return None;
     }
-    let mut fields = Fields::new(CONFIG_FILE, 0, table.get_ref(), table.span(), SITE_KEYS);
+    let mut fields = Fields::new(
+        CONFIG_FILE,
+        text,
+        0,
+        table.get_ref(),
+        table.span(),
+        SITE_KEYS,
+    );
     let title = fields.required_str("title");
     let base_url = fields.required_str("base_url");
     if let Some(url) = &base_url {
         check_url_field(&mut fields, url, "base_url");
     }
-    let description = fields.optional_str("description");
+    let description = fields.optional_text("description");
     let repo_url = fields.optional_str("repo_url");
     if let Some(url) = &repo_url {
         check_url_field(&mut fields, url, "repo_url");

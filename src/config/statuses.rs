@@ -134,7 +134,7 @@ pub(super) fn read_statuses(fields: &mut Fields) -> Vec<StatusDef> {
             check_color(&mut entry, color);
         }
         let color = color.map(|c| c.value);
-        let description = entry.optional_str("description").map(|d| d.value);
+        let description = entry.optional_text("description").map(|d| d.value);
         let rating = read_rating(&mut entry);
         let index = match statuses.iter().position(|s| s.id == id) {
             Some(index) => index,

@@ -10,9 +10,13 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
+mod invisible;
 mod nested;
 mod scalars;
 
+pub use invisible::{
+    TextUse, direction_control_in_body, invisible_character, is_direction_control,
+};
 pub use scalars::calendar_date;
 
 /// A value together with the byte range in its file that it came from.
@@ -27,6 +31,8 @@ pub struct Located<T> {
 /// A typed, strict reader over one TOML table.
 pub struct Fields<'t, 'i> {
     file: &'t str,
+    /// The whole text of `file`, to find a character in a value as written.
+    text: &'t str,
     offset: usize,
     table: &'t DeTable<'i>,
     table_span: Range<usize>,
@@ -39,9 +45,11 @@ pub struct Fields<'t, 'i> {
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    /// Reads `table` from `file`, whose TOML starts at byte `offset` of the file.
+    /// Reads `table` from `file` (whose whole text is `text`), whose TOML
+    /// starts at byte `offset` of the file.
     pub fn new(
         file: &'t str,
+        text: &'t str,
         offset: usize,
         table: &'t DeTable<'i>,
         table_span: Range<usize>,
@@ -49,6 +57,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     ) -> Self {
         Fields {
             file,
+            text,
             offset,
             table,
             table_span: table_span.start + offset..table_span.end + offset,
@@ -69,6 +78,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     ) -> Fields<'t, 'i> {
         Fields {
             file: self.file,
+            text: self.text,
             offset: self.offset,
             table,
             table_span: span,
@@ -172,18 +182,30 @@ impl<'t, 'i> Fields<'t, 'i> {
         })
     }
 
-    /// A required string; reports it missing or mistyped.
+    /// A required one-line string (a title, name or label); reports it
+    /// missing or mistyped.
     pub fn required_str(&mut self, key: &str) -> Option<Located<String>> {
         self.require(key, "\"...\"")?;
         self.optional_str(key)
     }
 
-    /// An optional string; reports a value of another type.
+    /// An optional one-line string (a title, name, label or address); reports
+    /// a value of another type and any invisible character.
     pub fn optional_str(&mut self, key: &str) -> Option<Located<String>> {
+        self.optional_string(key, TextUse::Line)
+    }
+
+    /// An optional string of prose (a summary, quote, note or description),
+    /// which may hold joiners and direction marks but no direction control.
+    pub fn optional_text(&mut self, key: &str) -> Option<Located<String>> {
+        self.optional_string(key, TextUse::Prose)
+    }
+
+    fn optional_string(&mut self, key: &str, text_use: TextUse) -> Option<Located<String>> {
         let (value, span) = self.lookup(key)?;
         match value {
             DeValue::String(text) => {
-                self.check_characters(|fields| fields.name(key), text, &span);
+                self.check_characters(|fields| fields.name(key), text, &span, text_use);
                 Some(Located {
                     value: text.to_string(),
                     span,
@@ -197,22 +219,42 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Refuses control characters (written as TOML escapes such as `\u0007`):
-    /// they cannot appear in the XML feed and have no business in published text.
-    /// `name` says which value it is, made only for the message.
+    /// they cannot appear in the XML feed and have no business in published
+    /// text; and the invisible characters `text_use` may not hold. `name` says
+    /// which value it is, made only for the message.
     fn check_characters(
         &mut self,
         name: impl FnOnce(&Self) -> String,
         text: &str,
         span: &Range<usize>,
+        text_use: TextUse,
     ) {
-        if let Some((_, c)) = control_character(text) {
+        let control = control_character(text);
+        let invisible = invisible_character(text, text_use);
+        if control.is_none() && invisible.is_none() {
+            return;
+        }
+        let name = name(self);
+        if let Some((_, c)) = control {
             let message = format!(
-                "{} contains the control character U+{:04X}",
-                name(self),
+                "{name} contains the control character U+{:04X}",
                 u32::from(c)
             );
             let hint = "remove the escape sequence (such as `\\u0007`) from the text".to_string();
             self.error(span.clone(), message, Some(hint));
+        }
+        if let Some((_, c, character_name)) = invisible {
+            let written = self.text.get(span.clone()).unwrap_or_default();
+            let (at, escaped) = match written.find(c) {
+                Some(offset) => (
+                    span.start + offset..span.start + offset + c.len_utf8(),
+                    false,
+                ),
+                None => (span.clone(), true),
+            };
+            let diagnostic =
+                invisible::diagnostic(self.file, &name, (c, character_name), at, escaped);
+            self.diagnostics.push(diagnostic);
         }
     }
 
@@ -252,13 +294,26 @@ impl<'t, 'i> Fields<'t, 'i> {
 /// ```
 pub fn control_character(text: &str) -> Option<(usize, char)> {
     // Controls are U+0000-U+001F, U+007F and U+0080-U+009F, and UTF-8 writes
-    // the last as 0xC2 and a second byte: a byte scan finds the few places to
-    // decode instead of decoding every character of every file. It tests a
-    // block at a time without branching (which the compiler vectorises) and
-    // looks byte by byte only inside a block that has a candidate.
-    const BLOCK: usize = 32;
+    // the last as 0xC2 and a second byte.
     let may_start_one =
         |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2;
+    find_character(text, may_start_one, char::is_control)
+}
+
+/// The first character of `text` that `wanted` accepts, with its byte offset,
+/// looking only where `may_start_one` accepts the byte: the first byte of
+/// every wanted character's UTF-8 must pass it.
+///
+/// A byte scan finds the few places to decode instead of decoding every
+/// character of every file. It tests a block at a time without branching
+/// (which the compiler vectorises) and looks byte by byte only inside a
+/// block that has a candidate.
+fn find_character(
+    text: &str,
+    may_start_one: impl Fn(u8) -> bool,
+    wanted: impl Fn(char) -> bool,
+) -> Option<(usize, char)> {
+    const BLOCK: usize = 32;
     text.as_bytes()
         .chunks(BLOCK)
         .enumerate()
@@ -269,7 +324,7 @@ pub fn control_character(text: &str) -> Option<(usize, char)> {
         })
         .find_map(|at| {
             let c = text.get(at..)?.chars().next()?;
-            c.is_control().then_some((at, c))
+            wanted(c).then_some((at, c))
         })
 }
 
@@ -328,7 +383,7 @@ mod tests {
     ) -> Vec<String> {
         let (table, errors) = DeTable::parse_recoverable(toml);
         assert!(errors.is_empty(), "{errors:?}");
-        let mut fields = Fields::new("x.md", 0, table.get_ref(), table.span(), allowed);
+        let mut fields = Fields::new("x.md", toml, 0, table.get_ref(), table.span(), allowed);
         f(&mut fields);
         fields.finish().into_iter().map(|d| d.message).collect()
     }
@@ -338,6 +393,7 @@ mod tests {
         let (table, _) = DeTable::parse_recoverable("staus = \"x\"\n");
         let fields = Fields::new(
             "x.md",
+            "staus = \"x\"\n",
             0,
             table.get_ref(),
             table.span(),

@@ -2,7 +2,7 @@
 
 use toml::de::DeValue;
 
-use super::{Fields, Located, article};
+use super::{Fields, Located, TextUse, article};
 
 impl<'t, 'i> Fields<'t, 'i> {
     /// An optional list of strings; an absent key is an empty list.
@@ -20,7 +20,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             match item.get_ref() {
                 DeValue::String(text) => {
                     let name = |fields: &Self| format!("an item of {}", fields.name(key));
-                    self.check_characters(name, text, &item_span);
+                    self.check_characters(name, text, &item_span, TextUse::Line);
                     list.push(Located {
                         value: text.to_string(),
                         span: item_span,

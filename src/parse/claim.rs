@@ -72,7 +72,7 @@ pub(super) fn read_claim(
             );
         }
     }
-    let summary = fields.optional_str("summary").map(|s| s.value);
+    let summary = fields.optional_text("summary").map(|s| s.value);
     let draft = fields.optional_bool("draft").unwrap_or(false);
     let aliases = fields.string_list("aliases");
     check_count(&mut fields, "aliases", &aliases, MAX_ALIASES);
@@ -182,7 +182,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
             title: entry.optional_str("title").map(|t| t.value),
             date: entry.optional_date("date").map(|d| d.value),
             stance,
-            quote: entry.optional_str("quote").map(|q| q.value),
+            quote: entry.optional_text("quote").map(|q| q.value),
             value: entry.optional_number("value").map(|v| v.value),
             archive,
             link_given,
@@ -200,7 +200,7 @@ fn read_history(fields: &mut Fields, statuses: &[&str]) -> Vec<HistoryDoc> {
         if let Some(status) = &status {
             check_status(&mut entry, status, statuses);
         }
-        let note = entry.optional_str("note").map(|n| n.value);
+        let note = entry.optional_text("note").map(|n| n.value);
         history.push(HistoryDoc { date, status, note });
         merge(fields, entry);
     }

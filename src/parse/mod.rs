@@ -8,7 +8,7 @@
 use toml::de::DeTable;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::fields::{Fields, Located, control_character};
+use crate::fields::{Fields, Located, control_character, direction_control_in_body};
 use crate::frontmatter;
 use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id, windows_device_problem};
 use crate::links::check_web_url;
@@ -72,6 +72,11 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
             return (None, diagnostics);
         }
     };
+    diagnostics.extend(direction_control_in_body(
+        &file.path,
+        &file.text,
+        split.body.start,
+    ));
     diagnostics.extend(crate::placeholders::find(file, &split));
     let toml_text = &file.text[split.toml.clone()];
     let (table, errors) = DeTable::parse_recoverable(toml_text);
@@ -93,20 +98,20 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let offset = split.toml.start;
     let (doc, problems) = match file.kind {
         Kind::Claim => {
-            let fields = Fields::new(&file.path, offset, table, span, CLAIM_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, CLAIM_KEYS);
             let (claim, problems) = read_claim(fields, file, body, inspection, statuses);
             (Doc::Claim(Box::new(claim)), problems)
         }
         Kind::Source => {
-            let fields = Fields::new(&file.path, offset, table, span, SOURCE_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, SOURCE_KEYS);
             read_source(fields, file, body)
         }
         Kind::Entity => {
-            let fields = Fields::new(&file.path, offset, table, span, ENTITY_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, ENTITY_KEYS);
             read_entity(fields, file, body)
         }
         Kind::Page => {
-            let mut fields = Fields::new(&file.path, offset, table, span, PAGE_KEYS);
+            let mut fields = Fields::new(&file.path, &file.text, offset, table, span, PAGE_KEYS);
             let title = fields.required_str("title").map(|t| t.value);
             let page = PageDoc {
                 id: file.id.clone(),

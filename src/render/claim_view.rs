@@ -1,7 +1,7 @@
 //! The claim page's view: source comparison, tally, spread, timeline and citation formats.
 
 use super::charts;
-use super::format::{bibtex_escape, date_view, format_with_unit, meta_description};
+use super::format::{bibtex_escape, bibtex_url, date_view, format_with_unit, meta_description};
 use super::viewer::{Viewer, link, shared};
 use super::views::*;
 use crate::ids::tag_slug;
@@ -118,7 +118,7 @@ impl Viewer<'_, '_> {
             site = bibtex_escape(&self.site.config.title),
             year = updated.year(),
             date = updated,
-            url = self.urls.absolute(&format!("claims/{}/", claim.id)),
+            url = bibtex_url(&self.urls.absolute(&format!("claims/{}/", claim.id))),
             status = bibtex_escape(&self.status(&claim.status).label),
         )
     }

@@ -71,43 +71,82 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         .filter_map(|c| c.url.as_deref().or(c.archive.as_deref()))
         .collect();
     let tags: Vec<String> = claim.tags.iter().map(|t| tag_slug(t)).collect();
-    vec![
+    let cells = [
         claim.id.clone(),
         viewer.urls.absolute(&format!("claims/{}/", claim.id)),
-        neutralise_formula(&claim.title),
+        claim.title.clone(),
         claim.date.to_string(),
         claim.status.clone(),
-        neutralise_formula(&viewer.status(&claim.status).label),
+        viewer.status(&claim.status).label.clone(),
         claim.claimant.clone(),
-        neutralise_formula(&viewer.source_link(&claim.claimant).name),
+        viewer.source_link(&claim.claimant).name,
         claim.entities.join(" "),
         tags.join(" "),
-        neutralise_formula(claim.summary.as_deref().unwrap_or_default()),
-        neutralise_formula(quantity.map_or("", |q| q.label.as_str())),
+        claim.summary.clone().unwrap_or_default(),
+        quantity.map_or_else(String::new, |q| q.label.clone()),
         quantity.map_or_else(String::new, |q| q.value.to_string()),
-        neutralise_formula(quantity.map_or("", |q| q.unit.as_str())),
+        quantity.map_or_else(String::new, |q| q.unit.clone()),
         claim.citations.len().to_string(),
         count("supports"),
         count("contradicts"),
-        neutralise_formula(&urls.join(" ")),
+        urls.join(" "),
         claim.last_updated().to_string(),
-    ]
+    ];
+    // Every cell but the number, which a spreadsheet should read as one
+    // (`-5`), goes through the neutraliser, ids, dates and URLs too: a URL
+    // may hold `;=`, and checking a cell that needs nothing changes nothing.
+    COLUMNS
+        .iter()
+        .zip(cells)
+        .map(|(&column, cell)| match column {
+            NUMBER_COLUMN => cell,
+            _ => neutralise_formula(&cell),
+        })
+        .collect()
 }
 
-/// A text cell a spreadsheet cannot run: one starting with `=`, `+`, `-`, `@`,
-/// a tab or a carriage return gets a leading `'`, which spreadsheets show as text.
+/// The one column holding a number rather than text.
+const NUMBER_COLUMN: &str = "quantity_value";
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Characters at which some reader may start a new cell or row: the comma, the
+/// semicolon and the tab that spreadsheets split on, and line breaks, which
+/// end a row for a reader that has lost track of the quoting.
+const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// A text cell a spreadsheet cannot run, whichever delimiter it splits on.
+///
+/// A `'` goes before the cell when it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return, and after every comma, semicolon, tab or line break
+/// inside it that one of those follows (past any `"`, which a reader splitting
+/// on another delimiter takes as an opening quote). Spreadsheets show such a
+/// cell as text; the rest of the text is kept as it was.
 ///
 /// ```
 /// use claimtrail::render::neutralise_formula;
 /// assert_eq!(neutralise_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralise_formula("Acme;=1+1;@SUM(2+2)"), "Acme;'=1+1;'@SUM(2+2)");
 /// assert_eq!(neutralise_formula("Acme"), "Acme");
 /// ```
 pub fn neutralise_formula(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
+    let mut out = String::with_capacity(cell.len() + 1);
+    let mut cell_may_start = true;
+    for (at, c) in cell.char_indices() {
+        if cell_may_start && starts_formula(&cell[at..]) {
+            out.push('\'');
+        }
+        out.push(c);
+        cell_may_start = CELL_BREAKS.contains(&c);
     }
+    out
+}
+
+/// Whether a cell that begins with `rest` would be read as a formula, counting
+/// the quotes a reader may strip first.
+fn starts_formula(rest: &str) -> bool {
+    rest.trim_start_matches('"').starts_with(FORMULA_STARTS)
 }
 
 #[cfg(test)]
@@ -116,11 +155,64 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_plain_text_is_not() {
-        for risky in ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"] {
+        for risky in ["=1+1", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "\"=1"] {
             assert_eq!(neutralise_formula(risky), format!("'{risky}"));
         }
-        for plain in ["Acme", "35% cheaper", "", "a=b", "'quoted"] {
+        for plain in [
+            "Acme",
+            "35% cheaper",
+            "",
+            "a=b",
+            "'quoted",
+            "a, b",
+            "a; b",
+            "x-y",
+        ] {
             assert_eq!(neutralise_formula(plain), plain);
+        }
+    }
+
+    #[test]
+    fn a_formula_after_any_delimiter_or_line_break_is_neutralised_too() {
+        let cases = [
+            ("Acme;=1+1;@SUM(2+2)", "Acme;'=1+1;'@SUM(2+2)"),
+            ("a\t=1\t+2", "a\t'=1\t'+2"),
+            ("a,-1", "a,'-1"),
+            ("a\n@b\r\n=c", "a\n'@b\r\n'=c"),
+            ("a;\"=1", "a;'\"=1"),
+            ("a;\"\"\"+1", "a;'\"\"\"+1"),
+            ("a\t\t=1", "a\t'\t'=1"),
+            ("=a;=b", "'=a;'=b"),
+            ("a; =1", "a; =1"),
+        ];
+        for (cell, safe) in cases {
+            assert_eq!(neutralise_formula(cell), safe, "{cell:?}");
+        }
+    }
+
+    /// Splits `cell` as a reader with `delimiter` would and finds no piece
+    /// that starts a formula, for every short cell over a small alphabet.
+    #[test]
+    fn no_split_of_a_neutralised_cell_starts_a_formula() {
+        let alphabet = [
+            'a', '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '"', ' ',
+        ];
+        let mut cells = vec![String::new()];
+        for _ in 0..4 {
+            cells = cells
+                .iter()
+                .flat_map(|cell| alphabet.iter().map(move |c| format!("{cell}{c}")))
+                .collect();
+        }
+        for cell in &cells {
+            let safe = neutralise_formula(cell);
+            assert_eq!(safe.replace('\'', ""), *cell, "only quotes are added");
+            for piece in safe.split(CELL_BREAKS) {
+                assert!(
+                    !starts_formula(piece),
+                    "{cell:?} became {safe:?}, whose piece {piece:?} is a formula"
+                );
+            }
         }
     }
 }

@@ -112,18 +112,49 @@ fn relative_luminance(color: &str) -> Option<f64> {
     Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
 }
 
-/// Escapes text for a BibTeX field in braces.
+/// Text for a BibTeX field in braces that no text can close early.
+///
+/// BibTeX ends a braced field at the brace that balances its opening one and
+/// counts every brace, escaped or not (`\}` included), so braces are written
+/// as the balanced `{\textbraceleft}` and `{\textbraceright}`. Every other
+/// group this writes is balanced too, `@` goes in braces (`{@}`) so that no
+/// `@misc{` can appear, and line breaks and tabs become spaces, so the field
+/// stays on its line and no line of it starts an entry.
 pub fn bibtex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+            '\\' => out.push_str("{\\textbackslash}"),
+            '{' => out.push_str("{\\textbraceleft}"),
+            '}' => out.push_str("{\\textbraceright}"),
+            '~' => out.push_str("{\\textasciitilde}"),
+            '^' => out.push_str("{\\textasciicircum}"),
+            '@' => out.push_str("{@}"),
+            '%' | '&' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
             }
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
+            c if c.is_whitespace() || c.is_control() => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL for a BibTeX `url` field: the characters that would unbalance the
+/// field or break its line (braces, backslashes, whitespace) percent-encoded,
+/// which leaves the address the same.
+pub fn bibtex_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' | '}' | '\\' => out.push_str(&format!("%{:02X}", u32::from(c))),
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
             _ => out.push(c),
         }
     }
@@ -155,9 +186,61 @@ mod tests {
     #[test]
     fn bibtex_special_characters_are_escaped() {
         assert_eq!(
-            bibtex_escape("35% {cheaper} & $5"),
-            "35\\% \\{cheaper\\} \\& \\$5"
+            bibtex_escape("35% {cheaper} & $5 @ a\\b"),
+            "35\\% {\\textbraceleft}cheaper{\\textbraceright} \\& \\$5 {@} a{\\textbackslash}b"
         );
+        assert_eq!(bibtex_escape("two\nlines\r\tend"), "two lines  end");
+        assert_eq!(
+            bibtex_url("https://example.org/a}b{ c\\/"),
+            "https://example.org/a%7Db%7B%20c%5C/"
+        );
+    }
+
+    /// Brace depth after each character of `text`, as BibTeX counts it (every
+    /// brace, escaped or not); `None` once it goes below zero.
+    fn brace_depths(text: &str) -> Option<Vec<i64>> {
+        let mut depth = 0i64;
+        let mut depths = Vec::new();
+        for c in text.chars() {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            if depth < 0 {
+                return None;
+            }
+            depths.push(depth);
+        }
+        Some(depths)
+    }
+
+    #[test]
+    fn no_text_unbalances_a_bibtex_field_or_starts_an_entry() {
+        for hostile in [
+            "x}, note = {pwned} }\n@misc{evil, title = {",
+            "}}}}",
+            "{{{{",
+            "\\}",
+            "\\{ \\",
+            "a\n@comment{",
+            "@misc{x,",
+            "%}\n",
+            "\\textbraceright}",
+        ] {
+            let field = format!("{{{}}}", bibtex_escape(hostile));
+            let depths = brace_depths(&field).unwrap_or_default();
+            assert_eq!(depths.last(), Some(&0), "{hostile:?} -> {field}");
+            assert!(
+                depths[..depths.len() - 1].iter().all(|&d| d > 0),
+                "the field closes only at its end: {hostile:?} -> {field}"
+            );
+            assert!(!field.contains('\n'), "one line: {field}");
+            assert!(
+                !field.replace("{@}", "").contains('@'),
+                "every @ in braces: {field}"
+            );
+        }
     }
 
     #[test]
