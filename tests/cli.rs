@@ -182,9 +182,27 @@ fn every_command_has_help() {
     for (command, flags) in [
         (
             "build",
-            &["--root", "--output", "--base-url", "--drafts", "--force"][..],
+            &[
+                "--root",
+                "--output",
+                "--base-url",
+                "--drafts",
+                "--force",
+                "--quiet",
+                "--verbose",
+                "--deny-warnings",
+            ][..],
         ),
-        ("check", &["--root", "--format"][..]),
+        (
+            "check",
+            &[
+                "--root",
+                "--format",
+                "--quiet",
+                "--verbose",
+                "--deny-warnings",
+            ][..],
+        ),
     ] {
         let output = claimtrail().args([command, "--help"]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
@@ -196,4 +214,187 @@ fn every_command_has_help() {
             );
         }
     }
+}
+
+/// The grouped report of the `unlinked-citations` fixture: five alike warnings on one line.
+const FIVE_UNLINKED: &str = "warning: 5 citations have no url or archive: \
+     content/claims/unlinked-a.md:7, content/claims/unlinked-b.md:7, \
+     content/claims/unlinked-c.md:7 and 2 more (show all with --verbose)\n \
+     = hint: add `url = \"https://...\"` for the document, or an `archive` link\n\
+     \n";
+
+#[test]
+fn alike_warnings_print_as_one_line_naming_the_first_places() {
+    let dir = common::site(&["unlinked-citations"]);
+    claimtrail()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(format!("{FIVE_UNLINKED}0 errors, 5 warnings\n"));
+}
+
+#[test]
+fn verbose_prints_every_warning_in_full() {
+    let dir = common::site(&["unlinked-citations"]);
+    let output = claimtrail()
+        .args(["check", "--verbose", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for file in ["a", "b", "c", "d", "e"] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: this citation has neither `url` nor `archive`, so readers cannot check it\n  \
+                 --> content/claims/unlinked-{file}.md:7:1\n  \
+                 |\n\
+                 7 | [[citations]]\n  \
+                 | ^\n"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(!stderr.contains("show all with --verbose"), "{stderr}");
+    assert!(stderr.ends_with("\n0 errors, 5 warnings\n"), "{stderr}");
+}
+
+#[test]
+fn quiet_prints_no_warnings_and_exits_0() {
+    let dir = common::site(&["unlinked-citations"]);
+    claimtrail()
+        .args(["check", "--quiet", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+    claimtrail()
+        .args(["build", "--no-search", "-q", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+    assert!(dir.path().join("public/index.html").is_file());
+}
+
+#[test]
+fn quiet_still_prints_every_error_and_the_count() {
+    let dir = common::site(&["unlinked-citations", "invalid/misspelled-status"]);
+    claimtrail()
+        .args(["check", "--quiet", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("error: unknown status `suported`\n").and(
+            predicate::str::ends_with(
+                "= hint: did you mean `supported`?\n\n1 error (5 warnings not shown: --quiet)\n",
+            ),
+        ));
+}
+
+#[test]
+fn deny_warnings_exits_3_on_warnings_and_0_on_a_clean_site() {
+    let dir = common::site(&["unlinked-citations"]);
+    claimtrail()
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "{FIVE_UNLINKED}0 errors, 5 warnings\nerror: 5 warnings, denied by --deny-warnings\n"
+        ));
+    claimtrail()
+        .args([
+            "build",
+            "--no-search",
+            "--deny-warnings",
+            "--quiet",
+            "--root",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(3)
+        .stderr("error: 5 warnings, denied by --deny-warnings (run without --quiet to see them)\n");
+    let clean = common::site(&[]);
+    for command in ["check", "build"] {
+        claimtrail()
+            .args([command, "--deny-warnings", "--root"])
+            .arg(clean.path())
+            .assert()
+            .code(0);
+    }
+}
+
+#[test]
+fn errors_are_printed_before_warnings() {
+    let dir = common::site(&["unlinked-citations"]);
+    let last = dir.path().join("content/claims/unlinked-e.md");
+    let text = std::fs::read_to_string(&last).unwrap();
+    std::fs::write(&last, text.replace("\"unverified\"", "\"suported\"")).unwrap();
+    claimtrail()
+        .args(["check", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "error: unknown status `suported`\n  \
+             --> content/claims/unlinked-e.md:5:10\n  \
+             |\n\
+             5 | status = \"suported\"\n  \
+             |          ^^^^^^^^^^\n  \
+             |\n  \
+             = hint: did you mean `supported`?\n\
+             \n\
+             {FIVE_UNLINKED}1 error, 5 warnings\n"
+        ));
+}
+
+#[test]
+fn github_annotations_stay_one_per_warning_and_respect_quiet() {
+    let dir = common::site(&["unlinked-citations"]);
+    let output = claimtrail()
+        .args(["check", "--format", "github", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let files: Vec<&str> = stdout
+        .lines()
+        .map(|line| {
+            assert!(line.starts_with("::warning file="), "{line}");
+            line.split(',').next().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        ["a", "b", "c", "d", "e"].map(|f| format!("::warning file=content/claims/unlinked-{f}.md"))
+    );
+    claimtrail()
+        .args(["check", "--format", "github", "--quiet", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn a_one_claim_site_says_claim_not_claims() {
+    let dir = common::site(&[]);
+    let claims = dir.path().join("content/claims");
+    for file in [
+        "acme-secret-plan.md",
+        "globex-beats-acme.md",
+        "2025/acme-model-1-launch.md",
+    ] {
+        std::fs::remove_file(claims.join(file)).unwrap();
+    }
+    claimtrail()
+        .args(["build", "--no-search", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("built 1 claim: "));
 }

@@ -77,19 +77,19 @@ mod tests {
     #[test]
     fn errors_come_before_warnings_in_sections_of_their_own() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.push(Diagnostic::warning("content/claims/a.md", "a warning"));
-        diagnostics.push(Diagnostic::error("content/claims/z.md", "the error"));
+        diagnostics.push(Diagnostic::warning("content/claims/a.md", "a doubtful value"));
+        diagnostics.push(Diagnostic::error("content/claims/z.md", "the broken value"));
         let page = render(&diagnostics, Warnings::Grouped);
         let errors = page.find("<section class=\"errors\">").unwrap();
-        let error = page.find("the error").unwrap();
+        let error = page.find("the broken value").unwrap();
         let warnings = page.find("<section class=\"warnings\">").unwrap();
-        let warning = page.find("a warning").unwrap();
+        let warning = page.find("a doubtful value").unwrap();
         assert!(
             errors < error && error < warnings && warnings < warning,
             "{page}"
         );
         assert!(page.contains("<h2>1 error</h2>"), "{page}");
         let quiet = render(&diagnostics, Warnings::Hidden);
-        assert!(!quiet.contains("a warning"), "{quiet}");
+        assert!(!quiet.contains("a doubtful value"), "{quiet}");
     }
 }
