@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostics, HumanStyle, Warnings, plural};
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}\
 pre{background:#1f2937;color:#f9fafb;padding:1rem;overflow:auto;font-size:14px;border-left:.5rem solid}\
 h1,.errors h2{color:#b91c1c}.errors pre{border-color:#dc2626}\
-.warnings h2{color:#92400e}.warnings pre{border-color:#d97706}";
+.warnings h2{color:#92400e}.warnings pre{border-color:#d97706;white-space:pre-wrap;overflow-wrap:anywhere}";
 
 /// An HTML page listing `diagnostics` as the terminal shows them, errors
 /// first; `warnings` says which warnings follow, and how.
@@ -41,12 +41,14 @@ pub fn render(diagnostics: &Diagnostics, warnings: Warnings) -> String {
     )
 }
 
-/// A titled section holding `text` as preformatted lines.
+/// A titled section holding `text` as preformatted lines. Errors keep their
+/// lines whole (scrolling sideways) so carets stay under what they point at;
+/// warnings wrap, since a grouped one is a long line of places.
 fn section(class: &str, title: &str, text: &str) -> String {
     format!(
         "<section class=\"{class}\">\n<h2>{}</h2>\n<pre>{}</pre>\n</section>\n",
         escape(title),
-        escape(text)
+        escape(text.trim_end())
     )
 }
 
@@ -77,7 +79,10 @@ mod tests {
     #[test]
     fn errors_come_before_warnings_in_sections_of_their_own() {
         let mut diagnostics = Diagnostics::new();
-        diagnostics.push(Diagnostic::warning("content/claims/a.md", "a doubtful value"));
+        diagnostics.push(Diagnostic::warning(
+            "content/claims/a.md",
+            "a doubtful value",
+        ));
         diagnostics.push(Diagnostic::error("content/claims/z.md", "the broken value"));
         let page = render(&diagnostics, Warnings::Grouped);
         let errors = page.find("<section class=\"errors\">").unwrap();
