@@ -5,9 +5,9 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use claimtrail::diagnostic::plural;
+use claimtrail::diagnostic::{HumanStyle, Warnings, plural};
 use claimtrail::load::Kind;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
@@ -49,6 +49,11 @@ enum Command {
         /// Skip the search index (pagefind/), for quicker local builds.
         #[arg(long)]
         no_search: bool,
+        #[command(flatten)]
+        report: Report,
+        /// Exit with code 3 when there are warnings (the site is still written), for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Check every content file and report all problems, without building.
     Check {
@@ -58,6 +63,11 @@ enum Command {
         /// How to print problems: human, json, or github (workflow commands for pull requests).
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
+        #[command(flatten)]
+        report: Report,
+        /// Exit with code 3 when there are warnings, for CI.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Write a new claim, source or entity file with placeholders to fill in.
     New {
@@ -93,6 +103,8 @@ enum Command {
         /// Do not build the search index (it is built in the background, 2 s after the last save).
         #[arg(long)]
         no_search: bool,
+        #[command(flatten)]
+        report: Report,
     },
     /// Start a new tracker: site.toml, example content, .gitignore and the GitHub Pages workflow.
     Init {
@@ -103,6 +115,39 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// How much of the problems found to print.
+#[derive(Args, Clone, Copy, Default)]
+struct Report {
+    /// Print errors only: no warnings, and no summary when all is well.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print every warning in full with its line, instead of one line for each kind.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+impl Report {
+    /// The style of the human report on stderr: colour only on a terminal, and not under NO_COLOR.
+    fn style(self) -> HumanStyle {
+        let warnings = if self.quiet {
+            Warnings::Hidden
+        } else if self.verbose {
+            Warnings::Full
+        } else {
+            Warnings::Grouped
+        };
+        HumanStyle {
+            warnings,
+            color: stderr_has_color(),
+        }
+    }
+}
+
+/// True when stderr is a terminal and `NO_COLOR` (https://no-color.org) is unset or empty.
+fn stderr_has_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,6 +188,8 @@ impl From<FormatArg> for Format {
 const CONTENT_ERRORS: u8 = 1;
 /// Exit code for usage and I/O errors.
 const USAGE_ERRORS: u8 = 2;
+/// Exit code for warnings under `--deny-warnings` (and no errors).
+const DENIED_WARNINGS: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -164,15 +211,26 @@ fn main() -> ExitCode {
             drafts,
             force,
             no_search,
-        } => build(BuildOptions {
+            report,
+            deny_warnings,
+        } => build(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+                force,
+                search: !no_search,
+            },
+            report,
+            deny_warnings,
+        ),
+        Command::Check {
             root,
-            output,
-            base_url,
-            drafts,
-            force,
-            search: !no_search,
-        }),
-        Command::Check { root, format } => check(&root, format.into()),
+            format,
+            report,
+            deny_warnings,
+        } => check(&root, format.into(), report.style(), deny_warnings),
         Command::Serve {
             root,
             port,
@@ -181,6 +239,7 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             no_search,
+            report,
         } => serve(&ServeOptions {
             root,
             interface,
@@ -189,62 +248,94 @@ fn main() -> ExitCode {
             drafts,
             base_url,
             search: !no_search,
+            report: report.style(),
         }),
         Command::New { kind, id, root } => new(&root, kind.into(), &id),
         Command::Init { dir, force } => init(&dir, force),
     }
 }
 
-fn build(options: BuildOptions) -> ExitCode {
+fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode {
+    let style = report.style();
     match claimtrail::build(&options) {
-        Ok(report) => {
-            if report.diagnostics.warning_count() > 0 {
-                eprint!("{}", report.diagnostics.render(Format::Human));
+        Ok(built) => {
+            let diagnostics = &built.diagnostics;
+            if diagnostics.warning_count() > 0 {
+                eprint!("{}", diagnostics.render_with(Format::Human, style));
             }
-            if let Some(aside) = &report.moved_aside {
+            if let Some(aside) = &built.moved_aside {
                 eprintln!(
                     "note: the previous {} was moved to {}",
-                    report.output.display(),
+                    built.output.display(),
                     aside.display()
                 );
             }
-            println!(
-                "built {} claims: {} files ({}) written to {}, {} {}, in {} ms",
-                report.claims,
-                report.files_written,
-                claimtrail::write::size_text(report.bytes_written),
-                report.output.display(),
-                report.diagnostics.warning_count(),
-                plural(report.diagnostics.warning_count(), "warning", "warnings"),
-                report.elapsed.as_millis()
-            );
-            ExitCode::SUCCESS
+            if !report.quiet {
+                println!(
+                    "built {} {}: {} {} ({}) written to {}, {}, in {} ms",
+                    built.claims,
+                    plural(built.claims, "claim", "claims"),
+                    built.files_written,
+                    plural(built.files_written, "file", "files"),
+                    claimtrail::write::size_text(built.bytes_written),
+                    built.output.display(),
+                    diagnostics.warnings_text(),
+                    built.elapsed.as_millis()
+                );
+            }
+            judge_warnings(diagnostics, deny_warnings, style)
         }
         Err(error) => report_error(
             error,
             "the build failed; the previous output was left as it was",
+            style,
         ),
     }
 }
 
-fn check(root: &std::path::Path, format: Format) -> ExitCode {
+fn check(
+    root: &std::path::Path,
+    format: Format,
+    style: HumanStyle,
+    deny_warnings: bool,
+) -> ExitCode {
     match claimtrail::check(root, false) {
         Ok(checked) => {
-            print_diagnostics(&checked.diagnostics, format);
+            print_diagnostics(&checked.diagnostics, format, style);
             if checked.diagnostics.has_errors() {
                 ExitCode::from(CONTENT_ERRORS)
             } else {
-                ExitCode::SUCCESS
+                judge_warnings(&checked.diagnostics, deny_warnings, style)
             }
         }
-        Err(error) => report_error(error, "the check could not run"),
+        Err(error) => report_error(error, "the check could not run", style),
+    }
+}
+
+/// Success, unless there are warnings and `--deny-warnings` was given: then
+/// says so on stderr and exits with [`DENIED_WARNINGS`].
+fn judge_warnings(diagnostics: &Diagnostics, deny_warnings: bool, style: HumanStyle) -> ExitCode {
+    if deny_warnings && diagnostics.warning_count() > 0 {
+        let unseen = if style.warnings == Warnings::Hidden {
+            " (run without --quiet to see them)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "{}: {}, denied by --deny-warnings{unseen}",
+            error_prefix(style.color),
+            diagnostics.warnings_text()
+        );
+        ExitCode::from(DENIED_WARNINGS)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
 fn serve(options: &ServeOptions) -> ExitCode {
     match claimtrail::serve::serve(options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => report_error(error, "the server did not start"),
+        Err(error) => report_error(error, "the server did not start", options.report),
     }
 }
 
@@ -259,7 +350,7 @@ fn new(root: &std::path::Path, kind: Kind, id: &str) -> ExitCode {
             println!("fill in every TODO; `claimtrail check` lists the ones left");
             ExitCode::SUCCESS
         }
-        Err(error) => report_error(error, "nothing was written"),
+        Err(error) => report_error(error, "nothing was written", Report::default().style()),
     }
 }
 
@@ -275,12 +366,16 @@ fn init(dir: &std::path::Path, force: bool) -> ExitCode {
             println!("next: cd {} && claimtrail serve --open", dir.display());
             ExitCode::SUCCESS
         }
-        Err(error) => report_error(error, "the tracker was not created"),
+        Err(error) => report_error(
+            error,
+            "the tracker was not created",
+            Report::default().style(),
+        ),
     }
 }
 
-fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
-    let text = diagnostics.render(format);
+fn print_diagnostics(diagnostics: &Diagnostics, format: Format, style: HumanStyle) {
+    let text = diagnostics.render_with(format, style);
     match format {
         // Machine formats go to stdout, to be piped or read by the CI runner.
         Format::Json | Format::Github => print!("{text}"),
@@ -289,21 +384,26 @@ fn print_diagnostics(diagnostics: &Diagnostics, format: Format) {
     let _ = std::io::stdout().flush();
 }
 
-fn report_error(error: Error, consequence: &str) -> ExitCode {
+fn report_error(error: Error, consequence: &str, style: HumanStyle) -> ExitCode {
+    let prefix = error_prefix(style.color);
     match error {
         Error::Content(diagnostics) => {
-            eprint!("{}", diagnostics.render(Format::Human));
-            eprintln!("error: {consequence}");
+            eprint!("{}", diagnostics.render_with(Format::Human, style));
+            eprintln!("{prefix}: {consequence}");
             ExitCode::from(CONTENT_ERRORS)
         }
         other => {
-            let prefix = if std::io::stderr().is_terminal() {
-                "\x1b[1;31merror\x1b[0m"
-            } else {
-                "error"
-            };
             eprintln!("{prefix}: {other}");
             ExitCode::from(USAGE_ERRORS)
         }
+    }
+}
+
+/// "error", in bold red when `color` is on.
+fn error_prefix(color: bool) -> &'static str {
+    if color {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::fields::Located;
 use crate::ids::tag_slug;
 use crate::load::Kind;
@@ -163,6 +163,7 @@ fn check_claim_warnings(claim: &ClaimDoc, sources: &BTreeSet<&str>, out: &mut Ve
                     &claim.file,
                     "this citation has neither `url` nor `archive`, so readers cannot check it",
                 )
+                .code(Code::CitationWithoutLink)
                 .at(citation.span.start..citation.span.start)
                 .hint("add `url = \"https://...\"` for the document, or an `archive` link"),
             );
@@ -184,6 +185,7 @@ fn check_claim_warnings(claim: &ClaimDoc, sources: &BTreeSet<&str>, out: &mut Ve
                     &claim.file,
                     format!("no citation comes from the claimant `{}`: where was the claim made?", claimant.value),
                 )
+                .code(Code::ClaimantNotCited)
                 .at(claimant.span.clone())
                 .hint(format!("add a `[[citations]]` entry with `source = \"{}\"` quoting the original statement", claimant.value)),
             );
@@ -237,6 +239,7 @@ fn check_tags(claims: &[ClaimDoc], out: &mut Vec<Diagnostic>) {
                         &claim.file,
                         format!("the tag `{}` is spelled `{first}` elsewhere; both are merged into /tags/{slug}/", tag.value),
                     )
+                    .code(Code::TagSpelledTwoWays)
                     .at(tag.span.clone())
                     .hint(format!("use one spelling: `{first}`")),
                 ),
@@ -328,6 +331,7 @@ fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
                 &source.file,
                 format!("no claim uses the source `{}`", source.id),
             )
+            .code(Code::UnusedSource)
             .hint("cite it in a claim's `[[citations]]`, or remove the file"),
         );
     }
@@ -341,6 +345,7 @@ fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
                 &entity.file,
                 format!("no claim is about the entity `{}`", entity.id),
             )
+            .code(Code::UnusedEntity)
             .hint("list it in a claim's `entities`, or remove the file"),
         );
     }

@@ -23,6 +23,19 @@ fn check_exits_0_on_a_clean_site() {
         .stderr("0 errors, 0 warnings\n");
 }
 
+/// The error for `status = "suported"` on line 5 of `file`, with its blank line after.
+fn misspelled_status(file: &str) -> String {
+    format!(
+        "error: unknown status `suported`\n  \
+         --> {file}:5:10\n  \
+         |\n\
+         5 | status = \"suported\"\n  \
+         |          ^^^^^^^^^^\n  \
+         |\n  \
+         = hint: did you mean `supported`?\n"
+    )
+}
+
 #[test]
 fn check_exits_1_and_shows_the_line_with_a_caret() {
     let dir = common::site(&["invalid/misspelled-status"]);
@@ -31,17 +44,10 @@ fn check_exits_1_and_shows_the_line_with_a_caret() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(
-            "error: unknown status `suported`\n  \
-             --> content/claims/typo-status.md:5:10\n  \
-             |\n\
-             5 | status = \"suported\"\n  \
-             |          ^^^^^^^^^^\n  \
-             |\n  \
-             = hint: did you mean `supported`?\n\
-             \n\
-             1 error, 0 warnings\n",
-        );
+        .stderr(format!(
+            "{}\n1 error, 0 warnings\n",
+            misspelled_status("content/claims/typo-status.md")
+        ));
 }
 
 #[test]
@@ -182,9 +188,27 @@ fn every_command_has_help() {
     for (command, flags) in [
         (
             "build",
-            &["--root", "--output", "--base-url", "--drafts", "--force"][..],
+            &[
+                "--root",
+                "--output",
+                "--base-url",
+                "--drafts",
+                "--force",
+                "--quiet",
+                "--verbose",
+                "--deny-warnings",
+            ][..],
         ),
-        ("check", &["--root", "--format"][..]),
+        (
+            "check",
+            &[
+                "--root",
+                "--format",
+                "--quiet",
+                "--verbose",
+                "--deny-warnings",
+            ][..],
+        ),
     ] {
         let output = claimtrail().args([command, "--help"]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
@@ -196,4 +220,140 @@ fn every_command_has_help() {
             );
         }
     }
+}
+
+/// Runs claimtrail with `args`, then `--root root`.
+fn run(root: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    claimtrail().args(args).arg("--root").arg(root).assert()
+}
+
+/// The grouped report of the `unlinked-citations` fixture: five alike warnings on one line.
+const FIVE_UNLINKED: &str = "warning: 5 citations have no url or archive: \
+     content/claims/unlinked-a.md:7, content/claims/unlinked-b.md:7, \
+     content/claims/unlinked-c.md:7 and 2 more (show all with --verbose)\n \
+     = hint: add `url = \"https://...\"` for the document, or an `archive` link\n\
+     \n";
+
+#[test]
+fn alike_warnings_print_as_one_line_naming_the_first_places() {
+    let dir = common::site(&["unlinked-citations"]);
+    run(dir.path(), &["check"])
+        .code(0)
+        .stderr(format!("{FIVE_UNLINKED}0 errors, 5 warnings\n"));
+}
+
+#[test]
+fn verbose_prints_every_warning_in_full() {
+    let dir = common::site(&["unlinked-citations"]);
+    let output = run(dir.path(), &["check", "--verbose"]).code(0);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    for file in ["a", "b", "c", "d", "e"] {
+        assert!(
+            stderr.contains(&format!(
+                "warning: this citation has neither `url` nor `archive`, so readers cannot check it\n  \
+                 --> content/claims/unlinked-{file}.md:7:1\n  \
+                 |\n\
+                 7 | [[citations]]\n  \
+                 | ^\n"
+            )),
+            "{stderr}"
+        );
+    }
+    assert!(!stderr.contains("show all with --verbose"), "{stderr}");
+    assert!(stderr.ends_with("\n0 errors, 5 warnings\n"), "{stderr}");
+}
+
+#[test]
+fn quiet_prints_no_warnings_and_exits_0() {
+    let dir = common::site(&["unlinked-citations"]);
+    run(dir.path(), &["check", "--quiet"])
+        .code(0)
+        .stdout("")
+        .stderr("");
+    run(dir.path(), &["build", "--no-search", "-q"])
+        .code(0)
+        .stdout("")
+        .stderr("");
+    assert!(dir.path().join("public/index.html").is_file());
+}
+
+#[test]
+fn quiet_still_prints_every_error_and_the_count() {
+    let dir = common::site(&["unlinked-citations", "invalid/misspelled-status"]);
+    run(dir.path(), &["check", "--quiet"]).code(1).stderr(
+        predicate::str::starts_with("error: unknown status `suported`\n").and(
+            predicate::str::ends_with(
+                "= hint: did you mean `supported`?\n\n1 error (5 warnings not shown: --quiet)\n",
+            ),
+        ),
+    );
+}
+
+#[test]
+fn deny_warnings_exits_3_on_warnings_and_0_on_a_clean_site() {
+    let dir = common::site(&["unlinked-citations"]);
+    run(dir.path(), &["check", "--deny-warnings"])
+        .code(3)
+        .stderr(format!(
+            "{FIVE_UNLINKED}0 errors, 5 warnings\nerror: 5 warnings, denied by --deny-warnings\n"
+        ));
+    run(
+        dir.path(),
+        &["build", "--no-search", "--deny-warnings", "--quiet"],
+    )
+    .code(3)
+    .stderr("error: 5 warnings, denied by --deny-warnings (run without --quiet to see them)\n");
+    let clean = common::site(&[]);
+    for command in ["check", "build"] {
+        run(clean.path(), &[command, "--deny-warnings"]).code(0);
+    }
+}
+
+#[test]
+fn errors_are_printed_before_warnings() {
+    let dir = common::site(&["unlinked-citations"]);
+    let last = dir.path().join("content/claims/unlinked-e.md");
+    let text = std::fs::read_to_string(&last).unwrap();
+    std::fs::write(&last, text.replace("\"unverified\"", "\"suported\"")).unwrap();
+    run(dir.path(), &["check"]).code(1).stderr(format!(
+        "{}\n{FIVE_UNLINKED}1 error, 5 warnings\n",
+        misspelled_status("content/claims/unlinked-e.md")
+    ));
+}
+
+#[test]
+fn github_annotations_stay_one_per_warning_and_respect_quiet() {
+    let dir = common::site(&["unlinked-citations"]);
+    let output = run(dir.path(), &["check", "--format", "github"]).code(0);
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let files: Vec<&str> = stdout
+        .lines()
+        .map(|line| {
+            assert!(line.starts_with("::warning file="), "{line}");
+            line.split(',').next().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        ["a", "b", "c", "d", "e"].map(|f| format!("::warning file=content/claims/unlinked-{f}.md"))
+    );
+    run(dir.path(), &["check", "--format", "github", "--quiet"])
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn a_one_claim_site_says_claim_not_claims() {
+    let dir = common::site(&[]);
+    let claims = dir.path().join("content/claims");
+    for file in [
+        "acme-secret-plan.md",
+        "globex-beats-acme.md",
+        "2025/acme-model-1-launch.md",
+    ] {
+        std::fs::remove_file(claims.join(file)).unwrap();
+    }
+    run(dir.path(), &["build", "--no-search"])
+        .code(0)
+        .stdout(predicate::str::starts_with("built 1 claim: "));
 }

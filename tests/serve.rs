@@ -524,3 +524,41 @@ fn serve_without_search_builds_no_index() {
     std::thread::sleep(Duration::from_secs(3));
     assert_eq!(server.get("/pagefind/pagefind.js").0, 404);
 }
+
+#[test]
+fn the_error_page_shows_the_error_first_and_the_alike_warnings_as_one_line() {
+    let dir = common::site(&["unlinked-citations"]);
+    let server = Server::start(dir.path(), &[]);
+    let grouped = "warning: 5 citations have no url or archive: \
+                   content/claims/unlinked-a.md:7, content/claims/unlinked-b.md:7, \
+                   content/claims/unlinked-c.md:7 and 2 more (show all with --verbose)";
+    wait_for(
+        &server.stderr,
+        "the terminal shows no grouped warning",
+        |l| l == grouped,
+    );
+    let events = server.reloads();
+
+    // The error is in the last file, so sorted by file alone it would come after the warnings.
+    edit(
+        dir.path(),
+        "content/claims/unlinked-e.md",
+        "status = \"unverified\"",
+        "status = \"suported\"",
+    );
+    expect_reload(&events);
+    let (status, _, page) = server.get("/");
+    assert_eq!(status, 500, "{page}");
+    let at = |text: &str| {
+        page.find(text)
+            .unwrap_or_else(|| panic!("no {text:?} in {page}"))
+    };
+    assert!(at("<section class=\"errors\">\n<h2>1 error</h2>") < at("unknown status `suported`"));
+    assert!(at("unknown status `suported`") < at("<section class=\"warnings\">"));
+    assert!(at("<section class=\"warnings\">") < at(grouped));
+    assert_eq!(
+        page.matches("citations have no url or archive").count(),
+        1,
+        "{page}"
+    );
+}

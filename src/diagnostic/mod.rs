@@ -2,7 +2,8 @@
 //!
 //! Every stage pushes into one [`Diagnostics`] list, so a single run reports
 //! every problem in every file. The list renders as human text (with the
-//! offending line and a caret), JSON, or GitHub workflow commands.
+//! offending line and a caret, errors first, alike warnings grouped), JSON,
+//! or GitHub workflow commands.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -10,8 +11,13 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod code;
+mod group;
+mod human;
 mod render;
 
+pub use code::Code;
+pub use human::{HumanStyle, Warnings};
 pub use render::plural;
 
 /// How serious a problem is: errors stop a build, warnings do not.
@@ -37,6 +43,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, if there is something to suggest.
     pub hint: Option<String>,
+    /// The kind of problem, for warnings a site often holds many of; reports
+    /// print alike warnings as one line.
+    pub code: Option<Code>,
 }
 
 impl Diagnostic {
@@ -57,7 +66,14 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             hint: None,
+            code: None,
         }
+    }
+
+    /// Names the kind of problem, so a report can group it with others alike.
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = Some(code);
+        self
     }
 
     /// Points the diagnostic at a byte range of its file.

@@ -1,79 +1,45 @@
 //! The three ways a [`Diagnostics`] list is printed: compiler-style text with
-//! the offending line and a caret, a JSON array, and GitHub workflow commands.
+//! the offending line and a caret (in [`super::human`]), a JSON array, and
+//! GitHub workflow commands.
 
-use std::collections::BTreeMap;
-
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Chars, Config};
 use serde::Serialize;
 
-use super::{Diagnostic, Diagnostics, Format, Position, Severity, position_of};
+use super::{
+    Diagnostic, Diagnostics, Format, HumanStyle, Position, Severity, Warnings, position_of,
+};
 
 impl Diagnostics {
-    /// Renders every diagnostic in `format`, followed (for humans) by a count.
+    /// Renders the list in `format` as a plain-text report with alike warnings
+    /// grouped; see [`Diagnostics::render_with`].
     pub fn render(&self, format: Format) -> String {
-        match format {
-            Format::Human => self.render_human(),
-            Format::Json => self.render_json(),
-            Format::Github => self.render_github(),
-        }
+        self.render_with(format, HumanStyle::default())
     }
 
-    fn render_human(&self) -> String {
-        let mut files = SimpleFiles::new();
-        let ids: BTreeMap<&str, usize> = self
-            .sources
-            .iter()
-            .map(|(name, text)| (name.as_str(), files.add(name.as_str(), text.as_str())))
-            .collect();
-        let config = Config {
-            chars: Chars::ascii(),
-            ..Config::default()
-        };
-        let mut out = String::new();
-        for diagnostic in self.sorted() {
-            let mut cs = match diagnostic.severity {
-                Severity::Error => CsDiagnostic::error(),
-                Severity::Warning => CsDiagnostic::warning(),
-            }
-            .with_message(&diagnostic.message);
-            match (ids.get(diagnostic.file.as_str()), &diagnostic.span) {
-                (Some(&id), Some(span)) => {
-                    cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
-                }
-                _ => {
-                    cs = cs.with_notes(vec![format!("in {}", diagnostic.file)]);
-                }
-            }
-            if let Some(hint) = &diagnostic.hint {
-                cs.notes.push(format!("hint: {hint}"));
-            }
-            if term::emit_into_string(&config, &files, &cs)
-                .map(|text| out.push_str(&text))
-                .is_err()
-            {
-                out.push_str(&format!("{}: {}\n", diagnostic.file, diagnostic.message));
-            }
+    /// Renders the list in `format`. For humans: every error in full, then
+    /// the warnings as `style` says, then a count. The machine formats keep
+    /// one entry per diagnostic and leave out warnings only when
+    /// `style.warnings` is [`Warnings::Hidden`].
+    pub fn render_with(&self, format: Format, style: HumanStyle) -> String {
+        let shown =
+            |d: &&Diagnostic| d.severity == Severity::Error || style.warnings != Warnings::Hidden;
+        match format {
+            Format::Human => self.render_human(style),
+            Format::Json => self.render_json(shown),
+            Format::Github => self.render_github(shown),
         }
-        out.push_str(&self.summary_line());
-        out
     }
 
     /// "2 errors, 1 warning" style summary, ending in a newline.
     pub fn summary_line(&self) -> String {
         let errors = self.error_count();
-        let warnings = self.warning_count();
         format!(
-            "{} {}, {} {}\n",
-            errors,
+            "{errors} {}, {}\n",
             plural(errors, "error", "errors"),
-            warnings,
-            plural(warnings, "warning", "warnings")
+            self.warnings_text()
         )
     }
 
-    fn render_json(&self) -> String {
+    fn render_json(&self, shown: impl Fn(&&Diagnostic) -> bool) -> String {
         #[derive(Serialize)]
         struct JsonDiagnostic<'a> {
             severity: Severity,
@@ -88,6 +54,7 @@ impl Diagnostics {
         let list: Vec<JsonDiagnostic> = self
             .sorted()
             .into_iter()
+            .filter(shown)
             .map(|d| {
                 let start = self.position(d);
                 let end = self.end_position(d);
@@ -114,9 +81,9 @@ impl Diagnostics {
         Some(position_of(text, span.end.max(span.start)))
     }
 
-    fn render_github(&self) -> String {
+    fn render_github(&self, shown: impl Fn(&&Diagnostic) -> bool) -> String {
         let mut out = String::new();
-        for d in self.sorted() {
+        for d in self.sorted().into_iter().filter(shown) {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::diagnostic::HumanStyle;
 use crate::session::Session;
 use crate::{Error, config, links};
 use site::Builder;
@@ -41,6 +42,8 @@ pub struct ServeOptions {
     /// Build the search index in the background after changes (off: the
     /// search page says the index was not built).
     pub search: bool,
+    /// How problems are shown in the terminal and on the error page.
+    pub report: HumanStyle,
 }
 
 /// Builds the site in memory, serves it, and rebuilds on every change until Ctrl-C.
@@ -81,7 +84,8 @@ async fn run(options: &ServeOptions) -> Result<(), Error> {
     } else {
         None
     };
-    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher, indexer);
+    let builder = Builder::new(session, Arc::clone(&shared), changed, watcher, indexer)
+        .reporting(options.report);
     let (ready, is_ready) = tokio::sync::oneshot::channel();
     std::thread::Builder::new()
         .name("claimtrail-build".into())

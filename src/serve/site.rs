@@ -20,7 +20,7 @@ use super::error_page;
 use super::indexer::Indexer;
 use super::state::{Answer, Shared};
 use super::watch::Watcher;
-use crate::diagnostic::{Diagnostics, Format};
+use crate::diagnostic::{Diagnostics, Format, HumanStyle, plural};
 use crate::render::{self, Renderer};
 use crate::session::{Model, Session};
 
@@ -34,6 +34,7 @@ pub struct Builder {
     shared: Arc<Shared>,
     changes: mpsc::Receiver<Vec<PathBuf>>,
     watcher: Watcher,
+    style: HumanStyle,
 }
 
 impl Builder {
@@ -52,7 +53,14 @@ impl Builder {
             shared,
             changes,
             watcher,
+            style: HumanStyle::default(),
         }
+    }
+
+    /// Shows problems in `style` (in the terminal; the error page takes which warnings to show).
+    pub fn reporting(mut self, style: HumanStyle) -> Builder {
+        self.style = style;
+        self
     }
 
     /// Builds and serves the site, then rebuilds it after every change until
@@ -79,11 +87,16 @@ impl Builder {
         match self.session.model() {
             Ok(model) => {
                 if model.diagnostics.warning_count() > 0 {
-                    eprint!("{}", model.diagnostics.render(Format::Human));
+                    eprint!(
+                        "{}",
+                        model.diagnostics.render_with(Format::Human, self.style)
+                    );
                 }
                 self.serve(model, started);
             }
-            Err(diagnostics) => self.shared.show_error(report_errors(&diagnostics)),
+            Err(diagnostics) => self
+                .shared
+                .show_error(report_errors(&diagnostics, self.style)),
         }
     }
 
@@ -92,10 +105,11 @@ impl Builder {
     fn serve(&self, model: Model, started: Instant) {
         let shared = Arc::clone(&self.shared);
         let indexer = self.indexer.clone();
+        let style = self.style;
         let (published, is_published) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("claimtrail-site".into())
-            .spawn(move || serve_version(model, &shared, indexer, started, &published));
+            .spawn(move || serve_version(model, &shared, indexer, started, style, &published));
         match spawned {
             // An error ends the thread before it publishes: nothing to wait for then.
             Ok(_) => drop(is_published.recv()),
@@ -105,12 +119,13 @@ impl Builder {
 }
 
 /// Builds the renderer over `model`, publishes it, and answers requests until
-/// a newer version replaces it.
+/// a newer version replaces it; a page that fails to render shows its problem in `style`.
 fn serve_version(
     model: Model,
     shared: &Shared,
     indexer: Option<Indexer>,
     started: Instant,
+    style: HumanStyle,
     published: &mpsc::Sender<()>,
 ) {
     let Model {
@@ -124,9 +139,11 @@ fn serve_version(
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
         let version = shared.publish(statics, requests);
+        let claims = site.claims.len();
         println!(
-            "built {} claims, {files} files in {} ms (pages render when first requested)",
-            site.claims.len(),
+            "built {claims} {}, {files} {} in {} ms (pages render when first requested)",
+            plural(claims, "claim", "claims"),
+            plural(files, "file", "files"),
             started.elapsed().as_millis()
         );
         let _ = published.send(());
@@ -134,7 +151,7 @@ fn serve_version(
             indexer.request(version, Arc::clone(&site));
         }
         for (path, reply) in fetches {
-            let answer = render_one(renderer, &path);
+            let answer = render_one(renderer, &path, style);
             shared.remember(version, &path, &answer);
             // The browser may have gone away meanwhile.
             let _ = reply.send(answer);
@@ -143,21 +160,21 @@ fn serve_version(
 }
 
 /// Renders the file at `path`; a template problem becomes an error page (and goes to the terminal).
-fn render_one(renderer: &Renderer, path: &str) -> Answer {
+fn render_one(renderer: &Renderer, path: &str, style: HumanStyle) -> Answer {
     match renderer.render_path(path) {
         None => Answer::Missing,
         Some(Ok(file)) => Answer::File(Bytes::from(file.bytes)),
         Some(Err(problem)) => {
             let mut diagnostics = Diagnostics::new();
             diagnostics.push(problem);
-            Answer::Broken(Bytes::from(report_errors(&diagnostics)))
+            Answer::Broken(Bytes::from(report_errors(&diagnostics, style)))
         }
     }
 }
 
-/// Prints `diagnostics` and returns the error page that shows them.
-fn report_errors(diagnostics: &Diagnostics) -> String {
-    eprint!("{}", diagnostics.render(Format::Human));
+/// Prints `diagnostics` in `style` and returns the error page that shows them.
+fn report_errors(diagnostics: &Diagnostics, style: HumanStyle) -> String {
+    eprint!("{}", diagnostics.render_with(Format::Human, style));
     eprintln!("error: the site has errors; the browser shows them until the next good save");
-    error_page::render(diagnostics)
+    error_page::render(diagnostics, style.warnings)
 }
