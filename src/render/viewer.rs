@@ -73,7 +73,8 @@ impl<'a, 'p> Viewer<'a, 'p> {
         viewer.source_values = source_links.map(|(&id, link)| (id, shared(link))).collect();
         let dates = index.timeline.events().iter().map(|event| event.date);
         viewer.date_values = dates.map(|date| (date, shared(&date_view(date)))).collect();
-        viewer.cards = (site.claims.par_iter().zip(&index.tag_slugs))
+        let claims = site.claims.par_iter().zip(&index.tag_slugs);
+        viewer.cards = claims
             .map(|(claim, slugs)| viewer.make_card(claim, slugs.clone()))
             .collect();
         viewer.card_values = viewer.cards.par_iter().map(shared).collect();
