@@ -5,6 +5,7 @@
 use time::Date;
 
 use crate::fields::Located;
+use crate::parse::vocabulary::{EntityKind, SourceKind, Stance};
 
 /// A claim file as written, before cross-file checks.
 #[derive(Debug, Clone)]
@@ -68,8 +69,8 @@ pub struct CitationDoc {
     pub title: Option<String>,
     /// When the document was published.
     pub date: Option<Date>,
-    /// supports / contradicts / neutral.
-    pub stance: String,
+    /// How the document stands on the claim.
+    pub stance: Stance,
     /// Verbatim quote.
     pub quote: Option<String>,
     /// The value the document reports.
@@ -100,8 +101,8 @@ pub struct SourceDoc {
     pub file: String,
     /// Display name.
     pub name: Option<String>,
-    /// official, press, ...
-    pub kind: String,
+    /// What kind of publisher it is.
+    pub kind: SourceKind,
     /// Homepage.
     pub url: Option<String>,
     /// The entity this source speaks for.
@@ -119,8 +120,8 @@ pub struct EntityDoc {
     pub file: String,
     /// Display name.
     pub name: Option<String>,
-    /// organization, model, ...
-    pub kind: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
     /// Parent entity id.
     pub parent: Option<Located<String>>,
     /// Homepage.

@@ -9,7 +9,7 @@ use time::Date;
 
 use crate::config::Config;
 use crate::ids::tag_slug;
-use crate::parse::{ClaimDoc, EntityDoc, PageDoc, SourceDoc};
+use crate::parse::{ClaimDoc, EntityDoc, EntityKind, PageDoc, SourceDoc, SourceKind, Stance};
 use crate::validate::Docs;
 
 /// A claim, as published.
@@ -82,8 +82,8 @@ pub struct Citation {
     pub title: Option<String>,
     /// Publication date.
     pub date: Option<Date>,
-    /// supports / contradicts / neutral.
-    pub stance: String,
+    /// How the document stands on the claim.
+    pub stance: Stance,
     /// Verbatim quote.
     pub quote: Option<String>,
     /// Reported value.
@@ -110,8 +110,8 @@ pub struct Source {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// official, press, ...
-    pub kind: String,
+    /// What kind of publisher it is.
+    pub kind: SourceKind,
     /// Homepage.
     pub url: Option<String>,
     /// Entity this source speaks for.
@@ -127,8 +127,8 @@ pub struct Entity {
     pub id: String,
     /// Display name.
     pub name: String,
-    /// organization, model, ...
-    pub kind: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
     /// Parent entity id.
     pub parent: Option<String>,
     /// Homepage.

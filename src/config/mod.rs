@@ -16,7 +16,7 @@ use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, re
 pub use search::SearchSettings;
 use search::read_search;
 use statuses::read_statuses;
-pub use statuses::{BEST_RATING, StatusDef, WORST_RATING, default_statuses};
+pub use statuses::{BEST_RATING, StatusDef, Verdict, WORST_RATING, default_statuses};
 
 /// The name of the settings file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";

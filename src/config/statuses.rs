@@ -12,6 +12,18 @@ pub const WORST_RATING: u8 = 1;
 /// The best (most true) rating on the ClaimReview scale.
 pub const BEST_RATING: u8 = 5;
 
+/// The middle of the ClaimReview scale: neither true nor false.
+const MIDDLE_RATING: u8 = (WORST_RATING + BEST_RATING) / 2;
+
+/// What a status says about a claim's truth, read from its `rating`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Rated above the middle of the scale: the claim holds (or mostly holds).
+    True,
+    /// Rated below the middle of the scale: the claim does not hold.
+    False,
+}
+
 /// A verdict a claim can carry, such as `supported`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusDef {
@@ -27,6 +39,19 @@ pub struct StatusDef {
     /// (false) to [`BEST_RATING`] (true); `None` for a status that is no
     /// verdict on truth, such as `unverified`.
     pub rating: Option<u8>,
+}
+
+impl StatusDef {
+    /// Whether this status calls a claim true or false, by its `rating`:
+    /// `None` for the middle of the scale (such as `disputed`) and for a
+    /// status with no rating. Agreement rates count only statuses with a verdict.
+    pub fn verdict(&self) -> Option<Verdict> {
+        match self.rating? {
+            rating if rating > MIDDLE_RATING => Some(Verdict::True),
+            rating if rating < MIDDLE_RATING => Some(Verdict::False),
+            _ => None,
+        }
+    }
 }
 
 /// The statuses every site has unless `site.toml` redefines them.
@@ -182,5 +207,48 @@ fn read_rating(entry: &mut Fields) -> Option<Option<u8>> {
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rated(rating: Option<u8>) -> StatusDef {
+        StatusDef {
+            id: "custom".into(),
+            label: "Custom".into(),
+            color: "teal".into(),
+            description: String::new(),
+            rating,
+        }
+    }
+
+    #[test]
+    fn a_verdict_is_read_from_the_rating_either_side_of_the_middle() {
+        let verdicts: Vec<Option<Verdict>> = [None, Some(1), Some(2), Some(3), Some(4), Some(5)]
+            .into_iter()
+            .map(|rating| rated(rating).verdict())
+            .collect();
+        let (t, f) = (Some(Verdict::True), Some(Verdict::False));
+        assert_eq!(verdicts, [None, f, f, None, t, t]);
+    }
+
+    #[test]
+    fn the_default_statuses_keep_their_verdicts() {
+        let verdicts: Vec<(String, Option<Verdict>)> = default_statuses()
+            .iter()
+            .map(|status| (status.id.clone(), status.verdict()))
+            .collect();
+        let expected = [
+            ("unverified", None),
+            ("supported", Some(Verdict::True)),
+            ("disputed", None),
+            ("refuted", Some(Verdict::False)),
+            ("retracted", None),
+            ("outdated", None),
+        ]
+        .map(|(id, verdict)| (id.to_string(), verdict));
+        assert_eq!(verdicts, expected);
     }
 }

@@ -5,13 +5,17 @@
 //! Everything here is plain data about the model, with no URLs or HTML, so
 //! the numbers readers see can be tested directly.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::config::Verdict;
 use crate::ids::tag_slug;
 use crate::model::{Citation, Claim, Site};
+use crate::parse::Stance;
 
+mod facet_keys;
 mod timeline;
 
+pub use facet_keys::{ClaimKeys, FacetKeys};
 pub use timeline::{Event, EventKind, Timeline, claim_events};
 
 /// Claims made in one month (year, month 1-12), by status id.
@@ -39,8 +43,9 @@ pub struct SourceRecord {
     pub citations: usize,
     /// Its originated claims by current status.
     pub originated_by_status: BTreeMap<String, usize>,
-    /// Of its supporting or contradicting citations on claims now `supported` or
-    /// `refuted`, how many agree with the verdict.
+    /// Of its supporting or contradicting citations on claims whose status is
+    /// rated true or false (see [`crate::config::StatusDef::verdict`]), how many
+    /// agree with the verdict.
     pub agreeing: usize,
     /// How many citations the agreement rate is computed from.
     pub judged: usize,
@@ -89,6 +94,12 @@ pub struct Index<'a> {
     pub timeline: Timeline,
     /// Claims with both supporting and contradicting citations, most cited first.
     pub contested: Vec<usize>,
+    /// The slugs of each claim's tags, in the order the tags are written.
+    pub tag_slugs: Vec<Vec<String>>,
+    /// What list pages' filters count, by number.
+    pub facet_keys: FacetKeys,
+    /// The verdict of each status id that has one.
+    verdicts: HashMap<&'a str, Verdict>,
 }
 
 impl<'a> Index<'a> {
@@ -103,11 +114,15 @@ impl<'a> Index<'a> {
             cited: BTreeMap::new(),
             timeline: Timeline::new(&site.claims),
             contested: Vec::new(),
+            tag_slugs: Vec::with_capacity(site.claims.len()),
+            facet_keys: FacetKeys::default(),
+            verdicts: verdicts(site),
         };
         for (i, claim) in site.claims.iter().enumerate() {
             index.add_claim(i, claim);
         }
         index.contested = contested(&site.claims);
+        index.facet_keys = FacetKeys::new(&site.claims, &index.tag_slugs);
         index
     }
 
@@ -115,13 +130,15 @@ impl<'a> Index<'a> {
         for entity in &claim.entities {
             self.by_entity.entry(entity).or_default().push(i);
         }
-        for tag in &claim.tags {
+        let slugs: Vec<String> = claim.tags.iter().map(|tag| tag_slug(tag)).collect();
+        for (tag, slug) in claim.tags.iter().zip(&slugs) {
             self.by_tag
-                .entry(tag_slug(tag))
+                .entry(slug.clone())
                 .or_insert_with(|| (tag.clone(), Vec::new()))
                 .1
                 .push(i);
         }
+        self.tag_slugs.push(slugs);
         self.by_status.entry(&claim.status).or_default().push(i);
         self.originated.entry(&claim.claimant).or_default().push(i);
         let sources: BTreeSet<&str> = claim.citations.iter().map(|c| c.source.as_str()).collect();
@@ -169,8 +186,8 @@ impl<'a> Index<'a> {
         let mut tally = Tally::default();
         let mut independent = BTreeSet::new();
         for citation in &claim.citations {
-            match citation.stance.as_str() {
-                "supports" => {
+            match citation.stance {
+                Stance::Supports => {
                     tally.supports += 1;
                     // The claimant repeating itself, or a source speaking for the
                     // claim's subject, is not independent confirmation.
@@ -178,8 +195,8 @@ impl<'a> Index<'a> {
                         independent.insert(citation.source.as_str());
                     }
                 }
-                "contradicts" => tally.contradicts += 1,
-                _ => tally.neutral += 1,
+                Stance::Contradicts => tally.contradicts += 1,
+                Stance::Neutral => tally.neutral += 1,
             }
         }
         tally.independent_supporters = independent.len();
@@ -200,9 +217,12 @@ impl<'a> Index<'a> {
             let claim = &self.site.claims[i];
             for citation in claim.citations.iter().filter(|c| c.source == source) {
                 record.citations += 1;
-                let agrees = match (claim.status.as_str(), citation.stance.as_str()) {
-                    ("supported", "supports") | ("refuted", "contradicts") => true,
-                    ("supported", "contradicts") | ("refuted", "supports") => false,
+                let verdict = self.verdicts.get(claim.status.as_str());
+                let agrees = match (verdict, citation.stance) {
+                    (Some(Verdict::True), Stance::Supports)
+                    | (Some(Verdict::False), Stance::Contradicts) => true,
+                    (Some(Verdict::True), Stance::Contradicts)
+                    | (Some(Verdict::False), Stance::Supports) => false,
                     _ => continue,
                 };
                 record.judged += 1;
@@ -283,6 +303,14 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The verdict of each of the site's statuses that has one, by id.
+fn verdicts(site: &Site) -> HashMap<&str, Verdict> {
+    let statuses = site.config.statuses.iter();
+    statuses
+        .filter_map(|status| Some((status.id.as_str(), status.verdict()?)))
+        .collect()
+}
+
 fn contested(claims: &[Claim]) -> Vec<usize> {
     let mut contested: Vec<(usize, usize)> = claims
         .iter()
@@ -291,12 +319,12 @@ fn contested(claims: &[Claim]) -> Vec<usize> {
             let supports = claim
                 .citations
                 .iter()
-                .filter(|c| c.stance == "supports")
+                .filter(|c| c.stance == Stance::Supports)
                 .count();
             let contradicts = claim
                 .citations
                 .iter()
-                .filter(|c| c.stance == "contradicts")
+                .filter(|c| c.stance == Stance::Contradicts)
                 .count();
             (supports > 0 && contradicts > 0).then_some((i, supports.min(contradicts)))
         })
@@ -305,3 +333,6 @@ fn contested(claims: &[Claim]) -> Vec<usize> {
     contested.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     contested.into_iter().map(|(i, _)| i).collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 //! A claim file's own rules: its fields, quantity, citations and history, and
 //! the status matching the last verdict.
 
-use super::{MAX_ALIASES, MAX_TAGS, STANCES, check_choice, check_url};
+use super::{MAX_ALIASES, MAX_TAGS, Stance, check_choice, check_url};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::doc::{CitationDoc, ClaimDoc, HistoryDoc, QuantityDoc};
 use crate::fields::{Fields, Located, merge};
@@ -174,7 +174,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
         let archive = check_url(&mut entry, "archive", archive);
         let link_given = entry.has("url") || entry.has("archive");
         let stance = entry.optional_str("stance");
-        let stance = check_choice(&mut entry, "stance", stance, STANCES, "neutral");
+        let stance = check_choice::<Stance>(&mut entry, "stance", stance);
         citations.push(CitationDoc {
             span: entry.span(),
             source,

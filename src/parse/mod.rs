@@ -18,11 +18,13 @@ use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
 mod claim;
+pub(crate) mod vocabulary;
 
 pub use crate::doc::{
     CitationDoc, ClaimDoc, Doc, EntityDoc, HistoryDoc, PageDoc, QuantityDoc, SourceDoc,
 };
 use claim::{CLAIM_KEYS, read_claim};
+pub use vocabulary::{EntityKind, SourceKind, Stance, Vocabulary};
 
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];
@@ -32,13 +34,6 @@ const PAGE_KEYS: &[&str] = &["title"];
 pub const MAX_TAGS: usize = 50;
 /// Most former ids one claim may have: each becomes a redirect page.
 pub const MAX_ALIASES: usize = 50;
-
-/// Citation stances.
-pub const STANCES: &[&str] = &["supports", "contradicts", "neutral"];
-/// Source kinds.
-pub const SOURCE_KINDS: &[&str] = &["official", "press", "blog", "research", "social", "other"];
-/// Entity kinds.
-pub const ENTITY_KINDS: &[&str] = &["organization", "model", "product", "person", "other"];
 
 /// Parses one file. Returns `None` when its frontmatter cannot be read at all.
 pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagnostic>) {
@@ -212,36 +207,37 @@ fn check_url(fields: &mut Fields, key: &str, url: Option<Located<String>>) -> Op
     }
 }
 
-fn check_choice(
+/// The word `value` of the vocabulary `V`: its default when `value` is left
+/// out, is a placeholder (reported elsewhere) or is not one of the words.
+fn check_choice<V: Vocabulary>(
     fields: &mut Fields,
     key: &str,
     value: Option<Located<String>>,
-    choices: &[&str],
-    default: &str,
-) -> String {
+) -> V {
     let Some(value) = value else {
-        return default.to_string();
+        return V::DEFAULT;
     };
-    if choices.contains(&value.value.as_str()) {
-        return value.value;
+    if let Some(choice) = V::parse(&value.value) {
+        return choice;
     }
     if is_placeholder(&value.value) {
-        return default.to_string(); // reported once, by the placeholder rule
+        return V::DEFAULT; // reported once, by the placeholder rule
     }
+    let words = V::ALL.iter().map(|choice| choice.as_str());
     let message = format!(
         "`{key}` must be one of {}, not `{}`",
-        choices.join(", "),
+        words.clone().collect::<Vec<_>>().join(", "),
         value.value
     );
-    let hint = did_you_mean(&value.value, choices.iter().copied());
+    let hint = did_you_mean(&value.value, words);
     fields.error(value.span, message, hint);
-    default.to_string()
+    V::DEFAULT
 }
 
 fn read_source(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Diagnostic>) {
     let name = fields.required_str("name").map(|n| n.value);
     let kind = fields.optional_str("kind");
-    let kind = check_choice(&mut fields, "kind", kind, SOURCE_KINDS, "other");
+    let kind = check_choice::<SourceKind>(&mut fields, "kind", kind);
     let url = fields.optional_str("url");
     let url = check_url(&mut fields, "url", url);
     let entity = fields.optional_str("entity");
@@ -260,7 +256,7 @@ fn read_source(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Di
 fn read_entity(mut fields: Fields, file: &RawFile, body: String) -> (Doc, Vec<Diagnostic>) {
     let name = fields.required_str("name").map(|n| n.value);
     let kind = fields.optional_str("kind");
-    let kind = check_choice(&mut fields, "kind", kind, ENTITY_KINDS, "other");
+    let kind = check_choice::<EntityKind>(&mut fields, "kind", kind);
     let parent = fields.optional_str("parent");
     let url = fields.optional_str("url");
     let url = check_url(&mut fields, "url", url);

@@ -7,6 +7,7 @@ use super::views::*;
 use crate::ids::tag_slug;
 use crate::index::{Event, Tally};
 use crate::model::{Citation, Claim};
+use crate::parse::{Stance, Vocabulary};
 
 /// How many related claims a claim page lists.
 const RELATED_CLAIMS: usize = 5;
@@ -15,10 +16,10 @@ impl Viewer<'_, '_> {
     /// Claim `i` for its own page.
     pub fn claim(&self, i: usize) -> ClaimView {
         let claim = &self.site.claims[i];
-        let citations: Vec<(&str, SharedValue)> = claim
+        let citations: Vec<(Stance, SharedValue)> = claim
             .citations
             .iter()
-            .map(|c| (c.stance.as_str(), shared(&self.citation(c, claim))))
+            .map(|c| (c.stance, shared(&self.citation(c, claim))))
             .collect();
         let card = self.card(i);
         ClaimView {
@@ -75,13 +76,13 @@ impl Viewer<'_, '_> {
                 .site
                 .sources
                 .get(&citation.source)
-                .map_or_else(String::new, |s| s.kind.clone()),
+                .map_or_else(String::new, |s| s.kind.as_str().to_string()),
             first_party: self.index.is_first_party(claim, citation),
             url: citation.url.clone(),
             archive: citation.archive.clone(),
             title: citation.title.clone(),
             date: citation.date.map(date_view),
-            stance: citation.stance.clone(),
+            stance: citation.stance.as_str().to_string(),
             quote: citation.quote.clone(),
             value: citation.value,
             value_display: citation.value.map(|v| format_with_unit(v, unit)),
@@ -93,7 +94,10 @@ impl Viewer<'_, '_> {
         let reported: Vec<(String, f64, String)> = claim
             .citations
             .iter()
-            .filter_map(|c| Some((self.source_link(&c.source).name, c.value?, c.stance.clone())))
+            .filter_map(|c| {
+                let stance = c.stance.as_str().to_string();
+                Some((self.source_link(&c.source).name, c.value?, stance))
+            })
             .collect();
         charts::dot_plot(quantity.value, &quantity.unit, &reported)
     }
@@ -132,26 +136,22 @@ fn claim_timeline(i: usize, claim: &Claim) -> Vec<Event> {
 }
 
 /// `citations` (stance, view) grouped by stance.
-fn group_by_stance(citations: &[(&str, SharedValue)]) -> Vec<CitationGroup> {
-    [
-        ("supports", "Supports"),
-        ("contradicts", "Contradicts"),
-        ("neutral", "Neutral"),
-    ]
-    .into_iter()
-    .filter_map(|(stance, label)| {
-        let group: Vec<SharedValue> = citations
-            .iter()
-            .filter(|(of, _)| *of == stance)
-            .map(|(_, citation)| citation.clone())
-            .collect();
-        (!group.is_empty()).then(|| CitationGroup {
-            stance: stance.into(),
-            label: label.into(),
-            citations: group,
+fn group_by_stance(citations: &[(Stance, SharedValue)]) -> Vec<CitationGroup> {
+    Stance::ALL
+        .iter()
+        .filter_map(|&stance| {
+            let group: Vec<SharedValue> = citations
+                .iter()
+                .filter(|(of, _)| *of == stance)
+                .map(|(_, citation)| citation.clone())
+                .collect();
+            (!group.is_empty()).then(|| CitationGroup {
+                stance: stance.as_str().into(),
+                label: stance.label().into(),
+                citations: group,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 fn tally_view(tally: Tally) -> TallyView {

@@ -9,6 +9,7 @@ use super::viewer::Viewer;
 use crate::diagnostic::Diagnostic;
 use crate::ids::tag_slug;
 use crate::model::Claim;
+use crate::parse::Stance;
 
 /// The header row; docs/data.md describes each column.
 pub const COLUMNS: &[&str] = &[
@@ -56,7 +57,7 @@ fn problem(error: csv::Error) -> Diagnostic {
 }
 
 fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
-    let count = |stance: &str| {
+    let count = |stance: Stance| {
         let n = claim
             .citations
             .iter()
@@ -87,8 +88,8 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         quantity.map_or_else(String::new, |q| q.value.to_string()),
         quantity.map_or_else(String::new, |q| q.unit.clone()),
         claim.citations.len().to_string(),
-        count("supports"),
-        count("contradicts"),
+        count(Stance::Supports),
+        count(Stance::Contradicts),
         urls.join(" "),
         claim.last_updated().to_string(),
     ];

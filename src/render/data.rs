@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::viewer::Viewer;
 use crate::model::{Citation, Claim, Entity, Source};
+use crate::parse::{EntityKind, SourceKind, Stance};
 
 /// Version of the data files' shapes; bumped only on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -43,7 +44,7 @@ struct CitationData<'a> {
     archive: Option<&'a str>,
     title: Option<&'a str>,
     date: Option<String>,
-    stance: &'a str,
+    stance: Stance,
     quote: Option<&'a str>,
     value: Option<f64>,
 }
@@ -78,7 +79,7 @@ struct ClaimData<'a> {
 struct SourceData<'a> {
     id: &'a str,
     name: &'a str,
-    kind: &'a str,
+    kind: SourceKind,
     url: String,
     homepage: Option<&'a str>,
     entity: Option<Named>,
@@ -93,7 +94,7 @@ struct SourceData<'a> {
 struct EntityData<'a> {
     id: &'a str,
     name: &'a str,
-    kind: &'a str,
+    kind: EntityKind,
     url: String,
     homepage: Option<&'a str>,
     parent: Option<Named>,
@@ -264,7 +265,7 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
         archive: citation.archive.as_deref(),
         title: citation.title.as_deref(),
         date: citation.date.map(|d| d.to_string()),
-        stance: &citation.stance,
+        stance: citation.stance,
         quote: citation.quote.as_deref(),
         value: citation.value,
     }
@@ -294,7 +295,7 @@ fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
     SourceData {
         id: &source.id,
         name: &source.name,
-        kind: &source.kind,
+        kind: source.kind,
         url: viewer.urls.absolute(&format!("sources/{}/", source.id)),
         homepage: source.url.as_deref(),
         entity: source.entity.as_deref().map(|e| entity_ref(viewer, e)),
@@ -311,7 +312,7 @@ fn entity<'a>(viewer: &Viewer<'a, '_>, entity: &'a Entity) -> EntityData<'a> {
     EntityData {
         id: &entity.id,
         name: &entity.name,
-        kind: &entity.kind,
+        kind: entity.kind,
         url: viewer.urls.absolute(&format!("entities/{}/", entity.id)),
         homepage: entity.url.as_deref(),
         parent: entity.parent.as_deref().map(|p| entity_ref(viewer, p)),

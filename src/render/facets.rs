@@ -10,64 +10,6 @@ use serde::Serialize;
 use super::viewer::Viewer;
 use super::views::{Link, StatusView};
 use crate::index::Event;
-use crate::model::Claim;
-
-/// Every claim's status, entities and tags as numbers, given once per site in
-/// the order of their ids: a page's facets then count numbers instead of
-/// comparing strings, and list them in the same order.
-#[derive(Default)]
-pub struct FacetKeys {
-    statuses: Vec<String>,
-    entities: Vec<String>,
-    tags: Vec<String>,
-    claims: Vec<ClaimKeys>,
-}
-
-/// One claim's numbers in [`FacetKeys`].
-struct ClaimKeys {
-    status: usize,
-    entities: Vec<usize>,
-    /// In the order the tags are written.
-    tags: Vec<usize>,
-}
-
-impl FacetKeys {
-    /// The numbers of `claims`, whose tags have the slugs `tag_slugs` (one
-    /// list per claim).
-    pub fn new(claims: &[Claim], tag_slugs: &[&[String]]) -> Self {
-        let statuses = numbering(claims.iter().map(|claim| &claim.status));
-        let entities = numbering(claims.iter().flat_map(|claim| &claim.entities));
-        let tags = numbering(tag_slugs.iter().copied().flatten());
-        let claims = claims
-            .iter()
-            .zip(tag_slugs)
-            .map(|(claim, slugs)| ClaimKeys {
-                status: statuses[claim.status.as_str()],
-                entities: claim
-                    .entities
-                    .iter()
-                    .map(|e| entities[e.as_str()])
-                    .collect(),
-                tags: slugs.iter().map(|slug| tags[slug.as_str()]).collect(),
-            })
-            .collect();
-        FacetKeys {
-            statuses: statuses.into_keys().map(str::to_string).collect(),
-            entities: entities.into_keys().map(str::to_string).collect(),
-            tags: tags.into_keys().map(str::to_string).collect(),
-            claims,
-        }
-    }
-}
-
-/// Each distinct string of `all`, numbered in sorted order.
-fn numbering<'s>(all: impl Iterator<Item = &'s String>) -> BTreeMap<&'s str, usize> {
-    let mut numbers: BTreeMap<&str, usize> = all.map(|s| (s.as_str(), 0)).collect();
-    for (n, number) in numbers.values_mut().enumerate() {
-        *number = n;
-    }
-    numbers
-}
 
 /// The facets of one paginated list. Which fields narrow the whole list is
 /// worked out once, when its first page renders, and shared by its pages.
@@ -105,7 +47,8 @@ pub struct Facets {
 }
 
 /// The statuses, entities, tags and years among some list items, each with
-/// how many items have it; all but years by their number in [`FacetKeys`].
+/// how many items have it; all but years by their number in
+/// [`crate::index::FacetKeys`].
 #[derive(Default)]
 struct Values<'a> {
     items: usize,
@@ -136,7 +79,7 @@ impl<'a> Values<'a> {
     fn of(viewer: &'a Viewer<'a, '_>, items: impl Iterator<Item = (usize, i32)>) -> Self {
         let mut values = Values::default();
         for (i, year) in items {
-            let keys = &viewer.facet_keys.claims[i];
+            let keys = viewer.index.facet_keys.claim(i);
             values.items += 1;
             *values.statuses.entry(keys.status).or_default() += 1;
             for &entity in &keys.entities {
@@ -178,11 +121,11 @@ impl<'a> Values<'a> {
 
     /// This page's values as facets, keeping the fields that can narrow the whole list.
     fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
-        let keys = &viewer.facet_keys;
+        let keys = &viewer.index.facet_keys;
         let mut entities: Vec<Link> = if list.entities {
             self.entities
                 .into_keys()
-                .map(|entity| viewer.entity_link(&keys.entities[entity]))
+                .map(|entity| viewer.entity_link(keys.entity(entity)))
                 .collect()
         } else {
             Vec::new()
@@ -192,10 +135,10 @@ impl<'a> Values<'a> {
             self.tags
                 .into_iter()
                 .map(|(slug, (name, _))| {
-                    let slug = &keys.tags[slug];
+                    let slug = keys.tag(slug);
                     Link {
                         url: viewer.urls.path(&format!("tags/{slug}/")),
-                        id: slug.clone(),
+                        id: slug.to_string(),
                         name: name.to_string(),
                     }
                 })
@@ -209,8 +152,8 @@ impl<'a> Values<'a> {
                 .statuses()
                 .into_iter()
                 .filter(|s| {
-                    let number = keys.statuses.binary_search(&s.id);
-                    number.is_ok_and(|n| self.statuses.contains_key(&n))
+                    let number = keys.status_number(&s.id);
+                    number.is_some_and(|n| self.statuses.contains_key(&n))
                 })
                 .collect()
         } else {

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::viewer::Viewer;
 use crate::config::{BEST_RATING, WORST_RATING};
 use crate::model::{Citation, Claim};
+use crate::parse::EntityKind;
 
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` become `\u003c` etc.,
 /// so no string in it can close the element.
@@ -191,7 +192,7 @@ fn party<'a>(viewer: &Viewer<'a, '_>, source_id: &'a str) -> Party<'a> {
     let is_person = source
         .and_then(|s| s.entity.as_deref())
         .and_then(|id| viewer.site.entities.get(id))
-        .is_some_and(|entity| entity.kind == "person");
+        .is_some_and(|entity| entity.kind == EntityKind::Person);
     Party {
         kind: if is_person { "Person" } else { "Organization" },
         name: source.map_or(source_id, |s| s.name.as_str()),

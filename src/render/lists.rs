@@ -13,6 +13,7 @@ use super::paginate::paginate;
 use super::viewer::Viewer;
 use super::views::{EntityView, Link, StatusCount};
 use crate::index::Event;
+use crate::parse::EntityKind;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
 pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
@@ -192,31 +193,20 @@ fn entity_page_parts(
 }
 
 fn kind_groups(viewer: &Viewer) -> Vec<KindGroup> {
-    let mut groups: BTreeMap<&str, Vec<EntityView>> = BTreeMap::new();
+    let mut groups: BTreeMap<EntityKind, Vec<EntityView>> = BTreeMap::new();
     for entity in viewer.site.entities.values() {
         groups
-            .entry(kind_order(&entity.kind))
+            .entry(entity.kind)
             .or_default()
             .push(viewer.entity(entity));
     }
     groups
         .into_iter()
-        .map(|(key, entities)| KindGroup {
-            kind: key[2..].to_string(),
+        .map(|(kind, entities)| KindGroup {
+            kind: kind.as_str().to_string(),
             entities,
         })
         .collect()
-}
-
-/// Sorts entity kinds in a reader's order, keeping the kind after a two-character prefix.
-fn kind_order(kind: &str) -> &'static str {
-    match kind {
-        "organization" => "0 organization",
-        "model" => "1 model",
-        "product" => "2 product",
-        "person" => "3 person",
-        _ => "4 other",
-    }
 }
 
 #[derive(Serialize)]

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use time::Date;
 
-use super::facets::FacetKeys;
 use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
+use crate::ids::tag_slug;
 use crate::index::{Event, EventKind, Index};
 use crate::markdown::Markdown;
 use crate::model::{Claim, Entity, Site, Source};
@@ -24,8 +24,6 @@ pub struct Viewer<'a, 'p> {
     pub index: &'a Index<'a>,
     /// Markdown renderer with the site's HTML policy.
     pub markdown: &'a Markdown<'p>,
-    /// What list pages' filters count, by number.
-    pub facet_keys: FacetKeys,
     cards: Vec<ClaimCard>,
     card_values: Vec<SharedValue>,
     // Views that pages ask for thousands of times, made once.
@@ -51,7 +49,6 @@ impl<'a, 'p> Viewer<'a, 'p> {
             urls,
             index,
             markdown,
-            facet_keys: FacetKeys::default(),
             cards: Vec::new(),
             card_values: Vec::new(),
             status_views: Vec::new(),
@@ -76,14 +73,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
         viewer.source_values = source_links.map(|(&id, link)| (id, shared(link))).collect();
         let dates = index.timeline.events().iter().map(|event| event.date);
         viewer.date_values = dates.map(|date| (date, shared(&date_view(date)))).collect();
-        viewer.cards = site
-            .claims
-            .par_iter()
-            .map(|claim| viewer.make_card(claim))
+        let claims = site.claims.par_iter().zip(&index.tag_slugs);
+        viewer.cards = claims
+            .map(|(claim, slugs)| viewer.make_card(claim, slugs.clone()))
             .collect();
         viewer.card_values = viewer.cards.par_iter().map(shared).collect();
-        let tag_slugs: Vec<&[String]> = viewer.cards.iter().map(|c| &c.tag_slugs[..]).collect();
-        viewer.facet_keys = FacetKeys::new(&site.claims, &tag_slugs);
         viewer
     }
 
@@ -165,7 +159,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
             .binary_search_by(|c| claim.date.cmp(&c.date).then_with(|| c.id.cmp(&claim.id)));
         match found {
             Ok(i) => self.card(i),
-            Err(_) => self.make_card(claim),
+            Err(_) => self.make_card(claim, claim.tags.iter().map(|t| tag_slug(t)).collect()),
         }
     }
 
@@ -179,8 +173,8 @@ impl<'a, 'p> Viewer<'a, 'p> {
         indices.iter().map(|&i| self.card_value(i)).collect()
     }
 
-    fn make_card(&self, claim: &Claim) -> ClaimCard {
-        let tag_slugs: Vec<String> = claim.tags.iter().map(|t| crate::ids::tag_slug(t)).collect();
+    /// The card of `claim`, whose tags have the slugs `tag_slugs`.
+    fn make_card(&self, claim: &Claim, tag_slugs: Vec<String>) -> ClaimCard {
         ClaimCard {
             id: claim.id.clone(),
             url: self.urls.path(&format!("claims/{}/", claim.id)),
@@ -295,7 +289,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
         EntityView {
             id: entity.id.clone(),
             name: entity.name.clone(),
-            kind: entity.kind.clone(),
+            kind: entity.kind.as_str().to_string(),
             url: self.urls.path(&format!("entities/{}/", entity.id)),
             homepage: entity.url.clone(),
             parent: entity.parent.as_deref().map(|p| self.entity_link(p)),
@@ -317,7 +311,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
         SourceView {
             id: source.id.clone(),
             name: source.name.clone(),
-            kind: source.kind.clone(),
+            kind: source.kind.as_str().to_string(),
             url: self.urls.path(&format!("sources/{}/", source.id)),
             homepage: source.url.clone(),
             entity: source.entity.as_deref().map(|e| self.entity_link(e)),
@@ -353,7 +347,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
                     .citations
                     .iter()
                     .filter(|c| c.source == source)
-                    .map(|c| c.stance.clone())
+                    .map(|c| c.stance.as_str().to_string())
                     .collect(),
             })
             .collect()

@@ -1,0 +1,169 @@
+//! The closed vocabularies of content files: a citation's `stance`, a
+//! source's `kind` and an entity's `kind`. Each word is parsed once, when its
+//! file is read; from then on the model carries an enum, and views and data
+//! files get the word back with `as_str` (or serde, which writes the same word).
+
+use serde::Serialize;
+
+/// A field whose value is one word of a closed list.
+pub trait Vocabulary: Copy + 'static {
+    /// Every value, in the order error messages list the words.
+    const ALL: &'static [Self];
+    /// The value of a field that is left out.
+    const DEFAULT: Self;
+
+    /// The word as written in frontmatter.
+    fn as_str(self) -> &'static str;
+
+    /// The value written as `word`, if `word` is one of the list (case matters).
+    fn parse(word: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|value| value.as_str() == word)
+    }
+}
+
+/// Defines an enum whose variants are the words of one vocabulary, in the
+/// order given, with its [`Vocabulary`] impl and an inherent `as_str`.
+macro_rules! vocabulary {
+    (
+        $(#[$doc:meta])*
+        $name:ident { $( $(#[$variant_doc:meta])* $variant:ident = $word:literal ),+ $(,)? }
+        default $default:ident
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name {
+            $( $(#[$variant_doc])* #[serde(rename = $word)] $variant, )+
+        }
+
+        impl $name {
+            /// The word as written in frontmatter.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $word, )+
+                }
+            }
+        }
+
+        impl Vocabulary for $name {
+            const ALL: &'static [Self] = &[$( $name::$variant ),+];
+            const DEFAULT: Self = $name::$default;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// How a cited document stands on the claim (`stance`).
+    Stance {
+        /// The document backs the claim.
+        Supports = "supports",
+        /// The document goes against the claim.
+        Contradicts = "contradicts",
+        /// The document is relevant but takes no side.
+        Neutral = "neutral",
+    }
+    default Neutral
+}
+
+vocabulary! {
+    /// What kind of publisher a source is (a source's `kind`).
+    SourceKind {
+        /// A company's or institution's own channel.
+        Official = "official",
+        /// News media.
+        Press = "press",
+        /// A blog or newsletter.
+        Blog = "blog",
+        /// A paper, preprint or benchmark report.
+        Research = "research",
+        /// A social media account.
+        Social = "social",
+        /// Anything else.
+        Other = "other",
+    }
+    default Other
+}
+
+vocabulary! {
+    /// What kind of thing an entity is (an entity's `kind`). The order of the
+    /// variants is the order of the groups on `/entities/`.
+    EntityKind {
+        /// A company, lab or institution.
+        Organization = "organization",
+        /// An AI model.
+        Model = "model",
+        /// A product or service.
+        Product = "product",
+        /// A person.
+        Person = "person",
+        /// Anything else.
+        Other = "other",
+    }
+    default Other
+}
+
+impl Stance {
+    /// The heading of this stance's group of citations on a claim page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Contradicts => "Contradicts",
+            Stance::Neutral => "Neutral",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word parses back to its value, in the order messages list them.
+    fn round_trip<V: Vocabulary + Serialize + std::fmt::Debug + PartialEq>(words: &[&str]) {
+        let written: Vec<&str> = V::ALL.iter().map(|v| v.as_str()).collect();
+        assert_eq!(written, words);
+        for &value in V::ALL {
+            assert_eq!(V::parse(value.as_str()), Some(value));
+            let json = serde_json::to_string(&value).unwrap();
+            assert_eq!(json, format!("\"{}\"", value.as_str()));
+        }
+        assert!(V::ALL.contains(&V::DEFAULT));
+    }
+
+    #[test]
+    fn every_word_round_trips_through_parse_as_str_and_serde() {
+        round_trip::<Stance>(&["supports", "contradicts", "neutral"]);
+        round_trip::<SourceKind>(&["official", "press", "blog", "research", "social", "other"]);
+        round_trip::<EntityKind>(&["organization", "model", "product", "person", "other"]);
+        assert_eq!(Stance::DEFAULT, Stance::Neutral);
+        assert_eq!(SourceKind::DEFAULT, SourceKind::Other);
+        assert_eq!(EntityKind::DEFAULT, EntityKind::Other);
+    }
+
+    #[test]
+    fn words_outside_the_list_do_not_parse() {
+        for word in ["Supports", "support", " supports", "", "other "] {
+            assert_eq!(Stance::parse(word), None, "{word:?}");
+        }
+        assert_eq!(SourceKind::parse("news"), None);
+        assert_eq!(EntityKind::parse("Person"), None);
+    }
+
+    #[test]
+    fn entity_kinds_sort_in_the_readers_order() {
+        let mut kinds = vec![
+            EntityKind::Other,
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Product,
+            EntityKind::Model,
+        ];
+        kinds.sort();
+        assert_eq!(kinds, EntityKind::ALL);
+    }
+}
