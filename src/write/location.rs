@@ -1,59 +1,169 @@
 //! Where the site may be written: refusals of folders that hold something
 //! else, and joining generated paths without ever leaving the output.
+//!
+//! Every refusal compares real paths: the requested output's symbolic links
+//! are resolved in every part of it that exists, so a link cannot lead a build
+//! into `content/` or onto a system folder under another name.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::Error;
 
-/// Refuses output folders that hold something else: the root itself, a folder
-/// above it, the content/templates/static/.git folders, or the home folder and
-/// the folders above it.
+/// Refuses output folders that hold something else, with or without
+/// `--force`: the root itself, a folder above it, the
+/// content/templates/static/.git folders, the home folder or the working
+/// folder or a folder above them, and the system's own folders.
 pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
-    let root = absolute(root)?;
-    let output = absolute(output)?;
-    let refuse = |why: &str| {
-        Err(Error::Usage(format!(
+    let places = Places::here(root)?;
+    let output = resolve(output)?;
+    match places.refusal(&output) {
+        None => Ok(()),
+        Some(why) => Err(Error::Usage(format!(
             "refusing to write the site to {}: {why}; choose a folder of its own, such as {}",
             output.display(),
-            root.join("public").display()
-        )))
-    };
-    if output == root || root.starts_with(&output) {
-        return refuse("it holds the site itself");
+            places.root.join("public").display()
+        ))),
     }
-    for folder in ["content", "templates", "static", ".git"] {
-        if output.starts_with(root.join(folder)) {
-            return refuse(&format!("it is inside {folder}/"));
-        }
-    }
-    if let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty()) {
-        let home = absolute(Path::new(&home))?;
-        if home.starts_with(&output) {
-            return refuse("it is your home folder or holds it");
-        }
-    }
-    Ok(())
 }
 
-fn absolute(path: &Path) -> Result<PathBuf, Error> {
-    let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
-    // Resolve symlinks where the path exists, so two spellings of one folder compare equal.
-    Ok(fs::canonicalize(&path).unwrap_or_else(|_| normalize(&path)))
+/// The folders an output may not replace or hold, resolved.
+struct Places {
+    root: PathBuf,
+    home: Option<PathBuf>,
+    working: Option<PathBuf>,
 }
 
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
+impl Places {
+    /// The places of this process: the site at `root`, `$HOME` and the working folder.
+    fn here(root: &Path) -> Result<Places, Error> {
+        let home = std::env::var_os("HOME").filter(|home| !home.is_empty());
+        let working = std::env::current_dir().ok();
+        Ok(Places {
+            root: resolve(root)?,
+            home: home.map(|home| resolve(Path::new(&home))).transpose()?,
+            working: working.map(|folder| resolve(&folder)).transpose()?,
+        })
+    }
+
+    /// Why `output` (resolved) may not be the output folder, if it may not.
+    fn refusal(&self, output: &Path) -> Option<String> {
+        if self.root.starts_with(output) {
+            return Some("it holds the site itself".into());
+        }
+        for folder in ["content", "templates", "static", ".git"] {
+            let inside = self.root.join(folder);
+            let real = resolve(&inside).unwrap_or(inside);
+            if output.starts_with(real) {
+                return Some(format!("it is inside {folder}/"));
             }
+        }
+        if self.home.as_ref().is_some_and(|home| home.starts_with(output)) {
+            return Some("it is your home folder or holds it".into());
+        }
+        if self.working.as_ref().is_some_and(|w| w.starts_with(output)) {
+            return Some("it is the working folder or holds it".into());
+        }
+        is_system_folder(output).then(|| "it is a system folder".into())
+    }
+}
+
+/// Folders of the operating system (Linux, the BSDs, macOS). An output
+/// folder is replaced, or moved aside by `--force`: never one of these.
+const SYSTEM_FOLDERS: [&str; 33] = [
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/home",
+    "/lib",
+    "/media",
+    "/mnt",
+    "/opt",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/snap",
+    "/srv",
+    "/sys",
+    "/tmp",
+    "/usr",
+    "/var",
+    "/var/cache",
+    "/var/lib",
+    "/var/lock",
+    "/var/log",
+    "/var/mail",
+    "/var/run",
+    "/var/spool",
+    "/var/tmp",
+    "/Applications",
+    "/Library",
+    "/System",
+    "/Users",
+    "/Volumes",
+    "/private",
+];
+
+/// System folders whose every subfolder is the system's too: `/usr/local`,
+/// `/etc/ssh`, other users' home folders.
+const SYSTEM_PARENTS: [&str; 9] = [
+    "/bin", "/boot", "/etc", "/home", "/sbin", "/usr", "/Library", "/System", "/Users",
+];
+
+/// Whether `output` (resolved) is a system folder: a file system root, one of
+/// [`SYSTEM_FOLDERS`] or a `/lib*` folder, or a folder directly inside one of
+/// [`SYSTEM_PARENTS`], under its own name or the name its links resolve to.
+fn is_system_folder(output: &Path) -> bool {
+    let Some(parent) = output.parent() else {
+        return true; // `/`, or a drive's root
+    };
+    let is = |folder: &str| {
+        let folder = Path::new(folder);
+        output == folder || resolve(folder).is_ok_and(|real| output == real)
+    };
+    let is_inside = |folder: &str| {
+        let folder = Path::new(folder);
+        parent == folder || resolve(folder).is_ok_and(|real| parent == real)
+    };
+    let is_lib = parent == Path::new("/")
+        && output
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with("lib"));
+    is_lib || SYSTEM_FOLDERS.into_iter().any(is) || SYSTEM_PARENTS.into_iter().any(is_inside)
+}
+
+/// `path` made absolute with its symbolic links resolved: each existing part
+/// is replaced by its real path, and the parts that do not exist yet (which
+/// cannot be links) are appended as written, `..` taken lexically, as the
+/// folders will be created. A link that leads nowhere is an error: where it
+/// would write cannot be known.
+fn resolve(path: &Path) -> Result<PathBuf, Error> {
+    let absolute = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
             Component::CurDir => {}
-            other => out.push(other),
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                let is_link = fs::symlink_metadata(&resolved).is_ok_and(|m| m.is_symlink());
+                if is_link {
+                    resolved = fs::canonicalize(&resolved).map_err(|e| {
+                        Error::Usage(format!(
+                            "refusing to write the site through {}: a symbolic link that cannot be followed ({e})",
+                            resolved.display()
+                        ))
+                    })?;
+                }
+            }
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
         }
     }
-    out
+    Ok(resolved)
 }
 
 /// Longest file or folder name written, in bytes: the limit of common file systems.
