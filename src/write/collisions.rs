@@ -82,16 +82,23 @@ pub fn static_collisions(root: &Path, site: &Site) -> Result<Vec<Diagnostic>, Er
     }
     // Only the output paths are wanted: no template is compiled or rendered.
     let problems = render::with_renderer(site, tera::Tera::default(), |renderer| {
-        let generated = Generated::new(renderer.paths());
-        entries
-            .iter()
-            .filter_map(|(relative, is_dir)| {
-                let clash = generated.clash(relative, *is_dir)?;
-                Some(collision(relative, *is_dir, &clash, renderer))
-            })
-            .collect()
+        collisions_with(&entries, renderer)
     });
     Ok(problems)
+}
+
+/// One error for every static entry (relative path, and whether it is a
+/// folder) that would take the place of a file `renderer` makes, the marker
+/// or the search bundle.
+pub fn collisions_with(entries: &[(String, bool)], renderer: &Renderer) -> Vec<Diagnostic> {
+    let generated = Generated::new(renderer.paths());
+    entries
+        .iter()
+        .filter_map(|(relative, is_dir)| {
+            let clash = generated.clash(relative, *is_dir)?;
+            Some(collision(relative, *is_dir, &clash, renderer))
+        })
+        .collect()
 }
 
 /// The entries of `static_dir` to copy into the output: every one but those
@@ -121,7 +128,10 @@ pub(super) fn static_to_copy(
         }
         warnings.push(Diagnostic::warning(
             format!("static/{relative}"),
-            format!("{}; it was not copied", clash_text(relative, *is_dir, &clash)),
+            format!(
+                "{}; it was not copied",
+                clash_text(relative, *is_dir, &clash)
+            ),
         ));
         false
     });
@@ -148,7 +158,11 @@ fn collision(relative: &str, is_dir: bool, clash: &Clash, renderer: &Renderer) -
         },
         Clash::Folder => "rename or delete it".to_string(),
     };
-    Diagnostic::error(format!("static/{relative}"), clash_text(relative, is_dir, clash)).hint(hint)
+    Diagnostic::error(
+        format!("static/{relative}"),
+        clash_text(relative, is_dir, clash),
+    )
+    .hint(hint)
 }
 
 /// What the static entry at `relative` would do, as `clash` says.
@@ -173,7 +187,13 @@ mod tests {
     #[test]
     fn every_clash_with_a_generated_path_is_found() {
         let generated = Generated::new(
-            ["index.html", "claims/x/index.html", "feed.xml", "claims.json"].into_iter(),
+            [
+                "index.html",
+                "claims/x/index.html",
+                "feed.xml",
+                "claims.json",
+            ]
+            .into_iter(),
         );
         let clash = |path, is_dir| generated.clash(path, is_dir);
         assert_eq!(clash("feed.xml", false), Some(Clash::File));

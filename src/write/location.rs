@@ -58,7 +58,11 @@ impl Places {
                 return Some(format!("it is inside {folder}/"));
             }
         }
-        if self.home.as_ref().is_some_and(|home| home.starts_with(output)) {
+        if self
+            .home
+            .as_ref()
+            .is_some_and(|home| home.starts_with(output))
+        {
             return Some("it is your home folder or holds it".into());
         }
         if self.working.as_ref().is_some_and(|w| w.starts_with(output)) {
@@ -107,9 +111,10 @@ const SYSTEM_FOLDERS: [&str; 33] = [
 ];
 
 /// System folders whose every subfolder is the system's too: `/usr/local`,
-/// `/etc/ssh`, other users' home folders.
-const SYSTEM_PARENTS: [&str; 9] = [
-    "/bin", "/boot", "/etc", "/home", "/sbin", "/usr", "/Library", "/System", "/Users",
+/// `/etc/ssh`, `/proc/self`, other users' home folders.
+const SYSTEM_PARENTS: [&str; 12] = [
+    "/bin", "/boot", "/dev", "/etc", "/home", "/proc", "/sbin", "/sys", "/usr", "/Library",
+    "/System", "/Users",
 ];
 
 /// Whether `output` (resolved) is a system folder: a file system root, one of
@@ -184,4 +189,133 @@ pub fn safe_join(base: &Path, relative: &str) -> Result<PathBuf, Error> {
         )));
     }
     Ok(base.join(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(path: &str) -> bool {
+        is_system_folder(&resolve(Path::new(path)).unwrap())
+    }
+
+    #[test]
+    fn system_folders_are_refused_under_any_spelling() {
+        for path in [
+            "/",
+            "/usr",
+            "/etc",
+            "/bin",
+            "/sbin",
+            "/lib",
+            "/lib64",
+            "/libx32",
+            "/var",
+            "/opt",
+            "/boot",
+            "/dev",
+            "/proc",
+            "/sys",
+            "/home",
+            "/root",
+            "/tmp",
+            "/usr/local",
+            "/usr/bin",
+            "/etc/ssh",
+            "/home/someone",
+            "/var/lib",
+            "/usr/",
+            "//usr",
+            "/usr/./",
+            "/etc/../usr",
+            "/usr/share/..",
+            "/proc/claimtrail-no-such-folder",
+        ] {
+            assert!(refused(path), "{path} was not refused");
+        }
+        for path in [
+            "/srv/www",
+            "/var/www",
+            "/opt/site",
+            "/tmp/site",
+            "/usr/local/share/x",
+        ] {
+            assert!(!refused(path), "{path} was refused");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_system_folder_is_refused_like_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink("/usr", &link).unwrap();
+        assert_eq!(resolve(&link).unwrap(), fs::canonicalize("/usr").unwrap());
+        assert!(is_system_folder(&resolve(&link).unwrap()));
+        // Through a link to `/`, then a folder name.
+        let top = dir.path().join("top");
+        std::os::unix::fs::symlink("/", &top).unwrap();
+        assert!(is_system_folder(&resolve(&top.join("etc")).unwrap()));
+        assert!(is_system_folder(&resolve(&top).unwrap()));
+    }
+
+    /// The places of a site at `root`, for a user whose home is `home`.
+    fn places(root: &Path, home: &Path) -> Places {
+        Places {
+            root: resolve(root).unwrap(),
+            home: Some(resolve(home).unwrap()),
+            working: None,
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_existing_part_of_a_path_are_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let home = dir.path().join("home");
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::create_dir_all(&home).unwrap();
+        let link = |target: &Path, name: &str| {
+            std::os::unix::fs::symlink(target, dir.path().join(name)).unwrap();
+            dir.path().join(name)
+        };
+        let clink = link(&root.join("content"), "clink");
+        let slink = link(&root, "slink");
+        let hlink = link(&home, "hlink");
+        let places = places(&root, &home);
+        let why = |output: PathBuf| places.refusal(&resolve(&output).unwrap());
+        let inside_content = Some("it is inside content/".to_string());
+        assert_eq!(why(root.join("content/newdir")), inside_content);
+        assert_eq!(why(clink.join("newdir")), inside_content);
+        assert_eq!(why(clink.join("new/../deeper/x")), inside_content);
+        assert_eq!(why(slink.join("content/x")), inside_content);
+        assert_eq!(why(slink.clone()), Some("it holds the site itself".into()));
+        assert_eq!(
+            why(slink.join("..")),
+            Some("it holds the site itself".into())
+        );
+        let home_refusal = Some("it is your home folder or holds it".to_string());
+        assert_eq!(why(hlink.clone()), home_refusal);
+        assert_eq!(why(home.clone()), home_refusal);
+        // `..` after a link leaves the folder the link leads to, as the system does.
+        assert_eq!(why(clink.join("../public")), None);
+        assert_eq!(why(slink.join("public")), None);
+        assert_eq!(why(hlink.join("sites/tracker")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_that_leads_nowhere_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("missing"), &link).unwrap();
+        let Err(Error::Usage(message)) = resolve(&link.join("public")) else {
+            panic!("a dangling link was resolved");
+        };
+        assert!(
+            message.contains("symbolic link that cannot be followed"),
+            "{message}"
+        );
+    }
 }

@@ -25,7 +25,7 @@ mod size;
 mod tree;
 
 use collisions::{Generated, static_to_copy};
-pub use collisions::static_collisions;
+pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 use size::pages_size_warning;
 pub use size::size_text;
@@ -143,7 +143,11 @@ impl Staging {
     /// top folder its mode and swaps the new site in place of the output; the
     /// old output becomes the next build's spare. `generated` names the
     /// generated files.
-    pub fn finish(mut self, generated: &BTreeSet<&str>, static_dir: &Path) -> Result<Written, Error> {
+    pub fn finish(
+        mut self,
+        generated: &BTreeSet<&str>,
+        static_dir: &Path,
+    ) -> Result<Written, Error> {
         let mut written = Written {
             moved_aside: self.moved_aside.take(),
             files: generated.len(),
@@ -364,6 +368,24 @@ mod tests {
                 .to_string_lossy()
                 .starts_with(".claimtrail-staging-")
         })
+    }
+
+    #[test]
+    fn a_folder_without_the_marker_is_never_deleted_with_what_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let folder = dir.path().join("stood-at-the-output");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("notes.txt"), "written after it was found empty").unwrap();
+        keep_as_spare(folder.clone(), &output);
+        assert!(folder.join("notes.txt").is_file());
+        assert!(
+            !spare_path(&output).exists(),
+            "not ours: not a spare either"
+        );
+        fs::remove_file(folder.join("notes.txt")).unwrap();
+        keep_as_spare(folder.clone(), &output);
+        assert!(!folder.exists(), "an empty one is removed");
     }
 
     #[test]
