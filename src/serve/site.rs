@@ -122,7 +122,7 @@ fn serve_version(
     let site = Arc::new(site);
     render::with_renderer(&site, tera, |renderer| {
         // As `check` would refuse it: a static file in a generated file's place.
-        let static_files: Vec<(String, bool)> =
+        let static_files: Vec<crate::write::StaticEntry> =
             statics.keys().map(|p| (p.clone(), false)).collect();
         let collisions = crate::write::collisions_with(&static_files, renderer);
         if !collisions.is_empty() {

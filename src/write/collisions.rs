@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::MARKER;
 use super::hold::DRAFT;
-use super::tree::static_entries;
+use super::tree::{StaticEntry, static_entries};
 use crate::Error;
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -90,7 +90,7 @@ pub fn static_collisions(root: &Path, site: &Site) -> Result<Vec<Diagnostic>, Er
 /// One error for every static entry (relative path, and whether it is a
 /// folder) that would take the place of a file `renderer` makes, the marker
 /// or the search bundle.
-pub fn collisions_with(entries: &[(String, bool)], renderer: &Renderer) -> Vec<Diagnostic> {
+pub fn collisions_with(entries: &[StaticEntry], renderer: &Renderer) -> Vec<Diagnostic> {
     let generated = Generated::new(renderer.paths());
     entries
         .iter()
@@ -108,7 +108,7 @@ pub fn collisions_with(entries: &[(String, bool)], renderer: &Renderer) -> Vec<D
 pub(super) fn static_to_copy(
     static_dir: &Path,
     generated: &Generated,
-) -> Result<(Vec<(String, bool)>, Vec<Diagnostic>), Error> {
+) -> Result<(Vec<StaticEntry>, Vec<Diagnostic>), Error> {
     let mut skipped_folders: Vec<String> = Vec::new();
     let mut warnings = Vec::new();
     let mut entries = static_entries(static_dir)?;

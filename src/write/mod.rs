@@ -29,6 +29,7 @@ pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 use size::pages_size_warning;
 pub use size::size_text;
+pub use tree::StaticEntry;
 use tree::{Wanted, copy_static, create_folder, fix_folder_mode, overwrite, prune};
 
 /// The file that marks a folder as claimtrail's output.

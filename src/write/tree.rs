@@ -76,9 +76,13 @@ pub(super) fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<Ve
     Ok(kept.into_iter().flatten().collect())
 }
 
+/// An entry of `static/`: its `/`-separated path inside the folder, and
+/// whether it is a folder.
+pub type StaticEntry = (String, bool);
+
 /// Every entry under `static_dir`, relative, with whether it is a folder.
 /// Symlinks are left out: the load stage reported them and they are never followed.
-pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<(String, bool)>, Error> {
+pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<StaticEntry>, Error> {
     let mut entries = Vec::new();
     for entry in WalkDir::new(static_dir)
         .follow_links(false)
@@ -185,7 +189,7 @@ fn fix_mode_at(_path: &Path, _mode: u32) -> Result<(), Error> {
 /// Returns the files copied and their bytes.
 pub(super) fn copy_static(
     static_dir: &Path,
-    entries: &[(String, bool)],
+    entries: &[StaticEntry],
     staging: &Path,
 ) -> Result<(usize, u64), Error> {
     let (mut copied, mut bytes) = (0, 0);
