@@ -228,6 +228,26 @@ mod process {
         PathBuf::from(env!("CARGO_BIN_EXE_claimtrail"))
     }
 
+    /// Runs `command` (the binary, with its environment) as `build --force`
+    /// of `root` into `output`, asserts that it was refused and returns stderr.
+    fn refused_build(command: &mut Command, root: &Path, output: &Path) -> String {
+        let result = command
+            .args(["build", "--force", "--root"])
+            .arg(root)
+            .arg("--output")
+            .arg(output)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+        assert_eq!(
+            result.status.code(),
+            Some(2),
+            "{}: {stderr}",
+            output.display()
+        );
+        stderr
+    }
+
     #[test]
     fn the_home_folder_and_the_folders_above_it_are_refused() {
         let parent = tempfile::tempdir().unwrap();
@@ -238,16 +258,7 @@ mod process {
         let link = parent.path().join("home-link");
         std::os::unix::fs::symlink(&home, &link).unwrap();
         for output in [home.clone(), parent.path().join("users"), link] {
-            let result = Command::new(binary())
-                .env("HOME", &home)
-                .args(["build", "--force", "--root"])
-                .arg(&root)
-                .arg("--output")
-                .arg(&output)
-                .output()
-                .unwrap();
-            assert_eq!(result.status.code(), Some(2), "{}", output.display());
-            let stderr = String::from_utf8_lossy(&result.stderr);
+            let stderr = refused_build(Command::new(binary()).env("HOME", &home), &root, &output);
             assert!(stderr.contains("home folder"), "{stderr}");
         }
         assert!(home.join("Documents").is_dir());
@@ -262,16 +273,8 @@ mod process {
         fs::create_dir_all(work.join("inner")).unwrap();
         fs::write(work.join("notes.txt"), "mine").unwrap();
         for output in [work.join("inner"), work.clone()] {
-            let result = Command::new(binary())
-                .current_dir(work.join("inner"))
-                .args(["build", "--force", "--root"])
-                .arg(&root)
-                .arg("--output")
-                .arg(&output)
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&result.stderr);
-            assert_eq!(result.status.code(), Some(2), "{stderr}");
+            let mut command = Command::new(binary());
+            let stderr = refused_build(command.current_dir(work.join("inner")), &root, &output);
             assert!(
                 stderr.contains("the working folder or holds it"),
                 "{stderr}"

@@ -382,6 +382,18 @@ fn put_static(root: &Path, relative: &str, bytes: &str) {
     fs::write(path, bytes).unwrap();
 }
 
+/// Asserts that `<root>/public` holds what a build into a new folder holds:
+/// every file with the same bytes, and no other file.
+fn assert_same_as_a_clean_build(root: &Path) {
+    let fresh = root.join("fresh");
+    build(&BuildOptions {
+        output: Some(fresh.clone()),
+        ..options(root)
+    })
+    .unwrap();
+    assert_eq!(tree(&root.join("public")), tree(&fresh));
+}
+
 #[test]
 fn static_files_may_not_take_the_place_of_generated_files() {
     let dir = site(&[]);
@@ -404,26 +416,32 @@ fn static_files_may_not_take_the_place_of_generated_files() {
         put_static(root, path, "planted");
         expected.push((format!("static/{path}"), replaces(path)));
     }
-    put_static(root, ".claimtrail-output", "planted");
-    expected.push((
-        "static/.claimtrail-output".into(),
-        "this file would replace the output marker /.claimtrail-output".into(),
-    ));
-    put_static(root, "pagefind/pagefind-ui.js", "alert(1)");
-    expected.push((
-        "static/pagefind/pagefind-ui.js".into(),
-        "this file would go into /pagefind/, the search index's folder".into(),
-    ));
-    put_static(root, "tags", "a file where a folder goes");
-    expected.push((
-        "static/tags".into(),
-        "this file would stand where the build writes the folder /tags/".into(),
-    ));
-    put_static(root, "404.html/inside.txt", "a folder where a file goes");
-    expected.push((
-        "static/404.html".into(),
-        "this folder would replace the generated file /404.html".into(),
-    ));
+    // What is planted, the entry reported, and the message.
+    for (planted, reported, message) in [
+        (
+            ".claimtrail-output",
+            ".claimtrail-output",
+            "this file would replace the output marker /.claimtrail-output",
+        ),
+        (
+            "pagefind/pagefind-ui.js",
+            "pagefind/pagefind-ui.js",
+            "this file would go into /pagefind/, the search index's folder",
+        ),
+        (
+            "tags",
+            "tags",
+            "this file would stand where the build writes the folder /tags/",
+        ),
+        (
+            "404.html/inside.txt",
+            "404.html",
+            "this folder would replace the generated file /404.html",
+        ),
+    ] {
+        put_static(root, planted, "planted");
+        expected.push((format!("static/{reported}"), message.to_string()));
+    }
     // Beside generated files and inside generated folders is fine.
     put_static(root, "img/logo.svg", "<svg/>");
     put_static(root, "claims/acme-model-2-cost/chart.png", "png");
@@ -478,13 +496,7 @@ fn a_static_file_removed_between_builds_is_gone_from_the_output() {
         );
         assert_eq!(read(root, "public/kept.txt"), "stays");
     }
-    let fresh = root.join("fresh");
-    build(&BuildOptions {
-        output: Some(fresh.clone()),
-        ..options(root)
-    })
-    .unwrap();
-    assert_eq!(tree(&root.join("public")), tree(&fresh));
+    assert_same_as_a_clean_build(root);
 }
 
 #[test]
@@ -500,13 +512,7 @@ fn a_rebuild_after_a_static_collision_is_fixed_equals_a_clean_build() {
     build(&options(root)).unwrap();
     fs::remove_file(root.join("static/extra.txt")).unwrap();
     build(&options(root)).unwrap();
-    let fresh = root.join("fresh");
-    build(&BuildOptions {
-        output: Some(fresh.clone()),
-        ..options(root)
-    })
-    .unwrap();
-    assert_eq!(tree(&root.join("public")), tree(&fresh));
+    assert_same_as_a_clean_build(root);
 }
 
 #[test]
@@ -528,11 +534,5 @@ fn a_marker_planted_by_an_older_build_does_not_outlive_the_next_rebuilds() {
             "rebuild {rebuild} kept the planted marker"
         );
     }
-    let fresh = root.join("fresh");
-    build(&BuildOptions {
-        output: Some(fresh.clone()),
-        ..options(root)
-    })
-    .unwrap();
-    assert_eq!(tree(&public), tree(&fresh));
+    assert_same_as_a_clean_build(root);
 }
