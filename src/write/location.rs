@@ -35,14 +35,16 @@ struct Places {
 }
 
 impl Places {
-    /// The places of this process: the site at `root`, `$HOME` and the working folder.
+    /// The places of this process: the site at `root`, `$HOME` and the working
+    /// folder (each as written when it cannot be resolved: a broken `$HOME`
+    /// is no reason to refuse a build).
     fn here(root: &Path) -> Result<Places, Error> {
         let home = std::env::var_os("HOME").filter(|home| !home.is_empty());
-        let working = std::env::current_dir().ok();
+        let resolved = |path: PathBuf| resolve(&path).unwrap_or(path);
         Ok(Places {
             root: resolve(root)?,
-            home: home.map(|home| resolve(Path::new(&home))).transpose()?,
-            working: working.map(|folder| resolve(&folder)).transpose()?,
+            home: home.map(PathBuf::from).map(resolved),
+            working: std::env::current_dir().ok().map(resolved),
         })
     }
 
