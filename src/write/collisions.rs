@@ -6,7 +6,7 @@
 //! file is an error of `check`, and [`super::Staging::finish`] never copies
 //! one even if it slipped through.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 use super::MARKER;
@@ -102,16 +102,20 @@ pub fn collisions_with(entries: &[StaticEntry], renderer: &Renderer) -> Vec<Diag
 }
 
 /// The entries of `static_dir` to copy into the output: every one but those
-/// that clash with `generated` (and what is inside such a folder), each of
-/// which gets a warning. `check` has refused them already; this catches a
-/// file added since.
+/// that clash with the `generated` files (and what is inside such a folder),
+/// each of which gets a warning. `check` has refused them already; this
+/// catches a file added since.
 pub(super) fn static_to_copy(
     static_dir: &Path,
-    generated: &Generated,
+    generated: &BTreeSet<&str>,
 ) -> Result<(Vec<StaticEntry>, Vec<Diagnostic>), Error> {
+    let mut entries = static_entries(static_dir)?;
+    if entries.is_empty() {
+        return Ok((entries, Vec::new()));
+    }
+    let generated = Generated::new(generated.iter().copied());
     let mut skipped_folders: Vec<String> = Vec::new();
     let mut warnings = Vec::new();
-    let mut entries = static_entries(static_dir)?;
     entries.retain(|(relative, is_dir)| {
         // Entries come folder first, then what is inside it.
         if skipped_folders
@@ -224,5 +228,37 @@ mod tests {
         ] {
             assert_eq!(clash(path, is_dir), None, "{path}");
         }
+    }
+
+    #[test]
+    fn what_slips_past_check_is_never_copied() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "planted").unwrap();
+        };
+        for path in [
+            MARKER,
+            "pagefind/pagefind-ui.js",
+            "feed.xml/inside.txt",
+            "ok.txt",
+        ] {
+            write(path);
+        }
+        let generated = BTreeSet::from(["feed.xml", "pagefind/pagefind-ui.js"]);
+        let (entries, warnings) = static_to_copy(dir.path(), &generated).unwrap();
+        let entries: Vec<(&str, bool)> = entries.iter().map(|(p, d)| (p.as_str(), *d)).collect();
+        assert_eq!(entries, [("ok.txt", false), ("pagefind", true)]);
+        let warned: Vec<&str> = warnings.iter().map(|w| w.file.as_str()).collect();
+        assert_eq!(
+            warned,
+            [
+                "static/.claimtrail-output",
+                "static/feed.xml",
+                "static/pagefind/pagefind-ui.js"
+            ]
+        );
+        assert!(warnings[1].message.ends_with("; it was not copied"));
     }
 }

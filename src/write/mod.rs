@@ -24,7 +24,7 @@ mod location;
 mod size;
 mod tree;
 
-use collisions::{Generated, static_to_copy};
+use collisions::static_to_copy;
 pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 use size::pages_size_warning;
@@ -110,7 +110,7 @@ impl Staging {
             wanted.file(path);
         }
         // What is left out is warned about in `finish`.
-        let (statics, _) = static_to_copy(static_dir, &Generated::new(generated.iter().copied()))?;
+        let (statics, _) = static_to_copy(static_dir, generated)?;
         for (relative, is_dir) in statics {
             if is_dir {
                 wanted.folder(&relative);
@@ -155,8 +155,7 @@ impl Staging {
             bytes: self.bytes.load(Ordering::Relaxed),
             ..Written::default()
         };
-        let (statics, warnings) =
-            static_to_copy(static_dir, &Generated::new(generated.iter().copied()))?;
+        let (statics, warnings) = static_to_copy(static_dir, generated)?;
         written.warnings = warnings;
         let (files, bytes) = copy_static(static_dir, &statics, &self.path)?;
         written.files += files;
