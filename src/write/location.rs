@@ -74,71 +74,109 @@ impl Places {
     }
 }
 
-/// Folders of the operating system (Linux, the BSDs, macOS). An output
-/// folder is replaced, or moved aside by `--force`: never one of these.
-const SYSTEM_FOLDERS: [&str; 33] = [
-    "/bin",
-    "/boot",
-    "/dev",
-    "/etc",
+// The operating system's folders (Linux, the BSDs, macOS). An output folder
+// is replaced, or moved aside by `--force`: never one of these.
+
+/// System folders, refused themselves (what is inside may be a site's).
+const SYSTEM_FOLDERS: [&str; 20] = [
     "/home",
-    "/lib",
     "/media",
     "/mnt",
     "/opt",
-    "/proc",
     "/root",
-    "/run",
-    "/sbin",
     "/snap",
     "/srv",
-    "/sys",
     "/tmp",
     "/usr",
+    "/usr/local",
+    "/usr/share",
     "/var",
-    "/var/cache",
-    "/var/lib",
     "/var/lock",
-    "/var/log",
-    "/var/mail",
     "/var/run",
-    "/var/spool",
     "/var/tmp",
     "/Applications",
     "/Library",
-    "/System",
     "/Users",
     "/Volumes",
     "/private",
 ];
 
-/// System folders whose every subfolder is the system's too: `/usr/local`,
-/// `/etc/ssh`, `/proc/self`, other users' home folders.
-const SYSTEM_PARENTS: [&str; 12] = [
-    "/bin", "/boot", "/dev", "/etc", "/home", "/proc", "/sbin", "/sys", "/usr", "/Library",
-    "/System", "/Users",
+/// System folders refused with everything inside them.
+const SYSTEM_TREES: [&str; 18] = [
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/proc",
+    "/run",
+    "/sbin",
+    "/sys",
+    "/usr/bin",
+    "/usr/include",
+    "/usr/sbin",
+    "/var/cache",
+    "/var/lib",
+    "/var/log",
+    "/var/mail",
+    "/var/spool",
+    "/System",
+    "/private/etc",
+];
+
+/// Folders whose every direct subfolder is refused: other users' home
+/// folders, `/usr/local/bin` and its like, mounted disks.
+const SYSTEM_PARENTS: [&str; 7] = [
+    "/home",
+    "/media",
+    "/mnt",
+    "/usr",
+    "/usr/local",
+    "/Users",
+    "/Volumes",
 ];
 
 /// Whether `output` (resolved) is a system folder: a file system root, one of
-/// [`SYSTEM_FOLDERS`] or a `/lib*` folder, or a folder directly inside one of
-/// [`SYSTEM_PARENTS`], under its own name or the name its links resolve to.
+/// [`SYSTEM_FOLDERS`], inside one of [`SYSTEM_TREES`] or a `/lib*` or
+/// `/usr/lib*` folder, or directly inside one of [`SYSTEM_PARENTS`], under
+/// its own name or the name its links resolve to.
 fn is_system_folder(output: &Path) -> bool {
     let Some(parent) = output.parent() else {
         return true; // `/`, or a drive's root
     };
-    let is = |folder: &str| {
-        let folder = Path::new(folder);
-        output == folder || resolve(folder).is_ok_and(|real| output == real)
-    };
-    let is_inside = |folder: &str| {
-        let folder = Path::new(folder);
-        parent == folder || resolve(folder).is_ok_and(|real| parent == real)
-    };
-    let is_lib = parent == Path::new("/")
-        && output
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with("lib"));
-    is_lib || SYSTEM_FOLDERS.into_iter().any(is) || SYSTEM_PARENTS.into_iter().any(is_inside)
+    SYSTEM_FOLDERS
+        .into_iter()
+        .flat_map(spellings)
+        .any(|folder| output == folder)
+        || SYSTEM_TREES
+            .into_iter()
+            .flat_map(spellings)
+            .any(|tree| output.starts_with(tree))
+        || SYSTEM_PARENTS
+            .into_iter()
+            .flat_map(spellings)
+            .any(|folder| parent == folder)
+        || is_in_a_library_tree(output)
+}
+
+/// `folder` as written and, where links lead elsewhere, as resolved.
+fn spellings(folder: &str) -> impl Iterator<Item = PathBuf> {
+    let written = PathBuf::from(folder);
+    let real = resolve(&written).ok().filter(|real| *real != written);
+    [Some(written), real].into_iter().flatten()
+}
+
+/// Whether `output` is or is inside `/lib*` or `/usr/lib*` (`/lib64`,
+/// `/usr/libexec`, ...).
+fn is_in_a_library_tree(output: &Path) -> bool {
+    let mut names = output.components().filter_map(|component| match component {
+        Component::Normal(name) => Some(name.to_string_lossy()),
+        _ => None,
+    });
+    match (names.next(), names.next()) {
+        (Some(first), _) if first.starts_with("lib") => true,
+        (Some(first), Some(second)) => first == "usr" && second.starts_with("lib"),
+        _ => false,
+    }
 }
 
 /// `path` made absolute with its symbolic links resolved: each existing part
@@ -223,9 +261,16 @@ mod tests {
             "/tmp",
             "/usr/local",
             "/usr/bin",
+            "/usr/share",
+            "/usr/local/bin",
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/libexec/x",
+            "/lib/modules/6.1",
             "/etc/ssh",
+            "/etc/nginx/sites",
             "/home/someone",
             "/var/lib",
+            "/var/lib/docker",
             "/usr/",
             "//usr",
             "/usr/./",
@@ -238,9 +283,13 @@ mod tests {
         for path in [
             "/srv/www",
             "/var/www",
+            "/var/www/html",
             "/opt/site",
             "/tmp/site",
-            "/usr/local/share/x",
+            "/usr/share/nginx/html",
+            "/usr/local/share/site",
+            "/home/someone/site/public",
+            "/var/libx",
         ] {
             assert!(!refused(path), "{path} was refused");
         }
