@@ -136,6 +136,12 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
         checked
             .diagnostics
             .extend(search::unmerged_template_warning(root, site));
+        checked
+            .diagnostics
+            .extend(write::static_collisions(root, site)?);
+    }
+    if checked.diagnostics.has_errors() {
+        checked.site = None;
     }
     Ok(checked)
 }
@@ -235,8 +241,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let static_dir = root.join("static");
     let staging = write::Staging::begin(&output, options.force)?;
     let written = render::with_renderer(&site, tera, |renderer| {
-        let search_paths = || search.files.iter().map(|file| file.path.as_str());
-        staging.prepare(renderer.paths().chain(search_paths()), &static_dir)?;
+        let search_paths = search.files.iter().map(|file| file.path.as_str());
+        let generated: BTreeSet<&str> = renderer.paths().chain(search_paths).collect();
+        staging.prepare(&generated, &static_dir)?;
         search
             .files
             .par_iter()
@@ -248,8 +255,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
             }
             Err(render::Failure::Output(error)) => return Err(error),
         }
-        let generated: BTreeSet<&str> = renderer.paths().chain(search_paths()).collect();
-        staging.finish(&generated, &static_dir, root)
+        staging.finish(&generated, &static_dir)
     })?;
     diagnostics.extend(written.warnings);
     Ok(BuildReport {

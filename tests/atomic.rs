@@ -71,17 +71,43 @@ fn a_template_error_at_render_time_keeps_the_previous_output() {
     assert_previous_output_intact(&root, &before);
 }
 
+/// Puts a static file under `root` whose path fits the system's limit on
+/// path length (4,095 bytes) inside `static/` but not inside the staging
+/// folder, whose name is longer: copying it fails after every page is
+/// written. Returns the file's name.
+#[cfg(unix)]
+fn static_file_too_long_for_staging(root: &Path) -> String {
+    const LONGEST_PATH: usize = 4095;
+    let static_dir = root.join("static");
+    let mut name = "n".repeat(200);
+    // The file's path ends 9 bytes under the limit; in the staging folder
+    // (`.claimtrail-staging-public-XXXXXX` for `static`) it is 19 over.
+    let mut left = LONGEST_PATH - 9 - static_dir.as_os_str().len() - (1 + name.len());
+    let mut folder = static_dir;
+    while left > 201 {
+        folder.push("d".repeat(200));
+        left -= 201;
+    }
+    match left {
+        0 => {}
+        1 => name.push('n'),
+        _ => folder.push("d".repeat(left - 1)),
+    }
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join(&name), "x").unwrap();
+    assert_eq!(folder.join(&name).as_os_str().len(), LONGEST_PATH - 9);
+    name
+}
+
+#[cfg(unix)]
 #[test]
 fn a_write_failure_midway_keeps_the_previous_output_and_cleans_up() {
     let (_parent, root, before) = built_site();
-    // Every page is written first; then static/feed.xml/ cannot become a
-    // folder, because the generated feed.xml file is already there.
-    fs::create_dir_all(root.join("static/feed.xml")).unwrap();
-    fs::write(root.join("static/feed.xml/clash.txt"), "x").unwrap();
-    let Err(Error::Io { path, .. }) = build(&options(&root)) else {
+    let name = static_file_too_long_for_staging(&root);
+    let Err(Error::Io { path, source }) = build(&options(&root)) else {
         panic!("a write failure must fail the build");
     };
-    assert!(path.ends_with("feed.xml"), "{}", path.display());
+    assert!(path.ends_with(&name), "{}: {source}", path.display());
     assert_previous_output_intact(&root, &before);
 }
 
@@ -133,12 +159,93 @@ fn refuses_output_folders_that_hold_something_else() {
 }
 
 #[cfg(unix)]
+#[test]
+fn a_symlinked_parent_cannot_lead_the_output_into_the_site() {
+    let (parent, root, before) = built_site();
+    let clink = parent.path().join("clink");
+    let slink = parent.path().join("slink");
+    std::os::unix::fs::symlink(root.join("content"), &clink).unwrap();
+    std::os::unix::fs::symlink(&root, &slink).unwrap();
+    let refusal = |output: PathBuf| {
+        let result = build(&BuildOptions {
+            output: Some(output.clone()),
+            force: true,
+            ..options(&root)
+        });
+        match result {
+            Err(Error::Usage(message)) => message,
+            other => panic!("--output {} was not refused: {other:?}", output.display()),
+        }
+    };
+    let direct = refusal(root.join("content/newdir"));
+    assert!(direct.contains("it is inside content/"), "{direct}");
+    assert_eq!(refusal(clink.join("newdir")), direct);
+    assert_eq!(refusal(slink.join("content/newdir")), direct);
+    assert_eq!(refusal(clink.join("a/../newdir")), direct);
+    assert_eq!(
+        refusal(slink.join("static/img")),
+        refusal(root.join("static/img"))
+    );
+    let itself = refusal(root.clone());
+    assert!(itself.contains("it holds the site itself"), "{itself}");
+    assert_eq!(refusal(slink.clone()), itself);
+    assert!(!root.join("content/newdir").exists());
+    assert_previous_output_intact(&root, &before);
+    assert_eq!(fs::read_dir(root.join("content")).unwrap().count(), 4);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn system_folders_are_refused_even_with_force() {
+    let (parent, root, _) = built_site();
+    // Folders that do not exist and that nobody, root included, can make: a
+    // broken check could neither move nor write anything there.
+    let link = parent.path().join("proc-link");
+    std::os::unix::fs::symlink("/proc", &link).unwrap();
+    for output in [
+        PathBuf::from("/proc/claimtrail-no-such-folder"),
+        PathBuf::from("/sys/claimtrail-no-such-folder"),
+        link.join("claimtrail-no-such-folder"),
+    ] {
+        let result = build(&BuildOptions {
+            output: Some(output.clone()),
+            force: true,
+            ..options(&root)
+        });
+        let Err(Error::Usage(message)) = result else {
+            panic!("--output {} --force was accepted", output.display());
+        };
+        assert!(message.contains("it is a system folder"), "{message}");
+    }
+}
+
+#[cfg(unix)]
 mod process {
     use super::*;
     use std::process::{Command, Stdio};
 
     fn binary() -> PathBuf {
         PathBuf::from(env!("CARGO_BIN_EXE_claimtrail"))
+    }
+
+    /// Runs `command` (the binary, with its environment) as `build --force`
+    /// of `root` into `output`, asserts that it was refused and returns stderr.
+    fn refused_build(command: &mut Command, root: &Path, output: &Path) -> String {
+        let result = command
+            .args(["build", "--force", "--root"])
+            .arg(root)
+            .arg("--output")
+            .arg(output)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
+        assert_eq!(
+            result.status.code(),
+            Some(2),
+            "{}: {stderr}",
+            output.display()
+        );
+        stderr
     }
 
     #[test]
@@ -148,20 +255,33 @@ mod process {
         let home = parent.path().join("users/alice");
         copy_tree(&fixtures().join("base"), &root);
         fs::create_dir_all(home.join("Documents")).unwrap();
-        for output in [home.clone(), parent.path().join("users")] {
-            let result = Command::new(binary())
-                .env("HOME", &home)
-                .args(["build", "--force", "--root"])
-                .arg(&root)
-                .arg("--output")
-                .arg(&output)
-                .output()
-                .unwrap();
-            assert_eq!(result.status.code(), Some(2), "{}", output.display());
-            let stderr = String::from_utf8_lossy(&result.stderr);
+        let link = parent.path().join("home-link");
+        std::os::unix::fs::symlink(&home, &link).unwrap();
+        for output in [home.clone(), parent.path().join("users"), link] {
+            let stderr = refused_build(Command::new(binary()).env("HOME", &home), &root, &output);
             assert!(stderr.contains("home folder"), "{stderr}");
         }
         assert!(home.join("Documents").is_dir());
+    }
+
+    #[test]
+    fn the_working_folder_and_the_folders_above_it_are_refused() {
+        let parent = tempfile::tempdir().unwrap();
+        let root = parent.path().join("site");
+        let work = parent.path().join("work");
+        copy_tree(&fixtures().join("base"), &root);
+        fs::create_dir_all(work.join("inner")).unwrap();
+        fs::write(work.join("notes.txt"), "mine").unwrap();
+        for output in [work.join("inner"), work.clone()] {
+            let mut command = Command::new(binary());
+            let stderr = refused_build(command.current_dir(work.join("inner")), &root, &output);
+            assert!(
+                stderr.contains("the working folder or holds it"),
+                "{stderr}"
+            );
+        }
+        assert_eq!(fs::read_to_string(work.join("notes.txt")).unwrap(), "mine");
+        assert!(work.join("inner").is_dir());
     }
 
     #[test]

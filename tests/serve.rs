@@ -562,3 +562,26 @@ fn the_error_page_shows_the_error_first_and_the_alike_warnings_as_one_line() {
         "{page}"
     );
 }
+
+#[test]
+fn a_static_file_in_a_generated_files_place_shows_the_error_page() {
+    let dir = common::site(&[]);
+    fs::create_dir_all(dir.path().join("static/pagefind")).unwrap();
+    fs::write(
+        dir.path().join("static/pagefind/pagefind-ui.js"),
+        "alert(1)",
+    )
+    .unwrap();
+    let server = Server::start(dir.path(), &["--no-search"]);
+    let (status, _, page) = server.get("/");
+    assert_eq!(status, 500, "{page}");
+    assert!(
+        page.contains("static/pagefind/pagefind-ui.js"),
+        "the error page names the file: {page}"
+    );
+    let (_, _, script) = server.get("/pagefind/pagefind-ui.js");
+    assert!(
+        !script.contains("alert(1)"),
+        "the planted script was served"
+    );
+}

@@ -176,6 +176,15 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         jobs.chain(self.data.iter().copied())
     }
 
+    /// The template that makes the file at `path`, or `None` when a template
+    /// does not make it (a data file) or the site has no such file.
+    pub fn template_of(&self, path: &str) -> Option<&'static str> {
+        match *self.positions.get(path)? {
+            Position::Job(i) => Some(self.jobs[i].template),
+            Position::Data(_) => None,
+        }
+    }
+
     /// Renders the file at `path`, or `None` when the site has no such file.
     pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         Some(match *self.positions.get(path)? {

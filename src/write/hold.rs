@@ -18,7 +18,7 @@ use crate::Error;
 pub(super) const RANDOM_CHARS: usize = 6;
 
 /// The marker's name while it is written, before it is locked.
-const DRAFT: &str = ".claimtrail-output.new";
+pub(super) const DRAFT: &str = ".claimtrail-output.new";
 
 /// A build's lock on the marker of a folder it writes; released on drop.
 pub(super) struct Hold {

@@ -18,18 +18,19 @@ use crate::Error;
 use crate::diagnostic::Diagnostic;
 use crate::render::OutputFile;
 
+mod collisions;
 mod hold;
 mod location;
 mod size;
 mod tree;
 
+use collisions::static_to_copy;
+pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 use size::pages_size_warning;
 pub use size::size_text;
-use tree::{
-    Wanted, copy_static, create_folder, fix_file_mode_at, fix_folder_mode, overwrite, prune,
-    static_entries,
-};
+pub use tree::StaticEntry;
+use tree::{Wanted, copy_static, create_folder, fix_folder_mode, overwrite, prune};
 
 /// The file that marks a folder as claimtrail's output.
 pub const MARKER: &str = ".claimtrail-output";
@@ -100,19 +101,17 @@ impl Staging {
         })
     }
 
-    /// Makes the staging folder hold just the folders that `paths` (the
+    /// Makes the staging folder hold just the folders that `generated` (the
     /// generated files) and `static_dir` need, removing everything else a spare
     /// folder had. Call once, before writing.
-    pub fn prepare<'a>(
-        &self,
-        paths: impl Iterator<Item = &'a str>,
-        static_dir: &Path,
-    ) -> Result<(), Error> {
+    pub fn prepare(&self, generated: &BTreeSet<&str>, static_dir: &Path) -> Result<(), Error> {
         let mut wanted = Wanted::default();
-        for path in paths {
+        for path in generated {
             wanted.file(path);
         }
-        for (relative, is_dir) in static_entries(static_dir)? {
+        // What is left out is warned about in `finish`.
+        let (statics, _) = static_to_copy(static_dir, generated)?;
+        for (relative, is_dir) in statics {
             if is_dir {
                 wanted.folder(&relative);
             } else {
@@ -140,14 +139,15 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies `static_dir` in, gives the top folder and the marker their
-    /// modes and swaps the new site in place of the output; the old output
-    /// becomes the next build's spare. `generated` names the generated files.
+    /// Copies `static_dir` in (but nothing that would replace a generated
+    /// file, the marker or the search bundle), writes the marker, gives the
+    /// top folder its mode and swaps the new site in place of the output; the
+    /// old output becomes the next build's spare. `generated` names the
+    /// generated files.
     pub fn finish(
         mut self,
         generated: &BTreeSet<&str>,
         static_dir: &Path,
-        root: &Path,
     ) -> Result<Written, Error> {
         let mut written = Written {
             moved_aside: self.moved_aside.take(),
@@ -155,13 +155,9 @@ impl Staging {
             bytes: self.bytes.load(Ordering::Relaxed),
             ..Written::default()
         };
-        let (files, bytes) = copy_static(
-            static_dir,
-            &self.path,
-            root,
-            generated,
-            &mut written.warnings,
-        )?;
+        let (statics, warnings) = static_to_copy(static_dir, generated)?;
+        written.warnings = warnings;
+        let (files, bytes) = copy_static(static_dir, &statics, &self.path)?;
         written.files += files;
         written.bytes += bytes;
         written
@@ -169,7 +165,9 @@ impl Staging {
             .extend(pages_size_warning(written.bytes, &self.output));
         // Everything below was given its mode where it was written or kept.
         fix_folder_mode(&self.path)?;
-        fix_file_mode_at(&self.path.join(MARKER))?;
+        // Written again: a reused spare's marker may hold anything.
+        let marker = self.path.join(MARKER);
+        overwrite(&marker, MARKER_TEXT.as_bytes()).map_err(|e| Error::io(&marker, e))?;
         swap_in(self.path.clone(), &self.output)?;
         self.finished = true;
         Ok(written)
@@ -197,14 +195,17 @@ fn output_name(output: &Path) -> String {
         .unwrap_or_else(|| "public".into())
 }
 
-/// Keeps `folder` (ours: a staging folder or the old output) as the spare, or
-/// removes it when a spare is already there or it is not marked as ours (an
-/// empty folder that stood at the output path).
+/// Keeps `folder` (a staging folder or the old output) as the spare, or
+/// removes it when a spare is already there. A folder not marked as ours (an
+/// empty folder that stood at the output path) is removed only while it is
+/// empty: claimtrail deletes nothing it did not make.
 fn keep_as_spare(folder: PathBuf, output: &Path) {
+    if !is_output_folder(&folder) {
+        let _ = fs::remove_dir(&folder);
+        return;
+    }
     let spare = spare_path(output);
-    let kept = is_output_folder(&folder)
-        && fs::symlink_metadata(&spare).is_err()
-        && fs::rename(&folder, &spare).is_ok();
+    let kept = fs::symlink_metadata(&spare).is_err() && fs::rename(&folder, &spare).is_ok();
     if !kept {
         let _ = fs::remove_dir_all(&folder);
     }
@@ -367,6 +368,24 @@ mod tests {
                 .to_string_lossy()
                 .starts_with(".claimtrail-staging-")
         })
+    }
+
+    #[test]
+    fn a_folder_without_the_marker_is_never_deleted_with_what_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let folder = dir.path().join("stood-at-the-output");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("notes.txt"), "written after it was found empty").unwrap();
+        keep_as_spare(folder.clone(), &output);
+        assert!(folder.join("notes.txt").is_file());
+        assert!(
+            !spare_path(&output).exists(),
+            "not ours: not a spare either"
+        );
+        fs::remove_file(folder.join("notes.txt")).unwrap();
+        keep_as_spare(folder.clone(), &output);
+        assert!(!folder.exists(), "an empty one is removed");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use walkdir::WalkDir;
 
 use super::safe_join;
 use crate::Error;
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::display_path;
 
 /// The files and folders a staging folder must end up with.
 #[derive(Default)]
@@ -76,9 +76,13 @@ pub(super) fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<Ve
     Ok(kept.into_iter().flatten().collect())
 }
 
+/// An entry of `static/`: its `/`-separated path inside the folder, and
+/// whether it is a folder.
+pub type StaticEntry = (String, bool);
+
 /// Every entry under `static_dir`, relative, with whether it is a folder.
 /// Symlinks are left out: the load stage reported them and they are never followed.
-pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<(String, bool)>, Error> {
+pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<StaticEntry>, Error> {
     let mut entries = Vec::new();
     for entry in WalkDir::new(static_dir)
         .follow_links(false)
@@ -145,7 +149,7 @@ fn fix_file_mode(file: &fs::File) -> io::Result<()> {
 }
 
 /// Gives the file at `path` mode 0644 if it has another.
-pub(super) fn fix_file_mode_at(path: &Path) -> Result<(), Error> {
+fn fix_file_mode_at(path: &Path) -> Result<(), Error> {
     fix_mode_at(path, FILE_MODE)
 }
 
@@ -180,26 +184,21 @@ fn fix_mode_at(_path: &Path, _mode: u32) -> Result<(), Error> {
     Ok(())
 }
 
+/// Copies `entries` (relative, and whether each is a folder) from
+/// `static_dir` into `staging`, each with the mode GitHub Pages needs.
+/// Returns the files copied and their bytes.
 pub(super) fn copy_static(
     static_dir: &Path,
+    entries: &[StaticEntry],
     staging: &Path,
-    root: &Path,
-    generated: &BTreeSet<&str>,
-    warnings: &mut Vec<Diagnostic>,
 ) -> Result<(usize, u64), Error> {
     let (mut copied, mut bytes) = (0, 0);
-    for (relative, is_dir) in static_entries(static_dir)? {
-        let target = safe_join(staging, &relative)?;
-        let source = static_dir.join(&relative);
-        if is_dir {
+    for (relative, is_dir) in entries {
+        let target = safe_join(staging, relative)?;
+        let source = static_dir.join(relative);
+        if *is_dir {
             create_folder(&target)?;
             continue;
-        }
-        if generated.contains(relative.as_str()) && relative.ends_with(".html") {
-            warnings.push(Diagnostic::warning(
-                display_path(root, &source),
-                format!("this file replaces the generated page /{relative}"),
-            ));
         }
         bytes += fs::copy(&source, &target).map_err(|e| Error::io(&source, e))?;
         fix_file_mode_at(&target)?;
