@@ -105,7 +105,7 @@ pub enum Failure {
     /// Templates failed to render; one diagnostic per distinct problem.
     Content(Vec<Diagnostic>),
     /// The sink could not take a file.
-    Output(crate::Error),
+    Output(crate::error::Error),
 }
 
 /// Every output file of a site, each made only when asked for.
@@ -198,7 +198,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// distinct template problem; stops at the first file `sink` refuses.
     pub fn render_all(
         &self,
-        sink: impl Fn(OutputFile) -> Result<(), crate::Error> + Sync,
+        sink: impl Fn(OutputFile) -> Result<(), crate::error::Error> + Sync,
     ) -> Result<usize, Failure> {
         let problems = std::sync::Mutex::new(Vec::new());
         // The biggest single files first (data files, then the sitemap and

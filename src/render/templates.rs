@@ -1,11 +1,9 @@
 //! The default theme, embedded in the binary, and a site's own overrides.
 
-use std::path::Path;
-
 use tera::Tera;
-use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, display_path};
+use crate::diagnostic::Diagnostic;
+use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
 /// Embeds each named file of `templates/` as `(name, contents)`.
 macro_rules! embed {
@@ -47,14 +45,15 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
     "search.js",
 ];
 
-/// Compiles the default templates with the site's `templates/` folder laid over them.
-pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
+/// Compiles the default templates with the site's own `files` (its
+/// `templates/` folder, as the load stage read it) laid over them.
+pub fn load(files: &[TemplateFile]) -> Result<Tera, Vec<Diagnostic>> {
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(name, text)| (name.to_string(), text.to_string()))
         .collect();
     let mut problems = Vec::new();
-    for (name, text) in site_templates(root, &mut problems) {
+    for (name, text) in site_templates(files, &mut problems) {
         match sources.iter_mut().find(|(existing, _)| *existing == name) {
             Some(slot) => slot.1 = text,
             None => sources.push((name, text)),
@@ -78,30 +77,25 @@ pub fn load(root: &Path) -> Result<Tera, Vec<Diagnostic>> {
     Ok(tera)
 }
 
-fn site_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
-    let folder = root.join("templates");
+/// The site's templates as text; each one that is not becomes a problem.
+fn site_templates(files: &[TemplateFile], problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    // Links are never followed, not even a linked templates/ itself: the load
-    // stage has reported each one.
-    for entry in WalkDir::new(&folder)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = display_path(&folder, entry.path());
-        match std::fs::read_to_string(entry.path()) {
-            Ok(text) => found.push((name, text)),
+    for file in files {
+        match template_text(file) {
+            Ok(text) => found.push((file.name.clone(), text)),
             Err(error) => problems.push(Diagnostic::error(
-                display_path(root, entry.path()),
+                format!("{TEMPLATES_FOLDER}/{}", file.name),
                 format!("cannot read this template: {error}"),
             )),
         }
     }
     found
+}
+
+/// A template file's text, or why it has none.
+fn template_text(file: &TemplateFile) -> Result<String, String> {
+    let bytes = file.bytes.clone()?;
+    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
 }
 
 /// An error and all its causes on one line, since Tera keeps the useful part in the source.

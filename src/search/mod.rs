@@ -97,16 +97,15 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
     (1..count).map(engine::bundle_folder).collect()
 }
 
-/// A warning when the site's own `templates/search.html` leaves out the
-/// index's other bundles (a template from before bundles existed); part of
-/// [`crate::check`], so `check` and `build` both say it.
-pub fn unmerged_template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
+/// A warning when the site's own `templates/search.html` (its text, if it
+/// has one) leaves out the index's other bundles (a template from before
+/// bundles existed); part of `check`, so `check`, `build` and `serve` all say it.
+pub fn unmerged_template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
     let others = merged_bundles(site).len();
     if others == 0 {
         return None;
     }
-    let text = std::fs::read_to_string(root.join("templates/search.html")).ok()?;
-    if text.contains("merged_bundles") {
+    if search_template?.contains("merged_bundles") {
         return None;
     }
     let message = format!(

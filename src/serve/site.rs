@@ -136,16 +136,6 @@ fn serve_version(
     } = model;
     let site = Arc::new(site);
     render::with_renderer(&site, tera, |renderer| {
-        // As `check` would refuse it: a static file in a generated file's place.
-        let static_files: Vec<crate::write::StaticEntry> =
-            statics.keys().map(|p| (p.clone(), false)).collect();
-        let collisions = crate::write::collisions_with(&static_files, renderer);
-        if !collisions.is_empty() {
-            let mut diagnostics = Diagnostics::new();
-            diagnostics.extend(collisions);
-            shared.show_error(report_errors(&diagnostics));
-            return;
-        }
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
         let version = shared.publish(statics, requests);

@@ -14,8 +14,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::Error;
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::load::StaticEntry;
 use crate::render::OutputFile;
 
 mod collisions;
@@ -24,12 +25,11 @@ mod location;
 mod size;
 mod tree;
 
+pub use collisions::collisions_with;
 use collisions::static_to_copy;
-pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 use size::pages_size_warning;
 pub use size::size_text;
-pub use tree::StaticEntry;
 use tree::{Wanted, copy_static, create_folder, fix_folder_mode, overwrite, prune};
 
 /// The file that marks a folder as claimtrail's output.
@@ -102,15 +102,19 @@ impl Staging {
     }
 
     /// Makes the staging folder hold just the folders that `generated` (the
-    /// generated files) and `static_dir` need, removing everything else a spare
-    /// folder had. Call once, before writing.
-    pub fn prepare(&self, generated: &BTreeSet<&str>, static_dir: &Path) -> Result<(), Error> {
+    /// generated files) and `statics` (the entries of `static/`) need,
+    /// removing everything else a spare folder had. Call once, before writing.
+    pub fn prepare(
+        &self,
+        generated: &BTreeSet<&str>,
+        statics: &[StaticEntry],
+    ) -> Result<(), Error> {
         let mut wanted = Wanted::default();
         for path in generated {
             wanted.file(path);
         }
         // What is left out is warned about in `finish`.
-        let (statics, _) = static_to_copy(static_dir, generated)?;
+        let (statics, _) = static_to_copy(statics, generated);
         for (relative, is_dir) in statics {
             if is_dir {
                 wanted.folder(&relative);
@@ -139,15 +143,16 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies `static_dir` in (but nothing that would replace a generated
-    /// file, the marker or the search bundle), writes the marker, gives the
-    /// top folder its mode and swaps the new site in place of the output; the
-    /// old output becomes the next build's spare. `generated` names the
-    /// generated files.
+    /// Copies the `statics` entries of `static_dir` in (but nothing that
+    /// would replace a generated file, the marker or the search bundle),
+    /// writes the marker, gives the top folder its mode and swaps the new site
+    /// in place of the output; the old output becomes the next build's spare.
+    /// `generated` names the generated files.
     pub fn finish(
         mut self,
         generated: &BTreeSet<&str>,
         static_dir: &Path,
+        statics: &[StaticEntry],
     ) -> Result<Written, Error> {
         let mut written = Written {
             moved_aside: self.moved_aside.take(),
@@ -155,7 +160,7 @@ impl Staging {
             bytes: self.bytes.load(Ordering::Relaxed),
             ..Written::default()
         };
-        let (statics, warnings) = static_to_copy(static_dir, generated)?;
+        let (statics, warnings) = static_to_copy(statics, generated);
         written.warnings = warnings;
         let (files, bytes) = copy_static(static_dir, &statics, &self.path)?;
         written.files += files;
@@ -298,16 +303,6 @@ fn rename_aside(staging: PathBuf, output: &Path) -> Result<PathBuf, Error> {
 /// Whether a folder is claimtrail's output (has the marker file).
 pub fn is_output_folder(path: &Path) -> bool {
     path.join(MARKER).is_file()
-}
-
-impl Error {
-    /// An I/O error that names its path.
-    pub fn io(path: &Path, source: io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,288 @@
+//! `check` and `build`: the stages in order.
+//!
+//! 1. [`load`] reads the site's files ([`load_site`]);
+//! 2. [`config`], [`parse`] and [`validate`] check them, and
+//!    [`assemble`](crate::assemble) makes the model ([`check_loaded`]);
+//! 3. [`render`] compiles the theme;
+//! 4. [`search`] indexes the model;
+//! 5. [`render`] makes each page, which [`write`] writes into a staging folder
+//!    that then replaces the output.
+//!
+//! `check` stops after step 2. `serve` runs steps 1 and 2 through the same
+//! functions ([`check_parsed`]), then renders each page when it is asked for.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::assemble::{Parsed, assemble, status_ids};
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::error::Error;
+use crate::load::{self, CONFIG_FILE, Loaded, RawFile, SiteFiles, StaticEntry};
+use crate::model::Site;
+use crate::workflow::workflow_placeholders;
+use crate::{links, parse, render, search, write};
+
+pub use crate::assemble::Checked;
+
+/// Settings for [`build`].
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holding `site.toml`).
+    pub root: PathBuf,
+    /// Output folder; default `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from `site.toml`.
+    pub base_url: Option<String>,
+    /// Include claims marked `draft = true`.
+    pub drafts: bool,
+    /// Move aside an output folder that claimtrail did not create.
+    pub force: bool,
+    /// Build the search index (`pagefind/`); off with `--no-search`.
+    pub search: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Published claims.
+    pub claims: usize,
+    /// Files written.
+    pub files_written: usize,
+    /// Their bytes.
+    pub bytes_written: u64,
+    /// Warnings (the build had no errors).
+    pub diagnostics: Diagnostics,
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// Where `--force` moved a foreign output folder, if it did.
+    pub moved_aside: Option<PathBuf>,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+    /// Whether the search index was built, reused or skipped.
+    pub search: search::SearchOutcome,
+}
+
+/// Loads, parses and validates the site at `root`, reporting every problem.
+pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
+    let loaded = load_site(root)?;
+    Ok(check_loaded(loaded, include_drafts).0)
+}
+
+/// Builds the site: check, compile the theme, index, then render into a
+/// staging folder that replaces the output.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    let root = &options.root;
+    if let Some(base_url) = &options.base_url {
+        links::check_web_url(base_url)
+            .map_err(|problem| Error::Usage(format!("--base-url {}", problem.message)))?;
+    }
+    let output = output_path(options);
+    write::check_output_location(root, &output)?;
+    let loaded = load_site(root)?;
+    let (checked, site_files) = check_loaded(loaded, options.drafts);
+    let Checked {
+        site,
+        mut diagnostics,
+    } = checked;
+    let Some(mut site) = site else {
+        return Err(Error::Content(diagnostics));
+    };
+    if let Some(base_url) = &options.base_url {
+        site.config.set_base_url(base_url);
+    }
+    let tera = render::templates::load(&site_files.templates)
+        .map_err(|problems| content_error(&mut diagnostics, problems))?;
+    // Before rendering, so the index's working memory is freed before the pages take theirs.
+    let search = search::stage(&site, &output, options.search)
+        .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    let statics = Statics {
+        folder: root.join(load::STATIC_FOLDER),
+        entries: &site_files.statics,
+    };
+    let staging = write::Staging::begin(&output, options.force)?;
+    let written = render::with_renderer(&site, tera, |renderer| {
+        render_and_write(renderer, &search.files, &statics, staging)
+    })
+    .map_err(|failure| match failure {
+        Failure::Content(problems) => content_error(&mut diagnostics, problems),
+        Failure::Output(error) => error,
+    })?;
+    diagnostics.extend(written.warnings);
+    Ok(BuildReport {
+        claims: site.claims.len(),
+        files_written: written.files,
+        bytes_written: written.bytes,
+        diagnostics,
+        output,
+        moved_aside: written.moved_aside,
+        elapsed: started.elapsed(),
+        search: search.outcome,
+    })
+}
+
+/// The output folder: `--output` as given (relative to the working folder) or `<root>/public`.
+pub fn output_path(options: &BuildOptions) -> PathBuf {
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| options.root.join("public"))
+}
+
+/// Step 1: reads the site at `root`. A folder without `site.toml` is not a site.
+pub(crate) fn load_site(root: &Path) -> Result<Loaded, Error> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!("{} is not a folder", root.display())));
+    }
+    let loaded = load::load(root).map_err(|e| Error::io(root, e))?;
+    if loaded.site.config.is_none() {
+        return Err(Error::Usage(format!(
+            "{} has no {CONFIG_FILE}: is this a claimtrail site? Run claimtrail in the site's folder or pass --root DIR",
+            root.display(),
+        )));
+    }
+    Ok(loaded)
+}
+
+/// Step 2: checks what [`load_site`] read and makes the model; hands back
+/// the site's other files, which the later steps use.
+fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
+    let Loaded {
+        site: site_files,
+        content,
+    } = loaded;
+    let (config, mut diagnostics) = settings(&site_files);
+    for problem in content.problems {
+        load::push_unreadable(&mut diagnostics, *problem);
+    }
+    let files = content.files;
+    let status_ids = status_ids(config.as_ref());
+    let status_ids: Vec<&str> = status_ids.iter().map(String::as_str).collect();
+    let parsed: Vec<Parsed> = files
+        .par_iter()
+        .map(|file| parse::parse_file(file, &status_ids))
+        .collect();
+    let files: Vec<&RawFile> = files.iter().collect();
+    let checked = check_parsed(
+        &site_files,
+        config,
+        &files,
+        parsed,
+        diagnostics,
+        include_drafts,
+    );
+    (checked, site_files)
+}
+
+/// The site's settings, and the problems with its files besides the content
+/// (load's and `site.toml`'s own).
+pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) {
+    let mut diagnostics = site_files.diagnostics.clone();
+    let config = match &site_files.config {
+        Some(text) => config::parse(text, &mut diagnostics),
+        None => {
+            let message = format!("cannot read the site settings: {CONFIG_FILE} is missing");
+            diagnostics.push(Diagnostic::error(CONFIG_FILE, message));
+            None
+        }
+    };
+    (config, diagnostics)
+}
+
+/// The end of step 2, shared with `serve`: the rules on the site's other
+/// files (workflow, search template, `static/`) and the model made from the
+/// parsed content `files`. `diagnostics` holds what came before.
+pub(crate) fn check_parsed(
+    site_files: &SiteFiles,
+    config: Option<Config>,
+    files: &[&RawFile],
+    parsed: Vec<Parsed>,
+    mut diagnostics: Diagnostics,
+    include_drafts: bool,
+) -> Checked {
+    if let Some(workflow) = &site_files.workflow {
+        let found = workflow_placeholders(workflow);
+        if !found.is_empty() {
+            diagnostics.add_source(load::WORKFLOW_FILE, workflow);
+            diagnostics.extend(found);
+        }
+    }
+    let mut checked = assemble(config, files, parsed, diagnostics, include_drafts);
+    if let Some(site) = &checked.site {
+        let search_template = site_files.template_text("search.html");
+        checked
+            .diagnostics
+            .extend(search::unmerged_template_warning(site, search_template));
+        checked
+            .diagnostics
+            .extend(static_collisions(&site_files.statics, site));
+    }
+    if checked.diagnostics.has_errors() {
+        checked.site = None;
+    }
+    checked
+}
+
+/// One error for every entry of `static/` that would take the place of
+/// something the site generates.
+fn static_collisions(statics: &[StaticEntry], site: &Site) -> Vec<Diagnostic> {
+    if statics.is_empty() {
+        return Vec::new();
+    }
+    // Only the output paths are wanted: no template is compiled or rendered.
+    render::with_renderer(site, tera::Tera::default(), |renderer| {
+        write::collisions_with(statics, renderer.paths(), |path| renderer.template_of(path))
+    })
+}
+
+/// The site's `static/` folder and what of it to copy.
+struct Statics<'a> {
+    folder: PathBuf,
+    entries: &'a [StaticEntry],
+}
+
+/// Why step 5 stopped.
+enum Failure {
+    /// Templates failed to render.
+    Content(Vec<Diagnostic>),
+    /// The output could not be written.
+    Output(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure::Output(error)
+    }
+}
+
+/// Step 5: renders every page into `staging` beside the search index's
+/// files and `static/`, then swaps it in place of the output.
+fn render_and_write(
+    renderer: &render::Renderer,
+    search_files: &[render::OutputFile],
+    statics: &Statics,
+    staging: write::Staging,
+) -> Result<write::Written, Failure> {
+    let search_paths = search_files.iter().map(|file| file.path.as_str());
+    let generated: BTreeSet<&str> = renderer.paths().chain(search_paths).collect();
+    staging.prepare(&generated, statics.entries)?;
+    search_files
+        .par_iter()
+        .try_for_each(|file| staging.write(file))?;
+    match renderer.render_all(|file| staging.write(&file)) {
+        Ok(_) => {}
+        Err(render::Failure::Content(problems)) => return Err(Failure::Content(problems)),
+        Err(render::Failure::Output(error)) => return Err(Failure::Output(error)),
+    }
+    Ok(staging.finish(&generated, &statics.folder, statics.entries)?)
+}
+
+fn content_error(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) -> Error {
+    let mut all = std::mem::take(diagnostics);
+    all.extend(problems);
+    Error::Content(all)
+}
