@@ -3,7 +3,7 @@
 //! 1. [`load`] reads the site's files ([`load_site`]);
 //! 2. [`config`], [`parse`] and [`validate`] check them, and
 //!    [`assemble`](crate::assemble) makes the model ([`check_loaded`]);
-//! 3. [`render`] compiles the theme;
+//! 3. [`render`] compiles the theme ([`render::Theme`]);
 //! 4. [`search`] indexes the model;
 //! 5. [`render`] makes each page, which [`write`] writes into a staging folder
 //!    that then replaces the output.
@@ -95,7 +95,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     if let Some(base_url) = &options.base_url {
         site.config.set_base_url(base_url);
     }
-    let tera = render::templates::load(&site_files.templates)
+    let theme = render::Theme::compile(&site_files.templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
     // Before rendering, so the index's working memory is freed before the pages take theirs.
     let search = search::stage(&site, &output, options.search)
@@ -105,7 +105,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         entries: &site_files.statics,
     };
     let staging = write::Staging::begin(&output, options.force)?;
-    let written = render::with_renderer(&site, tera, |renderer| {
+    let written = render::with_renderer(&site, theme, |renderer| {
         render_and_write(renderer, &search.files, &statics, staging)
     })
     .map_err(|failure| match failure {
@@ -194,8 +194,8 @@ pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) 
 }
 
 /// The end of step 2, shared with `serve`: the rules on the site's other
-/// files (workflow, search template, `static/`) and the model made from the
-/// parsed content `files`. `diagnostics` holds what came before.
+/// files (theme assets, workflow, search template, `static/`) and the model
+/// made from the parsed content `files`. `diagnostics` holds what came before.
 pub(crate) fn check_parsed(
     site_files: &SiteFiles,
     config: Option<Config>,
@@ -204,6 +204,7 @@ pub(crate) fn check_parsed(
     mut diagnostics: Diagnostics,
     include_drafts: bool,
 ) -> Checked {
+    render::theme::asset_tag_warnings(&site_files.templates, &mut diagnostics);
     if let Some(workflow) = &site_files.workflow {
         let found = workflow_placeholders(workflow);
         if !found.is_empty() {
@@ -234,7 +235,7 @@ fn static_collisions(statics: &[StaticEntry], site: &Site) -> Vec<Diagnostic> {
         return Vec::new();
     }
     // Only the output paths are wanted: no template is compiled or rendered.
-    render::with_renderer(site, tera::Tera::default(), |renderer| {
+    render::with_renderer(site, render::Theme::uncompiled(), |renderer| {
         write::collisions_with(statics, renderer.paths(), |path| renderer.template_of(path))
     })
 }

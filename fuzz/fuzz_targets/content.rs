@@ -29,7 +29,6 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/common/html_safety.rs"]
 mod html_safety;
 
-const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/base/");
 const SITE_TOML: &str = include_str!("../../tests/fixtures/base/site.toml");
 const BASE_FILES: &[(Kind, &str, &str)] = &[
     (Kind::Claim, "acme-model-2-cost", include_str!("../../tests/fixtures/base/content/claims/acme-model-2-cost.md")),
@@ -55,9 +54,9 @@ static CONFIG: LazyLock<Config> = LazyLock::new(|| {
     config::parse(SITE_TOML, &mut Diagnostics::new()).expect("the base site.toml parses")
 });
 
-static TERA: LazyLock<tera::Tera> = LazyLock::new(|| {
+static THEME: LazyLock<render::Theme> = LazyLock::new(|| {
     // The base fixture has no templates/ folder: the built-in theme only.
-    render::templates::load(Path::new(BASE)).expect("the built-in templates compile")
+    render::Theme::builtin().expect("the built-in templates compile")
 });
 
 fn raw(kind: Kind, id: &str, text: String) -> RawFile {
@@ -96,7 +95,7 @@ fn render_site(config: &Config, docs: Vec<Doc>) {
     let Some(site) = Site::from_docs(config.clone(), docs, true) else {
         return;
     };
-    let Ok(files) = render::render(&site, TERA.clone()) else {
+    let Ok(files) = render::render(&site, THEME.clone()) else {
         return;
     };
     for file in files {

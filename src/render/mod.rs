@@ -17,11 +17,13 @@ mod paginate;
 mod sitemap;
 mod source_pages;
 pub mod templates;
+pub mod theme;
 mod viewer;
 pub mod views;
 
 pub use claims_csv::neutralise_formula;
 pub use format::date_view;
+pub use theme::Theme;
 
 use std::collections::HashMap;
 
@@ -59,10 +61,10 @@ struct SiteView<'a> {
     citation_rel: &'a str,
 }
 
-/// Renders every page and data file of `site` with `tera`, all in memory
+/// Renders every page and data file of `site` with `theme`, all in memory
 /// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
-pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    with_renderer(site, tera, |renderer| {
+pub fn render(site: &Site, theme: Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    with_renderer(site, theme, |renderer| {
         let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
         let sink = |file| {
             files
@@ -89,13 +91,13 @@ pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic
 /// Builds the views of `site` once and hands `use_it` a [`Renderer`] over them.
 ///
 /// The renderer borrows the views, so it lives only inside the closure.
-pub fn with_renderer<R>(site: &Site, mut tera: Tera, use_it: impl FnOnce(&Renderer) -> R) -> R {
+pub fn with_renderer<R>(site: &Site, mut theme: Theme, use_it: impl FnOnce(&Renderer) -> R) -> R {
     let urls = Urls::new(&site.config.base_url);
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
-    set_globals(&mut tera, &viewer);
-    let renderer = Renderer::new(&viewer, tera);
+    set_globals(&mut theme.tera, &viewer);
+    let renderer = Renderer::new(&viewer, theme);
     use_it(&renderer)
 }
 
@@ -111,48 +113,42 @@ pub enum Failure {
 /// Every output file of a site, each made only when asked for.
 pub struct Renderer<'v, 'a, 'p> {
     tera: Tera,
+    assets: Vec<(&'static str, Vec<u8>)>,
     viewer: &'v Viewer<'a, 'p>,
     jobs: Vec<Job<'v>>,
     data: Vec<&'static str>,
     positions: HashMap<String, Position>,
 }
 
-/// Where an output path's recipe is: a template job or a data file.
+/// Where an output path's recipe is: a template job, an asset of the theme
+/// (copied) or a data file.
 #[derive(Clone, Copy)]
 enum Position {
     Job(usize),
+    Asset(usize),
     Data(usize),
 }
 
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
-    fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera) -> Self {
+    fn new(viewer: &'v Viewer<'a, 'p>, theme: Theme) -> Self {
         let mut jobs = pages::html_jobs(viewer);
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
-        jobs.extend(
-            [
-                "robots.txt",
-                "style.css",
-                "favicon.svg",
-                "filter.js",
-                "search.js",
-            ]
-            .map(|name| Job::file(name, name, Context::new)),
-        );
+        jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
         let data = data_paths(&viewer.site.config);
-        let positions = jobs
+        let jobs_at = jobs
             .iter()
             .enumerate()
-            .map(|(i, job)| (job.path.clone(), Position::Job(i)))
-            .chain(
-                data.iter()
-                    .enumerate()
-                    .map(|(i, path)| (path.to_string(), Position::Data(i))),
-            )
-            .collect();
+            .map(|(i, job)| (job.path.clone(), Position::Job(i)));
+        let assets_at = (theme.assets.iter().enumerate())
+            .map(|(i, (name, _))| (name.to_string(), Position::Asset(i)));
+        let data_at =
+            (data.iter().enumerate()).map(|(i, path)| (path.to_string(), Position::Data(i)));
+        let positions = jobs_at.chain(assets_at).chain(data_at).collect();
         Renderer {
-            tera,
+            tera: theme.tera,
+            assets: theme.assets,
             viewer,
             jobs,
             data,
@@ -162,7 +158,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
 
     /// How many files the site has.
     pub fn len(&self) -> usize {
-        self.jobs.len() + self.data.len()
+        self.jobs.len() + self.assets.len() + self.data.len()
     }
 
     /// Whether the site has no files (never true: there is always a home page).
@@ -173,24 +169,33 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// Every output path, `/`-separated and relative to the output folder.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         let jobs = self.jobs.iter().map(|job| job.path.as_str());
-        jobs.chain(self.data.iter().copied())
+        let assets = self.assets.iter().map(|(name, _)| *name);
+        jobs.chain(assets).chain(self.data.iter().copied())
     }
 
-    /// The template that makes the file at `path`, or `None` when a template
-    /// does not make it (a data file) or the site has no such file.
+    /// The theme file that makes the file at `path` (a template, or an asset
+    /// copied as it is), or `None` when the theme does not make it (a data
+    /// file) or the site has no such file.
     pub fn template_of(&self, path: &str) -> Option<&'static str> {
         match *self.positions.get(path)? {
             Position::Job(i) => Some(self.jobs[i].template),
+            Position::Asset(i) => Some(self.assets[i].0),
             Position::Data(_) => None,
         }
     }
 
     /// Renders the file at `path`, or `None` when the site has no such file.
     pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
-        Some(match *self.positions.get(path)? {
+        Some(self.make(*self.positions.get(path)?))
+    }
+
+    /// Makes the file at `position`.
+    fn make(&self, position: Position) -> Result<OutputFile, Diagnostic> {
+        match position {
             Position::Job(i) => self.render_job(&self.jobs[i]),
+            Position::Asset(i) => Ok(self.copy_asset(i)),
             Position::Data(i) => self.render_data(self.data[i]),
-        })
+        }
     }
 
     /// Renders every file in parallel and hands each to `sink` as soon as it is
@@ -206,24 +211,19 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         // would run alone on one core.
         let recipes = (0..self.data.len())
             .map(Position::Data)
-            .chain((0..self.jobs.len()).rev().map(Position::Job));
+            .chain((0..self.jobs.len()).rev().map(Position::Job))
+            .chain((0..self.assets.len()).map(Position::Asset));
         let recipes: Vec<Position> = recipes.collect();
         recipes
             .par_iter()
-            .try_for_each(|&position| {
-                let rendered = match position {
-                    Position::Job(i) => self.render_job(&self.jobs[i]),
-                    Position::Data(i) => self.render_data(self.data[i]),
-                };
-                match rendered {
-                    Ok(file) => sink(file),
-                    Err(problem) => {
-                        problems
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner)
-                            .push(problem);
-                        Ok(())
-                    }
+            .try_for_each(|&position| match self.make(position) {
+                Ok(file) => sink(file),
+                Err(problem) => {
+                    problems
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(problem);
+                    Ok(())
                 }
             })
             .map_err(Failure::Output)?;
@@ -236,6 +236,15 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         problems.sort_by(|a, b| a.message.cmp(&b.message));
         problems.dedup_by(|a, b| a.message == b.message);
         Err(Failure::Content(problems))
+    }
+
+    /// The theme's asset `i`, as it is.
+    fn copy_asset(&self, i: usize) -> OutputFile {
+        let (name, bytes) = &self.assets[i];
+        OutputFile {
+            path: name.to_string(),
+            bytes: bytes.clone(),
+        }
     }
 
     fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {

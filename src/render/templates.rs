@@ -1,49 +1,12 @@
-//! The default theme, embedded in the binary, and a site's own overrides.
+//! The theme's templates, embedded in the binary, compiled with a site's own overrides.
 
 use tera::Tera;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
-/// Embeds each named file of `templates/` as `(name, contents)`.
-macro_rules! embed {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
-    };
-}
-
-/// The built-in templates, by name. A site's `templates/<name>` replaces one.
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
-    "base.html",
-    "meta.html",
-    "components.html",
-    "index.html",
-    "claim.html",
-    "timeline.html",
-    "entities.html",
-    "entity.html",
-    "sources.html",
-    "source.html",
-    "cited.html",
-    "cited_list.html",
-    "list.html",
-    "tags.html",
-    "tag.html",
-    "status.html",
-    "contested.html",
-    "page.html",
-    "search.html",
-    "404.html",
-    "redirect.html",
-    "feed.xml",
-    "sitemap.xml",
-    "sitemap_index.xml",
-    "robots.txt",
-    "style.css",
-    "favicon.svg",
-    "filter.js",
-    "search.js",
-];
+/// The built-in templates, by name (the theme's table names them).
+pub use super::theme::TEMPLATES as DEFAULT_TEMPLATES;
 
 /// Compiles the default templates with the site's own `files` (its
 /// `templates/` folder, as the load stage read it) laid over them.

@@ -130,12 +130,12 @@ fn serve_version(
 ) {
     let Model {
         site,
-        tera,
+        theme,
         statics,
         diagnostics: _,
     } = model;
     let site = Arc::new(site);
-    render::with_renderer(&site, tera, |renderer| {
+    render::with_renderer(&site, theme, |renderer| {
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
         let version = shared.publish(statics, requests);

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::Tera;
 
 use crate::assemble::{Parsed, status_ids};
 use crate::config::Config;
@@ -20,7 +19,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::{self, Area, CONFIG_FILE, Found, Kind, RawFile, SiteFiles};
 use crate::model::Site;
-use crate::{parse, pipeline, render};
+use crate::render::Theme;
+use crate::{parse, pipeline};
 
 pub use crate::load::Statics;
 
@@ -31,8 +31,8 @@ mod tests;
 pub struct Model {
     /// The checked site, with the serving base URL.
     pub site: Site,
-    /// The compiled templates.
-    pub tera: Tera,
+    /// The compiled templates and the assets.
+    pub theme: Theme,
     /// Every file of `static/`, shared with the HTTP side.
     pub statics: Arc<Statics>,
     /// Warnings (the model had no errors).
@@ -62,7 +62,7 @@ pub struct Session {
     /// The problems with the site's files besides its content.
     settings_diagnostics: Diagnostics,
     entries: BTreeMap<EntryKey, Entry>,
-    templates: Result<Tera, Vec<Diagnostic>>,
+    theme: Result<Theme, Vec<Diagnostic>>,
     statics: Arc<Statics>,
 }
 
@@ -80,7 +80,7 @@ impl Session {
             config: None,
             settings_diagnostics: Diagnostics::new(),
             entries: BTreeMap::new(),
-            templates: Ok(Tera::default()),
+            theme: Ok(Theme::uncompiled()),
             statics: Arc::default(),
         };
         session.take_site_files(loaded.site, &Area::ALL);
@@ -159,10 +159,10 @@ impl Session {
             return Err(diagnostics);
         };
         site.config.set_base_url(&self.base_url);
-        match &self.templates {
-            Ok(tera) => Ok(Model {
+        match &self.theme {
+            Ok(theme) => Ok(Model {
                 site,
-                tera: tera.clone(),
+                theme: theme.clone(),
                 statics: Arc::clone(&self.statics),
                 diagnostics,
             }),
@@ -203,7 +203,7 @@ impl Session {
             Err(_) => true,
         };
         if templates_changed {
-            self.templates = render::templates::load(&site_files.templates);
+            self.theme = Theme::compile(&site_files.templates);
         }
         if self.site_files.is_err() || areas.contains(&Area::Static) {
             self.statics = Arc::new(load::read_statics(&self.root, &site_files.statics));

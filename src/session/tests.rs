@@ -74,67 +74,68 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_reports() {
     .unwrap();
     let mut session = Session::open(&root, false, BASE_URL).unwrap();
     assert_same_as_check(&session, &root, "opened");
-    let mut step = |name: &str, changed: &[PathBuf]| {
-        session.update(changed).unwrap();
+    let mut step = |name: &str, changed: &[&Path]| {
+        let changed: Vec<PathBuf> = changed.iter().map(|path| path.to_path_buf()).collect();
+        session.update(&changed).unwrap();
         assert_same_as_check(&session, &root, name);
     };
 
     let claim = claims.join("acme-model-2-cost.md");
     edit(&claim, "status = \"disputed\"", "status = \"dispted\"");
-    step("a misspelled status", &[claim.clone()]);
+    step("a misspelled status", &[&claim]);
     edit(&claim, "status = \"dispted\"", "status = \"disputed\"");
-    step("the status fixed", &[claim.clone()]);
+    step("the status fixed", &[&claim]);
 
     let leak = claims.join("leak.md");
     symlink("../../../secret.md", &leak).unwrap();
-    step("a link leading out of the site", &[leak.clone()]);
+    step("a link leading out of the site", &[&leak]);
     fs::remove_file(&leak).unwrap();
-    step("the link removed", &[leak]);
+    step("the link removed", &[&leak]);
 
     let alias = root.join("content/sources/alias.md");
     symlink("acme-blog.md", &alias).unwrap();
-    step("a link inside the site", &[alias]);
+    step("a link inside the site", &[&alias]);
 
     let backslash = claims.join("back\\slash.md");
     fs::copy(&claim, &backslash).unwrap();
-    step("a backslash in a name", &[backslash.clone()]);
+    step("a backslash in a name", &[&backslash]);
     fs::remove_file(&backslash).unwrap();
-    step("the backslash name removed", &[backslash]);
+    step("the backslash name removed", &[&backslash]);
 
     let latin1 = claims.join("latin1.md");
     fs::write(&latin1, b"+++\ntitle = \"caf\xe9\"\n+++\n").unwrap();
-    step("a file that is not UTF-8", &[latin1.clone()]);
+    step("a file that is not UTF-8", &[&latin1]);
     fs::remove_file(&latin1).unwrap();
-    step("that file removed", &[latin1]);
+    step("that file removed", &[&latin1]);
 
     let hidden = claims.join(".hidden.md");
     let notes = claims.join("notes.txt");
     fs::write(&hidden, "hidden").unwrap();
     fs::write(&notes, "notes").unwrap();
-    step("a hidden claim and a text file", &[hidden, notes]);
+    step("a hidden claim and a text file", &[&hidden, &notes]);
 
     let year = claims.join("2026");
     fs::create_dir(&year).unwrap();
     fs::copy(&claim, year.join("x.md")).unwrap();
-    step("a new folder, reported as a folder", &[year.clone()]);
+    step("a new folder, reported as a folder", &[&year]);
     fs::rename(&year, dir.path().join("2026")).unwrap();
-    step("the folder moved out of the site", &[year.join("x.md")]);
+    step("the folder moved out of the site", &[&year.join("x.md")]);
 
     edit(
         &config,
         "language = \"en\"",
         "language = \"en\"\n\n[statuses.retracted]\nlabel = \"Retracted\"\n",
     );
-    step("a new status", &[config.clone()]);
+    step("a new status", &[&config]);
     fs::write(&config, &original_config).unwrap();
-    step("the settings restored", &[config.clone()]);
+    step("the settings restored", &[&config]);
 
     let key = root.join("static/key");
     fs::create_dir_all(root.join("static")).unwrap();
     symlink(dir.path().join("secret.md"), &key).unwrap();
-    step("a static link leading out of the site", &[key.clone()]);
+    step("a static link leading out of the site", &[&key]);
     fs::remove_file(&key).unwrap();
-    step("the static link removed", &[key]);
+    step("the static link removed", &[&key]);
 
     let search_template = root.join("templates/search.html");
     fs::create_dir_all(root.join("templates")).unwrap();
@@ -146,8 +147,12 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_reports() {
     .unwrap();
     step(
         "a search page without the other bundles",
-        &[search_template, config.clone()],
+        &[&search_template, &config],
     );
+
+    let style = root.join("templates/style.css");
+    fs::write(&style, "a::after { content: \"{{ site.title }}\" }\n").unwrap();
+    step("a stylesheet of the site's own with a tag", &[&style]);
 
     let workflow = root.join(load::WORKFLOW_FILE);
     fs::create_dir_all(workflow.parent().unwrap()).unwrap();
@@ -156,13 +161,13 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_reports() {
         "env:\n  CLAIMTRAIL_REPOSITORY: \"TODO: claimtrail's git repository URL\"\n",
     )
     .unwrap();
-    step("a workflow with a placeholder", &[workflow]);
+    step("a workflow with a placeholder", &[&workflow]);
 
     let outside = dir.path().join("site.toml");
     fs::rename(&config, &outside).unwrap();
     symlink(&outside, &config).unwrap();
     let refused = crate::check(&root, false).unwrap_err().to_string();
-    let error = session.update(&[config.clone()]).unwrap_err();
+    let error = session.update(std::slice::from_ref(&config)).unwrap_err();
     assert_eq!(error.to_string(), refused);
     let shown = session.model().err().unwrap().render(Format::Human);
     assert!(shown.contains(&refused), "{shown}");
