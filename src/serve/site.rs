@@ -143,7 +143,7 @@ fn serve_version(
         if !collisions.is_empty() {
             let mut diagnostics = Diagnostics::new();
             diagnostics.extend(collisions);
-            shared.show_error(report_errors(&diagnostics));
+            shared.show_error(report_errors(&diagnostics, style));
             return;
         }
         let (requests, fetches) = mpsc::channel();
