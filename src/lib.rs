@@ -6,6 +6,7 @@
 //! [`search`] (the search index) → [`write`] (swap the new output folder in).
 
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod disk_threads;
 pub mod doc;
@@ -21,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod nesting;
 pub mod new;
+pub mod output_file;
 pub mod parse;
 pub mod placeholders;
 pub mod render;
@@ -236,11 +238,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let tera = render::templates::load(root)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
     // Before rendering, so the index's working memory is freed before the pages take theirs.
-    let search = search::stage(&site, &output, options.search)
-        .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    let search = search::stage(
+        &site,
+        write::PreviousOutput::reader(&output),
+        options.search,
+    )
+    .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
     let static_dir = root.join("static");
     let staging = write::Staging::begin(&output, options.force)?;
-    let written = render::with_renderer(&site, tera, |renderer| {
+    let written = render::with_renderer(&site, tera, &search::merged_bundles(&site), |renderer| {
         let search_paths = search.files.iter().map(|file| file.path.as_str());
         let generated: BTreeSet<&str> = renderer.paths().chain(search_paths).collect();
         staging.prepare(&generated, &static_dir)?;

@@ -12,6 +12,7 @@ mod format;
 mod hosting;
 mod json;
 mod lists;
+mod page_list;
 mod pages;
 mod paginate;
 mod sitemap;
@@ -20,8 +21,8 @@ pub mod templates;
 mod viewer;
 pub mod views;
 
+pub use crate::output_file::OutputFile;
 pub use claims_csv::neutralise_formula;
-pub use format::date_view;
 
 use std::collections::HashMap;
 
@@ -35,15 +36,6 @@ use crate::model::Site;
 use pages::Job;
 use viewer::Viewer;
 use views::Urls;
-
-/// One file of the finished site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// The file's contents.
-    pub bytes: Vec<u8>,
-}
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -61,8 +53,13 @@ struct SiteView<'a> {
 
 /// Renders every page and data file of `site` with `tera`, all in memory
 /// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
-pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    with_renderer(site, tera, |renderer| {
+/// `merged_bundles` is as for [`with_renderer`].
+pub fn render(
+    site: &Site,
+    tera: Tera,
+    merged_bundles: &[String],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    with_renderer(site, tera, merged_bundles, |renderer| {
         let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
         let sink = |file| {
             files
@@ -89,13 +86,21 @@ pub fn render(site: &Site, tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic
 /// Builds the views of `site` once and hands `use_it` a [`Renderer`] over them.
 ///
 /// The renderer borrows the views, so it lives only inside the closure.
-pub fn with_renderer<R>(site: &Site, mut tera: Tera, use_it: impl FnOnce(&Renderer) -> R) -> R {
+/// `merged_bundles` are the folders of the search index's bundles after the
+/// first (`pagefind/bundle-2/`, ...), which the search page merges; the
+/// search stage knows them, render does not.
+pub fn with_renderer<R>(
+    site: &Site,
+    mut tera: Tera,
+    merged_bundles: &[String],
+    use_it: impl FnOnce(&Renderer) -> R,
+) -> R {
     let urls = Urls::new(&site.config.base_url);
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
     set_globals(&mut tera, &viewer);
-    let renderer = Renderer::new(&viewer, tera);
+    let renderer = Renderer::new(&viewer, tera, merged_bundles);
     use_it(&renderer)
 }
 
@@ -125,8 +130,8 @@ enum Position {
 }
 
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
-    fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera) -> Self {
-        let mut jobs = pages::html_jobs(viewer);
+    fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera, merged_bundles: &[String]) -> Self {
+        let mut jobs = page_list::html_jobs(viewer, merged_bundles);
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));

@@ -12,7 +12,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// The folder of the output that holds the index and Pagefind's scripts.
 pub const FOLDER: &str = "pagefind";

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// What the search stage did in a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,10 +41,12 @@ pub struct SearchStage {
 }
 
 /// The build's search stage: with `enabled`, the index of `site`, taken from
-/// the claimtrail output at `previous_output` when its records are unchanged.
+/// the previous output when its records are unchanged. `previous` reads a
+/// file of the previous output by its `/`-separated path (see [`reuse::previous`]);
+/// the caller opens that folder, so this stage touches no folder itself.
 pub fn stage(
     site: &Site,
-    previous_output: &Path,
+    previous: impl Fn(&str) -> Option<Vec<u8>>,
     enabled: bool,
 ) -> Result<SearchStage, Diagnostic> {
     let started = Instant::now();
@@ -60,7 +62,7 @@ pub fn stage(
     let count = records.len();
     let layout = Layout::of(site);
     let fingerprint = reuse::fingerprint(&records, &layout);
-    let (files, outcome) = match reuse::previous(previous_output, &fingerprint) {
+    let (files, outcome) = match reuse::previous(previous, &fingerprint) {
         Some(files) => (files, SearchOutcome::Reused),
         None => (
             fresh(records, &layout, &fingerprint)?,

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::dates::date_view;
 use crate::markdown::{first_paragraph, plain_text};
 use crate::model::{Claim, Entity, Page, Site, Source};
-use crate::render::date_view;
 
 /// One searchable page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

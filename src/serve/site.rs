@@ -24,9 +24,6 @@ use crate::diagnostic::{Diagnostics, Format, HumanStyle, plural};
 use crate::render::{self, Renderer};
 use crate::session::{Model, Session};
 
-/// A request for what an output path holds, with where to send the answer.
-pub type Fetch = (String, oneshot::Sender<Answer>);
-
 /// Rebuilds the model after each batch of changes and starts a thread to serve it.
 pub struct Builder {
     session: Session,
@@ -135,7 +132,8 @@ fn serve_version(
         diagnostics: _,
     } = model;
     let site = Arc::new(site);
-    render::with_renderer(&site, tera, |renderer| {
+    let merged_bundles = crate::search::merged_bundles(&site);
+    render::with_renderer(&site, tera, &merged_bundles, |renderer| {
         // As `check` would refuse it: a static file in a generated file's place.
         let static_files: Vec<crate::write::StaticEntry> =
             statics.keys().map(|p| (p.clone(), false)).collect();
@@ -143,7 +141,7 @@ fn serve_version(
         if !collisions.is_empty() {
             let mut diagnostics = Diagnostics::new();
             diagnostics.extend(collisions);
-            shared.show_error(report_errors(&diagnostics));
+            shared.show_error(report_errors(&diagnostics, style));
             return;
         }
         let (requests, fetches) = mpsc::channel();

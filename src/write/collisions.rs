@@ -81,7 +81,7 @@ pub fn static_collisions(root: &Path, site: &Site) -> Result<Vec<Diagnostic>, Er
         return Ok(Vec::new());
     }
     // Only the output paths are wanted: no template is compiled or rendered.
-    let problems = render::with_renderer(site, tera::Tera::default(), |renderer| {
+    let problems = render::with_renderer(site, tera::Tera::default(), &[], |renderer| {
         collisions_with(&entries, renderer)
     });
     Ok(problems)

@@ -16,17 +16,19 @@ use rayon::prelude::*;
 
 use crate::Error;
 use crate::diagnostic::Diagnostic;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 mod collisions;
 mod hold;
 mod location;
+mod previous;
 mod size;
 mod tree;
 
 use collisions::static_to_copy;
 pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
+pub use previous::PreviousOutput;
 use size::pages_size_warning;
 pub use size::size_text;
 pub use tree::StaticEntry;
