@@ -1,0 +1,12 @@
+import { launch } from "./chromium.mjs";
+import { serve } from "./server.mjs";
+const [dir, url, sel] = process.argv.slice(2);
+const server = await serve([{ prefix: "/", dir }]);
+const browser = await launch();
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror", e.message));
+await page.goto(server.origin + url);
+await page.waitForTimeout(2000);
+console.log(await page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.outerHTML).join("\n"), sel));
+await browser.close(); await server.close();
