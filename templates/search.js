@@ -35,6 +35,7 @@
   var results = []; // the newest search's results, shown or not
   var shown = 0;
   var everything = null; // every filter value with its count on the whole site, once loaded
+  var filtersLoaded = null; // the promise of `everything`
   var timer = null;
 
   function toArray(list) {
@@ -237,13 +238,39 @@
     });
   }
 
-  /** Offers every value of the whole site (what an empty search box filters). */
-  function offerEverything() {
-    if (everything) return Promise.resolve(offer(everything));
-    return pagefind.filters().then(function (counts) {
-      everything = counts;
-      if (!input.value.trim()) offer(counts);
-    });
+  /**
+   * Loads every filter value with its count on the whole site, once: Pagefind
+   * counts a search's filter values only after this, so the filters cost a
+   * download only when the panel is opened.
+   */
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = pagefind.filters().then(
+        function (counts) {
+          everything = counts;
+        },
+        function () {
+          // The selects keep "Any" and the values chosen; the search still works.
+        },
+      );
+    }
+    return filtersLoaded;
+  }
+
+  /**
+   * Offers the values of the search `query` with the filters `choice` (a
+   * filtered search of its own, Pagefind's results are not kept), or those
+   * of the whole site when the box is empty.
+   */
+  function offerFor(id, query, choice) {
+    if (!everything) return;
+    if (!query) return offer(everything);
+    pagefind.search(query, { filters: choice }).then(
+      function (response) {
+        if (id === searchId && response) offer(response.totalFilters);
+      },
+      function () {},
+    );
   }
 
   // --------------------------------------------------------------- search
@@ -296,7 +323,8 @@
       more.hidden = true;
       count.textContent = "";
       busy(false);
-      return panel.open ? offerEverything() : Promise.resolve();
+      if (everything) offer(everything);
+      return Promise.resolve();
     }
     var terms = searchTerms();
     return pagefind
@@ -304,7 +332,7 @@
       .then(function (response) {
         if (id !== searchId || !response) return;
         results = response.results || [];
-        offer(query ? response.totalFilters : everything || response.totalFilters);
+        if (everything) offer(query ? response.totalFilters : everything);
         list.replaceChildren();
         return showMore(id, terms).then(function () {
           if (id !== searchId) return;
@@ -353,7 +381,10 @@
     // Wide screens open the filters; on a phone they would push the results down.
     if (window.matchMedia("(min-width: 40rem)").matches) panel.open = true;
     panel.addEventListener("toggle", function () {
-      if (panel.open && !input.value.trim() && !Object.keys(chosen()).length) offerEverything();
+      if (!panel.open || filtersLoaded) return;
+      loadFilters().then(function () {
+        offerFor(searchId, input.value.trim(), chosen());
+      });
     });
 
     form.addEventListener("submit", function (event) {

@@ -1,0 +1,17 @@
+import { launch } from "./chromium.mjs";
+import { serve } from "./server.mjs";
+const server = await serve([{ prefix: "/", dir: "/tmp/sx-ex" }]);
+const browser = await launch();
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("pageerror", e.message));
+await page.goto(server.origin + "/");
+await page.fill("#site-search-q", "Abilene");
+await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press("#site-search-q", "Enter")]);
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => [document.querySelector(".search-filters").open, document.querySelector("select[name=entity]").outerHTML, document.getElementById("ct-search-count").textContent]));
+const ctx = await browser.newContext({ javaScriptEnabled: false });
+const p2 = await ctx.newPage();
+await p2.goto(server.origin + "/search/?q=x");
+console.log(await p2.isVisible("text=Search needs JavaScript"), await p2.locator(".search-note").count(), await p2.isVisible("noscript .search-note"), (await p2.content()).match(/<noscript>[\s\S]{0,80}/)[0]);
+await browser.close(); await server.close();
