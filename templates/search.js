@@ -12,20 +12,24 @@
   "use strict";
   var root = document.getElementById("ct-search");
   var input = document.getElementById("site-search-q");
-  if (!root || !input || !window.URLSearchParams || !window.history.replaceState) return;
+  var form = input && input.form;
+  var count = document.getElementById("ct-search-count");
+  var list = document.getElementById("ct-search-results");
+  var more = document.getElementById("ct-search-more");
+  var panel = root && root.querySelector(".search-filters");
+  var filterForm = root && root.querySelector(".search-filter-form");
+  var clear = root && root.querySelector("[data-search-clear]");
+  // A page without these parts (a search.html of its own from before; `check` warns) is left alone.
+  if (!root || !form || !count || !list || !more || !panel || !filterForm || !clear) return;
+  if (!window.URLSearchParams || !window.history.replaceState) return;
 
   var PAGE = 10; // results shown at first and added by "Show more results"
   var DEBOUNCE_MS = 250;
   var FILTERS = ["kind", "status", "entity", "tag", "year"];
   var FAILED = "The search failed. Reload the page to try again.";
 
-  var form = input.form;
-  var count = document.getElementById("ct-search-count");
-  var list = document.getElementById("ct-search-results");
-  var more = document.getElementById("ct-search-more");
-  var panel = root.querySelector(".search-filters");
-  var panelLabel = panel.querySelector("summary");
-  var selects = toArray(root.querySelectorAll(".search-filter-form select")).filter(function (select) {
+  var panelLabel = panel.querySelector("summary") || document.createElement("summary");
+  var selects = toArray(filterForm.querySelectorAll("select")).filter(function (select) {
     return FILTERS.indexOf(select.name) >= 0;
   });
   var badges = document.getElementById("ct-search-badges");
@@ -392,8 +396,8 @@
       run();
     });
     input.addEventListener("input", later);
-    root.querySelector(".search-filter-form").addEventListener("change", run);
-    root.querySelector("[data-search-clear]").addEventListener("click", function () {
+    filterForm.addEventListener("change", run);
+    clear.addEventListener("click", function () {
       selects.forEach(function (select) {
         select.value = "";
       });
@@ -410,6 +414,7 @@
   }
 
   load().then(start, function () {
-    document.getElementById("ct-search-missing").hidden = false;
+    var missing = document.getElementById("ct-search-missing");
+    if (missing) missing.hidden = false;
   });
 })();

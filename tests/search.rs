@@ -499,9 +499,32 @@ fn records_keep_markup_as_plain_text() {
         claim["filters"]["entity"][0],
         "<img src=x onerror=alert('entity-name')> Zebra Org"
     );
+    // A code span and character references in a body: text too (Markdown's
+    // typography curls the quotes outside the code).
     let source = fragment(&public, "/sources/markup-press/");
     assert_eq!(
         source["meta"]["summary"],
-        "Zebra press body with <script>alert('source-body-code')</script> in code and <img src=x onerror=alert('source-body-entity')> as characters."
+        "Zebra press body with <script>alert('source-body-code')</script> in code and <img src=x onerror=alert(‘source-body-entity’)> as characters."
     );
+}
+
+#[test]
+fn a_search_page_made_for_pagefinds_own_ui_is_warned() {
+    let dir = site(&[]);
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let old = r#"{% extends "base.html" %}{% block content %}<h1>Search</h1>
+<div class="search-page" id="ct-search" data-bundle="{{ site.base_path }}pagefind/" data-merge="{{ merged_bundles | join(sep=" ") }}" data-base="{{ site.base_path }}"></div>
+<script src="{{ site.base_path }}pagefind/pagefind-ui.js" defer></script>
+<script src="{{ site.base_path }}search.js" defer></script>{% endblock content %}"#;
+    fs::write(dir.path().join("templates/search.html"), old).unwrap();
+    let checked = claimtrail::check(dir.path(), false).unwrap();
+    let warnings = checked.diagnostics.sorted();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, "templates/search.html");
+    assert_eq!(
+        warnings[0].message,
+        "this search page has no `ct-search-results` element, so `search.js` shows no results on it"
+    );
+    assert!(warnings[0].hint.as_deref().unwrap().contains("docs/templates.md"));
+    build(&options(dir.path())).unwrap();
 }

@@ -109,10 +109,14 @@ async function visit(context, origin, url, body, { allow } = {}) {
   try {
     await page.goto(origin + url);
     await body(page, log);
-    assert(problems.length === 0, problems.join("\n"));
+  } catch (error) {
+    // What went wrong in the browser first: a dialog or a navigation often makes the check time out.
+    if (problems.length === 0) throw error;
+    throw new Error(`${problems.join("\n")}\nand then: ${error.message}`);
   } finally {
     await page.close();
   }
+  assert(problems.length === 0, problems.join("\n"));
 }
 
 /** Each list item's filter attributes and whether it is visible. */
