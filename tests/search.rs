@@ -525,6 +525,12 @@ fn a_search_page_made_for_pagefinds_own_ui_is_warned() {
         warnings[0].message,
         "this search page has no `ct-search-results` element, so `search.js` shows no results on it"
     );
-    assert!(warnings[0].hint.as_deref().unwrap().contains("docs/templates.md"));
+    assert!(
+        warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("docs/templates.md")
+    );
     build(&options(dir.path())).unwrap();
 }

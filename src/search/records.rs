@@ -361,9 +361,15 @@ mod tests {
             "{}",
             source.content
         );
-        assert_eq!(source.meta["summary"], "Acme’s own blog.", "its first paragraph");
+        assert_eq!(
+            source.meta["summary"], "Acme’s own blog.",
+            "its first paragraph"
+        );
         assert_eq!(find(&records, "/pages/about/").filters["kind"], ["Page"]);
-        assert_eq!(find(&records, "/pages/about/").meta["summary"], "A fixture.");
+        assert_eq!(
+            find(&records, "/pages/about/").meta["summary"],
+            "A fixture."
+        );
         assert!(
             records
                 .iter()
@@ -392,11 +398,19 @@ mod tests {
     #[test]
     fn summaries_are_clipped_at_a_word() {
         assert_eq!(clip("  one\n two   three ", 20), "one two three");
-        assert_eq!(clip("one two three", 13), "one two three", "exactly the room");
+        assert_eq!(
+            clip("one two three", 13),
+            "one two three",
+            "exactly the room"
+        );
         assert_eq!(clip("one two three", 12), "one two…");
         assert_eq!(clip("one two three", 8), "one two…");
         assert_eq!(clip("one two three", 7), "one…");
-        assert_eq!(clip("unbreakable", 5), "unbr…", "a long first word is cut inside");
+        assert_eq!(
+            clip("unbreakable", 5),
+            "unbr…",
+            "a long first word is cut inside"
+        );
         assert_eq!(clip("ééé ééé", 5), "ééé…", "characters, not bytes");
         let long = "word ".repeat(1000);
         assert!(clip(&long, SUMMARY_CHARS).chars().count() <= SUMMARY_CHARS);

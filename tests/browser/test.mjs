@@ -1,7 +1,8 @@
 // claimtrail's browser tests, in headless Chromium: the list filter, search,
-// and an axe-core accessibility check of every page kind in light and dark
-// mode. Any console error, script error, failed request, HTTP error or request
-// to another host fails the check it happens in. Run through ./run, which
+// a site made of markup that must stay text, and an axe-core accessibility
+// check of every page kind in light and dark mode. Any console error, script
+// error, failed request, HTTP error, request to another host or dialog fails
+// the check it happens in. Run through ./run, which
 // installs what this needs; it prints "N passed, N failed" last.
 
 import { execFileSync } from "node:child_process";
