@@ -137,7 +137,7 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     if let Some(site) = &checked.site {
         checked
             .diagnostics
-            .extend(search::unmerged_template_warning(root, site));
+            .extend(search::template_warning(root, site));
         checked
             .diagnostics
             .extend(write::static_collisions(root, site)?);

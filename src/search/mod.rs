@@ -99,16 +99,39 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
     (1..count).map(engine::bundle_folder).collect()
 }
 
-/// A warning when the site's own `templates/search.html` leaves out the
-/// index's other bundles (a template from before bundles existed); part of
+/// A warning about the site's own `templates/search.html`, if it has one that
+/// will not work: one from before claimtrail rendered search results itself,
+/// or one that leaves out the index's other bundles. Part of
 /// [`crate::check`], so `check` and `build` both say it.
-pub fn unmerged_template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
-    let others = merged_bundles(site).len();
-    if others == 0 {
+pub fn template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
+    let text = std::fs::read_to_string(root.join("templates/search.html")).ok()?;
+    outdated_template_warning(&text).or_else(|| unmerged_template_warning(&text, site))
+}
+
+/// The element `search.js` puts results into; a search page without it shows none.
+const RESULTS_ELEMENT: &str = "ct-search-results";
+
+/// A warning when the search page `text` lacks the results element, as a
+/// page made for Pagefind's default UI does.
+fn outdated_template_warning(text: &str) -> Option<Diagnostic> {
+    if text.contains(RESULTS_ELEMENT) {
         return None;
     }
-    let text = std::fs::read_to_string(root.join("templates/search.html")).ok()?;
-    if text.contains("merged_bundles") {
+    let message = format!(
+        "this search page has no `{RESULTS_ELEMENT}` element, so `search.js` shows no results on it"
+    );
+    Some(
+        Diagnostic::warning("templates/search.html", message).hint(
+            "start again from claimtrail's own `templates/search.html`; docs/templates.md (Search) lists the ids and classes `search.js` fills",
+        ),
+    )
+}
+
+/// A warning when the search page `text` leaves out the index's other
+/// bundles (a template from before bundles existed).
+fn unmerged_template_warning(text: &str, site: &Site) -> Option<Diagnostic> {
+    let others = merged_bundles(site).len();
+    if others == 0 || text.contains("merged_bundles") {
         return None;
     }
     let message = format!(
