@@ -17,11 +17,13 @@
 //! docs/architecture.md says which module owns what.
 
 // Shared by every stage.
+pub mod dates;
 pub mod diagnostic;
 pub mod disk_threads;
 pub mod error;
 pub mod ids;
 pub mod links;
+pub mod output_file;
 
 // Load: reads the site's files.
 pub mod load;

@@ -23,6 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::{self, CONFIG_FILE, Loaded, RawFile, SiteFiles, StaticEntry};
 use crate::model::Site;
+use crate::output_file::OutputFile;
 use crate::workflow::workflow_placeholders;
 use crate::{links, parse, render, search, write};
 
@@ -98,14 +99,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let theme = render::Theme::compile(&site_files.templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
     // Before rendering, so the index's working memory is freed before the pages take theirs.
-    let search = search::stage(&site, &output, options.search)
-        .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    let search = search::stage(
+        &site,
+        write::PreviousOutput::reader(&output),
+        options.search,
+    )
+    .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
     let statics = Statics {
         folder: root.join(load::STATIC_FOLDER),
         entries: &site_files.statics,
     };
     let staging = write::Staging::begin(&output, options.force)?;
-    let written = render::with_renderer(&site, theme, |renderer| {
+    let merged_bundles = search::merged_bundles(&site);
+    let written = render::with_renderer(&site, theme, &merged_bundles, |renderer| {
         render_and_write(renderer, &search.files, &statics, staging)
     })
     .map_err(|failure| match failure {
@@ -217,7 +223,7 @@ pub(crate) fn check_parsed(
         let search_template = site_files.template_text("search.html");
         checked
             .diagnostics
-            .extend(search::unmerged_template_warning(site, search_template));
+            .extend(search::template_warning(site, search_template));
         checked
             .diagnostics
             .extend(static_collisions(&site_files.statics, site));
@@ -235,7 +241,7 @@ fn static_collisions(statics: &[StaticEntry], site: &Site) -> Vec<Diagnostic> {
         return Vec::new();
     }
     // Only the output paths are wanted: no template is compiled or rendered.
-    render::with_renderer(site, render::Theme::uncompiled(), |renderer| {
+    render::with_renderer(site, render::Theme::uncompiled(), &[], |renderer| {
         write::collisions_with(statics, renderer.paths(), |path| renderer.template_of(path))
     })
 }
@@ -264,7 +270,7 @@ impl From<Error> for Failure {
 /// files and `static/`, then swaps it in place of the output.
 fn render_and_write(
     renderer: &render::Renderer,
-    search_files: &[render::OutputFile],
+    search_files: &[OutputFile],
     statics: &Statics,
     staging: write::Staging,
 ) -> Result<write::Written, Failure> {

@@ -97,7 +97,13 @@ fn a_claim_record_holds_its_claimant_aliases_quotes_meta_and_filters() {
         "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"
     );
     assert_eq!(claim["meta"]["status"], "Disputed");
+    assert_eq!(claim["meta"]["status_id"], "disputed");
     assert_eq!(claim["meta"]["date"], "April 23, 2026");
+    assert_eq!(claim["meta"]["claimant"], "Acme Blog");
+    assert_eq!(
+        claim["meta"]["summary"],
+        "Acme says its new model is 35% cheaper per token."
+    );
     assert_eq!(claim["filters"]["status"][0], "Disputed");
     assert_eq!(claim["filters"]["year"][0], "2026");
     assert_eq!(claim["filters"]["entity"][1], "Acme Model 2");
@@ -314,9 +320,9 @@ fn result_urls_resolve_under_a_sub_path() {
     let mount = one(&search, "#ct-search");
     assert_eq!(mount.attr("data-base"), Some("/tracker/"));
     assert_eq!(mount.attr("data-bundle"), Some("/tracker/pagefind/"));
-    assert_eq!(
-        one(&search, "script[src$='pagefind-ui.js']").attr("src"),
-        Some("/tracker/pagefind/pagefind-ui.js")
+    assert!(
+        public.join("pagefind/pagefind.js").is_file(),
+        "the script search.js imports from data-bundle"
     );
     // Pagefind puts the base in front of each record's URL: every result is a built page.
     let records = fragments(&public);
@@ -370,20 +376,12 @@ fn the_search_page_works_without_javascript_and_is_not_in_the_sitemap() {
         assert!(noscript.contains(link), "{link} in {noscript}");
     }
     assert_eq!(
-        one(&page, "link[href$='pagefind-ui.css']").attr("href"),
-        Some("/tracker/pagefind/pagefind-ui.css")
-    );
-    assert_eq!(
         one(&page, "script[src$='search.js']").attr("src"),
         Some("/tracker/search.js")
     );
     let script = read(dir.path(), "public/search.js");
-    assert!(script.contains("triggerSearch"));
-    assert!(script.contains("new PagefindUI("));
-    assert!(
-        script.contains("aria-label"),
-        "Pagefind's input needs a name"
-    );
+    assert!(script.contains(r#"import(bundle + "pagefind.js")"#));
+    assert!(script.contains("mergeIndex"));
     assert!(!read(dir.path(), "public/sitemap.xml").contains("/search/"));
     assert_eq!(
         one(&page, "meta[name=robots]").attr("content"),
@@ -412,4 +410,127 @@ fn every_page_has_the_search_form() {
         one(&html, "form.site-search button[type=submit]");
     }
     assert!(pages > 20, "only {pages} pages");
+}
+
+/// What a script must not do with text from the index: parse it as HTML or run it.
+const HTML_SINKS: &[&str] = &[
+    "innerHTML",
+    "outerHTML",
+    "insertAdjacentHTML",
+    "document.write",
+    "DOMParser",
+    "createContextualFragment",
+    "srcdoc",
+    "eval(",
+    "new Function",
+    "setTimeout(\"",
+];
+
+#[test]
+fn the_search_page_renders_results_itself_and_no_script_parses_html() {
+    let dir = site(&[]);
+    build(&options(dir.path())).unwrap();
+    let html = read(dir.path(), "public/search/index.html");
+    assert!(
+        !html.contains("pagefind-ui"),
+        "no trace of Pagefind's default UI: {html}"
+    );
+    let page = Html::parse_document(&html);
+    let inputs = Selector::parse("input").unwrap();
+    assert_eq!(page.select(&inputs).count(), 1, "one search box");
+    one(&page, "header input#site-search-q");
+    one(&page, "#ct-search-count[role=status][aria-live=polite]");
+    for filter in ["kind", "status", "entity", "tag", "year"] {
+        one(&page, &format!(".search-filter-form select[name={filter}]"));
+    }
+    // One badge per verdict, the very markup claim cards use.
+    let status_page = Html::parse_document(&read(dir.path(), "public/status/disputed/index.html"));
+    let card_badge = status_page
+        .select(&Selector::parse("li.claim-card .badge").unwrap())
+        .next()
+        .unwrap()
+        .html();
+    let template = one(&page, "template#ct-search-badges");
+    let badge = template
+        .select(&Selector::parse("[data-status-id=disputed]").unwrap())
+        .next()
+        .unwrap()
+        .html();
+    assert_eq!(
+        badge.replace(r#" data-status-id="disputed""#, ""),
+        card_badge
+    );
+    for script in ["public/search.js", "public/filter.js"] {
+        let text = read(dir.path(), script);
+        for sink in HTML_SINKS {
+            assert!(!text.contains(sink), "{script} uses {sink}");
+        }
+    }
+}
+
+#[test]
+fn records_keep_markup_as_plain_text() {
+    // The search page shows meta and filter values as text, so they must be
+    // the text itself: neither escaped (it would show "&lt;") nor cleaned.
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(&common::fixtures().join("markup"), dir.path());
+    build(&options(dir.path())).unwrap();
+    let public = dir.path().join("public");
+    let claim = fragment(&public, "/claims/zebra-markup-claim/");
+    assert_eq!(
+        claim["meta"]["title"],
+        r#"Zebra claim <img src=x onerror=alert('title-img')> "><svg onload=alert('title-svg')>"#
+    );
+    assert_eq!(
+        claim["meta"]["status"],
+        "Disputed <img src=x onerror=alert('status-img')>"
+    );
+    assert_eq!(
+        claim["meta"]["claimant"],
+        "Zebra Press <img src=x onerror=alert('source-name')>"
+    );
+    assert!(
+        claim["filters"]["tag"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("<img src=x onerror=alert('tag-img')>"))
+    );
+    assert_eq!(
+        claim["filters"]["entity"][0],
+        "<img src=x onerror=alert('entity-name')> Zebra Org"
+    );
+    // A code span and character references in a body: text too (Markdown's
+    // typography curls the quotes outside the code).
+    let source = fragment(&public, "/sources/markup-press/");
+    assert_eq!(
+        source["meta"]["summary"],
+        "Zebra press body with <script>alert('source-body-code')</script> in code and <img src=x onerror=alert(‘source-body-entity’)> as characters."
+    );
+}
+
+#[test]
+fn a_search_page_made_for_pagefinds_own_ui_is_warned() {
+    let dir = site(&[]);
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let old = r#"{% extends "base.html" %}{% block content %}<h1>Search</h1>
+<div class="search-page" id="ct-search" data-bundle="{{ site.base_path }}pagefind/" data-merge="{{ merged_bundles | join(sep=" ") }}" data-base="{{ site.base_path }}"></div>
+<script src="{{ site.base_path }}pagefind/pagefind-ui.js" defer></script>
+<script src="{{ site.base_path }}search.js" defer></script>{% endblock content %}"#;
+    fs::write(dir.path().join("templates/search.html"), old).unwrap();
+    let checked = claimtrail::check(dir.path(), false).unwrap();
+    let warnings = checked.diagnostics.sorted();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].file, "templates/search.html");
+    assert_eq!(
+        warnings[0].message,
+        "this search page has no `ct-search-results` element, so `search.js` shows no results on it"
+    );
+    assert!(
+        warnings[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("docs/templates.md")
+    );
+    build(&options(dir.path())).unwrap();
 }

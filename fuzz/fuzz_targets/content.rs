@@ -95,7 +95,8 @@ fn render_site(config: &Config, docs: Vec<Doc>) {
     let Some(site) = Site::from_docs(config.clone(), docs, true) else {
         return;
     };
-    let Ok(files) = render::render(&site, THEME.clone()) else {
+    let bundles = claimtrail::search::merged_bundles(&site);
+    let Ok(files) = render::render(&site, THEME.clone(), &bundles) else {
         return;
     };
     for file in files {

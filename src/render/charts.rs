@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::format::{format_with_unit, month_label};
 use super::views::StatusView;
+pub use super::views::charts::DotPlot;
+use super::views::charts::{DotRow, MonthBar, MonthChart, Segment, Tick};
 use crate::index::MonthCounts;
 
 const PLOT_WIDTH: f64 = 400.0;
@@ -14,51 +14,6 @@ const LABEL_WIDTH: f64 = 150.0;
 const PLOT_PADDING: f64 = 14.0;
 const ROW_HEIGHT: u32 = 24;
 const MAX_LABEL_CHARS: usize = 22;
-
-/// A dot plot: one row per value, all on one horizontal scale.
-#[derive(Debug, Clone, Serialize)]
-pub struct DotPlot {
-    /// viewBox width.
-    pub width: u32,
-    /// viewBox height.
-    pub height: u32,
-    /// x of the scale's left end.
-    pub left: u32,
-    /// x of the scale's right end.
-    pub right: u32,
-    /// y of the axis line.
-    pub axis_y: u32,
-    /// Labels under the axis: the smallest and largest value, or one when all are equal.
-    pub ticks: Vec<Tick>,
-    /// The claimed value first, then each citation's.
-    pub rows: Vec<DotRow>,
-    /// One sentence describing the plot, for screen readers.
-    pub summary: String,
-}
-
-/// A labelled point on an axis.
-#[derive(Debug, Clone, Serialize)]
-pub struct Tick {
-    /// x of the label's centre.
-    pub x: f64,
-    /// The value with its unit.
-    pub label: String,
-}
-
-/// One value in a dot plot.
-#[derive(Debug, Clone, Serialize)]
-pub struct DotRow {
-    /// y of the row's centre.
-    pub y: u32,
-    /// x of the dot.
-    pub x: f64,
-    /// Who reports the value (shortened to fit).
-    pub label: String,
-    /// The value with its unit.
-    pub value_display: String,
-    /// `claimed`, or the citation's stance.
-    pub kind: String,
-}
 
 /// Lays out the claimed value and each source's reported value.
 /// Returns `None` when no source reports a value.
@@ -151,55 +106,6 @@ const CHART_HEIGHT: f64 = 180.0;
 const CHART_LEFT: f64 = 36.0;
 const CHART_BOTTOM: f64 = 24.0;
 const CHART_TOP: f64 = 8.0;
-
-/// Claims per month as stacked bars.
-#[derive(Debug, Clone, Serialize)]
-pub struct MonthChart {
-    /// viewBox width.
-    pub width: u32,
-    /// viewBox height.
-    pub height: u32,
-    /// x where bars start.
-    pub left: u32,
-    /// y of the baseline.
-    pub baseline: u32,
-    /// The tallest bar's total.
-    pub max: usize,
-    /// One bar per month, oldest first.
-    pub bars: Vec<MonthBar>,
-}
-
-/// One month's bar.
-#[derive(Debug, Clone, Serialize)]
-pub struct MonthBar {
-    /// `April 2026`.
-    pub label: String,
-    /// Axis label shown under the bar (the year at each January and at the first bar), or empty.
-    pub tick: String,
-    /// Left edge.
-    pub x: f64,
-    /// Bar width.
-    pub width: f64,
-    /// Claims that month.
-    pub total: usize,
-    /// Claims that month per status, in status order (zeros included), for a data table.
-    pub counts: Vec<usize>,
-    /// Stacked segments, bottom first, in status order.
-    pub segments: Vec<Segment>,
-}
-
-/// One status's part of a bar.
-#[derive(Debug, Clone, Serialize)]
-pub struct Segment {
-    /// The status.
-    pub status: StatusView,
-    /// Claims with it that month.
-    pub count: usize,
-    /// Top edge.
-    pub y: f64,
-    /// Height.
-    pub height: f64,
-}
 
 /// Fewest months a chart spans, so a young site's bars keep a sensible width.
 const MIN_MONTHS: usize = 12;

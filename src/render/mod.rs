@@ -12,6 +12,7 @@ mod format;
 mod hosting;
 mod json;
 mod lists;
+mod page_list;
 mod pages;
 mod paginate;
 mod sitemap;
@@ -21,8 +22,8 @@ pub mod theme;
 mod viewer;
 pub mod views;
 
+pub use crate::output_file::OutputFile;
 pub use claims_csv::neutralise_formula;
-pub use format::date_view;
 pub use theme::Theme;
 
 use std::collections::HashMap;
@@ -37,15 +38,6 @@ use crate::model::Site;
 use pages::Job;
 use viewer::Viewer;
 use views::Urls;
-
-/// One file of the finished site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// The file's contents.
-    pub bytes: Vec<u8>,
-}
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -63,8 +55,13 @@ struct SiteView<'a> {
 
 /// Renders every page and data file of `site` with `theme`, all in memory
 /// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
-pub fn render(site: &Site, theme: Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    with_renderer(site, theme, |renderer| {
+/// `merged_bundles` is as for [`with_renderer`].
+pub fn render(
+    site: &Site,
+    theme: Theme,
+    merged_bundles: &[String],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    with_renderer(site, theme, merged_bundles, |renderer| {
         let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
         let sink = |file| {
             files
@@ -91,13 +88,21 @@ pub fn render(site: &Site, theme: Theme) -> Result<Vec<OutputFile>, Vec<Diagnost
 /// Builds the views of `site` once and hands `use_it` a [`Renderer`] over them.
 ///
 /// The renderer borrows the views, so it lives only inside the closure.
-pub fn with_renderer<R>(site: &Site, mut theme: Theme, use_it: impl FnOnce(&Renderer) -> R) -> R {
+/// `merged_bundles` are the folders of the search index's bundles after the
+/// first (`pagefind/bundle-2/`, ...), which the search page merges; the
+/// search stage knows them, render does not.
+pub fn with_renderer<R>(
+    site: &Site,
+    mut theme: Theme,
+    merged_bundles: &[String],
+    use_it: impl FnOnce(&Renderer) -> R,
+) -> R {
     let urls = Urls::new(&site.config.base_url);
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
     set_globals(&mut theme.tera, &viewer);
-    let renderer = Renderer::new(&viewer, theme);
+    let renderer = Renderer::new(&viewer, theme, merged_bundles);
     use_it(&renderer)
 }
 
@@ -130,8 +135,8 @@ enum Position {
 }
 
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
-    fn new(viewer: &'v Viewer<'a, 'p>, theme: Theme) -> Self {
-        let mut jobs = pages::html_jobs(viewer);
+    fn new(viewer: &'v Viewer<'a, 'p>, theme: Theme, merged_bundles: &[String]) -> Self {
+        let mut jobs = page_list::html_jobs(viewer, merged_bundles);
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));

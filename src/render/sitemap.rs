@@ -172,7 +172,7 @@ mod tests {
     use super::*;
     use crate::index::Index;
     use crate::markdown::Markdown;
-    use crate::render::pages::html_jobs;
+    use crate::render::page_list::html_jobs;
     use crate::render::templates;
     use crate::render::views::Urls;
 
@@ -187,7 +187,7 @@ mod tests {
         let index = Index::new(&site);
         let markdown = Markdown::new(&site.config.html);
         let viewer = Viewer::new(&site, &urls, &index, &markdown);
-        split(&viewer, &html_jobs(&viewer), limit)
+        split(&viewer, &html_jobs(&viewer, &[]), limit)
             .iter()
             .map(|job| {
                 let text = tera.render(job.template, &(job.context)()).unwrap();

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
 /// The built-in templates, by name (the theme's table names them).
-pub use super::theme::TEMPLATES as DEFAULT_TEMPLATES;
+pub use super::theme::names::TEMPLATES as DEFAULT_TEMPLATES;
 
 /// Compiles the default templates with the site's own `files` (its
 /// `templates/` folder, as the load stage read it) laid over them.

@@ -12,10 +12,10 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
 use super::records::Record;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// The folder of the output that holds the index and Pagefind's scripts.
-pub const FOLDER: &str = "pagefind";
+pub const FOLDER: &str = crate::output_file::SEARCH_FOLDER;
 
 /// The Pagefind release the index is built with; `pagefind-entry.json` says
 /// the same (a unit test checks), and it is part of the reuse fingerprint.

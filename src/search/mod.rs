@@ -9,12 +9,11 @@ pub mod engine;
 pub mod records;
 pub mod reuse;
 
-use std::path::Path;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 /// What the search stage did in a build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,10 +40,12 @@ pub struct SearchStage {
 }
 
 /// The build's search stage: with `enabled`, the index of `site`, taken from
-/// the claimtrail output at `previous_output` when its records are unchanged.
+/// the previous output when its records are unchanged. `previous` reads a
+/// file of the previous output by its `/`-separated path (see [`reuse::previous`]);
+/// the caller opens that folder, so this stage touches no folder itself.
 pub fn stage(
     site: &Site,
-    previous_output: &Path,
+    previous: impl Fn(&str) -> Option<Vec<u8>>,
     enabled: bool,
 ) -> Result<SearchStage, Diagnostic> {
     let started = Instant::now();
@@ -60,7 +61,7 @@ pub fn stage(
     let count = records.len();
     let layout = Layout::of(site);
     let fingerprint = reuse::fingerprint(&records, &layout);
-    let (files, outcome) = match reuse::previous(previous_output, &fingerprint) {
+    let (files, outcome) = match reuse::previous(previous, &fingerprint) {
         Some(files) => (files, SearchOutcome::Reused),
         None => (
             fresh(records, &layout, &fingerprint)?,
@@ -97,15 +98,39 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
     (1..count).map(engine::bundle_folder).collect()
 }
 
-/// A warning when the site's own `templates/search.html` (its text, if it
-/// has one) leaves out the index's other bundles (a template from before
-/// bundles existed); part of `check`, so `check`, `build` and `serve` all say it.
-pub fn unmerged_template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
-    let others = merged_bundles(site).len();
-    if others == 0 {
+/// A warning about the site's own `templates/search.html` (its text, if it
+/// has one) when it will not work: one from before claimtrail rendered search
+/// results itself, or one that leaves out the index's other bundles. Part of
+/// `check`, so `check`, `build` and `serve` all say it.
+pub fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
+    let text = search_template?;
+    outdated_template_warning(text).or_else(|| unmerged_template_warning(text, site))
+}
+
+/// The element `search.js` puts results into; a search page without it shows none.
+const RESULTS_ELEMENT: &str = "ct-search-results";
+
+/// A warning when the search page `text` lacks the results element, as a
+/// page made for Pagefind's default UI does.
+fn outdated_template_warning(text: &str) -> Option<Diagnostic> {
+    if text.contains(RESULTS_ELEMENT) {
         return None;
     }
-    if search_template?.contains("merged_bundles") {
+    let message = format!(
+        "this search page has no `{RESULTS_ELEMENT}` element, so `search.js` shows no results on it"
+    );
+    Some(
+        Diagnostic::warning("templates/search.html", message).hint(
+            "start again from claimtrail's own `templates/search.html`; docs/templates.md (Search) lists the ids and classes `search.js` fills",
+        ),
+    )
+}
+
+/// A warning when the search page `text` leaves out the index's other
+/// bundles (a template from before bundles existed).
+fn unmerged_template_warning(text: &str, site: &Site) -> Option<Diagnostic> {
+    let others = merged_bundles(site).len();
+    if others == 0 || text.contains("merged_bundles") {
         return None;
     }
     let message = format!(

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::dates::date_view;
 use crate::markdown::{first_paragraph, plain_text};
 use crate::model::{Claim, Entity, Page, Site, Source};
-use crate::render::date_view;
 
 /// One searchable page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,11 +20,18 @@ pub struct Record {
     pub url: String,
     /// The text searched and quoted in result excerpts.
     pub content: String,
-    /// What a result shows: `title`, and `status` and `date` for claims, `kind` for the rest.
+    /// What a result shows, all plain text (the search page inserts it as
+    /// text): `title` and `summary` for every record; `status` (the label),
+    /// `status_id`, `date` and `claimant` for claims; `kind` for the rest.
     pub meta: BTreeMap<String, String>,
-    /// Filter values: `kind` for every record; `status`, `entity`, `tag`, `year` for claims.
+    /// Filter values, plain text shown as text: `kind` for every record;
+    /// `status` (the label), `entity` (the name), `tag`, `year` for claims.
     pub filters: BTreeMap<String, Vec<String>>,
 }
+
+/// The most characters of a result's `summary` meta; a longer one is cut at a
+/// word and ends with `…`.
+pub const SUMMARY_CHARS: usize = 280;
 
 /// The filter names records use.
 pub const FILTERS: &[&str] = &["kind", "status", "entity", "tag", "year"];
@@ -94,8 +101,11 @@ fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
         &claim.title,
         "Claim",
     );
+    record.meta("summary", &clip(&summary, SUMMARY_CHARS));
     record.meta("status", status);
+    record.meta("status_id", &claim.status);
     record.meta("date", &date_view(claim.date).display);
+    record.meta("claimant", claimant);
     record.filter("status", [status.to_string()]);
     record.filter(
         "entity",
@@ -115,13 +125,8 @@ fn source_record(site: &Site, source: &Source, full_text: bool) -> Record {
     if let Some(entity) = &source.entity {
         text.sentence(&format!("Speaks for {}", entity_with_aliases(site, entity)));
     }
-    text.body(&source.body, full_text);
-    Record::new(
-        format!("/sources/{}/", source.id),
-        text,
-        &source.name,
-        "Source",
-    )
+    let url = format!("/sources/{}/", source.id);
+    Record::described(url, text, &source.body, full_text, &source.name, "Source")
 }
 
 fn entity_record(site: &Site, entity: &Entity, full_text: bool) -> Record {
@@ -130,20 +135,15 @@ fn entity_record(site: &Site, entity: &Entity, full_text: bool) -> Record {
     if let Some(parent) = &entity.parent {
         text.sentence(&format!("Part of {}", entity_name(site, parent)));
     }
-    text.body(&entity.body, full_text);
-    Record::new(
-        format!("/entities/{}/", entity.id),
-        text,
-        &entity.name,
-        "Entity",
-    )
+    let url = format!("/entities/{}/", entity.id);
+    Record::described(url, text, &entity.body, full_text, &entity.name, "Entity")
 }
 
 fn page_record(page: &Page, full_text: bool) -> Record {
     let mut text = Text::default();
     text.sentence(&page.title);
-    text.body(&page.body, full_text);
-    Record::new(format!("/pages/{}/", page.id), text, &page.title, "Page")
+    let url = format!("/pages/{}/", page.id);
+    Record::described(url, text, &page.body, full_text, &page.title, "Page")
 }
 
 impl Record {
@@ -163,8 +163,34 @@ impl Record {
         record
     }
 
+    /// A record of something other than a claim: `lead` (its name and
+    /// relations) then its Markdown `body` make the text; the summary is the
+    /// body's first paragraph, or the lead when the body has none.
+    fn described(
+        url: String,
+        lead: Text,
+        body: &str,
+        full_text: bool,
+        title: &str,
+        kind: &str,
+    ) -> Record {
+        let first = first_paragraph(body);
+        let summary = match first.trim() {
+            "" => clip(&lead.0, SUMMARY_CHARS),
+            first => clip(first, SUMMARY_CHARS),
+        };
+        let mut text = lead;
+        text.body(body, full_text);
+        let mut record = Record::new(url, text, title, kind);
+        record.meta("summary", &summary);
+        record
+    }
+
+    /// Sets a meta value; an empty one is left out.
     fn meta(&mut self, key: &str, value: &str) {
-        self.meta.insert(key.to_string(), value.to_string());
+        if !value.is_empty() {
+            self.meta.insert(key.to_string(), value.to_string());
+        }
     }
 
     /// Adds filter values, sorted and without repeats (empty lists are left out).
@@ -213,6 +239,24 @@ impl Text {
             self.sentence(&first_paragraph(markdown));
         }
     }
+}
+
+/// `text` with runs of white space made one space, cut to at most `max`
+/// characters at a word boundary (inside a word only when the first word is
+/// longer), `…` marking the cut.
+fn clip(text: &str, max: usize) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.chars().count() <= max {
+        return joined;
+    }
+    let room = max.saturating_sub(1);
+    // One character more than there is room for: a space there ends a whole word.
+    let head: String = joined.chars().take(room + 1).collect();
+    let kept = match head.rfind(' ') {
+        Some(space) => head[..space].to_string(),
+        None => head.chars().take(room).collect(),
+    };
+    format!("{}…", kept.trim_end())
 }
 
 fn source_name<'a>(site: &'a Site, id: &'a str) -> &'a str {
@@ -275,7 +319,13 @@ mod tests {
             "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"
         );
         assert_eq!(claim.meta["status"], "Disputed");
+        assert_eq!(claim.meta["status_id"], "disputed");
         assert_eq!(claim.meta["date"], "April 23, 2026");
+        assert_eq!(claim.meta["claimant"], "Acme Blog");
+        assert_eq!(
+            claim.meta["summary"],
+            "Acme says its new model is 35% cheaper per token."
+        );
         assert_eq!(claim.filters["entity"], ["Acme", "Acme Model 2"]);
         assert_eq!(claim.filters["tag"], ["efficiency", "inference-cost"]);
         assert_eq!(claim.filters["year"], ["2026"]);
@@ -301,13 +351,25 @@ mod tests {
             entity.content
         );
         assert_eq!(entity.meta["kind"], "Entity");
+        assert_eq!(
+            entity.meta["summary"], "Acme Model 2 (Roadrunner). Part of Acme.",
+            "an entity without a body is summed up by its names"
+        );
         let source = find(&records, "/sources/acme-blog/");
         assert!(
             source.content.contains("Acme’s own blog."),
             "{}",
             source.content
         );
+        assert_eq!(
+            source.meta["summary"], "Acme’s own blog.",
+            "its first paragraph"
+        );
         assert_eq!(find(&records, "/pages/about/").filters["kind"], ["Page"]);
+        assert_eq!(
+            find(&records, "/pages/about/").meta["summary"],
+            "A fixture."
+        );
         assert!(
             records
                 .iter()
@@ -331,5 +393,26 @@ mod tests {
             "{}",
             claim.content
         );
+    }
+
+    #[test]
+    fn summaries_are_clipped_at_a_word() {
+        assert_eq!(clip("  one\n two   three ", 20), "one two three");
+        assert_eq!(
+            clip("one two three", 13),
+            "one two three",
+            "exactly the room"
+        );
+        assert_eq!(clip("one two three", 12), "one two…");
+        assert_eq!(clip("one two three", 8), "one two…");
+        assert_eq!(clip("one two three", 7), "one…");
+        assert_eq!(
+            clip("unbreakable", 5),
+            "unbr…",
+            "a long first word is cut inside"
+        );
+        assert_eq!(clip("ééé ééé", 5), "ééé…", "characters, not bytes");
+        let long = "word ".repeat(1000);
+        assert!(clip(&long, SUMMARY_CHARS).chars().count() <= SUMMARY_CHARS);
     }
 }

@@ -3,21 +3,19 @@
 //! The index is a pure function of the records, the Pagefind release and its
 //! options, so their fingerprint names it. The fingerprint and the list of
 //! index files (with sizes) go into [`STAMP`]; the next build reads them back
-//! from the output folder and, if the fingerprint matches and every file is
-//! there with its size, copies those files instead of indexing again.
+//! from the previous output (through a reader the caller gives, so this stage
+//! never opens the output folder itself) and, if the fingerprint matches and
+//! every file is there with its size, reuses those files instead of indexing again.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::io::Write as _;
-use std::path::Path;
 
 use sha1::{Digest, Sha1};
 
 use super::Layout;
 use super::engine::PAGEFIND_VERSION;
 use super::records::Record;
-use crate::render::OutputFile;
-use crate::write::{is_output_folder, safe_join};
+use crate::output_file::OutputFile;
 
 /// The file, inside the output, that names the index it sits beside.
 pub const STAMP: &str = "pagefind/claimtrail-search.hash";
@@ -73,21 +71,23 @@ pub fn stamp(fingerprint: &str, files: &[OutputFile]) -> OutputFile {
     }
 }
 
-/// The index files of the claimtrail output at `output`, stamp included, if
-/// its stamp carries `fingerprint` and every file it lists is there, whole.
-pub fn previous(output: &Path, fingerprint: &str) -> Option<Vec<OutputFile>> {
-    let folder = fs::symlink_metadata(output.join(super::engine::FOLDER)).ok()?;
-    if !is_output_folder(output) || !folder.is_dir() {
-        return None;
-    }
-    let stamp = fs::read(output.join(STAMP)).ok()?;
+/// The index files of the previous output, stamp included, if its stamp
+/// carries `fingerprint` and every file it lists is there, whole. `read`
+/// gives the bytes of a file of the previous output by its `/`-separated
+/// path, or `None`; it alone decides what may be read (the build's reader,
+/// `write::PreviousOutput`, reads only plain files inside the output folder).
+pub fn previous(
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+    fingerprint: &str,
+) -> Option<Vec<OutputFile>> {
+    let stamp = read(STAMP)?;
     let text = std::str::from_utf8(&stamp).ok()?;
     let mut lines = text.lines();
     if lines.next()? != fingerprint {
         return None;
     }
     let mut files = lines
-        .map(|line| read_listed(output, line))
+        .map(|line| read_listed(&read, line))
         .collect::<Option<Vec<_>>>()?;
     files.push(OutputFile {
         path: STAMP.to_string(),
@@ -96,19 +96,14 @@ pub fn previous(output: &Path, fingerprint: &str) -> Option<Vec<OutputFile>> {
     Some(files)
 }
 
-/// One `<bytes> <path>` line of a stamp, read back from the output folder.
-fn read_listed(output: &Path, line: &str) -> Option<OutputFile> {
+/// One `<bytes> <path>` line of a stamp, read back with `read`.
+fn read_listed(read: impl Fn(&str) -> Option<Vec<u8>>, line: &str) -> Option<OutputFile> {
     let (size, path) = line.split_once(' ')?;
     let size: usize = size.parse().ok()?;
     if !path.starts_with("pagefind/") || path == STAMP {
         return None;
     }
-    let full = safe_join(output, path).ok()?;
-    // Only plain files: a link planted in the old output is never followed.
-    if !fs::symlink_metadata(&full).ok()?.is_file() {
-        return None;
-    }
-    let bytes = fs::read(&full).ok()?;
+    let bytes = read(path)?;
     (bytes.len() == size).then(|| OutputFile {
         path: path.to_string(),
         bytes,
@@ -117,10 +112,9 @@ fn read_listed(output: &Path, line: &str) -> Option<OutputFile> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, HashMap};
 
     use super::*;
-    use crate::write::MARKER;
 
     fn record(content: &str) -> Record {
         Record {
@@ -148,53 +142,56 @@ mod tests {
         assert_ne!(a, fingerprint(&[record("one")], &layout("en", 11)));
     }
 
-    /// An output folder holding one index file and its stamp.
-    fn output(fingerprint: &str) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(MARKER), "").unwrap();
-        fs::create_dir_all(dir.path().join("pagefind/index")).unwrap();
+    /// A previous output holding one index file and its stamp, by path.
+    fn output(fingerprint: &str) -> HashMap<String, Vec<u8>> {
         let file = OutputFile {
             path: "pagefind/index/en_1.pf_index".to_string(),
             bytes: b"index".to_vec(),
         };
-        fs::write(dir.path().join(&file.path), &file.bytes).unwrap();
-        let stamp = stamp(fingerprint, &[file]);
-        fs::write(dir.path().join(STAMP), stamp.bytes).unwrap();
-        dir
+        let stamp = stamp(fingerprint, std::slice::from_ref(&file));
+        HashMap::from([(file.path, file.bytes), (stamp.path, stamp.bytes)])
+    }
+
+    /// The reader over `files` that `previous` takes.
+    fn reader(files: &HashMap<String, Vec<u8>>) -> impl Fn(&str) -> Option<Vec<u8>> + '_ {
+        |path| files.get(path).cloned()
     }
 
     #[test]
     fn a_matching_whole_index_is_reused() {
-        let dir = output("abc");
-        let files = previous(dir.path(), "abc").unwrap();
-        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let files = output("abc");
+        let reused = previous(reader(&files), "abc").unwrap();
+        let paths: Vec<&str> = reused.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(paths, ["pagefind/index/en_1.pf_index", STAMP]);
-        assert_eq!(files[0].bytes, b"index");
+        assert_eq!(reused[0].bytes, b"index");
+        assert_eq!(reused[1].bytes, files[STAMP], "the stamp as it was");
     }
 
     #[test]
     fn anything_else_is_indexed_again() {
-        let dir = output("abc");
-        assert!(previous(dir.path(), "abd").is_none(), "other records");
-        fs::write(
-            dir.path().join("pagefind/index/en_1.pf_index"),
-            "longer now",
-        )
-        .unwrap();
-        assert!(previous(dir.path(), "abc").is_none(), "a file changed size");
-        let dir = output("abc");
-        fs::remove_file(dir.path().join("pagefind/index/en_1.pf_index")).unwrap();
-        assert!(previous(dir.path(), "abc").is_none(), "a file is missing");
-        let dir = output("abc");
-        fs::remove_file(dir.path().join(MARKER)).unwrap();
-        assert!(
-            previous(dir.path(), "abc").is_none(),
-            "not claimtrail's output"
+        let files = output("abc");
+        assert!(previous(reader(&files), "abd").is_none(), "other records");
+        let mut changed = output("abc");
+        changed.insert(
+            "pagefind/index/en_1.pf_index".into(),
+            b"longer now".to_vec(),
         );
-        let dir = output("abc");
-        fs::write(dir.path().join(STAMP), "abc\n5 ../../etc/passwd\n").unwrap();
         assert!(
-            previous(dir.path(), "abc").is_none(),
+            previous(reader(&changed), "abc").is_none(),
+            "a file changed size"
+        );
+        let mut missing = output("abc");
+        missing.remove("pagefind/index/en_1.pf_index");
+        assert!(
+            previous(reader(&missing), "abc").is_none(),
+            "a file is missing"
+        );
+        assert!(previous(|_| None, "abc").is_none(), "no previous output");
+        let mut outside = output("abc");
+        outside.insert(STAMP.into(), b"abc\n6 ../../etc/passwd\n".to_vec());
+        outside.insert("../../etc/passwd".into(), b"secret".to_vec());
+        assert!(
+            previous(reader(&outside), "abc").is_none(),
             "a path outside pagefind/"
         );
     }

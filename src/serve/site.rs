@@ -24,9 +24,6 @@ use crate::diagnostic::{Diagnostics, Format, HumanStyle, plural};
 use crate::render::{self, Renderer};
 use crate::session::{Model, Session};
 
-/// A request for what an output path holds, with where to send the answer.
-pub type Fetch = (String, oneshot::Sender<Answer>);
-
 /// Rebuilds the model after each batch of changes and starts a thread to serve it.
 pub struct Builder {
     session: Session,
@@ -135,7 +132,8 @@ fn serve_version(
         diagnostics: _,
     } = model;
     let site = Arc::new(site);
-    render::with_renderer(&site, theme, |renderer| {
+    let merged_bundles = crate::search::merged_bundles(&site);
+    render::with_renderer(&site, theme, &merged_bundles, |renderer| {
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
         let version = shared.publish(statics, requests);

@@ -12,7 +12,7 @@ use super::MARKER;
 use super::hold::DRAFT;
 use crate::diagnostic::Diagnostic;
 use crate::load::StaticEntry;
-use crate::search::engine::FOLDER as SEARCH_FOLDER;
+use crate::output_file::SEARCH_FOLDER;
 
 /// What a static entry would take the place of.
 #[derive(Debug, Clone, PartialEq, Eq)]

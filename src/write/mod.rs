@@ -17,17 +17,19 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::load::StaticEntry;
-use crate::render::OutputFile;
+use crate::output_file::OutputFile;
 
 mod collisions;
 mod hold;
 mod location;
+mod previous;
 mod size;
 mod tree;
 
 pub use collisions::collisions_with;
 use collisions::static_to_copy;
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
+pub use previous::PreviousOutput;
 use size::pages_size_warning;
 pub use size::size_text;
 use tree::{Wanted, copy_static, create_folder, fix_folder_mode, overwrite, prune};

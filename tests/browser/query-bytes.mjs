@@ -22,7 +22,6 @@ if (!output || !query) {
 
 // Files Pagefind fetches, by what they are; anything else is the page itself.
 const KINDS = [
-  [/pagefind-ui\.(js|css)$/, "UI script and styles"],
   [/pagefind(-worker)?\.js$/, "pagefind.js and its worker"],
   [/\.pagefind$/, "wasm"],
   [/\.pf_meta$/, "metadata"],
@@ -49,12 +48,12 @@ try {
   });
   const url = `${server.origin}${basePath}search/?q=${encodeURIComponent(query)}`;
   await page.goto(url);
-  // Pagefind UI's message says "N results for ..." or "No results for ...".
-  await page.waitForFunction(() => /results? for/i.test(document.querySelector(".pagefind-ui__message")?.textContent ?? ""), null, {
+  // The search page's count says "N results for ..." or "No results for ...".
+  await page.waitForFunction(() => /results? for/i.test(document.getElementById("ct-search-count")?.textContent ?? ""), null, {
     timeout: 60_000,
   });
   await page.waitForLoadState("networkidle");
-  const results = await page.locator(".pagefind-ui__result-link").count();
+  const results = await page.locator("#ct-search-results > li").count();
 
   const totals = new Map();
   for (const response of await Promise.all(bodies)) {

@@ -1,7 +1,8 @@
 // claimtrail's browser tests, in headless Chromium: the list filter, search,
-// and an axe-core accessibility check of every page kind in light and dark
-// mode. Any console error, script error, failed request, HTTP error or request
-// to another host fails the check it happens in. Run through ./run, which
+// a site made of markup that must stay text, and an axe-core accessibility
+// check of every page kind in light and dark mode. Any console error, script
+// error, failed request, HTTP error, request to another host or dialog fails
+// the check it happens in. Run through ./run, which
 // installs what this needs; it prints "N passed, N failed" last.
 
 import { execFileSync } from "node:child_process";
@@ -67,9 +68,9 @@ function indent(text) {
 
 // ----------------------------------------------------------- sites and pages
 
-/** Builds the site at `root` into `output`, published at `baseUrl`. */
-function build(root, output, baseUrl) {
-  const args = ["run", "--locked", "--quiet", "--release", "--", "build", "--root", root, "--output", output, "--base-url", baseUrl];
+/** Builds the site at `root` into `output`, published at `baseUrl`, with `flags` for the build. */
+function build(root, output, baseUrl, flags = []) {
+  const args = ["run", "--locked", "--quiet", "--release", "--", "build", "--root", root, "--output", output, "--base-url", baseUrl, ...flags];
   try {
     execFileSync("cargo", args, { cwd: repo, stdio: "pipe" });
   } catch (error) {
@@ -78,30 +79,45 @@ function build(root, output, baseUrl) {
 }
 
 /**
- * Opens `url` in a new page of `context`, runs `body(page)`, and fails if
- * anything went wrong in the browser meanwhile.
+ * Opens `url` in a new page of `context`, runs `body(page, log)`, and fails if
+ * anything went wrong in the browser meanwhile: a console or script error, a
+ * failed request or an HTTP error (unless its URL matches `allow`), a request to
+ * another host, or a dialog (alert, confirm, prompt: script that content
+ * smuggled in). `log.navigations` lists the URL of every document the page
+ * loaded, the first included.
  */
-async function visit(context, origin, url, body) {
+async function visit(context, origin, url, body, { allow } = {}) {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  const log = { navigations: [] };
+  const allowed = (target) => allow !== undefined && allow.test(target);
+  page.on("console", (m) => m.type() === "error" && !allowed(m.location().url) && problems.push(`console error: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on("requestfailed", (r) => !allowed(r.url()) && problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on("response", (r) => r.status() >= 400 && !allowed(r.url()) && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  page.on("dialog", (d) => {
+    problems.push(`a dialog opened (${d.type()}): ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
   page.on("request", (r) => {
     const target = r.url();
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) log.navigations.push(target);
     if (!target.startsWith(origin + "/") && !/^(data|blob):/.test(target)) {
       problems.push(`request to another host: ${target}`);
     }
   });
   try {
     await page.goto(origin + url);
-    await body(page);
-    assert(problems.length === 0, problems.join("\n"));
+    await body(page, log);
+  } catch (error) {
+    // What went wrong in the browser first: a dialog or a navigation often makes the check time out.
+    if (problems.length === 0) throw error;
+    throw new Error(`${problems.join("\n")}\nand then: ${error.message}`);
   } finally {
     await page.close();
   }
+  assert(problems.length === 0, problems.join("\n"));
 }
 
 /** Each list item's filter attributes and whether it is visible. */
@@ -213,6 +229,40 @@ function bundleOf(output, url) {
   });
 }
 
+/** Waits until the search page has shown the results of its latest search. */
+async function searched(page) {
+  await page.waitForSelector("#ct-search-results:not([aria-busy])", { state: "attached" });
+  await page.waitForFunction(() => document.getElementById("ct-search-count").textContent !== "");
+}
+
+/** The number of results the search page announces, checked against the results it shows. */
+async function resultCount(page) {
+  const text = await page.textContent("#ct-search-count");
+  const match = text.match(/^(\d+) results? for “[^”]*”( with these filters)?\.$/);
+  assert(match, `the announced count: ${text}`);
+  const total = Number(match[1]);
+  const shown = await page.locator("#ct-search-results > li").count();
+  equal(shown, Math.min(total, 10), `results shown of ${total}`);
+  equal(await page.isVisible("#ct-search-more"), total > 10, "a 'Show more results' button exactly when there are more");
+  return total;
+}
+
+/** Opens the search page's filter panel if it is closed, and waits for its values. */
+async function openFilters(page) {
+  if (!(await page.locator(".search-filters").evaluate((details) => details.open))) {
+    await page.click(".search-filters summary");
+  }
+  await page.waitForSelector("select[name=kind] option:nth-child(2)", { state: "attached" });
+}
+
+/** The value of the option of `select` whose text matches `pattern`. */
+async function optionValue(page, select, pattern) {
+  const options = await page.$$eval(`${select} option`, (list) => list.map((o) => ({ value: o.value, text: o.textContent })));
+  const found = options.find((o) => pattern.test(o.text));
+  assert(found, `no option matching ${pattern} in ${select}: ${JSON.stringify(options)}`);
+  return found.value;
+}
+
 async function searchCheck(browser, origin, prefix, output, label) {
   await check(`search${label}: the header box finds a claim, a filter narrows the results, a result opens the claim`, async () => {
     if (!fs.existsSync(path.join(output, "pagefind"))) {
@@ -229,24 +279,23 @@ async function searchCheck(browser, origin, prefix, output, label) {
       await visit(context, origin, prefix, async (page) => {
         await page.fill("form.site-search #site-search-q", SEARCH.query);
         await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press("#site-search-q", "Enter")]);
-        const want = `a.pagefind-ui__result-link[href$="/${SEARCH.claim}"]`;
-        const other = `a.pagefind-ui__result-link[href$="/${SEARCH.other}"]`;
+        const want = `#ct-search-results a.claim-title[href$="/${SEARCH.claim}"]`;
+        const other = `#ct-search-results a.claim-title[href$="/${SEARCH.other}"]`;
         await page.waitForSelector(want);
         await page.waitForSelector(other);
-        const before = await page.locator(".pagefind-ui__result-link").count();
+        await searched(page);
+        const before = await resultCount(page);
+        assert(before >= 2, `both claims are counted: ${before}`);
 
-        // Pagefind UI's filter panel: one <details> block per filter, a checkbox per value.
-        const block = page
-          .locator(".pagefind-ui__filter-block")
-          .filter({ has: page.locator("summary", { hasText: /^\s*entit/i }) });
-        if (!(await block.evaluate((details) => details.open))) await block.locator("summary").click();
-        const value = block.locator(".pagefind-ui__filter-value").filter({ hasText: SEARCH.filter });
-        await value.locator("label").click();
-        assert(await value.locator("input").isChecked(), "the filter is checked");
+        await openFilters(page);
+        await page.selectOption("select[name=entity]", await optionValue(page, "select[name=entity]", SEARCH.filter));
         await page.waitForSelector(other, { state: "detached" });
+        await searched(page);
         await page.waitForSelector(want);
-        const after = await page.locator(".pagefind-ui__result-link").count();
+        const after = await resultCount(page);
         assert(after < before, `the filter narrows the results (${after} of ${before})`);
+        assert(/&entity=/.test(page.url()), `the filter is kept in the address: ${page.url()}`);
+        equal((await page.textContent(".search-filters summary")).trim(), "Filters (1 on)", "the panel says a filter is on");
 
         const title = (await page.textContent(want)).trim();
         await Promise.all([page.waitForURL(new RegExp(`/${SEARCH.claim}$`)), page.click(want)]);
@@ -256,6 +305,242 @@ async function searchCheck(browser, origin, prefix, output, label) {
       await context.close();
     }
   });
+}
+
+/**
+ * The search page in the site's own look on a phone: one search box, results
+ * as claim cards whose verdict badge is the very badge the claim's lists show,
+ * the first result in view without scrolling, and without JavaScript the
+ * note that points to the lists.
+ */
+async function searchLookChecks(browser, origin) {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  await check("search: results are claim cards with the site's badges, one search box, the first result in view at 375 px", () =>
+    visit(phone, origin, `/fixture/search/?q=${encodeURIComponent("Acme")}`, async (page) => {
+      await searched(page);
+      equal(await page.locator("input").count(), 1, "search inputs on the page");
+      equal(await page.inputValue("#site-search-q"), "Acme", "the header box holds the words searched for");
+      const card = page.locator("#ct-search-results > li.claim-card", {
+        has: page.locator('a.claim-title[href$="/claims/acme-model-2-cost/"]'),
+      });
+      const badge = await card.locator(".claim-line > .badge").evaluate((b) => b.outerHTML);
+      const summary = await card.locator(".search-summary").textContent();
+      equal(summary, "Acme says its new model is 35% cheaper per token.", "the summary is the claim's own");
+      equal(await card.locator(".search-summary mark").allTextContents(), ["Acme"], "the matched word is marked");
+      const first = await page.locator("#ct-search-results > li .claim-line").first().boundingBox();
+      assert(first && first.y + first.height <= 667, `the first result's title line ends at ${first && first.y + first.height} px, below the 667 px screen`);
+      const styles = await page.evaluate(() => [...document.styleSheets].map((s) => s.href || "inline"));
+      assert(styles.every((href) => !/pagefind/.test(href)), `no Pagefind stylesheet: ${styles}`);
+      // The claim's status page lists it with the site's own badge: the same markup.
+      await page.goto(`${origin}/fixture/status/disputed/`);
+      const listed = await page
+        .locator("li.claim-card", { has: page.locator('a[href$="/claims/acme-model-2-cost/"]') })
+        .locator(".badge")
+        .evaluate((b) => b.outerHTML);
+      equal(badge, listed, "the result's badge");
+    }),
+  );
+  await phone.close();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  await check("search: without JavaScript the page says so and points to the lists", () =>
+    visit(noScript, origin, "/fixture/search/?q=Acme", async (page) => {
+      assert(await page.isVisible("noscript > p.search-note"), "the noscript note shows");
+      assert(!(await page.isVisible("#ct-search")), "no dead search controls");
+    }),
+  );
+  await noScript.close();
+
+  const context = await browser.newContext();
+  await check("search: a site built without its index says so", () =>
+    visit(
+      context,
+      origin,
+      "/nosearch/search/?q=Acme",
+      async (page) => {
+        await page.waitForSelector("#ct-search-missing", { state: "visible" });
+        assert(!(await page.isVisible("#ct-search")), "no dead search controls");
+      },
+      { allow: /\/pagefind\/pagefind\.js$/ },
+    ),
+  );
+  await context.close();
+}
+
+// ------------------------------------------------------- the markup fixture
+
+// Searches that reach every record of tests/fixtures/markup, and texts each must show literally.
+const MARKUP_SEARCHES = {
+  zebra: [
+    `Zebra claim <img src=x onerror=alert('title-img')> "><svg onload=alert('title-svg')>`,
+    `Zebra summary <script>alert('summary-script')</script> </mark><img src=x onerror=alert('summary-mark')><mark> &lt;img src=x onerror=alert('summary-entity')&gt;`,
+    `Disputed <img src=x onerror=alert('status-img')>`,
+    `"><svg onload=alert('status-svg')>Unverified`,
+    `Claimed by Zebra Press <img src=x onerror=alert('source-name')> on March 4, 2026`,
+    `<img src=x onerror=alert('entity-name')> Zebra Org`,
+    `Zebra page <img src=x onerror=alert('page-title')>`,
+    `Second zebra body, its summary: <img src=x onerror=alert('second-summary')>.`,
+  ],
+  onerror: [`<meta http-equiv=refresh content="0;url=https://example.org/refreshed"> Zebra Model`],
+  refresh: [],
+  svg: [],
+  script: [],
+  mark: [],
+  quote: [],
+};
+
+/**
+ * What in the page could run or act although no template put it there: any
+ * `on...` attribute, an img with src=x, a script that is not one of ours, a
+ * meta refresh, frames and plugins, and links to anything but http(s) and
+ * paths on the site. An empty list when the page is inert.
+ */
+function injected(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const element of document.querySelectorAll("*")) {
+      for (const attribute of element.attributes) {
+        if (/^on/i.test(attribute.name)) found.push(`<${element.localName} ${attribute.name}>`);
+      }
+    }
+    for (const img of document.querySelectorAll("img")) {
+      if (img.getAttribute("src") === "x") found.push("<img src=x>");
+    }
+    for (const script of document.querySelectorAll("script")) {
+      const src = script.getAttribute("src") || "";
+      const ours = /\/(search|filter)\.js$/.test(src) || script.type === "application/ld+json";
+      if (!ours) found.push(`<script src="${src}">${script.textContent.slice(0, 60)}`);
+    }
+    for (const element of document.querySelectorAll("meta[http-equiv], body meta, iframe, frame, object, embed, base, svg script, svg animate, svg set")) {
+      found.push(element.outerHTML.slice(0, 80));
+    }
+    for (const link of document.querySelectorAll("[href], [src], [action], [formaction]")) {
+      for (const name of ["href", "src", "action", "formaction"]) {
+        const value = link.getAttribute(name);
+        if (value === null) continue;
+        const protocol = new URL(value, document.baseURI).protocol;
+        if (protocol !== "http:" && protocol !== "https:") found.push(`${name}=${value}`);
+      }
+    }
+    return found;
+  });
+}
+
+/** Fails unless the page is inert and stayed the one document it loaded. */
+async function assertInert(page, log, what) {
+  const found = await injected(page);
+  assert(found.length === 0, `${what}: injected into the page:\n  ${found.join("\n  ")}`);
+  equal(log.navigations.length, 1, `${what}: documents loaded (${log.navigations.join(", ")})`);
+}
+
+/** Every HTML page of a built site, as site paths under `prefix`. */
+function htmlPages(output, prefix) {
+  const pages = [];
+  const walk = (dir, at) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory() && entry.name !== "pagefind") walk(path.join(dir, entry.name), `${at}${entry.name}/`);
+      else if (entry.name === "index.html") pages.push(prefix + at);
+      else if (entry.name.endsWith(".html")) pages.push(prefix + at + entry.name);
+    }
+  };
+  walk(output, "");
+  return pages;
+}
+
+/** Chooses every value of every control of the page's live filter, one after another. */
+async function chooseEveryFilter(page) {
+  const form = page.locator("form[data-live-filter]");
+  if ((await form.count()) === 0) return 0;
+  let chosen = 0;
+  for (const select of await form.locator("select").all()) {
+    for (const value of await select.locator("option").evaluateAll((options) => options.map((o) => o.value))) {
+      await select.selectOption(value);
+      chosen += 1;
+    }
+    await select.selectOption("");
+  }
+  return chosen;
+}
+
+async function markupChecks(browser, origin, output) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  for (const [query, texts] of Object.entries(MARKUP_SEARCHES)) {
+    await check(`markup: /search/?q=${query} shows every title, name, summary and filter value as text and runs nothing`, () =>
+      visit(context, origin, `/markup/search/?q=${query}`, async (page, log) => {
+        await searched(page);
+        const shown = await page.locator("#ct-search-results > li").count();
+        assert(shown > 0, `results for ${query}`);
+        const results = await page.textContent("#ct-search-results");
+        for (const text of texts) assert(results.includes(text), `the results show ${JSON.stringify(text)} as text:\n${results}`);
+        const elements = await page.evaluate(() =>
+          [...document.querySelectorAll("#ct-search-results *, .search-filter-form *")].map((x) => x.localName),
+        );
+        const others = elements.filter((n) => !["li", "p", "span", "a", "mark", "label", "select", "option", "button"].includes(n));
+        equal(others, [], "elements other than the page's own in the results and filters");
+
+        await openFilters(page);
+        await assertInert(page, log, `?q=${query} with the filters open`);
+        for (const name of ["kind", "status", "entity", "tag", "year"]) {
+          const select = `select[name=${name}]`;
+          const values = await page.$$eval(`${select} option`, (list) => list.map((o) => o.value).filter(Boolean));
+          for (const value of values) {
+            await page.selectOption(select, value);
+            await searched(page);
+            equal(new URL(page.url()).searchParams.get(name), value, `the ${name} filter in the address`);
+          }
+          await page.selectOption(select, "");
+          await searched(page);
+        }
+        if (query === "zebra") {
+          const tags = await page.$$eval("select[name=tag] option", (list) => list.map((o) => o.textContent));
+          for (const tag of [`<img src=x onerror=alert('tag-img')> (2)`, `"><svg onload=alert('tag-svg')> (2)`, `<meta http-equiv=refresh content="0;url=https://example.org/tag"> (1)`]) {
+            assert(tags.includes(tag), `the tag filter offers ${tag} as text: ${JSON.stringify(tags)}`);
+          }
+          const statuses = await page.$$eval("select[name=status] option", (list) => list.map((o) => o.textContent));
+          assert(statuses.includes(`Disputed <img src=x onerror=alert('status-img')> (1)`), `statuses as text: ${statuses}`);
+        }
+        await assertInert(page, log, `?q=${query} after every filter`);
+      }),
+    );
+  }
+
+  // A filter value from the address, as a link or a hand-edited URL could carry it.
+  const payload = `<img src=x onerror=alert('from-url')>`;
+  await check("markup: a search page whose address carries markup as a filter value shows it as text", () =>
+    visit(context, origin, `/markup/search/?tag=${encodeURIComponent(payload)}`, async (page, log) => {
+      await searched(page);
+      equal(await page.inputValue("select[name=tag]"), payload, "the chosen value");
+      equal(await page.textContent("#ct-search-count"), "No results with these filters.", "the count");
+      await assertInert(page, log, "markup in ?tag=");
+    }),
+  );
+
+  const pages = htmlPages(output, "/markup/");
+  assert(pages.length > 20, `only ${pages.length} pages in the markup fixture`);
+  await check(`markup: all ${pages.length} pages, every list with each of its filter values, stay inert`, async () => {
+    let lists = 0;
+    for (const url of pages) {
+      await visit(context, origin, url, async (page, log) => {
+        if (url.endsWith("/search/")) await page.waitForSelector("#ct-search:not([hidden])");
+        if ((await chooseEveryFilter(page)) > 0) lists += 1;
+        await assertInert(page, log, url);
+      });
+      // The list filter reads its values from the address too.
+      if (await hasLiveFilter(output, url)) {
+        await visit(context, origin, `${url}?tag=${encodeURIComponent(payload)}&entity=${encodeURIComponent(payload)}`, async (page, log) => {
+          await assertInert(page, log, `${url} with markup in the address`);
+        });
+      }
+    }
+    assert(lists >= 5, `only ${lists} filterable lists`);
+  });
+  await context.close();
+}
+
+/** Whether the built page at site path `url` (under /markup/) has the list filter. */
+function hasLiveFilter(output, url) {
+  const file = path.join(output, url.replace(/^\/markup\//, ""), url.endsWith(".html") ? "" : "index.html");
+  return fs.readFileSync(file, "utf8").includes("data-live-filter");
 }
 
 /** The site paths of one page of each kind on a built site, found in its output. */
@@ -326,6 +611,7 @@ async function accessibilityChecks(browser, origin, urls) {
     for (const url of urls) {
       await check(`accessibility (${colorScheme}): ${url}`, () =>
         visit(context, origin, url, async (page) => {
+          if (url.includes("/search/?")) await searched(page);
           const violations = await axeViolations(page);
           assert(violations.length === 0, violations.join("\n"));
         }),
@@ -344,6 +630,8 @@ const out = {
   split: path.join(work, "split"),
   fixture: path.join(work, "fixture"),
   paged: path.join(work, "paged"),
+  markup: path.join(work, "markup"),
+  nosearch: path.join(work, "nosearch"),
 };
 let server;
 let browser;
@@ -364,22 +652,30 @@ try {
     { prefix: "/fixture/", dir: out.fixture },
     { prefix: "/paged/", dir: out.paged },
     { prefix: "/split/", dir: out.split },
+    { prefix: "/markup/", dir: out.markup },
+    { prefix: "/nosearch/", dir: out.nosearch },
   ]);
   const { origin } = server;
   build(repo, out.example, `${origin}/`);
   build(path.join(sites, "fixture"), out.fixture, `${origin}/fixture/`);
   build(path.join(sites, "paged"), out.paged, `${origin}/paged/`);
   build(path.join(sites, "split"), out.split, `${origin}/split/`);
+  build(path.join(fixtures, "markup"), out.markup, `${origin}/markup/`);
+  build(path.join(fixtures, "base"), out.nosearch, `${origin}/nosearch/`, ["--no-search"]);
   console.log(`serving the built sites at ${origin}/`);
 
   browser = await launch();
   await filterChecks(browser, origin);
   await searchCheck(browser, origin, "/", out.example, "");
   await searchCheck(browser, origin, "/split/", out.split, ` (index in bundles of ${SPLIT_BUNDLE_RECORDS})`);
+  await searchLookChecks(browser, origin);
+  await markupChecks(browser, origin, out.markup);
   await accessibilityChecks(browser, origin, [
     ...pageKinds(out.example, "/"),
     ...pageKinds(out.fixture, "/fixture/"),
     "/fixture/timeline/?status=disputed",
+    `/search/?q=${SEARCH.query}`,
+    "/fixture/search/?q=Acme",
   ]);
 } catch (error) {
   tally.failed += 1;

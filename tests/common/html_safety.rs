@@ -85,6 +85,7 @@ fn allowed_on_page(element: ElementRef) -> bool {
                 || is_theme_search_part(element)
         }
         "form" => is_filter_form(element) || is_theme_search_part(element),
+        "template" => is_theme_search_part(element),
         // The theme's charts: drawing elements only, so nothing in them can load or run
         // anything (their attributes are still checked like every other element's).
         "svg" => element.value().attr("role") == Some("img") && only_drawing(element),
@@ -93,8 +94,9 @@ fn allowed_on_page(element: ElementRef) -> bool {
     }
 }
 
-/// The theme's search parts: the header form, Pagefind's script from the site
-/// itself, the search page's `search.js`, and its `<noscript>` note of links.
+/// The theme's search parts: the header form, the search page's `search.js`
+/// from the site itself, its `<noscript>` note of links, and its template of
+/// verdict badges (text in status colours, nothing else).
 fn is_theme_search_part(element: ElementRef) -> bool {
     let value = element.value();
     match value.name() {
@@ -116,7 +118,7 @@ fn is_theme_search_part(element: ElementRef) -> bool {
             Some(src) => {
                 src.starts_with('/')
                     && !src.starts_with("//")
-                    && (src.ends_with("/pagefind/pagefind-ui.js") || src.ends_with("/search.js"))
+                    && src.ends_with("/search.js")
                     && element.inner_html().is_empty()
             }
             None => false,
@@ -127,6 +129,14 @@ fn is_theme_search_part(element: ElementRef) -> bool {
             inside
                 .select(&all)
                 .all(|e| ["html", "p", "a"].contains(&e.value().name()))
+        }
+        "template" => {
+            value.attr("id") == Some("ct-search-badges")
+                && element
+                    .descendants()
+                    .skip(1)
+                    .filter_map(ElementRef::wrap)
+                    .all(|e| e.value().name() == "span" && e.value().attr("class") == Some("badge"))
         }
         _ => false,
     }
@@ -143,13 +153,15 @@ fn is_filter_script(script: ElementRef) -> bool {
         && script.inner_html().is_empty()
 }
 
-/// The theme's list filter form: submits nowhere and holds only its controls.
+/// The theme's list filter form, or the search page's filter form: submits
+/// nowhere and holds only its controls.
 fn is_filter_form(form: ElementRef) -> bool {
     const CONTROLS: &[&str] = &[
         "fieldset", "legend", "label", "select", "option", "button", "p",
     ];
     let element = form.value();
-    element.attr("data-live-filter").is_some()
+    (element.attr("data-live-filter").is_some()
+        || element.attr("class") == Some("search-filter-form"))
         && ["action", "method", "target"]
             .iter()
             .all(|a| element.attr(a).is_none())
@@ -226,7 +238,10 @@ fn the_inspection_finds_what_it_looks_for() {
         <p style=\"--status: #abc\">ok</p><p style=\"--status: teal; --status-text: #fff\">ok</p>\
         <svg role=\"img\" viewBox=\"0 0 9 9\"><g><rect x=\"1\" fill=\"#abc\"></rect><text>1</text></g></svg>\
         <form data-live-filter hidden><fieldset><label>a <select name=a><option>b</option></select></label></fieldset></form>\
-        <script src=\"/x/filter.js\" defer></script></body></html>";
+        <script src=\"/x/filter.js\" defer></script>\
+        <form class=\"search-filter-form\"><label>a <select name=a></select></label><button type=button>b</button></form>\
+        <template id=\"ct-search-badges\"><span class=\"badge\" style=\"--status: #abc\">A</span></template>\
+        <script src=\"/x/search.js\" defer></script></body></html>";
     assert_eq!(executable_parts_of_page(page), Vec::<String>::new());
     for bad in [
         "<script>alert(1)</script>",
@@ -234,6 +249,10 @@ fn the_inspection_finds_what_it_looks_for() {
         "<script src=\"/filter.js\" defer>alert(1)</script>",
         "<form data-live-filter action=\"https://evil.example/\"><button>x</button></form>",
         "<form data-live-filter><input name=x></form>",
+        "<form class=\"search-filter-form\" action=\"https://evil.example/\"><button>x</button></form>",
+        "<template id=\"ct-search-badges\"><span class=\"badge\">A</span><img src=x></template>",
+        "<template><span class=\"badge\">A</span></template>",
+        "<script src=\"/pagefind/pagefind-ui.js\"></script>",
         "<script type=\"application/ld+json\">{\"a\":</script>",
         "<img src=x onerror=alert(1)>",
         "<a href=\" JaVa\tScRiPt:alert(1)\">x</a>",

@@ -3,6 +3,8 @@
 //! Templates never receive the model types, so the model can change without
 //! breaking a site owner's templates.
 
+pub mod charts;
+
 use serde::Serialize;
 
 pub use super::format::DateView;
@@ -150,7 +152,7 @@ pub struct ClaimView {
     /// Stance counts.
     pub tally: TallyView,
     /// The spread of reported values as a dot plot, when the claim has a quantity and values.
-    pub spread: Option<super::charts::DotPlot>,
+    pub spread: Option<charts::DotPlot>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryView>,
     /// The claim's own events, newest first.

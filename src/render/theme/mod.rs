@@ -5,74 +5,15 @@
 //! hold no tags: they are copied byte for byte, the built-in ones and a
 //! site's own alike, whatever they contain.
 
+pub mod names;
+
+pub use names::*;
+
 use tera::Tera;
 
 use super::templates;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{TEMPLATES_FOLDER, TemplateFile};
-
-/// Defines a constant for each theme file's name, and the tables of the
-/// built-in files: `TEMPLATES` (text, rendered) and `ASSETS` (bytes, copied).
-macro_rules! theme {
-    (
-        templates: [$($template:ident = $template_name:literal),* $(,)?],
-        assets: [$($asset:ident = $asset_name:literal),* $(,)?] $(,)?
-    ) => {
-        $(
-            #[doc = concat!("The template `", $template_name, "`.")]
-            pub const $template: &str = $template_name;
-        )*
-        $(
-            #[doc = concat!("The asset `", $asset_name, "`, copied as it is.")]
-            pub const $asset: &str = $asset_name;
-        )*
-        /// The built-in templates, by name. A site's `templates/<name>` replaces one.
-        pub const TEMPLATES: &[(&str, &str)] = &[
-            $(($template_name, include_str!(concat!("../../templates/", $template_name)))),*
-        ];
-        /// The built-in assets, by name (which is also their output path).
-        /// A site's `templates/<name>` replaces one.
-        pub const ASSETS: &[(&str, &[u8])] = &[
-            $(($asset_name, include_bytes!(concat!("../../templates/", $asset_name)))),*
-        ];
-    };
-}
-
-theme! {
-    templates: [
-        BASE = "base.html",
-        META = "meta.html",
-        COMPONENTS = "components.html",
-        HOME = "index.html",
-        CLAIM = "claim.html",
-        TIMELINE = "timeline.html",
-        ENTITIES = "entities.html",
-        ENTITY = "entity.html",
-        SOURCES = "sources.html",
-        SOURCE = "source.html",
-        CITED = "cited.html",
-        CITED_LIST = "cited_list.html",
-        LIST = "list.html",
-        TAGS = "tags.html",
-        TAG = "tag.html",
-        STATUS = "status.html",
-        CONTESTED = "contested.html",
-        PAGE = "page.html",
-        SEARCH = "search.html",
-        NOT_FOUND = "404.html",
-        REDIRECT = "redirect.html",
-        FEED = "feed.xml",
-        SITEMAP = "sitemap.xml",
-        SITEMAP_INDEX = "sitemap_index.xml",
-        ROBOTS = "robots.txt",
-    ],
-    assets: [
-        STYLE = "style.css",
-        FAVICON = "favicon.svg",
-        FILTER_JS = "filter.js",
-        SEARCH_JS = "search.js",
-    ],
-}
 
 /// The compiled templates and the assets' bytes: what rendering needs of the theme.
 #[derive(Clone)]
@@ -128,11 +69,6 @@ impl Theme {
             assets: builtin_assets(),
         }
     }
-}
-
-/// Whether the theme file `name` is an asset (copied) rather than a template (rendered).
-pub fn is_asset(name: &str) -> bool {
-    ASSETS.iter().any(|(asset, _)| *asset == name)
 }
 
 fn builtin_assets() -> Vec<(&'static str, Vec<u8>)> {
@@ -267,13 +203,14 @@ mod tests {
     fn every_file_the_theme_makes_is_in_its_table() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
         let site = crate::check(&root, false).unwrap().site.unwrap();
-        let used: Vec<&str> = super::super::with_renderer(&site, Theme::uncompiled(), |renderer| {
-            let paths: Vec<&str> = renderer.paths().collect();
-            paths
-                .iter()
-                .filter_map(|path| renderer.template_of(path))
-                .collect()
-        });
+        let used: Vec<&str> =
+            super::super::with_renderer(&site, Theme::uncompiled(), &[], |renderer| {
+                let paths: Vec<&str> = renderer.paths().collect();
+                paths
+                    .iter()
+                    .filter_map(|path| renderer.template_of(path))
+                    .collect()
+            });
         let names: Vec<&str> = every_name().collect();
         for name in &used {
             assert!(names.contains(name), "{name} is not in the theme's table");
@@ -285,7 +222,7 @@ mod tests {
 
     #[test]
     fn the_docs_table_names_every_theme_file() {
-        let docs = include_str!("../../docs/templates.md");
+        let docs = include_str!("../../../docs/templates.md");
         for name in every_name() {
             assert!(
                 docs.contains(&format!("`{name}`")),

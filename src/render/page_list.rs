@@ -1,0 +1,135 @@
+//! The list of pages a site has: one job per output file, each with its template and context.
+
+use tera::Context;
+
+use super::charts;
+use super::lists;
+use super::pages::{Job, context};
+use super::source_pages;
+use super::theme;
+use super::viewer::Viewer;
+
+/// Every HTML page and alias redirect of the site. The search page merges
+/// the index bundles in the folders `merged_bundles` (paths from the site
+/// root, `pagefind/bundle-2/`, ...) into the first bundle's results.
+pub fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Vec<Job<'v>> {
+    let mut jobs = vec![home(viewer), not_found(), search(viewer, merged_bundles)];
+    jobs.extend(claim_pages(viewer));
+    jobs.extend(alias_redirects(viewer));
+    jobs.extend(lists::timeline(viewer));
+    jobs.extend(lists::entities(viewer));
+    jobs.extend(source_pages::sources(viewer));
+    jobs.extend(lists::tags(viewer));
+    jobs.extend(lists::statuses(viewer));
+    jobs.extend(lists::contested(viewer));
+    jobs.extend(free_pages(viewer));
+    jobs
+}
+
+/// How many claims, verdicts and contested claims the home page shows.
+const HOME_CLAIMS: usize = 10;
+const HOME_VERDICTS: usize = 8;
+const HOME_CONTESTED: usize = 5;
+
+fn home<'v>(viewer: &'v Viewer) -> Job<'v> {
+    Job::html("", theme::HOME, move || home_context(viewer))
+}
+
+fn home_context(viewer: &Viewer) -> Context {
+    let index = viewer.index;
+    let all: Vec<usize> = (0..viewer.site.claims.len()).collect();
+    let mut context = context("", &viewer.site.config.title);
+    context.insert("claim_total", &all.len());
+    context.insert("status_counts", &viewer.status_counts(&all));
+    context.insert(
+        "chart",
+        &charts::month_chart(
+            &charts::pad_months(index.monthly_counts()),
+            &viewer.statuses(),
+        ),
+    );
+    context.insert("claims", &viewer.cards(&all[..all.len().min(HOME_CLAIMS)]));
+    let verdicts: Vec<_> = index
+        .recent_verdicts(HOME_VERDICTS)
+        .into_iter()
+        .map(|(claim, change)| crate::index::Event {
+            date: viewer.site.claims[claim].history[change].date,
+            kind: crate::index::EventKind::Verdict(change),
+            claim,
+        })
+        .collect();
+    context.insert("verdicts", &viewer.events(&verdicts));
+    let contested = &index.contested[..index.contested.len().min(HOME_CONTESTED)];
+    context.insert("contested", &viewer.cards(contested));
+    context.insert("contested_total", &index.contested.len());
+    context
+}
+
+fn not_found<'v>() -> Job<'v> {
+    Job::file("404.html", theme::NOT_FOUND, || {
+        context("404.html", "Page not found")
+    })
+}
+
+/// The search page; its results come from the index in `pagefind/`, which the search stage builds.
+/// Left out of the sitemap: it has nothing to index until someone searches.
+fn search<'v>(viewer: &Viewer, merged_bundles: &[String]) -> Job<'v> {
+    let bundles: Vec<String> = merged_bundles
+        .iter()
+        .map(|folder| viewer.urls.path(folder))
+        .collect();
+    Job {
+        in_sitemap: false,
+        ..Job::html("search/", theme::SEARCH, move || {
+            let mut context = context("search/", "Search");
+            context.insert("merged_bundles", &bundles);
+            context
+        })
+    }
+}
+
+fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    viewer
+        .site
+        .claims
+        .iter()
+        .enumerate()
+        .map(move |(i, claim)| {
+            let path = format!("claims/{}/", claim.id);
+            Job::html(&path.clone(), theme::CLAIM, move || {
+                let mut context = context(&path, &claim.title);
+                context.insert("json_ld", &super::json::claim_review(viewer, claim));
+                context.insert("claim", &viewer.claim(i));
+                context
+            })
+        })
+}
+
+fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    viewer.site.claims.iter().flat_map(move |claim| {
+        claim.aliases.iter().map(move |alias| {
+            let path = format!("claims/{alias}/");
+            let target = format!("claims/{}/", claim.id);
+            Job {
+                in_sitemap: false,
+                ..Job::html(&path.clone(), theme::REDIRECT, move || {
+                    let mut context = context(&path, &claim.title);
+                    context.insert("target", &viewer.urls.path(&target));
+                    context.insert("target_absolute", &viewer.urls.absolute(&target));
+                    context
+                })
+            }
+        })
+    })
+}
+
+fn free_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    viewer.site.pages.values().map(move |page| {
+        let path = format!("pages/{}/", page.id);
+        Job::html(&path.clone(), theme::PAGE, move || {
+            let mut context = context(&path, &page.title);
+            context.insert("body_html", &viewer.markdown.render(&page.body));
+            context
+        })
+    })
+}
