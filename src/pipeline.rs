@@ -22,8 +22,8 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::load::{self, CONFIG_FILE, Loaded, RawFile, SiteFiles, StaticEntry};
-use crate::model::Site;
 use crate::output_file::OutputFile;
+use crate::render::Renderer;
 use crate::workflow::workflow_placeholders;
 use crate::{links, parse, render, search, write};
 
@@ -173,7 +173,7 @@ fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
         .map(|file| parse::parse_file(file, &status_ids))
         .collect();
     let files: Vec<&RawFile> = files.iter().collect();
-    let checked = check_parsed(
+    let mut checked = check_parsed(
         &site_files,
         config,
         &files,
@@ -181,6 +181,19 @@ fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
         diagnostics,
         include_drafts,
     );
+    if let Some(site) = &checked.site
+        && !site_files.statics.is_empty()
+    {
+        // Only the output paths are wanted: no template is compiled or rendered.
+        let theme = render::Theme::uncompiled();
+        let collisions = render::with_renderer(site, theme, &[], |renderer| {
+            static_collisions(renderer, &site_files.statics)
+        });
+        if !collisions.is_empty() {
+            checked.diagnostics.extend(collisions);
+            checked.site = None;
+        }
+    }
     (checked, site_files)
 }
 
@@ -200,8 +213,10 @@ pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) 
 }
 
 /// The end of step 2, shared with `serve`: the rules on the site's other
-/// files (theme assets, workflow, search template, `static/`) and the model
-/// made from the parsed content `files`. `diagnostics` holds what came before.
+/// files (theme assets, workflow, search template) and the model made from
+/// the parsed content `files`. `diagnostics` holds what came before. Only
+/// [`static_collisions`] is left, since it needs the site's output paths:
+/// `serve` asks the renderer it serves with, sparing a second one.
 pub(crate) fn check_parsed(
     site_files: &SiteFiles,
     config: Option<Config>,
@@ -224,9 +239,6 @@ pub(crate) fn check_parsed(
         checked
             .diagnostics
             .extend(search::template_warning(site, search_template));
-        checked
-            .diagnostics
-            .extend(static_collisions(&site_files.statics, site));
     }
     if checked.diagnostics.has_errors() {
         checked.site = None;
@@ -234,16 +246,11 @@ pub(crate) fn check_parsed(
     checked
 }
 
-/// One error for every entry of `static/` that would take the place of
-/// something the site generates.
-fn static_collisions(statics: &[StaticEntry], site: &Site) -> Vec<Diagnostic> {
-    if statics.is_empty() {
-        return Vec::new();
-    }
-    // Only the output paths are wanted: no template is compiled or rendered.
-    render::with_renderer(site, render::Theme::uncompiled(), &[], |renderer| {
-        write::collisions_with(statics, renderer.paths(), |path| renderer.template_of(path))
-    })
+/// One error for every entry of `static/` (the `statics` listing) that would
+/// take the place of a file `renderer` makes, the output marker or the search
+/// index. The last rule of step 2, for `check`, `build` and `serve`.
+pub(crate) fn static_collisions(renderer: &Renderer, statics: &[StaticEntry]) -> Vec<Diagnostic> {
+    write::collisions_with(statics, renderer.paths(), |path| renderer.template_of(path))
 }
 
 /// The site's `static/` folder and what of it to copy.
@@ -269,7 +276,7 @@ impl From<Error> for Failure {
 /// Step 5: renders every page into `staging` beside the search index's
 /// files and `static/`, then swaps it in place of the output.
 fn render_and_write(
-    renderer: &render::Renderer,
+    renderer: &Renderer,
     search_files: &[OutputFile],
     statics: &Statics,
     staging: write::Staging,

@@ -129,11 +129,20 @@ fn serve_version(
         site,
         theme,
         statics,
+        static_entries,
         diagnostics: _,
     } = model;
     let site = Arc::new(site);
     let merged_bundles = crate::search::merged_bundles(&site);
     render::with_renderer(&site, theme, &merged_bundles, |renderer| {
+        // As `check` refuses it: a static file in a generated file's place.
+        let collisions = crate::pipeline::static_collisions(renderer, &static_entries);
+        if !collisions.is_empty() {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.extend(collisions);
+            shared.show_error(report_errors(&diagnostics, style));
+            return;
+        }
         let (requests, fetches) = mpsc::channel();
         let files = renderer.len() + statics.len();
         let version = shared.publish(statics, requests);

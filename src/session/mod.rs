@@ -5,7 +5,8 @@
 //! re-reads only the paths that changed, through the load stage's own
 //! functions and rules, re-parses only those files, and checks the site into a
 //! [`Model`] through the pipeline's own last check step; pages are rendered
-//! later, one at a time, as browsers ask for them. Nothing here writes to disk.
+//! later, one at a time, as browsers ask for them, and `serve` checks the
+//! static files against them with the pipeline's rule. Nothing here writes to disk.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ use crate::assemble::{Parsed, status_ids};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::load::{self, Area, CONFIG_FILE, Found, Kind, RawFile, SiteFiles};
+use crate::load::{self, Area, CONFIG_FILE, Found, Kind, RawFile, SiteFiles, StaticEntry};
 use crate::model::Site;
 use crate::render::Theme;
 use crate::{parse, pipeline};
@@ -35,6 +36,9 @@ pub struct Model {
     pub theme: Theme,
     /// Every file of `static/`, shared with the HTTP side.
     pub statics: Arc<Statics>,
+    /// The listing of `static/`, for [`pipeline::static_collisions`], which
+    /// `serve` runs with the renderer it serves with.
+    pub static_entries: Vec<StaticEntry>,
     /// Warnings (the model had no errors).
     pub diagnostics: Diagnostics,
 }
@@ -164,6 +168,7 @@ impl Session {
                 site,
                 theme: theme.clone(),
                 statics: Arc::clone(&self.statics),
+                static_entries: site_files.statics.clone(),
                 diagnostics,
             }),
             Err(problems) => {
