@@ -77,14 +77,8 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
 /// staging folder that replaces the output.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
-    let root = &options.root;
-    if let Some(base_url) = &options.base_url {
-        links::check_web_url(base_url)
-            .map_err(|problem| Error::Usage(format!("--base-url {}", problem.message)))?;
-    }
-    let output = output_path(options);
-    write::check_output_location(root, &output)?;
-    let loaded = load_site(root)?;
+    let output = checked_output(options)?;
+    let loaded = load_site(&options.root)?;
     let (checked, site_files) = check_loaded(loaded, options.drafts);
     let Checked {
         site,
@@ -106,7 +100,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     )
     .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
     let statics = Statics {
-        folder: root.join(load::STATIC_FOLDER),
+        folder: options.root.join(load::STATIC_FOLDER),
         entries: &site_files.statics,
     };
     let staging = write::Staging::begin(&output, options.force)?;
@@ -115,8 +109,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         render_and_write(renderer, &search.files, &statics, staging)
     })
     .map_err(|failure| match failure {
-        Failure::Content(problems) => content_error(&mut diagnostics, problems),
-        Failure::Output(error) => error,
+        render::Failure::Content(problems) => content_error(&mut diagnostics, problems),
+        render::Failure::Output(error) => error,
     })?;
     diagnostics.extend(written.warnings);
     Ok(BuildReport {
@@ -129,6 +123,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         elapsed: started.elapsed(),
         search: search.outcome,
     })
+}
+
+/// Where `build` writes, once its flags are checked: a `--base-url` must be
+/// a web address, and the output folder must be one claimtrail may replace.
+fn checked_output(options: &BuildOptions) -> Result<PathBuf, Error> {
+    if let Some(base_url) = &options.base_url {
+        links::check_web_url(base_url)
+            .map_err(|problem| Error::Usage(format!("--base-url {}", problem.message)))?;
+    }
+    let output = output_path(options);
+    write::check_output_location(&options.root, &output)?;
+    Ok(output)
 }
 
 /// The output folder: `--output` as given (relative to the working folder) or `<root>/public`.
@@ -259,20 +265,6 @@ struct Statics<'a> {
     entries: &'a [StaticEntry],
 }
 
-/// Why step 5 stopped.
-enum Failure {
-    /// Templates failed to render.
-    Content(Vec<Diagnostic>),
-    /// The output could not be written.
-    Output(Error),
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Failure {
-        Failure::Output(error)
-    }
-}
-
 /// Step 5: renders every page into `staging` beside the search index's
 /// files and `static/`, then swaps it in place of the output.
 fn render_and_write(
@@ -280,19 +272,20 @@ fn render_and_write(
     search_files: &[OutputFile],
     statics: &Statics,
     staging: write::Staging,
-) -> Result<write::Written, Failure> {
+) -> Result<write::Written, render::Failure> {
     let search_paths = search_files.iter().map(|file| file.path.as_str());
     let generated: BTreeSet<&str> = renderer.paths().chain(search_paths).collect();
-    staging.prepare(&generated, statics.entries)?;
+    staging
+        .prepare(&generated, statics.entries)
+        .map_err(render::Failure::Output)?;
     search_files
         .par_iter()
-        .try_for_each(|file| staging.write(file))?;
-    match renderer.render_all(|file| staging.write(&file)) {
-        Ok(_) => {}
-        Err(render::Failure::Content(problems)) => return Err(Failure::Content(problems)),
-        Err(render::Failure::Output(error)) => return Err(Failure::Output(error)),
-    }
-    Ok(staging.finish(&generated, &statics.folder, statics.entries)?)
+        .try_for_each(|file| staging.write(file))
+        .map_err(render::Failure::Output)?;
+    renderer.render_all(|file| staging.write(&file))?;
+    staging
+        .finish(&generated, &statics.folder, statics.entries)
+        .map_err(render::Failure::Output)
 }
 
 fn content_error(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) -> Error {
