@@ -120,16 +120,11 @@ pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
 /// Compiles the templates and, for a valid site, renders every file a template
 /// makes, keeping none; a problem leaves `checked` without its site.
 fn check_templates(root: &Path, checked: &mut Checked) {
-    let problems = match render::templates::load(root) {
-        Err(problems) => problems,
-        Ok(tera) => {
-            let Some(site) = &checked.site else {
-                return;
-            };
-            let trial = |r: &render::Renderer| r.try_templates(render::Trial::EveryFile);
-            render::templates::located(root, render::with_renderer(site, tera, trial))
-        }
-    };
+    let (tera, mut problems) = render::templates::load_what_compiles(root);
+    if let (Some(tera), Some(site)) = (tera, &checked.site) {
+        let trial = |r: &render::Renderer| r.try_templates(render::Trial::EveryFile);
+        problems.append(located(root, render::with_renderer(site, tera, trial)));
+    }
     if problems.has_errors() {
         checked.site = None;
     }

@@ -16,12 +16,22 @@ use crate::diagnostic::Diagnostic;
 const HINT: &str =
     "fix the template named here; delete it from templates/ to fall back to the built-in one";
 
-/// The template a syntax error is in, if `error` is one.
-pub fn syntax_error_in(error: &tera::Error) -> Option<&str> {
-    match error.kind() {
-        ErrorKind::SyntaxError(report) if !report.filename().is_empty() => Some(report.filename()),
-        _ => None,
-    }
+/// Whether `problem` is in its template alone, not the effect of another
+/// template being set aside: a syntax error, or a filter, function or test
+/// that does not exist. (An unknown include, component, parent or parent's
+/// block may be one that a set-aside template provided.)
+pub fn stands_alone(problem: &Diagnostic) -> bool {
+    let Some(what) = problem.message.strip_prefix(PREFIX) else {
+        return false;
+    };
+    ![
+        "Unknown template",
+        "Unknown component",
+        "Block `",
+        "it extends `",
+    ]
+    .iter()
+    .any(|effect| what.starts_with(effect))
 }
 
 /// One diagnostic per problem in `error`; `sources` holds each template's
@@ -34,6 +44,22 @@ pub fn diagnostics(error: &tera::Error, sources: &[(String, String)]) -> Vec<Dia
             vec![problem(report.filename(), report.message()).at(report.span().range.clone())]
         }
         ErrorKind::Msg(text) => text_reports(text, sources),
+        ErrorKind::MissingParent { current, parent } => vec![problem(
+            current,
+            &format!("it extends `{parent}`, which is not a template"),
+        )],
+        ErrorKind::CircularExtend { tpl, .. } => {
+            vec![problem(
+                tpl,
+                "it extends itself, through the templates it extends",
+            )]
+        }
+        ErrorKind::CircularInclude { tpl, .. } => {
+            vec![problem(
+                tpl,
+                "it includes itself, through the templates it includes",
+            )]
+        }
         _ => Vec::new(),
     };
     if reported.is_empty() {
@@ -43,10 +69,13 @@ pub fn diagnostics(error: &tera::Error, sources: &[(String, String)]) -> Vec<Dia
     reported
 }
 
+/// How every located compile problem's message starts.
+const PREFIX: &str = "this template does not compile: ";
+
 fn problem(template: &str, message: &str) -> Diagnostic {
     Diagnostic::error(
         format!("templates/{template}"),
-        format!("this template does not compile: {message}"),
+        format!("{PREFIX}{message}"),
     )
     .hint(HINT)
 }
@@ -65,9 +94,20 @@ fn text_reports(text: &str, sources: &[(String, String)]) -> Vec<Diagnostic> {
         let Some((template, offset)) = place.and_then(|p| locate(p, sources)) else {
             return Vec::new();
         };
-        found.push(problem(template, message).at(offset..offset));
+        // The report quotes the line, then underlines the name with `^`.
+        let underline = lines.by_ref().take(3).find(|l| l.contains('^'));
+        let width = underline.map_or(0, |l| l.matches('^').count());
+        let end = (offset + width).min(template_len(template, sources));
+        found.push(problem(template, message).at(offset..end));
     }
     found
+}
+
+fn template_len(name: &str, sources: &[(String, String)]) -> usize {
+    sources
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or(0, |(_, text)| text.len())
 }
 
 /// `<template>:<line>:<column>` (both from 1, the column in characters) as
@@ -108,7 +148,6 @@ mod tests {
     #[test]
     fn a_syntax_error_points_at_its_template_and_place() {
         let (error, sources) = compile(&[("a.html", "ok\n{% if %}")]);
-        assert_eq!(syntax_error_in(&error), Some("a.html"));
         let found = diagnostics(&error, &sources);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].file, "templates/a.html");
@@ -122,23 +161,34 @@ mod tests {
             ("a.html", "{{ x | no_such_filter }}"),
             ("b.html", "é\n  {{ no_such_function() }}"),
         ]);
-        assert_eq!(syntax_error_in(&error), None);
         let found = diagnostics(&error, &sources);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].file, "templates/a.html");
         assert!(found[0].message.contains("no_such_filter"), "{found:?}");
-        assert_eq!(found[0].span, Some(7..7));
+        assert_eq!(found[0].span, Some(7..21));
         assert_eq!(found[1].file, "templates/b.html");
         assert!(found[1].message.contains("no_such_function"), "{found:?}");
-        assert_eq!(found[1].span, Some(8..8), "{found:?}");
+        assert_eq!(found[1].span, Some(8..26), "{found:?}");
     }
 
     #[test]
-    fn an_error_without_a_place_is_reported_whole() {
+    fn a_missing_parent_names_the_child() {
         let (error, sources) = compile(&[("a.html", "{% extends \"missing.html\" %}")]);
         let found = diagnostics(&error, &sources);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].file, "templates");
-        assert!(found[0].message.contains("missing.html"), "{found:?}");
+        assert_eq!(found[0].file, "templates/a.html");
+        assert!(found[0].message.contains("`missing.html`"), "{found:?}");
+        assert!(!stands_alone(&found[0]));
+    }
+
+    #[test]
+    fn only_problems_no_other_template_can_cause_stand_alone() {
+        let (error, sources) = compile(&[(
+            "a.html",
+            "{{ x | no_such_filter }}{% include \"gone.html\" %}",
+        )]);
+        let found = diagnostics(&error, &sources);
+        let alone: Vec<bool> = found.iter().map(stands_alone).collect();
+        assert_eq!(alone, [true, false], "{found:?}");
     }
 }

@@ -52,10 +52,21 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
 /// over them. Every template that does not compile is reported, located, with
 /// the text the report quotes.
 pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
+    match load_what_compiles(root) {
+        (Some(tera), problems) if !problems.has_errors() => Ok(tera),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Like [`load`], but a template that does not compile is set aside (the
+/// built-in one takes its place, or none) and the rest are compiled again, so
+/// that `check` reports every broken template in one run and can still render
+/// with the others. `None` when what is left does not compile either.
+pub fn load_what_compiles(root: &Path) -> (Option<Tera>, Diagnostics) {
     let mut problems = Vec::new();
     let overrides = site_templates(root, &mut problems);
     if !problems.is_empty() {
-        return Err(located(root, problems));
+        return (None, located(root, problems));
     }
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
@@ -67,35 +78,41 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
             None => sources.push((name, text)),
         }
     }
-    compile(sources).map_err(|problems| located(root, problems))
+    let (tera, problems) = compile(sources);
+    (tera, located(root, problems))
 }
 
-/// Compiles `sources`. A template with a syntax error is set aside (the
-/// built-in one takes its place, or none) and the rest compiled again, so
-/// every template with a syntax error is reported in one run; what fails only
-/// once one was set aside (an include of it, a block its parent lacks) may
-/// follow from that, so it waits for the run after the fix.
-fn compile(mut sources: Vec<(String, String)>) -> Result<Tera, Vec<Diagnostic>> {
-    let mut problems = Vec::new();
+/// Compiles `sources`, setting aside each template a problem points into
+/// until the rest compile. Once one was set aside, only problems that cannot
+/// follow from that are reported (an include of it, a block or component it
+/// defined can): they wait for the run after the fix.
+fn compile(mut sources: Vec<(String, String)>) -> (Option<Tera>, Vec<Diagnostic>) {
+    let mut problems: Vec<Diagnostic> = Vec::new();
     loop {
         let mut tera = Tera::new();
         // Tera's own `range()`, but stopped by the render's deadline.
         tera.register_function("range", super::bounded::bounded_range);
         let texts = sources.iter().map(|(name, text)| (name, text));
         let Err(error) = tera.add_raw_templates(texts) else {
-            return if problems.is_empty() {
-                Ok(tera)
-            } else {
-                Err(problems)
-            };
+            return (Some(tera), problems);
         };
-        let broken = compile_errors::syntax_error_in(&error).map(str::to_string);
-        if problems.is_empty() || broken.is_some() {
-            problems.extend(compile_errors::diagnostics(&error, &sources));
+        let found = compile_errors::diagnostics(&error, &sources);
+        let broken: Vec<String> = found
+            .iter()
+            .filter_map(|d| d.file.strip_prefix("templates/").map(str::to_string))
+            .collect();
+        let first_round = problems.is_empty();
+        problems.extend(
+            found
+                .into_iter()
+                .filter(|d| first_round || compile_errors::stands_alone(d)),
+        );
+        let mut progress = false;
+        for name in broken {
+            progress |= set_aside(&mut sources, &name);
         }
-        match broken {
-            Some(name) if set_aside(&mut sources, &name) => continue,
-            _ => return Err(problems),
+        if !progress {
+            return (None, problems);
         }
     }
 }
