@@ -7,7 +7,7 @@
 //! `page_bytes` and, now and then, any write after the deadline; `range()`,
 //! the usual source of a long loop, is replaced by a copy that refuses to run
 //! after the deadline. A loop that neither writes nor calls `range()` is left
-//! to the [`watchdog`](super::watchdog).
+//! to the [`watchdog`](super::watchdog), which the caller sets on the render.
 
 use std::cell::Cell;
 use std::io::{self, Write};
@@ -15,8 +15,11 @@ use std::time::{Duration, Instant};
 
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
-use super::watchdog;
 use crate::config::RenderLimits;
+
+/// How to get past a page that a limit stopped.
+pub const LIMIT_HINT: &str = "a loop in the template runs too long or writes too much; \
+     raise the limit in [limits] of site.toml only if the page really is that big";
 
 /// Which limit stopped a render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,17 +77,13 @@ thread_local! {
 }
 
 /// Renders `template` with `context` into memory, stopping at `limits`.
-/// `page` (the output path) names the render to the watchdog.
 pub fn render(
     tera: &Tera,
     template: &str,
     context: &Context,
-    page: &str,
     limits: RenderLimits,
 ) -> Result<Vec<u8>, Stopped> {
-    let started = Instant::now();
-    let deadline = started + limits.render_time;
-    let _watched = watchdog::watch(template, page, started, limits.render_time);
+    let deadline = Instant::now() + limits.render_time;
     let _on_this_thread = ThreadDeadline::set(deadline);
     let mut writer = BoundedWriter {
         bytes: Vec::with_capacity(PAGE_CAPACITY.min(limits.page_bytes)),
@@ -244,14 +243,14 @@ mod tests {
         assert_eq!(range_values(0, 1, i128::MIN).unwrap(), Vec::<i128>::new());
         assert!(range_values(1, 0, i128::MIN).is_err());
         let tera = tera("{% for i in range(end=3) %}{{ i }}{% endfor %}");
-        let page = render(&tera, "t.html", &Context::new(), "p", limits(100, 5)).unwrap();
+        let page = render(&tera, "t.html", &Context::new(), limits(100, 5)).unwrap();
         assert_eq!(page, b"012");
     }
 
     #[test]
     fn a_page_past_the_size_limit_is_stopped() {
         let tera = tera("{% for i in range(end=1000) %}0123456789{% endfor %}");
-        let small = render(&tera, "t.html", &Context::new(), "p", limits(9_999, 5));
+        let small = render(&tera, "t.html", &Context::new(), limits(9_999, 5));
         assert!(
             matches!(
                 small,
@@ -262,7 +261,7 @@ mod tests {
             ),
             "{small:?}"
         );
-        let exact = render(&tera, "t.html", &Context::new(), "p", limits(10_000, 5));
+        let exact = render(&tera, "t.html", &Context::new(), limits(10_000, 5));
         assert_eq!(exact.unwrap().len(), 10_000);
     }
 
@@ -279,7 +278,7 @@ mod tests {
     #[test]
     fn a_failing_template_is_not_taken_for_a_limit() {
         let tera = tera("{{ throw(message=\"no\") }}");
-        let rendered = render(&tera, "t.html", &Context::new(), "p", limits(100, 5));
+        let rendered = render(&tera, "t.html", &Context::new(), limits(100, 5));
         assert!(
             matches!(rendered, Err(Stopped::Template(_))),
             "{rendered:?}"

@@ -10,7 +10,6 @@
 
 use tera::ErrorKind;
 
-use super::templates::error_chain;
 use crate::diagnostic::Diagnostic;
 
 const HINT: &str =
@@ -127,6 +126,21 @@ fn locate<'s>(place: &str, sources: &'s [(String, String)]) -> Option<(&'s str, 
         .nth(column.checked_sub(1)?)
         .map_or(0, |(i, _)| i);
     Some((name, line_start + in_line))
+}
+
+/// An error and all its causes on one line, since Tera keeps the useful part in the source.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 #[cfg(test)]

@@ -2,18 +2,15 @@
 //! distinct mistake however many pages it breaks: a typo in `claim.html` is
 //! one error naming a page and how many others, not ten thousand.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
 
 use tera::ErrorKind;
 
-use super::bounded::Stopped;
-use super::templates::error_chain;
+use super::bounded::{LIMIT_HINT, Stopped};
+use super::compile_errors::error_chain;
 use crate::diagnostic::Diagnostic;
-
-/// How to get past a page that a limit stopped.
-pub const LIMIT_HINT: &str = "a loop in the template runs too long or writes too much; \
-     raise the limit in [limits] of site.toml only if the page really is that big";
 
 const TEMPLATE_HINT: &str =
     "fix the template, or delete it from templates/ to use the built-in one";
@@ -29,12 +26,17 @@ pub struct PageFailure {
     cause: String,
     /// The output path of the file that failed.
     page: String,
+    /// The template the page is rendered with (`file` may be one it extends).
+    template: String,
+    /// Whether a limit stopped it, rather than a mistake in the template.
+    by_limit: bool,
     hint: &'static str,
 }
 
 impl PageFailure {
     /// The failure of `page`, rendered with `template`, that `stopped` describes.
     pub fn new(template: &str, page: &str, stopped: Stopped) -> PageFailure {
+        let by_limit = matches!(stopped, Stopped::Limit { .. });
         let (error, cause, hint) = match stopped {
             Stopped::Limit { exceeded, error } => (error, Some(exceeded.describe()), LIMIT_HINT),
             Stopped::Template(error) => (error, None, TEMPLATE_HINT),
@@ -53,6 +55,8 @@ impl PageFailure {
             span,
             cause: cause.unwrap_or(message),
             page: page.to_string(),
+            template: template.to_string(),
+            by_limit,
             hint,
         }
     }
@@ -89,12 +93,23 @@ impl PageFailure {
 pub struct Failures {
     pages: Mutex<Vec<PageFailure>>,
     others: Mutex<Vec<Diagnostic>>,
+    /// Templates a limit stopped: their other pages are not tried, as each
+    /// would run to the limit too (a thousand tag pages, ten seconds each).
+    given_up: Mutex<HashSet<String>>,
 }
 
 impl Failures {
     /// Records a page a template could not render.
     pub fn page(&self, failure: PageFailure) {
+        if failure.by_limit {
+            lock(&self.given_up).insert(failure.template.clone());
+        }
         lock(&self.pages).push(failure);
+    }
+
+    /// Whether a limit already stopped a page of `template`.
+    pub fn gave_up_on(&self, template: &str) -> bool {
+        lock(&self.given_up).contains(template)
     }
 
     /// Records any other file that could not be made.
@@ -136,7 +151,7 @@ mod tests {
         let mut tera = tera::Tera::new();
         tera.add_raw_template("t.html", template).unwrap();
         let limits = RenderLimits::default();
-        let stopped = bounded::render(&tera, "t.html", &tera::Context::new(), page, limits);
+        let stopped = bounded::render(&tera, "t.html", &tera::Context::new(), limits);
         PageFailure::new("t.html", page, stopped.unwrap_err())
     }
 

@@ -209,6 +209,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         recipes
             .par_iter()
             .try_for_each(|&position| match position {
+                Position::Job(i) if failures.gave_up_on(self.jobs[i].template) => Ok(()),
                 Position::Job(i) => match self.render_job(&self.jobs[i]) {
                     Ok(file) => sink(file),
                     Err(failure) => {
@@ -235,24 +236,29 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// Renders the template files, keeping none, and reports every distinct
     /// problem: `check` tries every file, so it fails exactly when `build`
     /// would; `build` tries the first file of each template before it touches
-    /// the output folder.
+    /// the output folder. The first files go first either way, so a template
+    /// that runs away on every page is stopped once, on its first page.
     pub fn try_templates(&self, trial: Trial) -> Vec<Diagnostic> {
         let mut seen = HashSet::new();
-        let jobs: Vec<&Job> = match trial {
-            Trial::EveryFile => self.jobs.iter().collect(),
-            Trial::FirstOfEachTemplate => self
-                .jobs
-                .iter()
-                .filter(|job| seen.insert(job.template))
-                .collect(),
-        };
+        let (first, rest): (Vec<&Job>, Vec<&Job>) =
+            self.jobs.iter().partition(|job| seen.insert(job.template));
         let failures = Failures::default();
+        self.try_jobs(&first, &failures);
+        if trial == Trial::EveryFile {
+            self.try_jobs(&rest, &failures);
+        }
+        failures.into_diagnostics()
+    }
+
+    fn try_jobs(&self, jobs: &[&Job], failures: &Failures) {
         jobs.par_iter().for_each(|job| {
+            if failures.gave_up_on(job.template) {
+                return;
+            }
             if let Err(failure) = self.render_job(job) {
                 failures.page(failure);
             }
         });
-        failures.into_diagnostics()
     }
 
     fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {
@@ -267,7 +273,8 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     fn render_job(&self, job: &Job) -> Result<OutputFile, PageFailure> {
         let limits = self.viewer.site.config.limits;
         let context = (job.context)();
-        match bounded::render(&self.tera, job.template, &context, &job.path, limits) {
+        let _watched = watchdog::watch(job.template, &job.path, limits.render_time);
+        match bounded::render(&self.tera, job.template, &context, limits) {
             Ok(bytes) => Ok(OutputFile {
                 path: job.path.clone(),
                 bytes,

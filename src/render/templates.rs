@@ -189,18 +189,3 @@ fn site_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, S
     }
     found
 }
-
-/// An error and all its causes on one line, since Tera keeps the useful part in the source.
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
-}

@@ -37,9 +37,13 @@ pub struct Watched {
     id: u64,
 }
 
-/// Starts watching the render of `page` with `template`, begun at `started`
-/// with `limit` to run.
-pub fn watch(template: &str, page: &str, started: Instant, limit: Duration) -> Watched {
+/// Starts watching the render of `page` with `template`, which has `limit` to run.
+pub fn watch(template: &str, page: &str, limit: Duration) -> Watched {
+    watch_from(template, page, Instant::now(), limit)
+}
+
+/// [`watch`] for a render that began at `started`.
+fn watch_from(template: &str, page: &str, started: Instant, limit: Duration) -> Watched {
     START.call_once(start_watchdog);
     let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     let running = Running {
@@ -101,7 +105,7 @@ impl Running {
                 self.limit.as_secs()
             ),
         )
-        .hint(super::failures::LIMIT_HINT)
+        .hint(super::bounded::LIMIT_HINT)
     }
 }
 
@@ -125,7 +129,7 @@ mod tests {
         let page = "unique-watchdog-page/index.html";
         let mine =
             |problems: Vec<Diagnostic>| problems.into_iter().find(|p| p.message.contains(page));
-        let watched = watch("slow.html", page, started, limit);
+        let watched = watch_from("slow.html", page, started, limit);
         assert!(mine(overdue(started + limit)).is_none());
         let problem = mine(overdue(started + limit * 2 + Duration::from_secs(1))).unwrap();
         assert_eq!(problem.file, "templates/slow.html");

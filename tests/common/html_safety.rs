@@ -219,7 +219,9 @@ fn srcset_urls(value: &str) -> Vec<&str> {
         if rest.is_empty() {
             return urls;
         }
-        let end = rest.find(|c: char| c.is_ascii_whitespace()).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
         let (url, after) = rest.split_at(end);
         urls.push(url.trim_end_matches(','));
         if url.ends_with(',') {
@@ -349,7 +351,11 @@ fn urls_are_read_the_way_a_browser_reads_them() {
         "<img src=\"a.png\" srcset=\"a.png,javascript:alert(1) 1x\">",
     ] {
         let page = format!("<html><body>{harmless}</body></html>");
-        assert_eq!(executable_parts_of_page(&page), Vec::<String>::new(), "{harmless}");
+        assert_eq!(
+            executable_parts_of_page(&page),
+            Vec::<String>::new(),
+            "{harmless}"
+        );
     }
     for bad in [
         "<a href=\"\u{1}javascript:alert(1)\">x</a>",
