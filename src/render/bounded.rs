@@ -131,7 +131,7 @@ impl Write for BoundedWriter {
             return Err(self.refuse(Exceeded::Size(self.limits.page_bytes)));
         }
         self.writes = self.writes.wrapping_add(1);
-        if self.writes % WRITES_PER_CLOCK_CHECK == 0 && Instant::now() > self.deadline {
+        if self.writes.is_multiple_of(WRITES_PER_CLOCK_CHECK) && Instant::now() > self.deadline {
             return Err(self.refuse(Exceeded::Time(self.limits.render_time)));
         }
         self.bytes.extend_from_slice(buf);

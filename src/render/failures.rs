@@ -27,19 +27,18 @@ pub struct PageFailure {
     /// The output path of the file that failed.
     page: String,
     /// The template the page is rendered with (`file` may be one it extends).
-    template: String,
+    template: &'static str,
     /// Whether a limit stopped it, rather than a mistake in the template.
     by_limit: bool,
-    hint: &'static str,
 }
 
 impl PageFailure {
     /// The failure of `page`, rendered with `template`, that `stopped` describes.
-    pub fn new(template: &str, page: &str, stopped: Stopped) -> PageFailure {
+    pub fn new(template: &'static str, page: &str, stopped: Stopped) -> PageFailure {
         let by_limit = matches!(stopped, Stopped::Limit { .. });
-        let (error, cause, hint) = match stopped {
-            Stopped::Limit { exceeded, error } => (error, Some(exceeded.describe()), LIMIT_HINT),
-            Stopped::Template(error) => (error, None, TEMPLATE_HINT),
+        let (error, cause) = match stopped {
+            Stopped::Limit { exceeded, error } => (error, Some(exceeded.describe())),
+            Stopped::Template(error) => (error, None),
         };
         let (file, span, message) = match error.kind() {
             ErrorKind::RenderingError(report) | ErrorKind::SyntaxError(report)
@@ -55,9 +54,8 @@ impl PageFailure {
             span,
             cause: cause.unwrap_or(message),
             page: page.to_string(),
-            template: template.to_string(),
+            template,
             by_limit,
-            hint,
         }
     }
 
@@ -69,8 +67,13 @@ impl PageFailure {
             n => format!("{} and {n} other files", self.page),
         };
         let diagnostic =
-            Diagnostic::error(&self.file, format!("cannot render {pages}: {}", self.cause))
-                .hint(self.hint);
+            Diagnostic::error(&self.file, format!("cannot render {pages}: {}", self.cause)).hint(
+                if self.by_limit {
+                    LIMIT_HINT
+                } else {
+                    TEMPLATE_HINT
+                },
+            );
         match &self.span {
             Some(span) => diagnostic.at(span.clone()),
             None => diagnostic,
@@ -95,14 +98,14 @@ pub struct Failures {
     others: Mutex<Vec<Diagnostic>>,
     /// Templates a limit stopped: their other pages are not tried, as each
     /// would run to the limit too (a thousand tag pages, ten seconds each).
-    given_up: Mutex<HashSet<String>>,
+    given_up: Mutex<HashSet<&'static str>>,
 }
 
 impl Failures {
     /// Records a page a template could not render.
     pub fn page(&self, failure: PageFailure) {
         if failure.by_limit {
-            lock(&self.given_up).insert(failure.template.clone());
+            lock(&self.given_up).insert(failure.template);
         }
         lock(&self.pages).push(failure);
     }
