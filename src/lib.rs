@@ -41,6 +41,7 @@ use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Format, Severity};
 use model::Site;
+use render::templates::located;
 use validate::Docs;
 
 /// What can stop a command, besides problems in the content.
@@ -109,8 +110,35 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
 }
 
-/// Loads, parses and validates the site at `root`, reporting every problem.
+/// Loads, parses and validates the site at `root`, compiles its templates and
+/// renders every page in memory (writing nothing), reporting every problem:
+/// it fails exactly when `build` would.
 pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
+    let mut checked = validate_site(root, include_drafts)?;
+    check_templates(root, &mut checked);
+    Ok(checked)
+}
+
+/// Compiles the templates and, for a valid site, renders every file a template
+/// makes, keeping none; a problem leaves `checked` without its site.
+fn check_templates(root: &Path, checked: &mut Checked) {
+    let (tera, mut problems) = render::templates::load_what_compiles(root);
+    if let (Some(tera), Some(site)) = (tera, &checked.site) {
+        let trial = |r: &render::Renderer| r.try_templates(render::Trial::EveryFile);
+        let bundles = search::merged_bundles(site);
+        problems.append(located(
+            root,
+            render::with_renderer(site, tera, &bundles, trial),
+        ));
+    }
+    if problems.has_errors() {
+        checked.site = None;
+    }
+    checked.diagnostics.append(problems);
+}
+
+/// Loads, parses and validates the site at `root`, reporting every problem.
+fn validate_site(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     if !root.is_dir() {
         return Err(Error::Usage(format!("{} is not a folder", root.display())));
     }
@@ -228,7 +256,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let Checked {
         site,
         mut diagnostics,
-    } = check(root, options.drafts)?;
+    } = validate_site(root, options.drafts)?;
     let Some(mut site) = site else {
         return Err(Error::Content(diagnostics));
     };
@@ -243,10 +271,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         write::PreviousOutput::reader(&output),
         options.search,
     )
-    .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    .map_err(|problem| content_error(&mut diagnostics, located(root, vec![problem])))?;
     let static_dir = root.join("static");
-    let staging = write::Staging::begin(&output, options.force)?;
-    let written = render::with_renderer(&site, tera, &search::merged_bundles(&site), |renderer| {
+    let had_spare = write::spare_path(&output).exists();
+    let bundles = search::merged_bundles(&site);
+    let written = render::with_renderer(&site, tera, &bundles, |renderer| {
+        // A template that fails on its first page fails before the output folder is touched.
+        let trial = renderer.try_templates(render::Trial::FirstOfEachTemplate);
+        if !trial.is_empty() {
+            return Err(content_error(&mut diagnostics, located(root, trial)));
+        }
+        let staging = write::Staging::begin(&output, options.force)?;
         let search_paths = search.files.iter().map(|file| file.path.as_str());
         let generated: BTreeSet<&str> = renderer.paths().chain(search_paths).collect();
         staging.prepare(&generated, &static_dir)?;
@@ -257,7 +292,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         match renderer.render_all(|file| staging.write(&file)) {
             Ok(_) => {}
             Err(render::Failure::Content(problems)) => {
-                return Err(content_error(&mut diagnostics, problems));
+                drop(staging);
+                if !had_spare {
+                    // The half-written folder would stay as a spare no build left.
+                    let _ = std::fs::remove_dir_all(write::spare_path(&output));
+                }
+                return Err(content_error(&mut diagnostics, located(root, problems)));
             }
             Err(render::Failure::Output(error)) => return Err(error),
         }
@@ -276,9 +316,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     })
 }
 
-fn content_error(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) -> Error {
+fn content_error(diagnostics: &mut Diagnostics, problems: Diagnostics) -> Error {
     let mut all = std::mem::take(diagnostics);
-    all.extend(problems);
+    all.append(problems);
     Error::Content(all)
 }
 

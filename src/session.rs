@@ -56,7 +56,7 @@ pub struct Session {
     config: Option<Config>,
     config_diagnostics: Diagnostics,
     entries: BTreeMap<EntryKey, Entry>,
-    templates: Result<Tera, Vec<Diagnostic>>,
+    templates: Result<Tera, Diagnostics>,
     statics: Arc<Statics>,
 }
 
@@ -168,7 +168,11 @@ impl Session {
                 statics: Arc::clone(&self.statics),
                 diagnostics,
             }),
-            Err(problems) => Err(with(diagnostics, problems.clone())),
+            Err(problems) => {
+                let mut diagnostics = diagnostics;
+                diagnostics.append(problems.clone());
+                Err(diagnostics)
+            }
         }
     }
 
@@ -270,11 +274,6 @@ impl Session {
         };
         self.entries.insert(key, entry);
     }
-}
-
-fn with(mut diagnostics: Diagnostics, problems: Vec<Diagnostic>) -> Diagnostics {
-    diagnostics.extend(problems);
-    diagnostics
 }
 
 fn skipped(diagnostic: Diagnostic) -> Entry {
