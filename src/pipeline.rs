@@ -8,7 +8,8 @@
 //! 5. [`render`] makes each page, which [`write`] writes into a staging folder
 //!    that then replaces the output.
 //!
-//! `check` stops after step 2. `serve` runs steps 1 and 2 through the same
+//! `check` stops after step 3, once it has rendered every page in memory
+//! ([`check_templates`]). `serve` runs steps 1 and 2 through the same
 //! functions ([`check_parsed`]), then renders each page when it is asked for.
 
 use std::collections::BTreeSet;
@@ -21,9 +22,10 @@ use crate::assemble::{Parsed, assemble, status_ids};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
-use crate::load::{self, CONFIG_FILE, Loaded, RawFile, SiteFiles, StaticEntry};
+use crate::load::{self, CONFIG_FILE, Loaded, RawFile, SiteFiles, StaticEntry, TemplateFile};
 use crate::output_file::OutputFile;
 use crate::render::Renderer;
+use crate::render::templates::located;
 use crate::workflow::workflow_placeholders;
 use crate::{links, parse, render, search, write};
 
@@ -67,10 +69,14 @@ pub struct BuildReport {
     pub search: search::SearchOutcome,
 }
 
-/// Loads, parses and validates the site at `root`, reporting every problem.
+/// Loads, parses and validates the site at `root`, compiles its templates and
+/// renders every page in memory (writing nothing), reporting every problem:
+/// it fails exactly when `build` would.
 pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
     let loaded = load_site(root)?;
-    Ok(check_loaded(loaded, include_drafts).0)
+    let (mut checked, site_files) = check_loaded(loaded, include_drafts);
+    check_templates(&site_files.templates, &mut checked);
+    Ok(checked)
 }
 
 /// Builds the site: check, compile the theme, index, then render into a
@@ -90,7 +96,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     if let Some(base_url) = &options.base_url {
         site.config.set_base_url(base_url);
     }
-    let theme = render::Theme::compile(&site_files.templates)
+    let templates = &site_files.templates;
+    let theme = render::Theme::compile(templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
     // Before rendering, so the index's working memory is freed before the pages take theirs.
     let search = search::stage(
@@ -98,18 +105,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         write::PreviousOutput::reader(&output),
         options.search,
     )
-    .map_err(|problem| content_error(&mut diagnostics, vec![problem]))?;
+    .map_err(|problem| content_error(&mut diagnostics, located(templates, vec![problem])))?;
     let statics = Statics {
         folder: options.root.join(load::STATIC_FOLDER),
         entries: &site_files.statics,
     };
-    let staging = write::Staging::begin(&output, options.force)?;
     let merged_bundles = search::merged_bundles(&site);
     let written = render::with_renderer(&site, theme, &merged_bundles, |renderer| {
+        // A template that fails on its first page fails before the output folder is touched.
+        let trial = renderer.try_templates(render::Trial::FirstOfEachTemplate);
+        if !trial.is_empty() {
+            return Err(render::Failure::Content(trial));
+        }
+        let staging =
+            write::Staging::begin(&output, options.force).map_err(render::Failure::Output)?;
         render_and_write(renderer, &search.files, &statics, staging)
     })
     .map_err(|failure| match failure {
-        render::Failure::Content(problems) => content_error(&mut diagnostics, problems),
+        render::Failure::Content(problems) => {
+            content_error(&mut diagnostics, located(templates, problems))
+        }
         render::Failure::Output(error) => error,
     })?;
     diagnostics.extend(written.warnings);
@@ -203,6 +218,23 @@ fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
     (checked, site_files)
 }
 
+/// Step 3 for `check`: compiles the theme and, for a valid site, renders
+/// every file a template makes, keeping none. A problem leaves `checked`
+/// without its site.
+fn check_templates(templates: &[TemplateFile], checked: &mut Checked) {
+    let (theme, mut problems) = render::Theme::what_compiles(templates);
+    if let (Some(theme), Some(site)) = (theme, &checked.site) {
+        let trial = |renderer: &Renderer| renderer.try_templates(render::Trial::EveryFile);
+        let bundles = search::merged_bundles(site);
+        let found = render::with_renderer(site, theme, &bundles, trial);
+        problems.append(located(templates, found));
+    }
+    if problems.has_errors() {
+        checked.site = None;
+    }
+    checked.diagnostics.append(problems);
+}
+
 /// The site's settings, and the problems with its files besides the content
 /// (load's and `site.toml`'s own).
 pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) {
@@ -282,14 +314,19 @@ fn render_and_write(
         .par_iter()
         .try_for_each(|file| staging.write(file))
         .map_err(render::Failure::Output)?;
-    renderer.render_all(|file| staging.write(&file))?;
+    if let Err(failure) = renderer.render_all(|file| staging.write(&file)) {
+        if matches!(failure, render::Failure::Content(_)) {
+            staging.abandon();
+        }
+        return Err(failure);
+    }
     staging
         .finish(&generated, &statics.folder, statics.entries)
         .map_err(render::Failure::Output)
 }
 
-fn content_error(diagnostics: &mut Diagnostics, problems: Vec<Diagnostic>) -> Error {
+fn content_error(diagnostics: &mut Diagnostics, problems: Diagnostics) -> Error {
     let mut all = std::mem::take(diagnostics);
-    all.extend(problems);
+    all.append(problems);
     Error::Content(all)
 }

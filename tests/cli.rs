@@ -357,3 +357,44 @@ fn a_one_claim_site_says_claim_not_claims() {
         .code(0)
         .stdout(predicate::str::starts_with("built 1 claim: "));
 }
+
+#[test]
+fn a_template_loop_that_cannot_be_stopped_ends_check_and_build_with_an_error() {
+    let dir = common::site(&[]);
+    claimtrail()
+        .args(["build", "--no-search", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let before = common::tree(&dir.path().join("public"));
+    // Loops that neither write nor call anything: only the watchdog ends them.
+    let runaway = common::fixtures().join("runaway");
+    std::fs::copy(runaway.join("site.toml"), dir.path().join("site.toml")).unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::copy(
+        runaway.join("silent-list-loop.html"),
+        dir.path().join("templates/tag.html"),
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let stopped = predicate::str::contains("templates/tag.html")
+            .and(predicate::str::contains("cannot render tags/"))
+            .and(predicate::str::contains(
+                "it ran past twice the 1 s limit (`render_seconds` in [limits] of site.toml)",
+            ))
+            .and(predicate::str::contains("claimtrail stopped"));
+        claimtrail()
+            .args([command, "--root"])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .stderr(stopped);
+    }
+    assert_eq!(common::tree(&dir.path().join("public")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().starts_with(".claimtrail-staging"))
+        .collect();
+    assert_eq!(leftovers, Vec::<std::ffi::OsString>::new());
+}

@@ -7,10 +7,12 @@
 //! id), or the site's `site.toml`. Besides
 //! "no panic, no hang, no out-of-memory", the target checks that rendered
 //! HTML holds nothing executable, that every output path stays inside the
-//! output folder and that the feed holds no control characters.
+//! output folder, that the feed holds no control characters and that every
+//! search record links to a page of the site.
 
 #![no_main]
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -23,7 +25,7 @@ use claimtrail::markdown::{self, Markdown};
 use claimtrail::model::Site;
 use claimtrail::parse::{self, Doc};
 use claimtrail::validate::{self, Docs};
-use claimtrail::{Format, render, write};
+use claimtrail::{Format, render, search, write};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/common/html_safety.rs"]
@@ -99,6 +101,7 @@ fn render_site(config: &Config, docs: Vec<Doc>) {
     let Ok(files) = render::render(&site, THEME.clone(), &bundles) else {
         return;
     };
+    check_search_records(&site, &files);
     for file in files {
         assert!(
             write::safe_join(Path::new("/out"), &file.path).is_ok(),
@@ -113,6 +116,21 @@ fn render_site(config: &Config, docs: Vec<Doc>) {
         if file.path.ends_with(".xml") {
             assert_eq!(control_character(&text), None, "{}", file.path);
         }
+    }
+}
+
+/// The search page links each result to its record's `url` and shows the
+/// rest as text (never as HTML: the browser test checks that), so what can go
+/// wrong here is the link: every record must lead to a page of the site.
+fn check_search_records(site: &Site, files: &[render::OutputFile]) {
+    let pages: HashSet<&str> = files.iter().map(|file| file.path.as_str()).collect();
+    for record in search::records::records(site) {
+        let url = &record.url;
+        let page = url.strip_prefix('/').filter(|rest| !rest.starts_with('/'));
+        let Some(page) = page.map(|rest| format!("{rest}index.html")) else {
+            panic!("a search record's URL leaves the site: {url:?}");
+        };
+        assert!(pages.contains(page.as_str()), "a search record leads nowhere: {url:?}");
     }
 }
 

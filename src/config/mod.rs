@@ -7,10 +7,13 @@ use crate::fields::{Fields, Located};
 use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
+mod limits;
 mod publishing;
 mod search;
 mod statuses;
 
+use limits::read_limits;
+pub use limits::{DEFAULT_PAGE_MEGABYTES, DEFAULT_RENDER_SECONDS, RenderLimits};
 pub use publishing::{DEFAULT_FEED_ENTRIES, Publisher, PublisherKind};
 use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
 pub use search::SearchSettings;
@@ -34,6 +37,7 @@ const SITE_KEYS: &[&str] = &[
     "custom_domain",
     "html",
     "search",
+    "limits",
 ];
 
 /// The validated contents of `site.toml`.
@@ -65,6 +69,8 @@ pub struct Config {
     pub html: HtmlPolicy,
     /// What the search index holds (`[search]`).
     pub search: SearchSettings,
+    /// How big one rendered file may grow and how long it may take (`[limits]`).
+    pub limits: RenderLimits,
 }
 
 /// Default items per page.
@@ -144,6 +150,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let custom_domain = read_custom_domain(&mut fields);
     let html = html_policy::read(&mut fields);
     let search = read_search(&mut fields);
+    let limits = read_limits(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -171,6 +178,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         custom_domain: custom_domain.map(|d| d.value),
         html,
         search,
+        limits,
     })
 }
 

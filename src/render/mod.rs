@@ -2,11 +2,14 @@
 //!
 //! Pages render in parallel; nothing here touches the output folder.
 
+mod bounded;
 mod charts;
 mod claim_view;
 mod claims_csv;
+mod compile_errors;
 mod data;
 mod facets;
+mod failures;
 mod feeds;
 mod format;
 mod hosting;
@@ -21,12 +24,13 @@ pub mod templates;
 pub mod theme;
 mod viewer;
 pub mod views;
+mod watchdog;
 
 pub use crate::output_file::OutputFile;
 pub use claims_csv::neutralise_formula;
 pub use theme::Theme;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,6 +39,7 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Markdown;
 use crate::model::Site;
+use failures::{Failures, PageFailure};
 use pages::Job;
 use viewer::Viewer;
 use views::Urls;
@@ -194,10 +199,13 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         Some(self.make(*self.positions.get(path)?))
     }
 
-    /// Makes the file at `position`.
+    /// Makes the file at `position`; a page that fails says so as the
+    /// problem of its first page would.
     fn make(&self, position: Position) -> Result<OutputFile, Diagnostic> {
         match position {
-            Position::Job(i) => self.render_job(&self.jobs[i]),
+            Position::Job(i) => self
+                .render_job(&self.jobs[i])
+                .map_err(|failure| failure.diagnostic(0)),
             Position::Asset(i) => Ok(self.copy_asset(i)),
             Position::Data(i) => self.render_data(self.data[i]),
         }
@@ -210,7 +218,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         &self,
         sink: impl Fn(OutputFile) -> Result<(), crate::error::Error> + Sync,
     ) -> Result<usize, Failure> {
-        let problems = std::sync::Mutex::new(Vec::new());
+        let failures = Failures::default();
         // The biggest single files first (data files, then the sitemap and
         // feeds, which follow the pages among the jobs): one left to the end
         // would run alone on one core.
@@ -221,26 +229,58 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         let recipes: Vec<Position> = recipes.collect();
         recipes
             .par_iter()
-            .try_for_each(|&position| match self.make(position) {
-                Ok(file) => sink(file),
-                Err(problem) => {
-                    problems
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(problem);
-                    Ok(())
-                }
+            .try_for_each(|&position| match position {
+                Position::Job(i) if failures.gave_up_on(self.jobs[i].template) => Ok(()),
+                Position::Job(i) => match self.render_job(&self.jobs[i]) {
+                    Ok(file) => sink(file),
+                    Err(failure) => {
+                        failures.page(failure);
+                        Ok(())
+                    }
+                },
+                Position::Asset(i) => sink(self.copy_asset(i)),
+                Position::Data(i) => match self.render_data(self.data[i]) {
+                    Ok(file) => sink(file),
+                    Err(problem) => {
+                        failures.other(problem);
+                        Ok(())
+                    }
+                },
             })
             .map_err(Failure::Output)?;
-        let mut problems = problems
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let problems = failures.into_diagnostics();
         if problems.is_empty() {
             return Ok(recipes.len());
         }
-        problems.sort_by(|a, b| a.message.cmp(&b.message));
-        problems.dedup_by(|a, b| a.message == b.message);
         Err(Failure::Content(problems))
+    }
+
+    /// Renders the template files, keeping none, and reports every distinct
+    /// problem: `check` tries every file, so it fails exactly when `build`
+    /// would; `build` tries the first file of each template before it touches
+    /// the output folder. The first files go first either way, so a template
+    /// that runs away on every page is stopped once, on its first page.
+    pub fn try_templates(&self, trial: Trial) -> Vec<Diagnostic> {
+        let mut seen = HashSet::new();
+        let (first, rest): (Vec<&Job>, Vec<&Job>) =
+            self.jobs.iter().partition(|job| seen.insert(job.template));
+        let failures = Failures::default();
+        self.try_jobs(&first, &failures);
+        if trial == Trial::EveryFile {
+            self.try_jobs(&rest, &failures);
+        }
+        failures.into_diagnostics()
+    }
+
+    fn try_jobs(&self, jobs: &[&Job], failures: &Failures) {
+        jobs.par_iter().for_each(|job| {
+            if failures.gave_up_on(job.template) {
+                return;
+            }
+            if let Err(failure) = self.render_job(job) {
+                failures.page(failure);
+            }
+        });
     }
 
     /// The theme's asset `i`, as it is.
@@ -261,34 +301,28 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         }
     }
 
-    fn render_job(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
-        // Room for most pages up front: a buffer that grows copies itself, and
-        // rendering to bytes skips checking the whole page is UTF-8 again.
-        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
-        let rendered = self
-            .tera
-            .render_to(job.template, &(job.context)(), &mut bytes);
-        rendered
-            .map(|()| OutputFile {
+    fn render_job(&self, job: &Job) -> Result<OutputFile, PageFailure> {
+        let limits = self.viewer.site.config.limits;
+        let context = (job.context)();
+        let _watched = watchdog::watch(job.template, &job.path, limits.render_time);
+        match bounded::render(&self.tera, job.template, &context, limits) {
+            Ok(bytes) => Ok(OutputFile {
                 path: job.path.clone(),
                 bytes,
-            })
-            .map_err(|error| {
-                Diagnostic::error(
-                    format!("templates/{}", job.template),
-                    format!(
-                        "cannot render {}: {}",
-                        job.path,
-                        templates::error_chain(&error)
-                    ),
-                )
-                .hint("fix the template, or delete it from templates/ to use the built-in one")
-            })
+            }),
+            Err(stopped) => Err(PageFailure::new(job.template, &job.path, stopped)),
+        }
     }
 }
 
-/// The bytes set aside for a page before it renders (most pages are smaller).
-const PAGE_CAPACITY: usize = 64 * 1024;
+/// Which files [`Renderer::try_templates`] renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trial {
+    /// Every file a template makes.
+    EveryFile,
+    /// The first file of each template: a quick test before writing.
+    FirstOfEachTemplate,
+}
 
 /// The files made by code rather than templates: data files and hosting files.
 fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {

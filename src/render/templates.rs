@@ -2,42 +2,129 @@
 
 use tera::Tera;
 
-use crate::diagnostic::Diagnostic;
+use super::compile_errors;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
 /// The built-in templates, by name (the theme's table names them).
 pub use super::theme::names::TEMPLATES as DEFAULT_TEMPLATES;
 
 /// Compiles the default templates with the site's own `files` (its
-/// `templates/` folder, as the load stage read it) laid over them.
-pub fn load(files: &[TemplateFile]) -> Result<Tera, Vec<Diagnostic>> {
+/// `templates/` folder, as the load stage read it) laid over them. Every
+/// template that does not compile is reported, located, with the text the
+/// report quotes.
+pub fn load(files: &[TemplateFile]) -> Result<Tera, Diagnostics> {
+    match load_what_compiles(files) {
+        (Some(tera), problems) if !problems.has_errors() => Ok(tera),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Like [`load`], but a template that does not compile is set aside (the
+/// built-in one takes its place, or none) and the rest are compiled again, so
+/// that `check` reports every broken template in one run and can still render
+/// with the others. `None` when what is left does not compile either.
+pub fn load_what_compiles(files: &[TemplateFile]) -> (Option<Tera>, Diagnostics) {
+    let mut problems = Vec::new();
+    let overrides = site_templates(files, &mut problems);
+    if !problems.is_empty() {
+        return (None, located(files, problems));
+    }
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
         .map(|(name, text)| (name.to_string(), text.to_string()))
         .collect();
-    let mut problems = Vec::new();
-    for (name, text) in site_templates(files, &mut problems) {
+    for (name, text) in overrides {
         match sources.iter_mut().find(|(existing, _)| *existing == name) {
             Some(slot) => slot.1 = text,
             None => sources.push((name, text)),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    let (tera, problems) = compile(sources);
+    (tera, located(files, problems))
+}
+
+/// Compiles `sources`, setting aside each template a problem points into
+/// until the rest compile. Once one was set aside, only problems that cannot
+/// follow from that are reported (an include of it, a block or component it
+/// defined can): they wait for the run after the fix.
+fn compile(mut sources: Vec<(String, String)>) -> (Option<Tera>, Vec<Diagnostic>) {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    loop {
+        let mut tera = Tera::new();
+        // Tera's own `range()`, but stopped by the render's deadline.
+        tera.register_function("range", super::bounded::bounded_range);
+        let texts = sources.iter().map(|(name, text)| (name, text));
+        let Err(error) = tera.add_raw_templates(texts) else {
+            return (Some(tera), problems);
+        };
+        let found = compile_errors::diagnostics(&error, &sources);
+        let broken: Vec<String> = found
+            .iter()
+            .filter_map(|d| d.file.strip_prefix("templates/").map(str::to_string))
+            .collect();
+        let first_round = problems.is_empty();
+        problems.extend(
+            found
+                .into_iter()
+                .filter(|d| first_round || compile_errors::stands_alone(d)),
+        );
+        let mut progress = false;
+        for name in broken {
+            progress |= set_aside(&mut sources, &name);
+        }
+        if !progress {
+            return (None, problems);
+        }
     }
-    let mut tera = Tera::new();
-    tera.add_raw_templates(sources).map_err(|error| {
-        vec![
-            Diagnostic::error(
-                "templates",
-                format!("a template does not compile: {}", error_chain(&error)),
-            )
-            .hint(
-                "fix the template named in the message; delete it to fall back to the built-in one",
-            ),
-        ]
-    })?;
-    Ok(tera)
+}
+
+/// Puts the built-in template named `name` back in place of the site's, or
+/// drops the site's own when there is no built-in one. False when there was
+/// nothing to set aside.
+fn set_aside(sources: &mut Vec<(String, String)>, name: &str) -> bool {
+    let built_in = DEFAULT_TEMPLATES.iter().find(|(n, _)| *n == name);
+    let Some(position) = sources.iter().position(|(n, _)| n == name) else {
+        return false;
+    };
+    match built_in {
+        Some((_, text)) if sources[position].1 != *text => {
+            sources[position].1 = text.to_string();
+            true
+        }
+        Some(_) => false,
+        None => {
+            sources.remove(position);
+            true
+        }
+    }
+}
+
+/// `problems` with the text of each template they point into, so a report
+/// can quote the line: the site's own template (one of `files`), or else the
+/// built-in one.
+pub fn located(files: &[TemplateFile], problems: Vec<Diagnostic>) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    for problem in &problems {
+        let Some(name) = problem.file.strip_prefix("templates/") else {
+            continue;
+        };
+        let own = files
+            .iter()
+            .find(|file| file.name == name)
+            .and_then(|file| template_text(file).ok());
+        let text = own.or_else(|| {
+            DEFAULT_TEMPLATES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text.to_string())
+        });
+        if let Some(text) = text {
+            diagnostics.add_source(&problem.file, &text);
+        }
+    }
+    diagnostics.extend(problems);
+    diagnostics
 }
 
 /// The site's templates as text; each one that is not becomes a problem.
@@ -59,19 +146,4 @@ fn site_templates(files: &[TemplateFile], problems: &mut Vec<Diagnostic>) -> Vec
 fn template_text(file: &TemplateFile) -> Result<String, String> {
     let bytes = file.bytes.clone()?;
     String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
-}
-
-/// An error and all its causes on one line, since Tera keeps the useful part in the source.
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
 }

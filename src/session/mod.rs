@@ -66,7 +66,7 @@ pub struct Session {
     /// The problems with the site's files besides its content.
     settings_diagnostics: Diagnostics,
     entries: BTreeMap<EntryKey, Entry>,
-    theme: Result<Theme, Vec<Diagnostic>>,
+    theme: Result<Theme, Diagnostics>,
     statics: Arc<Statics>,
 }
 
@@ -172,7 +172,7 @@ impl Session {
                 diagnostics,
             }),
             Err(problems) => {
-                diagnostics.extend(problems.iter().cloned());
+                diagnostics.append(problems.clone());
                 Err(diagnostics)
             }
         }

@@ -63,6 +63,8 @@ pub struct Staging {
     output: PathBuf,
     moved_aside: Option<PathBuf>,
     finished: bool,
+    /// Whether it started as the previous build's spare (else empty).
+    from_spare: bool,
     /// Bytes written so far by [`Staging::write`].
     bytes: AtomicU64,
     /// Tells other builds that this folder is being written; dropped last.
@@ -87,6 +89,7 @@ impl Staging {
         // step, under a lock taken first; a concurrent build that loses the
         // race just starts from empty.
         let reused = hold::hold(&spare).filter(|_| fs::rename(&spare, &path).is_ok());
+        let from_spare = reused.is_some();
         let held = match reused {
             Some(held) => held,
             None => hold::mark_and_hold(&path).inspect_err(|_| {
@@ -98,6 +101,7 @@ impl Staging {
             output: output.to_path_buf(),
             moved_aside,
             finished: false,
+            from_spare,
             bytes: AtomicU64::new(0),
             _hold: held,
         })
@@ -178,6 +182,19 @@ impl Staging {
         swap_in(self.path.clone(), &self.output)?;
         self.finished = true;
         Ok(written)
+    }
+}
+
+impl Staging {
+    /// Gives up on this folder after the site failed to render: one that
+    /// started as the previous build's spare is kept as the spare again, one
+    /// that started empty is removed, so no half-written folder is left as a
+    /// spare that no build finished.
+    pub fn abandon(mut self) {
+        if !self.from_spare {
+            let _ = fs::remove_dir_all(&self.path);
+            self.finished = true;
+        }
     }
 }
 

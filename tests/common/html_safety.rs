@@ -61,7 +61,7 @@ fn inspect(document: &Html, page: bool) -> Vec<String> {
             found.push(format!("<{name}> element: {}", element.html()));
         }
         for (attribute, value) in element.value().attrs() {
-            if let Some(problem) = attribute_problem(name, attribute, value) {
+            if let Some(problem) = attribute_problem(element, attribute, value) {
                 found.push(format!("<{name} {attribute}=\"{value}\">: {problem}"));
             }
         }
@@ -180,7 +180,7 @@ fn only_drawing(svg: ElementRef) -> bool {
         .all(|e| DRAWING.contains(&e.value().name()))
 }
 
-fn attribute_problem(element: &str, attribute: &str, value: &str) -> Option<&'static str> {
+fn attribute_problem(element: ElementRef, attribute: &str, value: &str) -> Option<&'static str> {
     if attribute.starts_with("on") {
         return Some("event handler");
     }
@@ -190,26 +190,116 @@ fn attribute_problem(element: &str, attribute: &str, value: &str) -> Option<&'st
     if attribute == "srcdoc" {
         return Some("embedded document");
     }
-    let url_like = URL_ATTRIBUTES.contains(&attribute)
-        || (element == "meta" && attribute == "content" && value.contains("url="));
-    if url_like && has_forbidden_scheme(value) {
+    if urls_in(element, attribute, value).any(has_forbidden_scheme) {
         return Some("script or data URL");
     }
     None
 }
 
-/// Browsers ignore whitespace and control characters inside a scheme and
-/// compare it without case: `java\tscript:` is `javascript:`.
-fn has_forbidden_scheme(value: &str) -> bool {
-    let squeezed: String = value
+/// The URLs a browser reads from `attribute` of `element`: the whole value
+/// of a URL attribute, each candidate of a `srcset`, each URL of a `ping`,
+/// and the URL of a `<meta http-equiv=refresh>`'s `content`.
+fn urls_in<'v>(
+    element: ElementRef,
+    attribute: &str,
+    value: &'v str,
+) -> Box<dyn Iterator<Item = &'v str> + 'v> {
+    let is_refresh = || {
+        element.value().name() == "meta"
+            && element
+                .value()
+                .attr("http-equiv")
+                .is_some_and(|e| e.trim().eq_ignore_ascii_case("refresh"))
+    };
+    match attribute {
+        "srcset" => Box::new(srcset_urls(value).into_iter()),
+        "ping" => Box::new(value.split_ascii_whitespace()),
+        "content" if is_refresh() => Box::new(refresh_url(value).into_iter()),
+        _ if URL_ATTRIBUTES.contains(&attribute) => Box::new(std::iter::once(value)),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// The URL of each image candidate in a `srcset`, as the HTML standard splits
+/// them: a run of non-space characters (trailing commas dropped), then
+/// descriptors up to the next comma outside parentheses.
+fn srcset_urls(value: &str) -> Vec<&str> {
+    let mut urls = Vec::new();
+    let mut rest = value;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return urls;
+        }
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (url, after) = rest.split_at(end);
+        urls.push(url.trim_end_matches(','));
+        if url.ends_with(',') {
+            rest = after;
+            continue;
+        }
+        let mut depth = 0usize;
+        let next = after.char_indices().find(|&(_, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+            false
+        });
+        rest = next.map_or("", |(i, _)| &after[i + 1..]);
+    }
+}
+
+/// The URL a refresh's `content` sends the reader to, as the HTML standard
+/// reads it: a time, then `;` or `,`, then the URL, optionally after `url=`
+/// and in quotes. `None` when it only reloads the page.
+fn refresh_url(content: &str) -> Option<&str> {
+    let rest = content.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let rest = rest.strip_prefix([';', ','])?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let after_url_key = rest
+        .get(..3)
+        .filter(|key| key.eq_ignore_ascii_case("url"))
+        .map(|_| rest[3..].trim_start_matches(|c: char| c.is_ascii_whitespace()))
+        .and_then(|after| after.strip_prefix('='));
+    let url = match after_url_key {
+        Some(after) => after.trim_start_matches(|c: char| c.is_ascii_whitespace()),
+        None => rest,
+    };
+    match url.chars().next() {
+        Some(quote @ ('"' | '\'')) => url[1..].split(quote).next(),
+        _ => Some(url),
+    }
+}
+
+/// Whether `url` has a scheme that runs script or carries a document, read as
+/// a browser's URL parser reads it: leading and trailing control characters
+/// and spaces dropped, tabs and newlines dropped everywhere, and a scheme only
+/// when the text before the first `:` is a letter then letters, digits, `+`,
+/// `-` or `.` (so `0; url=javascript:x` or `java script:x` is a relative path).
+fn has_forbidden_scheme(url: &str) -> bool {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    squeezed
-        .split([',', ' ', ';', '='])
-        .any(|part| FORBIDDEN_SCHEMES.iter().any(|s| part.starts_with(s)))
-        || FORBIDDEN_SCHEMES.iter().any(|s| squeezed.starts_with(s))
+    let Some((scheme, _)) = cleaned.split_once(':') else {
+        return false;
+    };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme
+        && FORBIDDEN_SCHEMES
+            .iter()
+            .any(|forbidden| forbidden.trim_end_matches(':').eq_ignore_ascii_case(scheme))
 }
 
 /// The theme's badge colour, `--status: <colour>`, whose colour `site.toml` validation allows.
@@ -266,4 +356,44 @@ fn the_inspection_finds_what_it_looks_for() {
         assert!(!executable_parts_of_page(&page).is_empty(), "{bad}");
         assert!(!executable_parts_of_fragment(bad).is_empty(), "{bad}");
     }
+}
+
+#[test]
+fn urls_are_read_the_way_a_browser_reads_them() {
+    for harmless in [
+        // A relative path: `;`, `=` and ` ` cannot be part of a scheme.
+        "<a href=\"0; url=javascript:alert(1)\">x</a>",
+        "<a href=\"java script:alert(1)\">x</a>",
+        "<a href=\"./javascript:alert(1)\">x</a>",
+        "<a href=\"?q=javascript:alert(1)\">x</a>",
+        "<a href=\"https://example.org/?u=data:x\">x</a>",
+        "<img src=\"a.png\" srcset=\"a.png,javascript:alert(1) 1x\">",
+    ] {
+        let page = format!("<html><body>{harmless}</body></html>");
+        assert_eq!(
+            executable_parts_of_page(&page),
+            Vec::<String>::new(),
+            "{harmless}"
+        );
+    }
+    for bad in [
+        "<a href=\"\u{1}javascript:alert(1)\">x</a>",
+        "<a href=\"java\nscript:alert(1)\">x</a>",
+        "<a href=\" VBScript:x \">x</a>",
+        "<img src=\"a.png\" srcset=\"a.png 1x, javascript:alert(1) 2x\">",
+        "<img src=\"a.png\" srcset=\"a.png, data:image/png,x\">",
+        "<a href=\"/\" ping=\"/p javascript:alert(1)\">x</a>",
+        "<meta http-equiv=Refresh content=\"0;javascript:alert(1)\">",
+        "<meta http-equiv=refresh content=\"5, URL = 'data:text/html,x'\">",
+    ] {
+        let page = format!("<html><body>{bad}</body></html>");
+        assert!(!executable_parts_of_page(&page).is_empty(), "{bad}");
+    }
+    // In the head a description may say anything: only a refresh is read as a URL.
+    let head = "<html><head><meta name=description content=\"0; url=javascript:x\">\
+        </head><body></body></html>";
+    assert_eq!(executable_parts_of_page(head), Vec::<String>::new());
+    let refresh = "<html><head><meta http-equiv=refresh content=\"0; url=javascript:x\">\
+        </head><body></body></html>";
+    assert!(!executable_parts_of_page(refresh).is_empty());
 }

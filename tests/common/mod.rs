@@ -48,8 +48,14 @@ pub fn check_json(root: &Path) -> Vec<serde_json::Value> {
 
 /// The check results of the site at `root`, flattened.
 pub fn check_flat(root: &Path) -> Vec<Flat> {
-    check_json(root)
-        .into_iter()
+    flat(&claimtrail::check(root, false).unwrap().diagnostics)
+}
+
+/// `diagnostics` flattened, in report order.
+pub fn flat(diagnostics: &claimtrail::Diagnostics) -> Vec<Flat> {
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&diagnostics.render(Format::Json)).unwrap();
+    json.into_iter()
         .map(|d| {
             (
                 d["severity"].as_str().unwrap().to_string(),

@@ -28,11 +28,22 @@ impl Theme {
     /// The built-in theme with the site's own `files` (its `templates/`
     /// folder, as the load stage read it) laid over it. A file named like an
     /// asset replaces that asset's bytes as they are; every other file must be
-    /// a template that compiles.
-    pub fn compile(files: &[TemplateFile]) -> Result<Theme, Vec<Diagnostic>> {
+    /// a template that compiles. Every problem is reported, located.
+    pub fn compile(files: &[TemplateFile]) -> Result<Theme, Diagnostics> {
+        match Theme::what_compiles(files) {
+            (Some(theme), problems) if !problems.has_errors() => Ok(theme),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Like [`Theme::compile`], but a template that does not compile is set
+    /// aside (see [`templates::load_what_compiles`]), so that `check` reports
+    /// every broken template in one run and can still render with the others.
+    /// `None` when what is left does not compile, or an asset cannot be read.
+    pub fn what_compiles(files: &[TemplateFile]) -> (Option<Theme>, Diagnostics) {
         let (own_assets, own_templates): (Vec<&TemplateFile>, Vec<&TemplateFile>) =
             files.iter().partition(|file| is_asset(&file.name));
-        let mut problems = Vec::new();
+        let mut unreadable_assets = Vec::new();
         let mut assets = builtin_assets();
         for file in own_assets {
             match &file.bytes {
@@ -41,23 +52,19 @@ impl Theme {
                         slot.1.clone_from(bytes);
                     }
                 }
-                Err(error) => problems.push(unreadable(&file.name, error)),
+                Err(error) => unreadable_assets.push(unreadable(&file.name, error)),
             }
         }
         let own_templates: Vec<TemplateFile> = own_templates.into_iter().cloned().collect();
-        let tera = templates::load(&own_templates);
-        match tera {
-            Ok(tera) if problems.is_empty() => Ok(Theme { tera, assets }),
-            Ok(_) => Err(problems),
-            Err(more) => {
-                problems.extend(more);
-                Err(problems)
-            }
-        }
+        let (tera, mut problems) = templates::load_what_compiles(&own_templates);
+        let readable = unreadable_assets.is_empty();
+        problems.extend(unreadable_assets);
+        let theme = tera.filter(|_| readable).map(|tera| Theme { tera, assets });
+        (theme, problems)
     }
 
     /// The built-in theme alone.
-    pub fn builtin() -> Result<Theme, Vec<Diagnostic>> {
+    pub fn builtin() -> Result<Theme, Diagnostics> {
         Theme::compile(&[])
     }
 
