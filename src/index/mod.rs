@@ -1,6 +1,6 @@
 //! Cross references and figures computed once per build: claims by entity,
-//! tag, status and source; the timeline; tallies, first-party citations,
-//! agreement rates and contested claims.
+//! tag, status and source; the entity tree; the timeline; tallies,
+//! first-party citations, agreement rates and contested claims.
 //!
 //! Everything here is plain data about the model, with no URLs or HTML, so
 //! the numbers readers see can be tested directly.
@@ -10,8 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::ids::tag_slug;
 use crate::model::{Citation, Claim, Site};
 
+mod family;
 mod timeline;
 
+pub use family::Family;
 pub use timeline::{Event, EventKind, Timeline, claim_events};
 
 /// Claims made in one month (year, month 1-12), by status id.
@@ -85,6 +87,8 @@ pub struct Index<'a> {
     pub originated: BTreeMap<&'a str, Vec<usize>>,
     /// Claims each source is cited on.
     pub cited: BTreeMap<&'a str, Vec<usize>>,
+    /// The entity tree.
+    pub family: Family<'a>,
     /// Every event of every claim, newest first.
     pub timeline: Timeline,
     /// Claims with both supporting and contradicting citations, most cited first.
@@ -101,6 +105,7 @@ impl<'a> Index<'a> {
             by_status: BTreeMap::new(),
             originated: BTreeMap::new(),
             cited: BTreeMap::new(),
+            family: Family::new(&site.entities),
             timeline: Timeline::new(&site.claims),
             contested: Vec::new(),
         };
@@ -149,19 +154,7 @@ impl<'a> Index<'a> {
         claim
             .entities
             .iter()
-            .any(|entity| self.lineage(entity).any(|e| e == speaks_for))
-    }
-
-    /// An entity followed by its parents, nearest first (stops at loops).
-    fn lineage<'b>(&'b self, entity: &'b str) -> impl Iterator<Item = &'b str> + 'b {
-        let mut seen = BTreeSet::new();
-        std::iter::successors(Some(entity), move |current| {
-            self.site
-                .entities
-                .get(*current)
-                .and_then(|e| e.parent.as_deref())
-        })
-        .take_while(move |e| seen.insert(*e))
+            .any(|entity| self.family.is_within(entity, speaks_for))
     }
 
     /// The claim's stance counts and its independent supporters.
