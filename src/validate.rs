@@ -412,7 +412,11 @@ mod tests {
         assert_eq!(found.from("a").as_deref(), Some("a -> b -> a"));
         assert_eq!(found.from("b").as_deref(), Some("b -> a -> b"));
         assert_eq!(found.from("s").as_deref(), Some("s -> s"));
-        assert_eq!(found.from("c"), None, "leads into a loop without being in it");
+        assert_eq!(
+            found.from("c"),
+            None,
+            "leads into a loop without being in it"
+        );
         assert_eq!(found.from("t"), None);
     }
 
@@ -427,7 +431,9 @@ mod tests {
         let found = loops(&links);
         assert_eq!(
             found.from("e19998").as_deref(),
-            Some("e19998 -> e19999 -> e0 -> e1 -> e2 -> e3 -> (19989 more) -> e19993 -> e19994 -> e19995 -> e19996 -> e19997 -> e19998")
+            Some(
+                "e19998 -> e19999 -> e0 -> e1 -> e2 -> e3 -> (19989 more) -> e19993 -> e19994 -> e19995 -> e19996 -> e19997 -> e19998"
+            )
         );
         assert!((0..ids.len()).all(|i| found.from(ids[i]).is_some()));
     }

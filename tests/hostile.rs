@@ -651,11 +651,17 @@ mod bounded_work {
         assert!(meta[0].contains("part of Chain 1998"), "{meta:?}");
         let top = common::page(dir.path(), "entities/chain-0000/index.html");
         let includes = texts(&top, "main p");
-        assert!(includes.contains(&"Includes: Chain 1".to_string()), "{includes:?}");
+        assert!(
+            includes.contains(&"Includes: Chain 1".to_string()),
+            "{includes:?}"
+        );
         // Acme's blog speaks for Acme, 2,000 parents above the claim's entity,
         // so it is no independent support (nor is the claimant, Indie Lab).
         let claim = common::page(dir.path(), "claims/deep/index.html");
-        assert_eq!(texts(&claim, ".tally"), ["2 support (0 independent sources)"]);
+        assert_eq!(
+            texts(&claim, ".tally"),
+            ["2 support (0 independent sources)"]
+        );
         assert_eq!(texts(&claim, ".first-party"), ["first-party"]);
         // Every feed above the deepest entity holds its claim; a feed beside them does not.
         for above in ["acme", "chain-0000", "chain-1000", "chain-1999"] {
@@ -702,7 +708,10 @@ mod bounded_work {
             "&amp;".repeat(RUN),
             "©".repeat(RUN),
             "&nbsp;x".repeat(1_000),
-            "1 &amp; 2 &lt; 3 &gt; 0 © ".repeat(1_000).trim_end().to_string(),
+            "1 &amp; 2 &lt; 3 &gt; 0 © "
+                .repeat(1_000)
+                .trim_end()
+                .to_string(),
         ] {
             let expected = format!("<p>{paragraph}</p>");
             assert!(html.contains(&expected), "{:.80}...", expected);

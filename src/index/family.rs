@@ -29,7 +29,11 @@ impl<'a> Family<'a> {
     pub fn new(entities: &'a BTreeMap<String, Entity>) -> Family<'a> {
         let mut family = Family::default();
         for entity in entities.values() {
-            if let Some(parent) = entity.parent.as_deref().filter(|p| entities.contains_key(*p)) {
+            if let Some(parent) = entity
+                .parent
+                .as_deref()
+                .filter(|p| entities.contains_key(*p))
+            {
                 family.children.entry(parent).or_default().push(&entity.id);
             }
         }
@@ -53,7 +57,11 @@ impl<'a> Family<'a> {
         self.enter(root);
         let mut stack: Vec<(&'a str, usize)> = vec![(root, 0)];
         while let Some((entity, next)) = stack.last_mut() {
-            let child = self.children.get(*entity).and_then(|c| c.get(*next)).copied();
+            let child = self
+                .children
+                .get(*entity)
+                .and_then(|c| c.get(*next))
+                .copied();
             *next += 1;
             match child {
                 Some(child) if !self.spans.contains_key(child) => {
@@ -73,7 +81,8 @@ impl<'a> Family<'a> {
     }
 
     fn enter(&mut self, entity: &'a str) {
-        self.spans.insert(entity, (self.order.len(), self.order.len() + 1));
+        self.spans
+            .insert(entity, (self.order.len(), self.order.len() + 1));
         self.order.push(entity);
     }
 
