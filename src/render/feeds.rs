@@ -5,8 +5,8 @@
 //! come from the content, never from the clock, so rebuilding changes nothing.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 use time::Date;
@@ -70,10 +70,13 @@ struct Event<'a> {
     change: Option<usize>,
 }
 
+/// Each entity's newest events, made when the first entity feed renders.
+type FamilyEvents<'a> = Arc<OnceLock<HashMap<&'a str, Vec<Event<'a>>>>>;
+
 /// The site feed and one feed per entity.
 pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let site = viewer.site;
-    let mut family_events = newest_family_events(viewer);
+    let family_events = FamilyEvents::default();
     let mut jobs = vec![feed_job(
         viewer,
         "feed.xml",
@@ -100,12 +103,11 @@ pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             feed_url: viewer.urls.absolute(&format!("{page}feed.xml")),
             updated: String::new(),
         };
-        let events = family_events.remove(entity.id.as_str());
         jobs.push(feed_job(
             viewer,
             &format!("{page}feed.xml"),
             head,
-            Some(events.unwrap_or_default()),
+            Some((&entity.id, family_events.clone())),
         ));
     }
     jobs
@@ -116,16 +118,22 @@ pub fn entity_feed_path(viewer: &Viewer, entity_id: &str) -> String {
     viewer.urls.path(&format!("entities/{entity_id}/feed.xml"))
 }
 
-/// The feed of every claim (`family_events` is `None`), or of the newest
-/// events of the claims about an entity and the entities below it.
+/// The feed of every claim, or of the claims about `entity` and the entities
+/// below it (`family`: those of every entity, shared by the entity feeds).
 fn feed_job<'v>(
     viewer: &'v Viewer,
     path: &str,
     head: FeedHead,
-    family_events: Option<Vec<Event<'v>>>,
+    family: Option<(&'v str, FamilyEvents<'v>)>,
 ) -> Job<'v> {
-    Job::file(path, TEMPLATE, move || match &family_events {
-        Some(events) => feed_context(viewer, head.clone(), events),
+    Job::file(path, TEMPLATE, move || match &family {
+        Some((entity, all)) => {
+            // Made without rayon: a thread making it must not take up
+            // another feed meanwhile, which would wait for it forever.
+            let all = all.get_or_init(|| newest_family_events(viewer));
+            let events = all.get(entity).map_or(&[][..], Vec::as_slice);
+            feed_context(viewer, head.clone(), events)
+        }
         None => {
             let claims: Vec<&Claim> = viewer.site.claims.iter().collect();
             feed_context(viewer, head.clone(), &events(&claims))
@@ -165,7 +173,7 @@ fn newest_family_events<'a>(viewer: &Viewer<'a, '_>) -> HashMap<&'a str, Vec<Eve
     let kept = site.config.feed_entries.max(1);
     let own: Vec<(&str, Vec<Event>)> = family
         .pre_order()
-        .par_iter()
+        .iter()
         .map(|&entity| {
             let mut about = viewer.index.claims_about(entity).to_vec();
             about.dedup(); // sorted: a claim naming the entity twice is next to itself
