@@ -4,6 +4,11 @@
 //! claims over six years with 2-4 citations, quantities on about a third,
 //! history, 250-400-word bodies with lists, links, emphasis and the odd table)
 //! and passes `claimtrail check` with no errors. The same seed gives the same files.
+//!
+//! For the pathological cases of `scripts/bench.sh`: `--entities N` writes N
+//! entities in the same proportions, `--chain` makes each entity the parent
+//! of the next (one chain N deep), and `--huge-body KIND` adds one claim whose
+//! body fills the 2 MiB file limit with `&`, `©` or ordinary prose.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -24,11 +29,43 @@ struct Args {
     /// Seed for the pseudo-random choices.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// How many entities to write: a quarter organisations, half models, the
+    /// rest products.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u32).range(60..))]
+    entities: u32,
+    /// Make every entity the parent of the next, in one chain.
+    #[arg(long)]
+    chain: bool,
+    /// Add a claim whose body fills the file size limit with this.
+    #[arg(long, value_enum)]
+    huge_body: Option<HugeBody>,
 }
 
-const ORGS: usize = 15;
-const MODELS: usize = 30;
-const PRODUCTS: usize = 15;
+/// What the huge body is made of.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum HugeBody {
+    /// `&` repeated: each becomes `&amp;` in HTML.
+    Amp,
+    /// `©` repeated: U+00A9, whose UTF-8 starts with 0xC2 as U+00A0 does.
+    Copyright,
+    /// Ordinary sentences, to compare the other two with.
+    Prose,
+}
+
+/// The largest content file claimtrail reads.
+const FILE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The entities: how many of each kind, and whether they form one chain.
+#[derive(Clone, Copy)]
+struct Entities {
+    orgs: usize,
+    models: usize,
+    count: usize,
+    chain: bool,
+}
+
+/// Sources speaking for an organisation: the first this many, for the first as many entities.
+const SPEAKERS: usize = 15;
 const SOURCES: usize = 40;
 const STATUSES: [&str; 6] = [
     "unverified",
@@ -158,13 +195,20 @@ fn generate(args: &Args) -> Result<(), String> {
         return Err(format!("{} is not empty", args.out.display()));
     }
     let mut rng = Rng(args.seed);
+    let count = args.entities as usize;
+    let entities = Entities {
+        orgs: count / 4,
+        models: count / 2,
+        count,
+        chain: args.chain,
+    };
     write(&args.out.join("site.toml"), SITE)?;
-    for i in 0..ORGS + MODELS + PRODUCTS {
+    for i in 0..count {
         write(
             &args
                 .out
-                .join(format!("content/entities/{}.md", entity_id(i))),
-            &entity(i),
+                .join(format!("content/entities/{}.md", entities.id(i))),
+            &entities.file(i),
         )?;
     }
     for i in 0..SOURCES {
@@ -172,15 +216,21 @@ fn generate(args: &Args) -> Result<(), String> {
             &args
                 .out
                 .join(format!("content/sources/{}.md", source_id(i))),
-            &source(i),
+            &source(i, &entities),
         )?;
     }
     for i in 0..args.claims {
-        let (year, text) = claim(i, &mut rng);
+        let (year, text) = claim(i, &entities, &mut rng);
         let path = args
             .out
             .join(format!("content/claims/{year}/{}.md", claim_id(i)));
         write(&path, &text)?;
+    }
+    if let Some(kind) = args.huge_body {
+        write(
+            &args.out.join("content/claims/huge-body.md"),
+            &huge_claim(kind, &entities),
+        )?;
     }
     println!("wrote {} claims to {}", args.claims, args.out.display());
     Ok(())
@@ -195,39 +245,42 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 
 const SITE: &str = "title = \"Benchmark Claims Tracker\"\nbase_url = \"https://example.github.io/bench/\"\ndescription = \"A generated corpus for measuring claimtrail.\"\nlanguage = \"en\"\n";
 
-fn entity_id(i: usize) -> String {
-    match i {
-        i if i < ORGS => format!("lab-{i:02}"),
-        i if i < ORGS + MODELS => format!("model-{:02}", i - ORGS),
-        i => format!("product-{:02}", i - ORGS - MODELS),
+impl Entities {
+    fn id(&self, i: usize) -> String {
+        match i {
+            i if i < self.orgs => format!("lab-{i:02}"),
+            i if i < self.orgs + self.models => format!("model-{:02}", i - self.orgs),
+            i => format!("product-{:02}", i - self.orgs - self.models),
+        }
     }
-}
 
-fn entity(i: usize) -> String {
-    let (kind, parent) = match i {
-        i if i < ORGS => ("organization", None),
-        i if i < ORGS + MODELS => ("model", Some(entity_id((i - ORGS) % ORGS))),
-        i => ("product", Some(entity_id((i - ORGS - MODELS) % ORGS))),
-    };
-    let mut text = format!(
-        "+++\nname = \"{}\"\nkind = \"{kind}\"\n",
-        title_case(&entity_id(i))
-    );
-    if let Some(parent) = parent {
-        let _ = writeln!(text, "parent = \"{parent}\"");
+    fn file(&self, i: usize) -> String {
+        let (kind, parent) = match i {
+            i if i < self.orgs => ("organization", None),
+            i if i < self.orgs + self.models => ("model", Some((i - self.orgs) % self.orgs)),
+            i => ("product", Some((i - self.orgs - self.models) % self.orgs)),
+        };
+        let parent = if self.chain { i.checked_sub(1) } else { parent };
+        let mut text = format!(
+            "+++\nname = \"{}\"\nkind = \"{kind}\"\n",
+            title_case(&self.id(i))
+        );
+        if let Some(parent) = parent {
+            let _ = writeln!(text, "parent = \"{}\"", self.id(parent));
+        }
+        let _ = writeln!(text, "url = \"https://example.org/{}\"", self.id(i));
+        text.push_str("+++\nA generated entity for the benchmark corpus.\n");
+        text
     }
-    let _ = writeln!(text, "url = \"https://example.org/{}\"", entity_id(i));
-    text.push_str("+++\nA generated entity for the benchmark corpus.\n");
-    text
 }
 
 fn source_id(i: usize) -> String {
     format!("source-{i:02}")
 }
 
-fn source(i: usize) -> String {
+fn source(i: usize, entities: &Entities) -> String {
     let kinds = ["official", "press", "research", "blog", "social"];
-    let kind = if i < ORGS {
+    let kind = if i < SPEAKERS {
         "official"
     } else {
         kinds[i % kinds.len()]
@@ -237,8 +290,8 @@ fn source(i: usize) -> String {
         title_case(&source_id(i)),
         source_id(i)
     );
-    if i < ORGS {
-        let _ = writeln!(text, "entity = \"{}\"", entity_id(i));
+    if i < SPEAKERS {
+        let _ = writeln!(text, "entity = \"{}\"", entities.id(i));
     }
     text.push_str("+++\nA generated source for the benchmark corpus.\n");
     text
@@ -248,19 +301,14 @@ fn claim_id(i: usize) -> String {
     format!("claim-{i:05}")
 }
 
-fn claim(i: usize, rng: &mut Rng) -> (u16, String) {
+fn claim(i: usize, entities: &Entities, rng: &mut Rng) -> (u16, String) {
     let year = 2021 + (i % 6) as u16;
     let (month, day) = (1 + rng.below(9), 1 + rng.below(28));
     let date = format!("{year}-{month:02}-{day:02}");
     let claimant = source_id(i % SOURCES);
     let entity_count = 1 + rng.below(3);
-    let entities: Vec<String> = (0..entity_count)
-        .map(|k| {
-            format!(
-                "\"{}\"",
-                entity_id((i + k * 7) % (ORGS + MODELS + PRODUCTS))
-            )
-        })
+    let about: Vec<String> = (0..entity_count)
+        .map(|k| format!("\"{}\"", entities.id((i + k * 7) % entities.count)))
         .collect();
     let tags: Vec<String> = (0..1 + rng.below(3))
         .map(|_| format!("\"{}\"", rng.pick(&TAGS)))
@@ -270,10 +318,10 @@ fn claim(i: usize, rng: &mut Rng) -> (u16, String) {
     let mut text = format!(
         "+++\ntitle = \"{} claims {} {} improves {} by a wide margin ({i})\"\ndate = {date}\nclaimant = \"{claimant}\"\nstatus = \"{status}\"\nentities = [{}]\ntags = [{}]\n",
         title_case(&claimant),
-        title_case(&entity_id(i % (ORGS + MODELS + PRODUCTS))),
+        title_case(&entities.id(i % entities.count)),
         rng.pick(&WORDS),
         rng.pick(&WORDS),
-        entities.join(", "),
+        about.join(", "),
         tags.join(", "),
     );
     let value = 5 + rng.below(90);
@@ -321,6 +369,25 @@ fn claim(i: usize, rng: &mut Rng) -> (u16, String) {
     text.push_str("+++\n");
     text.push_str(&body(i, rng));
     (year, text)
+}
+
+/// A claim about the first and the last entity whose body fills the file limit.
+fn huge_claim(kind: HugeBody, entities: &Entities) -> String {
+    let claimant = source_id(0);
+    let mut text = format!(
+        "+++\ntitle = \"A claim with a huge body\"\ndate = 2026-01-01\nclaimant = \"{claimant}\"\nstatus = \"unverified\"\nentities = [\"{}\", \"{}\"]\n\n[[citations]]\nsource = \"{claimant}\"\nurl = \"https://example.org/huge\"\nstance = \"supports\"\n+++\n",
+        entities.id(0),
+        entities.id(entities.count - 1),
+    );
+    let unit = match kind {
+        HugeBody::Amp => "&",
+        HugeBody::Copyright => "©",
+        HugeBody::Prose => "The figure in the report was measured again by a third party. ",
+    };
+    let room = FILE_LIMIT - text.len() - 1;
+    text.push_str(&unit.repeat(room / unit.len()));
+    text.push('\n');
+    text
 }
 
 fn body(i: usize, rng: &mut Rng) -> String {

@@ -6,6 +6,7 @@
 #
 #   scripts/bench.sh                      # 1,000, 10,000 and 100,000 claims
 #   SIZES="1000 10000" RUNS=5 scripts/bench.sh
+#   PATHOLOGICAL=only scripts/bench.sh    # only the pathological input (a few minutes)
 #
 # Environment:
 #   SIZES        corpus sizes in claims            (default "1000 10000 100000")
@@ -16,6 +17,19 @@
 #   EDITS        edits timed inside serve          (default 5)
 #   SEARCH_SIZE  corpus size for the search stage alone (default 10000; empty skips it)
 #   BENCH_DIR    where corpora and outputs go      (default /tmp/claimtrail-bench)
+#   PATHOLOGICAL "1" also times pathological input, "only" times nothing else (default empty)
+#   PATHOLOGICAL_CLAIMS  claims in each pathological corpus    (default 1000)
+#   PATHOLOGICAL_CASES   which of them to time         (default "chain amp copyright")
+#   CHAIN        entities in the pathological parent chain     (default 10000)
+#   CLAIMTRAIL   the binary to time (default target/release/claimtrail, built first),
+#                e.g. an older build, to compare with
+#
+# Pathological input is what a contributor can send that once took minutes:
+# an entity parent chain CHAIN deep, and one claim whose body fills the 2 MiB
+# file limit with `&` (each escaped as `&amp;`) or with `©`. Each is built next
+# to an ordinary site of the same size (the same claims with an ordinary tree
+# of as many entities, or the same body size in prose), and the table gives
+# the ratio of their times; the target is at most 2.
 #
 # Every build is a new process with no cache. Each tool first builds untimed,
 # so the timed runs are rebuilds into an existing output folder, as a
@@ -50,6 +64,13 @@ EDIT_SIZE=${EDIT_SIZE-10000}
 EDITS=${EDITS:-5}
 SEARCH_SIZE=${SEARCH_SIZE-10000}
 WORK=${BENCH_DIR:-/tmp/claimtrail-bench}
+PATHOLOGICAL=${PATHOLOGICAL:-}
+PATHOLOGICAL_CLAIMS=${PATHOLOGICAL_CLAIMS:-1000}
+PATHOLOGICAL_CASES=${PATHOLOGICAL_CASES:-"chain amp copyright"}
+CHAIN=${CHAIN:-10000}
+if [[ $PATHOLOGICAL == only ]]; then
+    SIZES="" EDIT_SIZE="" SEARCH_SIZE=""
+fi
 if [[ -z ${HUGO_SIZES+set} ]]; then
     HUGO_SIZES=""
     for n in $SIZES; do ((n <= 10000)) && HUGO_SIZES+="$n "; done
@@ -59,9 +80,9 @@ say() { printf '%s\n' "$*" >&2; }
 
 install_tools() {
     local missing=()
-    command -v hugo >/dev/null || missing+=(hugo)
+    [[ -z $HUGO_SIZES ]] || command -v hugo >/dev/null || missing+=(hugo)
     [[ -x /usr/bin/time ]] || missing+=(time)
-    command -v vmtouch >/dev/null || missing+=(vmtouch)
+    [[ -z $SIZES || $CACHES != *cold* ]] || command -v vmtouch >/dev/null || missing+=(vmtouch)
     if ((${#missing[@]})); then
         say "installing ${missing[*]} from Debian's packages"
         apt-get update -qq >/dev/null
@@ -234,19 +255,82 @@ measure_size() {
     echo "| $n | $cache | cp -r of the corpus | $cp_wall | | | | | | 1.00 |" >>"$results"
 }
 
+# generated_corpus CLAIMS FLAGS: a corpus of CLAIMS claims with gen-corpus's
+# extra FLAGS (unquoted, split on spaces), generated once.
+generated_corpus() {
+    local claims=$1 flags=$2 dir
+    dir="$WORK/corpus-$claims$(printf '%s' "$flags" | tr -cs 'a-z0-9' '-')"
+    if [[ ! -f $dir/site.toml ]]; then
+        say "generating $claims claims with $flags into $dir"
+        rm -rf "$dir"
+        # shellcheck disable=SC2086 # the flags are words
+        target/release/examples/gen-corpus --claims "$claims" $flags --out "$dir" >/dev/null
+    fi
+    echo "$dir"
+}
+
+# timed_build DIR: sets ${timed[DIR]} (pathological's) to the "wall cpu"
+# medians of full builds of DIR, after two untimed ones as in measure_size;
+# a folder already timed is not built again.
+timed_build() {
+    local dir=$1 out="$1-out" w c r
+    [[ -z ${timed[$dir]:-} ]] || return 0
+    say "building $dir"
+    $ct build --root "$dir" --output "$out" >/dev/null 2>&1
+    $ct build --root "$dir" --output "$out" >/dev/null 2>&1
+    read -r w c r < <(PREPARE="forget_search '$out'" measure $ct build --root "$dir" --output "$out")
+    timed[$dir]="$w $c"
+    leftovers+=("$out" "$WORK/.claimtrail-spare-$(basename "$out")")
+}
+
+# pathological_case WHAT ORDINARY BAD_FLAGS GOOD_FLAGS: one row of the
+# pathological table, the corpus with BAD_FLAGS against the one with GOOD_FLAGS.
+pathological_case() {
+    local what=$1 ordinary=$2 bad good bw bc gw gc
+    bad=$(generated_corpus "$PATHOLOGICAL_CLAIMS" "$3")
+    good=$(generated_corpus "$PATHOLOGICAL_CLAIMS" "$4")
+    timed_build "$good"
+    timed_build "$bad"
+    read -r gw gc <<<"${timed[$good]}"
+    read -r bw bc <<<"${timed[$bad]}"
+    echo "| $what | $ordinary | $gw | $gc | $bw | $bc | $(ratio "$bw" "$gw") | $(ratio "$bc" "$gc") |" >>"$results"
+}
+
+# pathological: the table of pathological input against ordinary sites.
+pathological() {
+    local -A timed=()
+    {
+        echo
+        echo "pathological input, $PATHOLOGICAL_CLAIMS claims, full builds (the target is at most 2 times the ordinary site):"
+        echo
+        echo "| pathological | ordinary | ordinary wall s | CPU s | pathological wall s | CPU s | wall × | CPU × |"
+        echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    } >>"$results"
+    local case
+    for case in $PATHOLOGICAL_CASES; do
+        case $case in
+            chain) pathological_case "parent chain of $CHAIN entities" "tree of $CHAIN entities" "--entities $CHAIN --chain" "--entities $CHAIN" ;;
+            amp) pathological_case "2 MiB body of \`&\`" "2 MiB body of prose" "--huge-body amp" "--huge-body prose" ;;
+            copyright) pathological_case "2 MiB body of \`©\`" "2 MiB body of prose" "--huge-body copyright" "--huge-body prose" ;;
+            *) say "unknown pathological case: $case (chain, amp or copyright)" && exit 1 ;;
+        esac
+    done
+}
+
 main() {
     install_tools
     say "building claimtrail (release)"
     cargo build --release --locked --quiet --bin claimtrail --example gen-corpus --example reload-time --example search-time
     mkdir -p "$WORK"
-    local ct=target/release/claimtrail
-    local results="$WORK/results.md"
-    {
-        echo "claimtrail $(git describe --always --dirty 2>/dev/null || echo '?') · $(hugo version | cut -d' ' -f2) · $(nproc) cores · $(date -u +%Y-%m-%d) · median of $RUNS runs"
+    local ct=${CLAIMTRAIL:-target/release/claimtrail}
+    local results="$WORK/results.md" hugo_version="no Hugo"
+    [[ -z $HUGO_SIZES ]] || hugo_version=$(hugo version | cut -d' ' -f2)
+    echo "claimtrail ${CLAIMTRAIL:-$(git describe --always --dirty 2>/dev/null || echo '?')} · $hugo_version · $(nproc) cores · $(date -u +%Y-%m-%d) · median of $RUNS runs" >"$results"
+    if [[ -n $SIZES ]]; then
         echo
         echo "| claims | cache | what | wall s | CPU s | peak RSS MB | files | MB written | vs Hugo | vs cp -r |"
         echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"
-    } >"$results"
+    fi >>"$results"
     local n cache leftovers=()
     local -A walls=() cpus=()
     for n in $SIZES; do
@@ -256,6 +340,7 @@ main() {
         leftovers+=("$WORK/out-$n" "$WORK/.claimtrail-spare-out-$n")
     done
     scaling >>"$results"
+    [[ -z $PATHOLOGICAL ]] || pathological
 
     if [[ -n $SEARCH_SIZE ]] && has_search; then
         say "[$SEARCH_SIZE] the search stage alone ($RUNS runs)"

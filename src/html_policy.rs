@@ -353,6 +353,58 @@ mod tests {
         assert_eq!(html, "<a rel=\"noopener noreferrer\">x</a>");
     }
 
+    /// `text` as HTML source: every character that could be markup escaped.
+    fn source(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    /// `text` as the sanitiser's serialiser writes it: `&`, no-break space,
+    /// `<` and `>` escaped, and `"` too in an attribute value.
+    fn serialised(text: &str, attribute: bool) -> String {
+        text.chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_string(),
+                '\u{a0}' => "&nbsp;".to_string(),
+                '<' => "&lt;".to_string(),
+                '>' => "&gt;".to_string(),
+                '"' if attribute => "&quot;".to_string(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_and_attribute_values_are_escaped_exactly() {
+        // Every string of up to four of these, as text and as an attribute
+        // value: the serialiser's escaping (patched in vendor/html5ever to
+        // remember where the next quote, `<` or `>` is) gives what the rules say.
+        const PIECES: [&str; 8] = ["&", "<", ">", "\"", "©", "\u{a0}", "a", "é"];
+        let policy = HtmlPolicy::default();
+        let sanitizer = policy.sanitizer();
+        let mut strings = vec![String::new()];
+        let mut longest = strings.clone();
+        for _ in 0..4 {
+            longest = longest
+                .iter()
+                .flat_map(|s| PIECES.iter().map(move |piece| format!("{s}{piece}")))
+                .collect();
+            strings.extend(longest.iter().cloned());
+        }
+        assert_eq!(strings.len(), 1 + 8 + 64 + 512 + 4096);
+        for text in strings {
+            let html = format!("<abbr title=\"{0}\">{0}</abbr>", source(&text));
+            let expected = format!(
+                "<abbr title=\"{}\">{}</abbr>",
+                serialised(&text, true),
+                serialised(&text, false)
+            );
+            assert_eq!(sanitizer.clean(&html).to_string(), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn a_loosened_policy_allows_only_what_it_names() {
         let policy = HtmlPolicy {

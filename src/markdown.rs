@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::fields::control_character;
 use crate::html_policy::HtmlPolicy;
 use crate::ids::tag_slug;
 use crate::nesting;
@@ -30,16 +31,28 @@ impl<'p> Markdown<'p> {
         }
     }
 
-    /// Sanitised HTML with anchored headings. A body beyond the limits of
-    /// [`nesting`] (which validation refuses) renders as nothing, rather than
-    /// keeping the sanitiser busy for minutes.
+    /// Sanitised HTML with anchored headings and no control characters. A
+    /// body beyond the limits of [`nesting`] (which validation refuses)
+    /// renders as nothing, rather than keeping the sanitiser busy for minutes.
     pub fn render(&self, markdown: &str) -> String {
         let unsafe_html = unsafe_html(markdown);
         if nesting::check(&unsafe_html).is_err() {
             return String::new();
         }
-        self.sanitizer.clean(&unsafe_html).to_string()
+        without_control_characters(self.sanitizer.clean(&unsafe_html).to_string())
     }
+}
+
+/// `html` without the control characters that character references such as
+/// `&#x7;` or `&#x9f;` decode to (a file holding one as such is refused);
+/// tabs and line breaks stay. Attribute values holding one are already gone
+/// (see `html_policy`), so only text loses characters, and since `<` and `&`
+/// in text are always escaped, removing one cannot make markup.
+fn without_control_characters(mut html: String) -> String {
+    if control_character(&html).is_some() {
+        html.retain(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    }
+    html
 }
 
 /// What reading a body tells before it renders, from one parse. (Its HTML is
@@ -222,6 +235,19 @@ mod tests {
         let shallow = format!("{} x\n", ">".repeat(10));
         assert_eq!(inspect(&shallow).size, Ok(()));
         assert!(render(&shallow).contains("<blockquote>"));
+    }
+
+    #[test]
+    fn control_characters_from_character_references_are_removed() {
+        let html = render(
+            "a&#x7;b&#0;c&#x1b;d&#128;e&#x9F;f\n\n<p>g&#x7;h&#x8D;i&#128;j</p>\n\n`k&#x7;l`\t\n",
+        );
+        // `&#0;` becomes U+FFFD; in raw HTML `&#128;` is the euro sign (HTML
+        // reads the C1 range as Windows-1252), and `&#x8D;`, unassigned there, a control.
+        assert_eq!(
+            html,
+            "<p>ab\u{FFFD}cdef</p>\n<p>ghi€j</p>\n<p><code>k&amp;#x7;l</code></p>\n"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Cross references and figures computed once per build: claims by entity,
-//! tag, status and source; the timeline; tallies, first-party citations,
-//! agreement rates and contested claims.
+//! tag, status and source; the entity tree; the timeline; tallies,
+//! first-party citations, agreement rates and contested claims.
 //!
 //! Everything here is plain data about the model, with no URLs or HTML, so
 //! the numbers readers see can be tested directly.
@@ -13,9 +13,11 @@ use crate::model::{Citation, Claim, Site};
 use crate::parse::Stance;
 
 mod facet_keys;
+mod family;
 mod timeline;
 
 pub use facet_keys::{ClaimKeys, FacetKeys};
+pub use family::Family;
 pub use timeline::{Event, EventKind, Timeline, claim_events};
 
 /// Claims made in one month (year, month 1-12), by status id.
@@ -90,6 +92,8 @@ pub struct Index<'a> {
     pub originated: BTreeMap<&'a str, Vec<usize>>,
     /// Claims each source is cited on.
     pub cited: BTreeMap<&'a str, Vec<usize>>,
+    /// The entity tree.
+    pub family: Family<'a>,
     /// Every event of every claim, newest first.
     pub timeline: Timeline,
     /// Claims with both supporting and contradicting citations, most cited first.
@@ -112,6 +116,7 @@ impl<'a> Index<'a> {
             by_status: BTreeMap::new(),
             originated: BTreeMap::new(),
             cited: BTreeMap::new(),
+            family: Family::new(&site.entities),
             timeline: Timeline::new(&site.claims),
             contested: Vec::new(),
             tag_slugs: Vec::with_capacity(site.claims.len()),
@@ -166,19 +171,7 @@ impl<'a> Index<'a> {
         claim
             .entities
             .iter()
-            .any(|entity| self.lineage(entity).any(|e| e == speaks_for))
-    }
-
-    /// An entity followed by its parents, nearest first (stops at loops).
-    fn lineage<'b>(&'b self, entity: &'b str) -> impl Iterator<Item = &'b str> + 'b {
-        let mut seen = BTreeSet::new();
-        std::iter::successors(Some(entity), move |current| {
-            self.site
-                .entities
-                .get(*current)
-                .and_then(|e| e.parent.as_deref())
-        })
-        .take_while(move |e| seen.insert(*e))
+            .any(|entity| self.family.is_within(entity, speaks_for))
     }
 
     /// The claim's stance counts and its independent supporters.

@@ -316,12 +316,7 @@ fn entity<'a>(viewer: &Viewer<'a, '_>, entity: &'a Entity) -> EntityData<'a> {
         url: viewer.urls.absolute(&format!("entities/{}/", entity.id)),
         homepage: entity.url.as_deref(),
         parent: entity.parent.as_deref().map(|p| entity_ref(viewer, p)),
-        children: site
-            .entities
-            .values()
-            .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
-            .map(|e| e.id.as_str())
-            .collect(),
+        children: viewer.index.family.children(&entity.id).to_vec(),
         aliases: &entity.aliases,
         description: entity.body.trim(),
         claims: viewer

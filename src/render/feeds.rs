@@ -4,6 +4,9 @@
 //! An entry is an event: a claim first made, or a later verdict on it. Dates
 //! come from the content, never from the clock, so rebuilding changes nothing.
 
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
 use serde::Serialize;
 use tera::Context;
 use time::Date;
@@ -67,9 +70,13 @@ struct Event<'a> {
     change: Option<usize>,
 }
 
+/// Each entity's newest events, made when the first entity feed renders.
+type FamilyEvents<'a> = Arc<OnceLock<HashMap<&'a str, Vec<Event<'a>>>>>;
+
 /// The site feed and one feed per entity.
 pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let site = viewer.site;
+    let family_events = FamilyEvents::default();
     let mut jobs = vec![feed_job(
         viewer,
         "feed.xml",
@@ -100,7 +107,7 @@ pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             viewer,
             &format!("{page}feed.xml"),
             head,
-            Some(&entity.id),
+            Some((&entity.id, family_events.clone())),
         ));
     }
     jobs
@@ -111,25 +118,32 @@ pub fn entity_feed_path(viewer: &Viewer, entity_id: &str) -> String {
     viewer.urls.path(&format!("entities/{entity_id}/feed.xml"))
 }
 
-/// The feed of every claim, or of the claims about `entity` and the entities below it.
+/// The feed of every claim, or of the claims about `entity` and the entities
+/// below it (`family`: those of every entity, shared by the entity feeds).
 fn feed_job<'v>(
     viewer: &'v Viewer,
     path: &str,
     head: FeedHead,
-    entity: Option<&'v str>,
+    family: Option<(&'v str, FamilyEvents<'v>)>,
 ) -> Job<'v> {
-    Job::file(path, TEMPLATE, move || {
-        let site = viewer.site;
-        let claims = match entity {
-            Some(id) => claims_about_family(viewer, id),
-            None => site.claims.iter().collect(),
-        };
-        feed_context(viewer, head.clone(), &claims)
+    Job::file(path, TEMPLATE, move || match &family {
+        Some((entity, all)) => {
+            // Made without rayon: a thread making it must not take up
+            // another feed meanwhile, which would wait for it forever.
+            let all = all.get_or_init(|| newest_family_events(viewer));
+            let events = all.get(entity).map_or(&[][..], Vec::as_slice);
+            feed_context(viewer, head.clone(), events)
+        }
+        None => {
+            let claims: Vec<&Claim> = viewer.site.claims.iter().collect();
+            feed_context(viewer, head.clone(), &events(&claims))
+        }
     })
 }
 
-fn feed_context(viewer: &Viewer, mut head: FeedHead, claims: &[&Claim]) -> Context {
-    let events = events(claims);
+/// The variables of a feed of `events` (newest first; those beyond the feed's
+/// length are not needed).
+fn feed_context(viewer: &Viewer, mut head: FeedHead, events: &[Event]) -> Context {
     let entries: Vec<FeedEntry> = events
         .iter()
         .take(viewer.site.config.feed_entries)
@@ -148,34 +162,40 @@ fn feed_context(viewer: &Viewer, mut head: FeedHead, claims: &[&Claim]) -> Conte
     context
 }
 
-/// Claims about an entity or any entity below it (a company's models and
-/// products), in site order, found through the index rather than by scanning.
-fn claims_about_family<'a>(viewer: &Viewer<'a, '_>, entity_id: &str) -> Vec<&'a Claim> {
+/// Each entity's newest events (as many as a feed holds) of the claims about
+/// it or any entity below it (a company's models and products). Computed
+/// bottom-up: an entity's are the newest of its own claims' and of its
+/// children's, so a parent chain thousands deep costs what a flat list does.
+fn newest_family_events<'a>(viewer: &Viewer<'a, '_>) -> HashMap<&'a str, Vec<Event<'a>>> {
     let site = viewer.site;
-    let mut found: Vec<usize> = site
-        .entities
-        .keys()
-        .filter(|id| is_within(site, id, entity_id))
-        .flat_map(|id| viewer.index.claims_about(id))
-        .copied()
+    let family = &viewer.index.family;
+    // The newest event is the feed's date, even when it holds no entries.
+    let kept = site.config.feed_entries.max(1);
+    let own: Vec<(&str, Vec<Event>)> = family
+        .pre_order()
+        .iter()
+        .map(|&entity| {
+            let mut about = viewer.index.claims_about(entity).to_vec();
+            about.dedup(); // sorted: a claim naming the entity twice is next to itself
+            let claims: Vec<&Claim> = about.iter().map(|&i| &site.claims[i]).collect();
+            let mut events = events(&claims);
+            events.truncate(kept);
+            (entity, events)
+        })
         .collect();
-    found.sort_unstable();
-    found.dedup();
-    found.into_iter().map(|i| &site.claims[i]).collect()
-}
-
-/// True if `id` is `ancestor` or has it as a parent, grandparent, ...
-fn is_within(site: &Site, id: &str, ancestor: &str) -> bool {
-    let mut current = Some(id);
-    // Validation rejects parent loops; the bound keeps this finite regardless.
-    for _ in 0..=site.entities.len() {
-        match current {
-            Some(id) if id == ancestor => return true,
-            Some(id) => current = site.entities.get(id).and_then(|e| e.parent.as_deref()),
-            None => return false,
+    let mut newest: HashMap<&str, Vec<Event>> = HashMap::with_capacity(own.len());
+    // Backwards, every entity comes after the entities below it.
+    for (entity, mut events) in own.into_iter().rev() {
+        for child in family.children(entity) {
+            events.extend_from_slice(newest.get(child).map_or(&[], Vec::as_slice));
         }
+        sort_newest_first(&mut events);
+        // A claim about an entity and one below it is in both lists.
+        events.dedup_by(|a, b| std::ptr::eq(a.claim, b.claim) && a.change == b.change);
+        events.truncate(kept);
+        newest.insert(entity, events);
     }
-    false
+    newest
 }
 
 /// Every event of `claims`, newest first; ties put a verdict before the claim it
@@ -198,6 +218,13 @@ fn events<'a>(claims: &[&'a Claim]) -> Vec<Event<'a>> {
             }
         }
     }
+    sort_newest_first(&mut events);
+    events
+}
+
+/// Newest first; ties put a verdict before the claim it follows, then go by
+/// claim id, so two events are in the same order in every list they are in.
+fn sort_newest_first(events: &mut [Event]) {
     events.sort_by(|a, b| {
         b.date
             .cmp(&a.date)
@@ -205,7 +232,6 @@ fn events<'a>(claims: &[&'a Claim]) -> Vec<Event<'a>> {
             .then_with(|| a.claim.id.cmp(&b.claim.id))
             .then_with(|| b.change.cmp(&a.change))
     });
-    events
 }
 
 /// A history entry is news unless it is the verdict the claim was entered with

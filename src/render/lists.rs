@@ -180,11 +180,11 @@ fn entity_page_parts(
     claims: &[usize],
 ) -> (EntityView, Vec<Link>, Vec<StatusCount>) {
     let children = viewer
-        .site
-        .entities
-        .values()
-        .filter(|e| e.parent.as_deref() == Some(entity.id.as_str()))
-        .map(|e| viewer.entity_link(&e.id))
+        .index
+        .family
+        .children(&entity.id)
+        .iter()
+        .map(|child| viewer.entity_link(child))
         .collect();
     (
         viewer.entity(entity),
