@@ -117,9 +117,8 @@ pub fn asset_tag_warnings(files: &[TemplateFile], diagnostics: &mut Diagnostics)
             "this asset is copied as it is, not rendered: this tag reaches the output unchanged",
         )
         .hint(
-            "write the value in place of the tag (for instance the site's path instead of \
-             `{{ site.base_path }}`); templates other than style.css, favicon.svg, filter.js \
-             and search.js are still rendered",
+            "write the value itself in place of the tag, for instance the site's path in \
+             place of `{{ site.base_path }}` (see docs/templates.md)",
         );
         if let Ok(text) = std::str::from_utf8(bytes) {
             diagnostics.add_source(&path, text);
