@@ -95,12 +95,23 @@ impl Config {
     }
 }
 
-/// The path part of an absolute URL, ending in `/`.
+/// The path part of an absolute URL, ending in `/`, with runs of `/` folded
+/// into one.
+///
+/// Every site-relative link starts with this path, so it must never start
+/// with `//`: `https:ps://host/x` is host `ps` with path `//host/x`, and a
+/// browser reads `//host/x/search.js` as a script on another host.
 pub fn base_path_of(base_url: &str) -> String {
-    match url::Url::parse(base_url) {
-        Ok(url) => with_trailing_slash(url.path()),
-        Err(_) => "/".to_string(),
+    let Ok(url) = url::Url::parse(base_url) else {
+        return "/".to_string();
+    };
+    let mut path = String::with_capacity(url.path().len() + 1);
+    for c in url.path().chars() {
+        if !(c == '/' && path.ends_with('/')) {
+            path.push(c);
+        }
     }
+    with_trailing_slash(&path)
 }
 
 fn with_trailing_slash(text: &str) -> String {
@@ -208,6 +219,26 @@ pub(super) fn check_url_field(fields: &mut Fields, url: &Located<String>, key: &
             url.span.clone(),
             format!("`{key}` {}", problem.message),
             Some(problem.hint),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path_of;
+
+    #[test]
+    fn a_base_path_never_starts_a_link_to_another_host() {
+        // Found by the fuzzer: host `ps`, path `//github.com/example/tracker`.
+        assert_eq!(
+            base_path_of("https:ps://github.com/example/tracker"),
+            "/github.com/example/tracker/"
+        );
+        assert_eq!(base_path_of("https://example.org//a///b"), "/a/b/");
+        assert_eq!(base_path_of("https://example.org"), "/");
+        assert_eq!(
+            base_path_of("https://user.github.io/ai-claims"),
+            "/ai-claims/"
         );
     }
 }
