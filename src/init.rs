@@ -7,10 +7,11 @@ use std::path::Path;
 
 use time::Date;
 
-use crate::Error;
-use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::ids::suggest_id;
+use crate::load::WORKFLOW_FILE;
 use crate::new::write_new;
+use crate::workflow::REPOSITORY_VARIABLE;
 
 /// The repository's own Pages workflow, adjusted by [`workflow`] for a tracker repository.
 const REPO_WORKFLOW: &str = include_str!("../.github/workflows/pages.yml");
@@ -73,7 +74,7 @@ fn starter_files(dir: &Path, today: Date) -> Vec<(String, String)> {
     [
         ("site.toml", site),
         (".gitignore", include_str!("starter/gitignore").to_string()),
-        (".github/workflows/pages.yml", workflow()),
+        (WORKFLOW_FILE, workflow()),
         (
             "content/claims/example-lab-model-twice-as-fast.md",
             dated(include_str!("starter/example-claim.md")),
@@ -109,12 +110,6 @@ fn site_slug(dir: &Path) -> String {
         slug
     }
 }
-
-/// Where a tracker's workflow installs claimtrail from, relative to the site.
-pub const WORKFLOW_FILE: &str = ".github/workflows/pages.yml";
-
-/// The workflow variable naming claimtrail's git repository.
-const REPOSITORY_VARIABLE: &str = "CLAIMTRAIL_REPOSITORY";
 
 /// The variables a tracker's workflow installs claimtrail with, at its top.
 /// The repository URL is a placeholder: claimtrail has no public address we
@@ -172,38 +167,10 @@ pub fn workflow() -> String {
         })
 }
 
-/// A warning for each placeholder repository URL `init` wrote that is still in
-/// `text`, a site's workflow.
-pub fn workflow_placeholders(text: &str) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(value) = trimmed.strip_prefix(REPOSITORY_VARIABLE)
-            && let Some(value) = value.trim_start().strip_prefix(':')
-            && value
-                .trim()
-                .trim_matches(['"', '\''])
-                .starts_with(crate::placeholders::MARKER)
-        {
-            let at = start + (line.len() - trimmed.len());
-            found.push(
-                Diagnostic::warning(
-                    WORKFLOW_FILE,
-                    "the workflow does not say where to install claimtrail from yet",
-                )
-                .at(at..at + trimmed.trim_end().len())
-                .hint("set CLAIMTRAIL_REPOSITORY to the URL of claimtrail's git repository; until then the workflow cannot install claimtrail"),
-            );
-        }
-        start += line.len();
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workflow::workflow_placeholders;
 
     #[test]
     fn a_filled_in_repository_is_not_flagged() {

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use time::Date;
 use walkdir::WalkDir;
 
-use crate::Error;
-use crate::config::{self, CONFIG_FILE};
+use crate::config;
 use crate::diagnostic::Diagnostics;
+use crate::error::Error;
 use crate::ids::{is_valid_id, suggest_id, windows_device_problem};
-use crate::load::Kind;
+use crate::load::{self, CONFIG_FILE, Kind};
 
 const CLAIM: &str = include_str!("starter/new-claim.md");
 const SOURCE: &str = include_str!("starter/new-source.md");
@@ -39,7 +39,7 @@ pub fn new_file(root: &Path, kind: Kind, id: &str, today: Date) -> Result<PathBu
             existing.display()
         )));
     }
-    let text = starter_text(kind, &config_path, today)?;
+    let text = starter_text(kind, root, today)?;
     fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     let path = folder.join(format!("{id}.md"));
     write_new(&path, &text)?;
@@ -76,7 +76,7 @@ fn find_existing(folder: &Path, id: &str) -> Option<PathBuf> {
         .map(walkdir::DirEntry::into_path)
 }
 
-fn starter_text(kind: Kind, config_path: &Path, today: Date) -> Result<String, Error> {
+fn starter_text(kind: Kind, root: &Path, today: Date) -> Result<String, Error> {
     let template = match kind {
         Kind::Claim => CLAIM,
         Kind::Source => SOURCE,
@@ -89,12 +89,16 @@ fn starter_text(kind: Kind, config_path: &Path, today: Date) -> Result<String, E
     };
     Ok(template
         .replace("__TODAY__", &today.to_string())
-        .replace("__STATUS__", &first_status(config_path)))
+        .replace("__STATUS__", &first_status(root)))
 }
 
-/// The site's first status id (its "not yet judged" one by convention), or `unverified`.
-fn first_status(config_path: &Path) -> String {
-    let text = fs::read_to_string(config_path).unwrap_or_default();
+/// The site's first status id (its "not yet judged" one by convention), or
+/// `unverified`. `site.toml` is read as the load stage reads it.
+fn first_status(root: &Path) -> String {
+    let text = match load::read_config(root) {
+        Ok(Some((text, _))) => text,
+        _ => String::new(),
+    };
     config::parse(&text, &mut Diagnostics::new())
         .and_then(|config| config.statuses.first().map(|s| s.id.clone()))
         .unwrap_or_else(|| "unverified".to_string())

@@ -31,7 +31,6 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/common/html_safety.rs"]
 mod html_safety;
 
-const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/base/");
 const SITE_TOML: &str = include_str!("../../tests/fixtures/base/site.toml");
 const BASE_FILES: &[(Kind, &str, &str)] = &[
     (Kind::Claim, "acme-model-2-cost", include_str!("../../tests/fixtures/base/content/claims/acme-model-2-cost.md")),
@@ -57,9 +56,9 @@ static CONFIG: LazyLock<Config> = LazyLock::new(|| {
     config::parse(SITE_TOML, &mut Diagnostics::new()).expect("the base site.toml parses")
 });
 
-static TERA: LazyLock<tera::Tera> = LazyLock::new(|| {
+static THEME: LazyLock<render::Theme> = LazyLock::new(|| {
     // The base fixture has no templates/ folder: the built-in theme only.
-    render::templates::load(Path::new(BASE)).expect("the built-in templates compile")
+    render::Theme::builtin().expect("the built-in templates compile")
 });
 
 fn raw(kind: Kind, id: &str, text: String) -> RawFile {
@@ -99,7 +98,7 @@ fn render_site(config: &Config, docs: Vec<Doc>) {
         return;
     };
     let bundles = claimtrail::search::merged_bundles(&site);
-    let Ok(files) = render::render(&site, TERA.clone(), &bundles) else {
+    let Ok(files) = render::render(&site, THEME.clone(), &bundles) else {
         return;
     };
     check_search_records(&site, &files);

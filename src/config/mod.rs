@@ -21,8 +21,7 @@ use search::read_search;
 use statuses::read_statuses;
 pub use statuses::{BEST_RATING, StatusDef, Verdict, WORST_RATING, default_statuses};
 
-/// The name of the settings file at the site root.
-pub const CONFIG_FILE: &str = "site.toml";
+pub use crate::load::CONFIG_FILE;
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -166,7 +165,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let problems = fields.finish();
     let ok = !problems
         .iter()
-        .any(|d| d.severity == crate::Severity::Error);
+        .any(|d| d.severity == crate::diagnostic::Severity::Error);
     diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
     if !ok {
         return None;

@@ -18,7 +18,7 @@ use super::views::{DateView, Link};
 use crate::model::{Claim, Site};
 
 /// The template both kinds of feed render with.
-const TEMPLATE: &str = "feed.xml";
+const TEMPLATE: &str = super::theme::FEED;
 
 /// One Atom entry, as `feed.xml` sees it.
 #[derive(Debug, Clone, Serialize)]

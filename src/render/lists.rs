@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::facets::ListFacets;
 use super::pages::{Job, context};
 use super::paginate::paginate;
+use super::theme;
 use super::viewer::Viewer;
 use super::views::{EntityView, Link, StatusCount};
 use crate::index::Event;
@@ -46,7 +47,7 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         latest.insert("filters", &*shared_filters);
         latest
     };
-    let mut jobs = vec![Job::html("timeline/", "timeline.html", latest)];
+    let mut jobs = vec![Job::html("timeline/", theme::TIMELINE, latest)];
     for year in years {
         let of_year: Arc<[Event]> = events
             .iter()
@@ -61,7 +62,7 @@ pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         jobs.extend(paginate(
             viewer.urls,
             &dir,
-            "timeline.html",
+            theme::TIMELINE,
             of_year,
             page_size,
             move |path, slice, all| {
@@ -132,7 +133,7 @@ struct KindGroup {
 
 /// `/entities/` grouped by kind, and each entity's page with its own timeline.
 pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let mut jobs = vec![Job::html("entities/", "entities.html", move || {
+    let mut jobs = vec![Job::html("entities/", theme::ENTITIES, move || {
         let mut list = context("entities/", "Entities");
         list.insert("groups", &kind_groups(viewer));
         list
@@ -148,7 +149,7 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         jobs.extend(paginate(
             viewer.urls,
             &dir,
-            "entity.html",
+            theme::ENTITY,
             events,
             viewer.site.config.page_size,
             move |path, slice, all| {
@@ -225,7 +226,7 @@ pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         url: viewer.urls.path(&format!("tags/{slug}/")),
         count: claims.len(),
     };
-    let mut jobs = vec![Job::html("tags/", "tags.html", move || {
+    let mut jobs = vec![Job::html("tags/", theme::TAGS, move || {
         let list: Vec<TagView> = viewer
             .index
             .by_tag
@@ -241,7 +242,7 @@ pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         jobs.extend(claim_list_pages(
             viewer,
             &format!("tags/{slug}/"),
-            "tag.html",
+            theme::TAG,
             &tag.1,
             format!("Claims tagged “{}”", view.name),
             move |page| {
@@ -266,7 +267,7 @@ pub fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         jobs.extend(claim_list_pages(
             viewer,
             &dir,
-            "status.html",
+            theme::STATUS,
             claims,
             title,
             move |page| {
@@ -282,7 +283,7 @@ pub fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     claim_list_pages(
         viewer,
         "contested/",
-        "contested.html",
+        theme::CONTESTED,
         &viewer.index.contested,
         "Contested claims".to_string(),
         |_| {},

@@ -21,12 +21,14 @@ mod paginate;
 mod sitemap;
 mod source_pages;
 pub mod templates;
+pub mod theme;
 mod viewer;
 pub mod views;
 mod watchdog;
 
 pub use crate::output_file::OutputFile;
 pub use claims_csv::neutralise_formula;
+pub use theme::Theme;
 
 use std::collections::{HashMap, HashSet};
 
@@ -56,15 +58,15 @@ struct SiteView<'a> {
     citation_rel: &'a str,
 }
 
-/// Renders every page and data file of `site` with `tera`, all in memory
+/// Renders every page and data file of `site` with `theme`, all in memory
 /// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
 /// `merged_bundles` is as for [`with_renderer`].
 pub fn render(
     site: &Site,
-    tera: Tera,
+    theme: Theme,
     merged_bundles: &[String],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    with_renderer(site, tera, merged_bundles, |renderer| {
+    with_renderer(site, theme, merged_bundles, |renderer| {
         let files = std::sync::Mutex::new(Vec::with_capacity(renderer.len()));
         let sink = |file| {
             files
@@ -96,7 +98,7 @@ pub fn render(
 /// search stage knows them, render does not.
 pub fn with_renderer<R>(
     site: &Site,
-    mut tera: Tera,
+    mut theme: Theme,
     merged_bundles: &[String],
     use_it: impl FnOnce(&Renderer) -> R,
 ) -> R {
@@ -104,8 +106,8 @@ pub fn with_renderer<R>(
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
-    set_globals(&mut tera, &viewer);
-    let renderer = Renderer::new(&viewer, tera, merged_bundles);
+    set_globals(&mut theme.tera, &viewer);
+    let renderer = Renderer::new(&viewer, theme, merged_bundles);
     use_it(&renderer)
 }
 
@@ -115,54 +117,48 @@ pub enum Failure {
     /// Templates failed to render; one diagnostic per distinct problem.
     Content(Vec<Diagnostic>),
     /// The sink could not take a file.
-    Output(crate::Error),
+    Output(crate::error::Error),
 }
 
 /// Every output file of a site, each made only when asked for.
 pub struct Renderer<'v, 'a, 'p> {
     tera: Tera,
+    assets: Vec<(&'static str, Vec<u8>)>,
     viewer: &'v Viewer<'a, 'p>,
     jobs: Vec<Job<'v>>,
     data: Vec<&'static str>,
     positions: HashMap<String, Position>,
 }
 
-/// Where an output path's recipe is: a template job or a data file.
+/// Where an output path's recipe is: a template job, an asset of the theme
+/// (copied) or a data file.
 #[derive(Clone, Copy)]
 enum Position {
     Job(usize),
+    Asset(usize),
     Data(usize),
 }
 
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
-    fn new(viewer: &'v Viewer<'a, 'p>, tera: Tera, merged_bundles: &[String]) -> Self {
+    fn new(viewer: &'v Viewer<'a, 'p>, theme: Theme, merged_bundles: &[String]) -> Self {
         let mut jobs = page_list::html_jobs(viewer, merged_bundles);
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
-        jobs.extend(
-            [
-                "robots.txt",
-                "style.css",
-                "favicon.svg",
-                "filter.js",
-                "search.js",
-            ]
-            .map(|name| Job::file(name, name, Context::new)),
-        );
+        jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
         let data = data_paths(&viewer.site.config);
-        let positions = jobs
+        let jobs_at = jobs
             .iter()
             .enumerate()
-            .map(|(i, job)| (job.path.clone(), Position::Job(i)))
-            .chain(
-                data.iter()
-                    .enumerate()
-                    .map(|(i, path)| (path.to_string(), Position::Data(i))),
-            )
-            .collect();
+            .map(|(i, job)| (job.path.clone(), Position::Job(i)));
+        let assets_at = (theme.assets.iter().enumerate())
+            .map(|(i, (name, _))| (name.to_string(), Position::Asset(i)));
+        let data_at =
+            (data.iter().enumerate()).map(|(i, path)| (path.to_string(), Position::Data(i)));
+        let positions = jobs_at.chain(assets_at).chain(data_at).collect();
         Renderer {
-            tera,
+            tera: theme.tera,
+            assets: theme.assets,
             viewer,
             jobs,
             data,
@@ -172,7 +168,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
 
     /// How many files the site has.
     pub fn len(&self) -> usize {
-        self.jobs.len() + self.data.len()
+        self.jobs.len() + self.assets.len() + self.data.len()
     }
 
     /// Whether the site has no files (never true: there is always a home page).
@@ -183,26 +179,36 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// Every output path, `/`-separated and relative to the output folder.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         let jobs = self.jobs.iter().map(|job| job.path.as_str());
-        jobs.chain(self.data.iter().copied())
+        let assets = self.assets.iter().map(|(name, _)| *name);
+        jobs.chain(assets).chain(self.data.iter().copied())
     }
 
-    /// The template that makes the file at `path`, or `None` when a template
-    /// does not make it (a data file) or the site has no such file.
+    /// The theme file that makes the file at `path` (a template, or an asset
+    /// copied as it is), or `None` when the theme does not make it (a data
+    /// file) or the site has no such file.
     pub fn template_of(&self, path: &str) -> Option<&'static str> {
         match *self.positions.get(path)? {
             Position::Job(i) => Some(self.jobs[i].template),
+            Position::Asset(i) => Some(self.assets[i].0),
             Position::Data(_) => None,
         }
     }
 
     /// Renders the file at `path`, or `None` when the site has no such file.
     pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
-        Some(match *self.positions.get(path)? {
+        Some(self.make(*self.positions.get(path)?))
+    }
+
+    /// Makes the file at `position`; a page that fails says so as the
+    /// problem of its first page would.
+    fn make(&self, position: Position) -> Result<OutputFile, Diagnostic> {
+        match position {
             Position::Job(i) => self
                 .render_job(&self.jobs[i])
                 .map_err(|failure| failure.diagnostic(0)),
+            Position::Asset(i) => Ok(self.copy_asset(i)),
             Position::Data(i) => self.render_data(self.data[i]),
-        })
+        }
     }
 
     /// Renders every file in parallel and hands each to `sink` as soon as it is
@@ -210,7 +216,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// distinct template problem; stops at the first file `sink` refuses.
     pub fn render_all(
         &self,
-        sink: impl Fn(OutputFile) -> Result<(), crate::Error> + Sync,
+        sink: impl Fn(OutputFile) -> Result<(), crate::error::Error> + Sync,
     ) -> Result<usize, Failure> {
         let failures = Failures::default();
         // The biggest single files first (data files, then the sitemap and
@@ -218,7 +224,8 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         // would run alone on one core.
         let recipes = (0..self.data.len())
             .map(Position::Data)
-            .chain((0..self.jobs.len()).rev().map(Position::Job));
+            .chain((0..self.jobs.len()).rev().map(Position::Job))
+            .chain((0..self.assets.len()).map(Position::Asset));
         let recipes: Vec<Position> = recipes.collect();
         recipes
             .par_iter()
@@ -231,6 +238,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
                         Ok(())
                     }
                 },
+                Position::Asset(i) => sink(self.copy_asset(i)),
                 Position::Data(i) => match self.render_data(self.data[i]) {
                     Ok(file) => sink(file),
                     Err(problem) => {
@@ -273,6 +281,15 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
                 failures.page(failure);
             }
         });
+    }
+
+    /// The theme's asset `i`, as it is.
+    fn copy_asset(&self, i: usize) -> OutputFile {
+        let (name, bytes) = &self.assets[i];
+        OutputFile {
+            path: name.to_string(),
+            bytes: bytes.clone(),
+        }
     }
 
     fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {

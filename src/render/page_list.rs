@@ -6,6 +6,7 @@ use super::charts;
 use super::lists;
 use super::pages::{Job, context};
 use super::source_pages;
+use super::theme;
 use super::viewer::Viewer;
 
 /// Every HTML page and alias redirect of the site. The search page merges
@@ -31,7 +32,7 @@ const HOME_VERDICTS: usize = 8;
 const HOME_CONTESTED: usize = 5;
 
 fn home<'v>(viewer: &'v Viewer) -> Job<'v> {
-    Job::html("", "index.html", move || home_context(viewer))
+    Job::html("", theme::HOME, move || home_context(viewer))
 }
 
 fn home_context(viewer: &Viewer) -> Context {
@@ -65,7 +66,7 @@ fn home_context(viewer: &Viewer) -> Context {
 }
 
 fn not_found<'v>() -> Job<'v> {
-    Job::file("404.html", "404.html", || {
+    Job::file("404.html", theme::NOT_FOUND, || {
         context("404.html", "Page not found")
     })
 }
@@ -79,7 +80,7 @@ fn search<'v>(viewer: &Viewer, merged_bundles: &[String]) -> Job<'v> {
         .collect();
     Job {
         in_sitemap: false,
-        ..Job::html("search/", "search.html", move || {
+        ..Job::html("search/", theme::SEARCH, move || {
             let mut context = context("search/", "Search");
             context.insert("merged_bundles", &bundles);
             context
@@ -95,7 +96,7 @@ fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
         .enumerate()
         .map(move |(i, claim)| {
             let path = format!("claims/{}/", claim.id);
-            Job::html(&path.clone(), "claim.html", move || {
+            Job::html(&path.clone(), theme::CLAIM, move || {
                 let mut context = context(&path, &claim.title);
                 context.insert("json_ld", &super::json::claim_review(viewer, claim));
                 context.insert("claim", &viewer.claim(i));
@@ -111,7 +112,7 @@ fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
             let target = format!("claims/{}/", claim.id);
             Job {
                 in_sitemap: false,
-                ..Job::html(&path.clone(), "redirect.html", move || {
+                ..Job::html(&path.clone(), theme::REDIRECT, move || {
                     let mut context = context(&path, &claim.title);
                     context.insert("target", &viewer.urls.path(&target));
                     context.insert("target_absolute", &viewer.urls.absolute(&target));
@@ -125,7 +126,7 @@ fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
 fn free_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
     viewer.site.pages.values().map(move |page| {
         let path = format!("pages/{}/", page.id);
-        Job::html(&path.clone(), "page.html", move || {
+        Job::html(&path.clone(), theme::PAGE, move || {
             let mut context = context(&path, &page.title);
             context.insert("body_html", &viewer.markdown.render(&page.body));
             context

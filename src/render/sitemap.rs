@@ -14,6 +14,7 @@ use tera::Context;
 use time::Date;
 
 use super::pages::Job;
+use super::theme;
 use super::viewer::Viewer;
 use crate::ids::tag_slug;
 use crate::model::Site;
@@ -91,7 +92,7 @@ fn part_path(i: usize) -> String {
 
 /// The `<urlset>` file at `path` listing the pages of part `part`.
 fn urlset_job<'v>(path: &str, viewer: &'v Viewer, listing: Arc<Listing>, part: usize) -> Job<'v> {
-    Job::file(path, "sitemap.xml", move || {
+    Job::file(path, theme::SITEMAP, move || {
         let dates = listing.dates(viewer.site);
         let pages: Vec<SitemapEntry> = listing
             .parts()
@@ -114,7 +115,7 @@ fn urlset_job<'v>(path: &str, viewer: &'v Viewer, listing: Arc<Listing>, part: u
 /// The `<sitemapindex>` at `/sitemap.xml` listing the parts, each with the
 /// newest date of its pages.
 fn index_job<'v>(viewer: &'v Viewer, listing: Arc<Listing>) -> Job<'v> {
-    Job::file("sitemap.xml", "sitemap_index.xml", move || {
+    Job::file("sitemap.xml", theme::SITEMAP_INDEX, move || {
         let dates = listing.dates(viewer.site);
         let sitemaps: Vec<SitemapEntry> = listing
             .parts()
@@ -180,7 +181,8 @@ mod tests {
     fn rendered(limit: usize) -> BTreeMap<String, String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
         let site = crate::check(&root, false).unwrap().site.unwrap();
-        let tera = templates::load(&root).unwrap();
+        // The base fixture has no templates/ folder: the built-in theme only.
+        let tera = templates::load(&[]).unwrap();
         let urls = Urls::new(&site.config.base_url);
         let index = Index::new(&site);
         let markdown = Markdown::new(&site.config.html);

@@ -7,11 +7,12 @@ use super::facets::ListFacets;
 use super::lists::claim_list_pages;
 use super::pages::{Job, context};
 use super::paginate::paginate;
+use super::theme;
 use super::viewer::Viewer;
 
 /// `/sources/` as one comparison table, and each source's track record.
 pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
-    let mut jobs = vec![Job::html("sources/", "sources.html", move || {
+    let mut jobs = vec![Job::html("sources/", theme::SOURCES, move || {
         let rows: Vec<_> = viewer
             .site
             .sources
@@ -47,7 +48,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
     // made a big source's pages quadratic in its citations).
     let view = Arc::new(OnceLock::new());
     let page_view = Arc::clone(&view);
-    let mut jobs = vec![Job::html(&dir, "source.html", move || {
+    let mut jobs = vec![Job::html(&dir, theme::SOURCE, move || {
         let cited = viewer.cited_claims(&source.id);
         let mut page = context(&page_dir, &source.name);
         page.insert("source", page_view.get_or_init(|| viewer.source(source)));
@@ -66,7 +67,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
     jobs.extend(claim_list_pages(
         viewer,
         &format!("{dir}claims/"),
-        "list.html",
+        theme::LIST,
         originated,
         format!("Claims made by {}", source.name),
         |_| {},
@@ -81,7 +82,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
     jobs.extend(paginate(
         viewer.urls,
         &format!("{dir}cited/"),
-        "cited.html",
+        theme::CITED,
         cited.into(),
         page_size,
         move |path, slice, all| {

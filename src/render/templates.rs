@@ -1,58 +1,20 @@
-//! The default theme, embedded in the binary, and a site's own overrides.
-
-use std::path::Path;
+//! The theme's templates, embedded in the binary, compiled with a site's own overrides.
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use super::compile_errors;
-use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
-/// Embeds each named file of `templates/` as `(name, contents)`.
-macro_rules! embed {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
-    };
-}
+/// The built-in templates, by name (the theme's table names them).
+pub use super::theme::names::TEMPLATES as DEFAULT_TEMPLATES;
 
-/// The built-in templates, by name. A site's `templates/<name>` replaces one.
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed![
-    "base.html",
-    "meta.html",
-    "components.html",
-    "index.html",
-    "claim.html",
-    "timeline.html",
-    "entities.html",
-    "entity.html",
-    "sources.html",
-    "source.html",
-    "cited.html",
-    "cited_list.html",
-    "list.html",
-    "tags.html",
-    "tag.html",
-    "status.html",
-    "contested.html",
-    "page.html",
-    "search.html",
-    "404.html",
-    "redirect.html",
-    "feed.xml",
-    "sitemap.xml",
-    "sitemap_index.xml",
-    "robots.txt",
-    "style.css",
-    "favicon.svg",
-    "filter.js",
-    "search.js",
-];
-
-/// Compiles the default templates with the site's `templates/` folder laid
-/// over them. Every template that does not compile is reported, located, with
-/// the text the report quotes.
-pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
-    match load_what_compiles(root) {
+/// Compiles the default templates with the site's own `files` (its
+/// `templates/` folder, as the load stage read it) laid over them. Every
+/// template that does not compile is reported, located, with the text the
+/// report quotes.
+pub fn load(files: &[TemplateFile]) -> Result<Tera, Diagnostics> {
+    match load_what_compiles(files) {
         (Some(tera), problems) if !problems.has_errors() => Ok(tera),
         (_, problems) => Err(problems),
     }
@@ -62,11 +24,11 @@ pub fn load(root: &Path) -> Result<Tera, Diagnostics> {
 /// built-in one takes its place, or none) and the rest are compiled again, so
 /// that `check` reports every broken template in one run and can still render
 /// with the others. `None` when what is left does not compile either.
-pub fn load_what_compiles(root: &Path) -> (Option<Tera>, Diagnostics) {
+pub fn load_what_compiles(files: &[TemplateFile]) -> (Option<Tera>, Diagnostics) {
     let mut problems = Vec::new();
-    let overrides = site_templates(root, &mut problems);
+    let overrides = site_templates(files, &mut problems);
     if !problems.is_empty() {
-        return (None, located(root, problems));
+        return (None, located(files, problems));
     }
     let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
@@ -79,7 +41,7 @@ pub fn load_what_compiles(root: &Path) -> (Option<Tera>, Diagnostics) {
         }
     }
     let (tera, problems) = compile(sources);
-    (tera, located(root, problems))
+    (tera, located(files, problems))
 }
 
 /// Compiles `sources`, setting aside each template a problem points into
@@ -139,23 +101,24 @@ fn set_aside(sources: &mut Vec<(String, String)>, name: &str) -> bool {
 }
 
 /// `problems` with the text of each template they point into, so a report
-/// can quote the line: the site's own template, or else the built-in one.
-pub fn located(root: &Path, problems: Vec<Diagnostic>) -> Diagnostics {
+/// can quote the line: the site's own template (one of `files`), or else the
+/// built-in one.
+pub fn located(files: &[TemplateFile], problems: Vec<Diagnostic>) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     for problem in &problems {
         let Some(name) = problem.file.strip_prefix("templates/") else {
             continue;
         };
-        let own = root.join("templates").join(name);
-        // Links were never loaded as templates, so they are not quoted either.
-        let is_own = std::fs::symlink_metadata(&own).is_ok_and(|m| m.is_file());
-        let text = match is_own.then(|| std::fs::read_to_string(&own)) {
-            Some(Ok(text)) => Some(text),
-            _ => DEFAULT_TEMPLATES
+        let own = files
+            .iter()
+            .find(|file| file.name == name)
+            .and_then(|file| template_text(file).ok());
+        let text = own.or_else(|| {
+            DEFAULT_TEMPLATES
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, text)| text.to_string()),
-        };
+                .map(|(_, text)| text.to_string())
+        });
         if let Some(text) = text {
             diagnostics.add_source(&problem.file, &text);
         }
@@ -164,28 +127,23 @@ pub fn located(root: &Path, problems: Vec<Diagnostic>) -> Diagnostics {
     diagnostics
 }
 
-fn site_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
-    let folder = root.join("templates");
+/// The site's templates as text; each one that is not becomes a problem.
+fn site_templates(files: &[TemplateFile], problems: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    // Links are never followed, not even a linked templates/ itself: the load
-    // stage has reported each one.
-    for entry in WalkDir::new(&folder)
-        .follow_root_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = display_path(&folder, entry.path());
-        match std::fs::read_to_string(entry.path()) {
-            Ok(text) => found.push((name, text)),
+    for file in files {
+        match template_text(file) {
+            Ok(text) => found.push((file.name.clone(), text)),
             Err(error) => problems.push(Diagnostic::error(
-                display_path(root, entry.path()),
+                format!("{TEMPLATES_FOLDER}/{}", file.name),
                 format!("cannot read this template: {error}"),
             )),
         }
     }
     found
+}
+
+/// A template file's text, or why it has none.
+fn template_text(file: &TemplateFile) -> Result<String, String> {
+    let bytes = file.bytes.clone()?;
+    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
 }

@@ -15,7 +15,7 @@ use super::records::Record;
 use crate::output_file::OutputFile;
 
 /// The folder of the output that holds the index and Pagefind's scripts.
-pub const FOLDER: &str = "pagefind";
+pub const FOLDER: &str = crate::output_file::SEARCH_FOLDER;
 
 /// The Pagefind release the index is built with; `pagefind-entry.json` says
 /// the same (a unit test checks), and it is part of the reuse fingerprint.

@@ -9,7 +9,6 @@ pub mod engine;
 pub mod records;
 pub mod reuse;
 
-use std::path::Path;
 use std::time::Instant;
 
 use crate::diagnostic::Diagnostic;
@@ -99,13 +98,13 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
     (1..count).map(engine::bundle_folder).collect()
 }
 
-/// A warning about the site's own `templates/search.html`, if it has one that
-/// will not work: one from before claimtrail rendered search results itself,
-/// or one that leaves out the index's other bundles. Part of
-/// [`crate::check`], so `check` and `build` both say it.
-pub fn template_warning(root: &Path, site: &Site) -> Option<Diagnostic> {
-    let text = std::fs::read_to_string(root.join("templates/search.html")).ok()?;
-    outdated_template_warning(&text).or_else(|| unmerged_template_warning(&text, site))
+/// A warning about the site's own `templates/search.html` (its text, if it
+/// has one) when it will not work: one from before claimtrail rendered search
+/// results itself, or one that leaves out the index's other bundles. Part of
+/// `check`, so `check`, `build` and `serve` all say it.
+pub fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
+    let text = search_template?;
+    outdated_template_warning(text).or_else(|| unmerged_template_warning(text, site))
 }
 
 /// The element `search.js` puts results into; a search page without it shows none.

@@ -18,8 +18,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::diagnostic::HumanStyle;
+use crate::error::Error;
 use crate::session::Session;
-use crate::{Error, config, links};
+use crate::{config, links};
 use site::Builder;
 use state::Shared;
 use watch::Watcher;

@@ -127,17 +127,16 @@ fn serve_version(
 ) {
     let Model {
         site,
-        tera,
+        theme,
         statics,
+        static_entries,
         diagnostics: _,
     } = model;
     let site = Arc::new(site);
     let merged_bundles = crate::search::merged_bundles(&site);
-    render::with_renderer(&site, tera, &merged_bundles, |renderer| {
-        // As `check` would refuse it: a static file in a generated file's place.
-        let static_files: Vec<crate::write::StaticEntry> =
-            statics.keys().map(|p| (p.clone(), false)).collect();
-        let collisions = crate::write::collisions_with(&static_files, renderer);
+    render::with_renderer(&site, theme, &merged_bundles, |renderer| {
+        // As `check` refuses it: a static file in a generated file's place.
+        let collisions = crate::pipeline::static_collisions(renderer, &static_entries);
         if !collisions.is_empty() {
             let mut diagnostics = Diagnostics::new();
             diagnostics.extend(collisions);

@@ -1,19 +1,17 @@
 //! Watches the site's sources and tells the builder about each save.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::Error;
+use crate::error::Error;
+use crate::load::Area;
 
 /// How long a burst of file events must be quiet before it counts as one save.
 const DEBOUNCE: Duration = Duration::from_millis(50);
-
-/// What is watched under the site root.
-const WATCHED: [&str; 4] = ["site.toml", "content", "templates", "static"];
 
 type Debouncer = notify_debouncer_full::Debouncer<
     notify::RecommendedWatcher,
@@ -49,8 +47,8 @@ impl Watcher {
         };
         // The root itself, not recursively: site.toml, and folders created later.
         watcher.watch(root, RecursiveMode::NonRecursive)?;
-        for folder in &WATCHED[1..] {
-            let path = root.join(folder);
+        for top in Area::ALL.map(|area| top_folder(area.path())) {
+            let path = root.join(top);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
             }
@@ -91,12 +89,13 @@ fn changed_paths(result: DebounceEventResult) -> Vec<PathBuf> {
     }
 }
 
+/// Whether `path` is in one of the areas of the site the load stage reads.
 fn is_watched(root: &Path, path: &Path) -> bool {
-    let Ok(relative) = path.strip_prefix(root) else {
-        return false;
-    };
-    matches!(
-        relative.components().next(),
-        Some(Component::Normal(name)) if WATCHED.iter().any(|w| name == *w)
-    )
+    path.strip_prefix(root)
+        .is_ok_and(|relative| Area::of(relative).is_some())
+}
+
+/// The first name of an area's path: the folder (or file) to watch at the root.
+fn top_folder(path: &str) -> &str {
+    path.split('/').next().unwrap_or(path)
 }

@@ -7,16 +7,12 @@
 //! one even if it slipped through.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::Path;
 
 use super::MARKER;
 use super::hold::DRAFT;
-use super::tree::{StaticEntry, static_entries};
-use crate::Error;
 use crate::diagnostic::Diagnostic;
-use crate::model::Site;
-use crate::render::{self, Renderer};
-use crate::search::engine::FOLDER as SEARCH_FOLDER;
+use crate::load::StaticEntry;
+use crate::output_file::SEARCH_FOLDER;
 
 /// What a static entry would take the place of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,45 +69,36 @@ impl<'a> Generated<'a> {
     }
 }
 
-/// One error for every entry of the site's `static/` folder that would take
-/// the place of something `site` generates. Reads the folder, writes nothing.
-pub fn static_collisions(root: &Path, site: &Site) -> Result<Vec<Diagnostic>, Error> {
-    let entries = static_entries(&root.join("static"))?;
-    if entries.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Only the output paths are wanted: no template is compiled or rendered.
-    let problems = render::with_renderer(site, tera::Tera::default(), &[], |renderer| {
-        collisions_with(&entries, renderer)
-    });
-    Ok(problems)
-}
-
 /// One error for every static entry (relative path, and whether it is a
-/// folder) that would take the place of a file `renderer` makes, the marker
-/// or the search bundle.
-pub fn collisions_with(entries: &[StaticEntry], renderer: &Renderer) -> Vec<Diagnostic> {
-    let generated = Generated::new(renderer.paths());
+/// folder) that would take the place of a `generated` file, the marker or the
+/// search bundle. `template_of` names the template that makes a generated
+/// file, if one does, for the hint.
+pub fn collisions_with<'a>(
+    entries: &[StaticEntry],
+    generated: impl Iterator<Item = &'a str>,
+    template_of: impl Fn(&str) -> Option<&'static str>,
+) -> Vec<Diagnostic> {
+    let generated = Generated::new(generated);
     entries
         .iter()
         .filter_map(|(relative, is_dir)| {
             let clash = generated.clash(relative, *is_dir)?;
-            Some(collision(relative, *is_dir, &clash, renderer))
+            Some(collision(relative, *is_dir, &clash, &template_of))
         })
         .collect()
 }
 
-/// The entries of `static_dir` to copy into the output: every one but those
+/// The `entries` of `static/` to copy into the output: every one but those
 /// that clash with the `generated` files (and what is inside such a folder),
 /// each of which gets a warning. `check` has refused them already; this
 /// catches a file added since.
 pub(super) fn static_to_copy(
-    static_dir: &Path,
+    entries: &[StaticEntry],
     generated: &BTreeSet<&str>,
-) -> Result<(Vec<StaticEntry>, Vec<Diagnostic>), Error> {
-    let mut entries = static_entries(static_dir)?;
+) -> (Vec<StaticEntry>, Vec<Diagnostic>) {
+    let mut entries = entries.to_vec();
     if entries.is_empty() {
-        return Ok((entries, Vec::new()));
+        return (entries, Vec::new());
     }
     let generated = Generated::new(generated.iter().copied());
     let mut skipped_folders: Vec<String> = Vec::new();
@@ -139,11 +126,16 @@ pub(super) fn static_to_copy(
         ));
         false
     });
-    Ok((entries, warnings))
+    (entries, warnings)
 }
 
 /// The error for the static entry at `relative` that clashes as `clash`.
-fn collision(relative: &str, is_dir: bool, clash: &Clash, renderer: &Renderer) -> Diagnostic {
+fn collision(
+    relative: &str,
+    is_dir: bool,
+    clash: &Clash,
+    template_of: impl Fn(&str) -> Option<&'static str>,
+) -> Diagnostic {
     let hint = match clash {
         Clash::Marker => "delete it: only the build writes the marker, which tells claimtrail \
                           that the output folder is its own"
@@ -152,7 +144,7 @@ fn collision(relative: &str, is_dir: bool, clash: &Clash, renderer: &Renderer) -
             "move it out of static/{SEARCH_FOLDER}/: the folder is reserved for the search \
              index the build writes (even with --no-search)"
         ),
-        Clash::File => match renderer.template_of(relative) {
+        Clash::File => match template_of(relative) {
             Some(template) => format!(
                 "rename or delete it; to change /{relative}, override its template instead: \
                  a templates/{template} of the site's own replaces the built-in one (see \
@@ -232,22 +224,19 @@ mod tests {
 
     #[test]
     fn what_slips_past_check_is_never_copied() {
-        let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "planted").unwrap();
-        };
-        for path in [
-            MARKER,
-            "pagefind/pagefind-ui.js",
-            "feed.xml/inside.txt",
-            "ok.txt",
-        ] {
-            write(path);
-        }
+        // A listing of static/ as the load stage makes it: folders first.
+        let listing: Vec<StaticEntry> = [
+            (MARKER, false),
+            ("feed.xml", true),
+            ("feed.xml/inside.txt", false),
+            ("ok.txt", false),
+            ("pagefind", true),
+            ("pagefind/pagefind-ui.js", false),
+        ]
+        .map(|(path, is_dir)| (path.to_string(), is_dir))
+        .to_vec();
         let generated = BTreeSet::from(["feed.xml", "pagefind/pagefind-ui.js"]);
-        let (entries, warnings) = static_to_copy(dir.path(), &generated).unwrap();
+        let (entries, warnings) = static_to_copy(&listing, &generated);
         let entries: Vec<(&str, bool)> = entries.iter().map(|(p, d)| (p.as_str(), *d)).collect();
         assert_eq!(entries, [("ok.txt", false), ("pagefind", true)]);
         let warned: Vec<&str> = warnings.iter().map(|w| w.file.as_str()).collect();

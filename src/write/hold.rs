@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{MARKER, MARKER_TEXT, is_output_folder, keep_as_spare, output_name};
-use crate::Error;
+use crate::error::Error;
 
 /// How many random characters end a staging folder's name.
 pub(super) const RANDOM_CHARS: usize = 6;

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::Error;
+use crate::error::Error;
 
 /// Refuses output folders that hold something else, with or without
 /// `--force`: the root itself, a folder above it, the

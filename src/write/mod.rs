@@ -14,8 +14,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::Error;
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::load::StaticEntry;
 use crate::output_file::OutputFile;
 
 mod collisions;
@@ -25,13 +26,12 @@ mod previous;
 mod size;
 mod tree;
 
+pub use collisions::collisions_with;
 use collisions::static_to_copy;
-pub use collisions::{collisions_with, static_collisions};
 pub use location::{MAX_NAME_BYTES, check_output_location, safe_join};
 pub use previous::PreviousOutput;
 use size::pages_size_warning;
 pub use size::size_text;
-pub use tree::StaticEntry;
 use tree::{Wanted, copy_static, create_folder, fix_folder_mode, overwrite, prune};
 
 /// The file that marks a folder as claimtrail's output.
@@ -63,6 +63,8 @@ pub struct Staging {
     output: PathBuf,
     moved_aside: Option<PathBuf>,
     finished: bool,
+    /// Whether it started as the previous build's spare (else empty).
+    from_spare: bool,
     /// Bytes written so far by [`Staging::write`].
     bytes: AtomicU64,
     /// Tells other builds that this folder is being written; dropped last.
@@ -87,6 +89,7 @@ impl Staging {
         // step, under a lock taken first; a concurrent build that loses the
         // race just starts from empty.
         let reused = hold::hold(&spare).filter(|_| fs::rename(&spare, &path).is_ok());
+        let from_spare = reused.is_some();
         let held = match reused {
             Some(held) => held,
             None => hold::mark_and_hold(&path).inspect_err(|_| {
@@ -98,21 +101,26 @@ impl Staging {
             output: output.to_path_buf(),
             moved_aside,
             finished: false,
+            from_spare,
             bytes: AtomicU64::new(0),
             _hold: held,
         })
     }
 
     /// Makes the staging folder hold just the folders that `generated` (the
-    /// generated files) and `static_dir` need, removing everything else a spare
-    /// folder had. Call once, before writing.
-    pub fn prepare(&self, generated: &BTreeSet<&str>, static_dir: &Path) -> Result<(), Error> {
+    /// generated files) and `statics` (the entries of `static/`) need,
+    /// removing everything else a spare folder had. Call once, before writing.
+    pub fn prepare(
+        &self,
+        generated: &BTreeSet<&str>,
+        statics: &[StaticEntry],
+    ) -> Result<(), Error> {
         let mut wanted = Wanted::default();
         for path in generated {
             wanted.file(path);
         }
         // What is left out is warned about in `finish`.
-        let (statics, _) = static_to_copy(static_dir, generated)?;
+        let (statics, _) = static_to_copy(statics, generated);
         for (relative, is_dir) in statics {
             if is_dir {
                 wanted.folder(&relative);
@@ -141,15 +149,16 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies `static_dir` in (but nothing that would replace a generated
-    /// file, the marker or the search bundle), writes the marker, gives the
-    /// top folder its mode and swaps the new site in place of the output; the
-    /// old output becomes the next build's spare. `generated` names the
-    /// generated files.
+    /// Copies the `statics` entries of `static_dir` in (but nothing that
+    /// would replace a generated file, the marker or the search bundle),
+    /// writes the marker, gives the top folder its mode and swaps the new site
+    /// in place of the output; the old output becomes the next build's spare.
+    /// `generated` names the generated files.
     pub fn finish(
         mut self,
         generated: &BTreeSet<&str>,
         static_dir: &Path,
+        statics: &[StaticEntry],
     ) -> Result<Written, Error> {
         let mut written = Written {
             moved_aside: self.moved_aside.take(),
@@ -157,7 +166,7 @@ impl Staging {
             bytes: self.bytes.load(Ordering::Relaxed),
             ..Written::default()
         };
-        let (statics, warnings) = static_to_copy(static_dir, generated)?;
+        let (statics, warnings) = static_to_copy(statics, generated);
         written.warnings = warnings;
         let (files, bytes) = copy_static(static_dir, &statics, &self.path)?;
         written.files += files;
@@ -173,6 +182,19 @@ impl Staging {
         swap_in(self.path.clone(), &self.output)?;
         self.finished = true;
         Ok(written)
+    }
+}
+
+impl Staging {
+    /// Gives up on this folder after the site failed to render: one that
+    /// started as the previous build's spare is kept as the spare again, one
+    /// that started empty is removed, so no half-written folder is left as a
+    /// spare that no build finished.
+    pub fn abandon(mut self) {
+        if !self.from_spare {
+            let _ = fs::remove_dir_all(&self.path);
+            self.finished = true;
+        }
     }
 }
 
@@ -300,16 +322,6 @@ fn rename_aside(staging: PathBuf, output: &Path) -> Result<PathBuf, Error> {
 /// Whether a folder is claimtrail's output (has the marker file).
 pub fn is_output_folder(path: &Path) -> bool {
     path.join(MARKER).is_file()
-}
-
-impl Error {
-    /// An I/O error that names its path.
-    pub fn io(path: &Path, source: io::Error) -> Error {
-        Error::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
 }
 
 #[cfg(test)]

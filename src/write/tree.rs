@@ -7,11 +7,10 @@ use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::safe_join;
-use crate::Error;
-use crate::diagnostic::display_path;
+use crate::error::Error;
+use crate::load::StaticEntry;
 
 /// The files and folders a staging folder must end up with.
 #[derive(Default)]
@@ -74,34 +73,6 @@ pub(super) fn prune(folder: &Path, relative: &str, wanted: &Wanted) -> Result<Ve
         })
         .collect::<Result<Vec<Vec<String>>, Error>>()?;
     Ok(kept.into_iter().flatten().collect())
-}
-
-/// An entry of `static/`: its `/`-separated path inside the folder, and
-/// whether it is a folder.
-pub type StaticEntry = (String, bool);
-
-/// Every entry under `static_dir`, relative, with whether it is a folder.
-/// Symlinks are left out: the load stage reported them and they are never followed.
-pub(super) fn static_entries(static_dir: &Path) -> Result<Vec<StaticEntry>, Error> {
-    let mut entries = Vec::new();
-    for entry in WalkDir::new(static_dir)
-        .follow_links(false)
-        .follow_root_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) if error.depth() == 0 => break, // no static/ folder
-            Err(error) => return Err(Error::Usage(format!("cannot read static/: {error}"))),
-        };
-        let relative = display_path(static_dir, entry.path());
-        let kind = entry.file_type();
-        if entry.path_is_symlink() || relative.is_empty() || !(kind.is_dir() || kind.is_file()) {
-            continue;
-        }
-        entries.push((relative, kind.is_dir()));
-    }
-    Ok(entries)
 }
 
 /// Makes the folder at `path` (and any missing above it) with the mode

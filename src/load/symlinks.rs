@@ -93,7 +93,11 @@ mod tests {
             assert!(is_symlink(&link));
             assert_eq!(leads_outside(&root, &link), outside, "{name}");
             let severity = diagnostic(&root, &link).severity;
-            assert_eq!(severity == crate::Severity::Error, outside, "{name}");
+            assert_eq!(
+                severity == crate::diagnostic::Severity::Error,
+                outside,
+                "{name}"
+            );
         }
         assert!(!is_symlink(&root.join("site.toml")));
     }
