@@ -26,7 +26,7 @@ use claimtrail::validate::{self, Docs};
 use claimtrail::{Format, render, write};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/common/html_safety.rs"]
+#[path = "../../tests/it/common/html_safety.rs"]
 mod html_safety;
 
 const BASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/base/");

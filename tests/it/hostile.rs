@@ -5,12 +5,8 @@
 //! be refused instead, each with its exact diagnostic. Symbolic links are made
 //! by the tests, since git cannot carry them portably.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-#[path = "common/html_safety.rs"]
-mod html_safety;
+use crate::common;
+use crate::common::html_safety;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,10 +2,7 @@
 //! agreement rates, ordering, pagination and the per-year timeline, read
 //! from the built HTML with a real parser.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

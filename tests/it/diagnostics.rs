@@ -3,10 +3,7 @@
 //! Each case lays `tests/fixtures/invalid/<case>/` over the clean base fixture,
 //! so the expected list is every diagnostic the check reports, not a subset.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use common::{check_flat, site};
 

@@ -1,13 +1,13 @@
 //! Helpers shared by the integration tests: fixture sites copied into temp dirs.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)] // each test binary uses a different subset
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use claimtrail::{BuildOptions, Format};
+
+pub mod html_safety;
 
 /// The folder holding the test fixtures.
 pub fn fixtures() -> PathBuf {

@@ -2,10 +2,7 @@
 //! `/some/sub/path/` (with and without a trailing slash), every `href` and
 //! `src` of every page read with a real HTML parser and resolved to a built file.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -1,10 +1,7 @@
 //! Open data: `/claims.json`, `/claims.csv` (read back with the `csv` crate),
 //! `/sources.json` and `/entities.json`, checked against the content.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

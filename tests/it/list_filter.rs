@@ -3,10 +3,7 @@
 //! until the script shows it. `tests/browser/` checks the script itself in a
 //! real browser; nothing here needs one.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

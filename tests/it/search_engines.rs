@@ -2,10 +2,7 @@
 //! quick-xml), robots.txt, ClaimReview JSON-LD (parsed as JSON, field by
 //! field), Open Graph and Twitter card meta, 404.html and alias redirects.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;
