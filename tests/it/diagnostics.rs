@@ -3,29 +3,9 @@
 //! Each case lays `tests/fixtures/invalid/<case>/` over the clean base fixture,
 //! so the expected list is every diagnostic the check reports, not a subset.
 
-use crate::common;
+use crate::common::{self, error, warning};
 
 use common::{check_flat, site};
-
-fn error(file: &str, line: usize, column: usize, message: &str) -> common::Flat {
-    (
-        "error".into(),
-        file.into(),
-        Some(line),
-        Some(column),
-        message.into(),
-    )
-}
-
-fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::Flat {
-    (
-        "warning".into(),
-        file.into(),
-        line.map(|l| l.0),
-        line.map(|l| l.1),
-        message.into(),
-    )
-}
 
 fn assert_case(case: &str, expected: &[common::Flat]) {
     let dir = site(&[&format!("invalid/{case}")]);

@@ -1,18 +1,13 @@
 //! Open data: `/claims.json`, `/claims.csv` (read back with the `csv` crate),
 //! `/sources.json` and `/entities.json`, checked against the content.
 
-use crate::common;
+use crate::common::{self, data};
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use claimtrail::render::neutralise_formula;
 use common::{build_site, read};
 use serde_json::{Value, json};
-
-fn data(root: &Path, file: &str) -> Value {
-    serde_json::from_str(&read(root, &format!("public/{file}"))).unwrap()
-}
 
 fn list<'a>(value: &'a Value, key: &str) -> &'a Vec<Value> {
     value[key].as_array().unwrap()
