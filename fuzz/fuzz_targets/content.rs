@@ -28,7 +28,7 @@ use claimtrail::validate::{self, Docs};
 use claimtrail::{Format, render, search, write};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/common/html_safety.rs"]
+#[path = "../../tests/it/common/html_safety.rs"]
 mod html_safety;
 
 const SITE_TOML: &str = include_str!("../../tests/fixtures/base/site.toml");

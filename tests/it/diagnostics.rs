@@ -3,32 +3,9 @@
 //! Each case lays `tests/fixtures/invalid/<case>/` over the clean base fixture,
 //! so the expected list is every diagnostic the check reports, not a subset.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::{self, error, warning};
 
 use common::{check_flat, site};
-
-fn error(file: &str, line: usize, column: usize, message: &str) -> common::Flat {
-    (
-        "error".into(),
-        file.into(),
-        Some(line),
-        Some(column),
-        message.into(),
-    )
-}
-
-fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> common::Flat {
-    (
-        "warning".into(),
-        file.into(),
-        line.map(|l| l.0),
-        line.map(|l| l.1),
-        message.into(),
-    )
-}
 
 /// The hint of each diagnostic of the site at `root`, in order ("" for none).
 fn hints(root: &std::path::Path) -> Vec<String> {

@@ -1,10 +1,7 @@
 //! `claimtrail new` and `claimtrail init`: new files carry placeholders that
 //! `check` flags until filled, and a new tracker builds at once.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

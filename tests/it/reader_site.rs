@@ -2,42 +2,13 @@
 //! agreement rates, ordering, pagination and the per-year timeline, read
 //! from the built HTML with a real parser.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::html::{attrs, texts};
+use crate::common::{self, built};
 
 use std::collections::BTreeSet;
 
-use common::{build_site, page};
+use common::page;
 use scraper::{Html, Selector};
-
-/// The fixture with `page_size = 2` and `agreement_threshold = 2`, built.
-fn built() -> tempfile::TempDir {
-    build_site(&["paged"], None)
-}
-
-/// The whitespace-normalised text of every element matching `selector`.
-fn texts(html: &Html, selector: &str) -> Vec<String> {
-    let selector = Selector::parse(selector).unwrap();
-    html.select(&selector)
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
-}
-
-fn attrs(html: &Html, selector: &str, attr: &str) -> Vec<String> {
-    let selector = Selector::parse(selector).unwrap();
-    html.select(&selector)
-        .filter_map(|e| e.value().attr(attr).map(str::to_string))
-        .collect()
-}
 
 #[test]
 fn claim_page_compares_sources_with_tally_and_first_party_marks() {

@@ -1,9 +1,6 @@
 //! Building fixture sites into temp dirs and inspecting the output.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

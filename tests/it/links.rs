@@ -2,17 +2,14 @@
 //! `/some/sub/path/` (with and without a trailing slash), every `href` and
 //! `src` of every page read with a real HTML parser and resolved to a built file.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::{self, html::selector};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
 use common::{Xml, build_site, served_file, tree};
-use scraper::{Html, Selector};
+use scraper::Html;
 use url::Url;
 
 /// (base URL given to `--base-url`, the base it must be published under).
@@ -27,10 +24,6 @@ const BASES: [(&str, &str); 3] = [
         "https://user.github.io/some/sub/path/",
     ),
 ];
-
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).unwrap()
-}
 
 /// Every built HTML page, parsed, by path relative to the output folder.
 fn pages(output: &Path) -> BTreeMap<String, Html> {

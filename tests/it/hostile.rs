@@ -5,12 +5,8 @@
 //! be refused instead, each with its exact diagnostic. Symbolic links are made
 //! by the tests, since git cannot carry them portably.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-#[path = "common/html_safety.rs"]
-mod html_safety;
+use crate::common::html_safety;
+use crate::common::{self, error, warning};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -187,16 +183,6 @@ fn nothing_is_written_outside_the_output_folder() {
         let entry = entry.unwrap();
         assert!(!entry.path_is_symlink(), "{}", entry.path().display());
     }
-}
-
-fn error(file: &str, line: usize, column: usize, message: &str) -> Flat {
-    (
-        "error".into(),
-        file.into(),
-        Some(line),
-        Some(column),
-        message.into(),
-    )
 }
 
 #[test]
@@ -445,10 +431,6 @@ mod symlinks {
     use super::*;
     use std::os::unix::fs::symlink;
 
-    fn warning(file: &str, message: &str) -> Flat {
-        ("warning".into(), file.into(), None, None, message.into())
-    }
-
     fn outside(file: &str, target: &Path) -> Flat {
         (
             "error".into(),
@@ -480,6 +462,7 @@ mod symlinks {
                 outside("content/claims/leak.md", &secret),
                 warning(
                     "static/inside.toml",
+                    None,
                     "symbolic links are not followed; this entry is skipped"
                 ),
                 outside("static/leak.txt", &secret),

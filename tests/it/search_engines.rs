@@ -2,10 +2,7 @@
 //! quick-xml), robots.txt, ClaimReview JSON-LD (parsed as JSON, field by
 //! field), Open Graph and Twitter card meta, 404.html and alias redirects.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::{self, data};
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -24,10 +21,6 @@ fn attr(page: &Html, css: &str, attribute: &str) -> Option<String> {
     page.select(&selector)
         .next()
         .and_then(|e| e.value().attr(attribute).map(str::to_string))
-}
-
-fn data(root: &Path, file: &str) -> Value {
-    serde_json::from_str(&read(root, &format!("public/{file}"))).unwrap()
 }
 
 /// The claim in `/claims.json` with this id.

@@ -3,10 +3,7 @@
 //! Every wait is bounded: a test that sees no reload within the limit fails,
 //! it never hangs. Nothing here times how fast a rebuild is.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufRead, BufReader};

@@ -2,10 +2,7 @@
 //! requires: one id, title and updated per feed and entry, an author, RFC 3339
 //! dates, unique stable ids, escaped content.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,21 +1,13 @@
 //! Open data: `/claims.json`, `/claims.csv` (read back with the `csv` crate),
 //! `/sources.json` and `/entities.json`, checked against the content.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::{self, data};
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use claimtrail::render::neutralise_formula;
 use common::{build_site, read};
 use serde_json::{Value, json};
-
-fn data(root: &Path, file: &str) -> Value {
-    serde_json::from_str(&read(root, &format!("public/{file}"))).unwrap()
-}
 
 fn list<'a>(value: &'a Value, key: &str) -> &'a Vec<Value> {
     value[key].as_array().unwrap()
@@ -190,7 +182,7 @@ fn claims_csv_reads_back_as_the_claims_with_formulas_neutralised() {
 /// Reads `csv_file` with Python's `csv` module once per delimiter and returns,
 /// for each, every cell and the cells that start a formula (numbers aside);
 /// `None`, with a note, when there is no `python3` to run.
-fn python_csv_cells(csv_file: &Path) -> Option<Value> {
+fn python_csv_cells(csv_file: &std::path::Path) -> Option<Value> {
     const SCRIPT: &str = r#"
 import csv, json, sys
 result = {}

@@ -1,13 +1,12 @@
 //! Helpers shared by the integration tests: fixture sites copied into temp dirs.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-#![allow(dead_code)] // each test binary uses a different subset
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use claimtrail::{BuildOptions, Format};
+
+pub mod html;
+pub mod html_safety;
 
 /// The folder holding the test fixtures.
 pub fn fixtures() -> PathBuf {
@@ -68,6 +67,28 @@ pub fn flat(diagnostics: &claimtrail::Diagnostics) -> Vec<Flat> {
         .collect()
 }
 
+/// An expected error at `file:line:column`.
+pub fn error(file: &str, line: usize, column: usize, message: &str) -> Flat {
+    (
+        "error".into(),
+        file.into(),
+        Some(line),
+        Some(column),
+        message.into(),
+    )
+}
+
+/// An expected warning in `file`, at `(line, column)` if it has a position.
+pub fn warning(file: &str, line: Option<(usize, usize)>, message: &str) -> Flat {
+    (
+        "warning".into(),
+        file.into(),
+        line.map(|l| l.0),
+        line.map(|l| l.1),
+        message.into(),
+    )
+}
+
 /// Build options for the site at `root`, writing to `root/public`.
 pub fn options(root: &Path) -> BuildOptions {
     BuildOptions {
@@ -115,6 +136,17 @@ pub fn build_site(overlays: &[&str], base_url: Option<&str>) -> tempfile::TempDi
     })
     .unwrap();
     dir
+}
+
+/// The base fixture with the `paged` overlay (`page_size = 2`,
+/// `agreement_threshold = 2`), built: its lists span several pages.
+pub fn built() -> tempfile::TempDir {
+    build_site(&["paged"], None)
+}
+
+/// The built JSON data file `file` (e.g. `claims.json`) under `<root>/public`, parsed.
+pub fn data(root: &Path, file: &str) -> serde_json::Value {
+    serde_json::from_str(&read(root, &format!("public/{file}"))).unwrap()
 }
 
 /// The built page at `path` under `<dir>/public`, parsed as HTML.

@@ -1,10 +1,7 @@
 //! The search index in `pagefind/`: what it holds, when it is reused, and the
 //! search page and header form that use it.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::Read;

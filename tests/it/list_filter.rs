@@ -3,31 +3,13 @@
 //! until the script shows it. `tests/browser/` checks the script itself in a
 //! real browser; nothing here needs one.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common::html::{attr, select};
+use crate::common::{self, built};
 
 use std::collections::BTreeSet;
 
-use common::{build_site, page, read};
+use common::{page, read};
 use scraper::{ElementRef, Html, Selector};
-
-/// The fixture with `page_size = 2`, built: its lists span several pages.
-fn built() -> tempfile::TempDir {
-    build_site(&["paged"], None)
-}
-
-fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(selector).unwrap()).collect()
-}
-
-fn attr<'a>(element: &ElementRef<'a>, name: &str) -> &'a str {
-    element
-        .value()
-        .attr(name)
-        .unwrap_or_else(|| panic!("no {name} on {}", element.html()))
-}
 
 /// The filter attributes each fixture claim's items must carry:
 /// (claim id, status, entities, tags, year the claim was made).

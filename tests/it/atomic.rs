@@ -5,10 +5,7 @@
 //! that collides with a folder, a disk that refuses to grow (a file-size limit
 //! set with `ulimit -f`) and a build killed with SIGKILL while it writes.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

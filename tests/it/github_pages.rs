@@ -1,9 +1,6 @@
 //! Publishing on GitHub Pages: the workflow (parsed as YAML), `.nojekyll` and `CNAME`.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,9 +1,6 @@
 //! The command line as contributors and CI use it: exit codes, formats, help.
 
-// Test code: a panic is how a test fails.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

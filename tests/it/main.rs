@@ -1,0 +1,26 @@
+//! The integration tests, one module per area, linked into one test binary.
+//!
+//! Each area builds fixture sites from `tests/fixtures/` into temp dirs and
+//! inspects the output; `common` holds the helpers they share. Run one area
+//! with `cargo test --test it <area>::`, e.g. `cargo test --test it serve::`.
+
+// Test code: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+mod atomic;
+mod build;
+mod cli;
+mod diagnostics;
+mod feeds;
+mod github_pages;
+mod hostile;
+mod links;
+mod list_filter;
+mod open_data;
+mod reader_site;
+mod scaffold;
+mod search;
+mod search_engines;
+mod serve;
