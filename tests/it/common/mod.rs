@@ -7,6 +7,7 @@ use claimtrail::{BuildOptions, Format};
 
 pub mod html;
 pub mod html_safety;
+pub mod server;
 
 /// The folder holding the test fixtures.
 pub fn fixtures() -> PathBuf {

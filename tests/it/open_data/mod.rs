@@ -1,0 +1,27 @@
+//! Open data: `/claims.json`, `/claims.csv` (read back with the `csv` crate),
+//! `/sources.json` and `/entities.json`, checked against the content.
+
+use crate::common::{self, data};
+
+use std::collections::BTreeMap;
+
+use claimtrail::render::neutralise_formula;
+use common::{build_site, read};
+use serde_json::{Value, json};
+
+fn list<'a>(value: &'a Value, key: &str) -> &'a Vec<Value> {
+    value[key].as_array().unwrap()
+}
+
+fn ids(values: &Value) -> Vec<&str> {
+    values
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
+mod bibtex;
+mod claims_csv;
+mod json;
