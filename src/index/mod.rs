@@ -16,7 +16,7 @@ mod facet_keys;
 mod family;
 mod timeline;
 
-pub use facet_keys::{ClaimKeys, FacetKeys};
+pub use facet_keys::FacetKeys;
 pub use family::Family;
 pub use timeline::{Event, EventKind, Timeline, claim_events};
 
