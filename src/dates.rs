@@ -17,7 +17,7 @@ pub struct DateView {
 }
 
 /// A date as ISO and display text.
-pub fn date_view(date: Date) -> DateView {
+pub(crate) fn date_view(date: Date) -> DateView {
     let display = date
         .format(format_description!(
             "[month repr:long] [day padding:none], [year]"

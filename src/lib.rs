@@ -16,6 +16,8 @@
 //! (a site held in memory and served), `new` and `init` (starter files).
 //! docs/architecture.md says which module owns what.
 
+#![warn(unreachable_pub)]
+
 // Shared by every stage.
 mod dates;
 pub mod diagnostic;

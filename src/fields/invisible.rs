@@ -93,7 +93,7 @@ fn name(c: char) -> Option<&'static str> {
 /// A diagnostic for the invisible character `c` in `value` (a description
 /// such as "`title`"), pointed at `span`; `escaped` when the file writes it as
 /// a TOML escape (`\u202E`) rather than as the character itself.
-pub fn diagnostic(
+pub(super) fn diagnostic(
     file: &str,
     value: &str,
     (c, name): (char, &str),

@@ -11,7 +11,7 @@ use super::theme;
 use super::viewer::Viewer;
 
 /// `/sources/` as one comparison table, and each source's track record.
-pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![Job::html("sources/", theme::SOURCES, move || {
         let rows: Vec<_> = viewer
             .site

@@ -12,7 +12,7 @@ use crate::session::Statics;
 
 /// A request for what an output path holds, with where to send the answer:
 /// what [`Shared`] asks the thread of the current version of the site.
-pub type Fetch = (String, oneshot::Sender<Answer>);
+pub(super) type Fetch = (String, oneshot::Sender<Answer>);
 
 /// What browsers listening for reloads are told.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@ pub mod charts;
 
 use serde::Serialize;
 
-pub use super::format::DateView;
+pub(crate) use super::format::DateView;
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
