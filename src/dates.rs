@@ -7,7 +7,7 @@ use time::macros::format_description;
 
 /// A date as ISO text and as readers see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// `2026-04-23`
     pub iso: String,
     /// `April 23, 2026`

@@ -8,7 +8,7 @@
 
 mod entry;
 mod site_files;
-pub mod symlinks;
+pub(crate) mod symlinks;
 mod text;
 
 use std::fs;

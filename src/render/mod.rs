@@ -20,10 +20,10 @@ mod pages;
 mod paginate;
 mod sitemap;
 mod source_pages;
-pub mod templates;
-pub mod theme;
+pub(crate) mod templates;
+pub(crate) mod theme;
 mod viewer;
-pub mod views;
+pub(crate) mod views;
 mod watchdog;
 
 pub use crate::output_file::OutputFile;

@@ -182,7 +182,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
         let site = crate::check(&root, false).unwrap().site.unwrap();
         // The base fixture has no templates/ folder: the built-in theme only.
-        let tera = templates::load(&[]).unwrap();
+        let tera = templates::load_what_compiles(&[]).0.unwrap();
         let urls = Urls::new(&site.config.base_url);
         let index = Index::new(&site);
         let markdown = Markdown::new(&site.config.html);

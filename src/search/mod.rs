@@ -5,9 +5,9 @@
 //! records have not changed. The files go into the output's `pagefind/`
 //! folder with the rest of the site, in the same atomic write.
 
-pub mod engine;
+pub(crate) mod engine;
 pub mod records;
-pub mod reuse;
+pub(crate) mod reuse;
 
 use std::time::Instant;
 

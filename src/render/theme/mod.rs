@@ -5,9 +5,9 @@
 //! hold no tags: they are copied byte for byte, the built-in ones and a
 //! site's own alike, whatever they contain.
 
-pub mod names;
+pub(crate) mod names;
 
-pub use names::*;
+pub(crate) use names::*;
 
 use tera::Tera;
 
@@ -99,7 +99,7 @@ const TAG_OPENERS: [&str; 3] = ["{{", "{%", "{#"];
 /// looks like a Tera tag: assets are copied as they are, so the tag reaches
 /// the output as it is written, where older releases rendered it. Located at
 /// the first such tag, with the file's text to quote when it is text.
-pub fn asset_tag_warnings(files: &[TemplateFile], diagnostics: &mut Diagnostics) {
+pub(crate) fn asset_tag_warnings(files: &[TemplateFile], diagnostics: &mut Diagnostics) {
     for file in files.iter().filter(|file| is_asset(&file.name)) {
         let Ok(bytes) = &file.bytes else {
             continue;

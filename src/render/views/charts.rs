@@ -7,7 +7,7 @@ use super::StatusView;
 
 /// A dot plot: one row per value, all on one horizontal scale.
 #[derive(Debug, Clone, Serialize)]
-pub struct DotPlot {
+pub(crate) struct DotPlot {
     /// viewBox width.
     pub width: u32,
     /// viewBox height.
@@ -28,7 +28,7 @@ pub struct DotPlot {
 
 /// A labelled point on an axis.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tick {
+pub(crate) struct Tick {
     /// x of the label's centre.
     pub x: f64,
     /// The value with its unit.
@@ -37,7 +37,7 @@ pub struct Tick {
 
 /// One value in a dot plot.
 #[derive(Debug, Clone, Serialize)]
-pub struct DotRow {
+pub(crate) struct DotRow {
     /// y of the row's centre.
     pub y: u32,
     /// x of the dot.
@@ -52,7 +52,7 @@ pub struct DotRow {
 
 /// Claims per month as stacked bars.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonthChart {
+pub(crate) struct MonthChart {
     /// viewBox width.
     pub width: u32,
     /// viewBox height.
@@ -69,7 +69,7 @@ pub struct MonthChart {
 
 /// One month's bar.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonthBar {
+pub(crate) struct MonthBar {
     /// `April 2026`.
     pub label: String,
     /// Axis label shown under the bar (the year at each January and at the first bar), or empty.
@@ -88,7 +88,7 @@ pub struct MonthBar {
 
 /// One status's part of a bar.
 #[derive(Debug, Clone, Serialize)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// The status.
     pub status: StatusView,
     /// Claims with it that month.

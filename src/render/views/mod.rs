@@ -3,7 +3,7 @@
 //! Templates never receive the model types, so the model can change without
 //! breaking a site owner's templates.
 
-pub mod charts;
+pub(crate) mod charts;
 
 use serde::Serialize;
 
@@ -11,14 +11,14 @@ pub(crate) use super::format::DateView;
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
-pub struct Urls {
+pub(crate) struct Urls {
     base_path: String,
     base_url: String,
 }
 
 impl Urls {
     /// URLs for a site published at `base_url`.
-    pub fn new(base_url: &str) -> Self {
+    pub(crate) fn new(base_url: &str) -> Self {
         Urls {
             base_path: crate::config::base_path_of(base_url),
             base_url: base_url.to_string(),
@@ -26,19 +26,19 @@ impl Urls {
     }
 
     /// The path readers' browsers request, e.g. `/ai-claims/claims/x/` for `claims/x/`.
-    pub fn path(&self, relative: &str) -> String {
+    pub(crate) fn path(&self, relative: &str) -> String {
         format!("{}{relative}", self.base_path)
     }
 
     /// The full URL, for feeds, sitemaps and canonical links.
-    pub fn absolute(&self, relative: &str) -> String {
+    pub(crate) fn absolute(&self, relative: &str) -> String {
         format!("{}{relative}", self.base_url)
     }
 }
 
 /// A named link.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Id of the thing linked to.
     pub id: String,
     /// Display name.
@@ -49,7 +49,7 @@ pub struct Link {
 
 /// A status with its label, colours, description and page.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     /// Status id.
     pub id: String,
     /// Label.
@@ -66,7 +66,7 @@ pub struct StatusView {
 
 /// A status with a number, e.g. for counts per status.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusCount {
+pub(crate) struct StatusCount {
     /// The status.
     pub status: StatusView,
     /// How many.
@@ -76,11 +76,11 @@ pub struct StatusCount {
 /// A view already converted for templates: a claim card, a citation, or a
 /// link, status or date that list items repeat. Converting each once and
 /// sharing it (a cheap reference-counted clone) keeps pages cheap to build.
-pub type SharedValue = tera::Value;
+pub(crate) type SharedValue = tera::Value;
 
 /// A claim in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimCard {
+pub(crate) struct ClaimCard {
     /// Id.
     pub id: String,
     /// Site path.
@@ -109,7 +109,7 @@ pub struct ClaimCard {
 
 /// How a claim's citations line up, with a one-line summary.
 #[derive(Debug, Clone, Serialize)]
-pub struct TallyView {
+pub(crate) struct TallyView {
     /// Supporting citations.
     pub supports: usize,
     /// Contradicting citations.
@@ -124,7 +124,7 @@ pub struct TallyView {
 
 /// Citations of one stance.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitationGroup {
+pub(crate) struct CitationGroup {
     /// `supports`, `contradicts` or `neutral`.
     pub stance: String,
     /// E.g. "Supports".
@@ -135,7 +135,7 @@ pub struct CitationGroup {
 
 /// A claim on its own page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimView {
+pub(crate) struct ClaimView {
     /// The list fields.
     #[serde(flatten)]
     pub card: ClaimCard,
@@ -176,7 +176,7 @@ pub struct ClaimView {
 
 /// `[quantity]`
 #[derive(Debug, Clone, Serialize)]
-pub struct QuantityView {
+pub(crate) struct QuantityView {
     /// What is measured.
     pub label: String,
     /// Claimed value.
@@ -189,7 +189,7 @@ pub struct QuantityView {
 
 /// One citation.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitationView {
+pub(crate) struct CitationView {
     /// The publisher.
     pub source: Link,
     /// The publisher's kind (official, press, ...).
@@ -216,7 +216,7 @@ pub struct CitationView {
 
 /// One verdict change.
 #[derive(Debug, Clone, Serialize)]
-pub struct HistoryView {
+pub(crate) struct HistoryView {
     /// When.
     pub date: DateView,
     /// The new status.
@@ -227,7 +227,7 @@ pub struct HistoryView {
 
 /// One dated event on a timeline.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventView {
+pub(crate) struct EventView {
     /// When, as a *date*.
     pub date: SharedValue,
     /// `claim`, `document` or `verdict`.
@@ -246,7 +246,7 @@ pub struct EventView {
 
 /// Events of one month.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventMonth {
+pub(crate) struct EventMonth {
     /// `2026-04`, usable as an HTML id.
     pub id: String,
     /// `April 2026`.
@@ -257,7 +257,7 @@ pub struct EventMonth {
 
 /// An entity in lists and on its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityView {
+pub(crate) struct EntityView {
     /// Id.
     pub id: String,
     /// Display name.
@@ -280,7 +280,7 @@ pub struct EntityView {
 
 /// A source in lists and on its page, with its track record.
 #[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
+pub(crate) struct SourceView {
     /// Id.
     pub id: String,
     /// Display name.
@@ -309,7 +309,7 @@ pub struct SourceView {
 
 /// A source's agreement rate with current verdicts.
 #[derive(Debug, Clone, Serialize)]
-pub struct AgreementView {
+pub(crate) struct AgreementView {
     /// Rounded percentage, 0-100.
     pub percent: u32,
     /// Citations whose stance agrees with the verdict.
@@ -320,7 +320,7 @@ pub struct AgreementView {
 
 /// A claim a source cited, with the stance it took.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitedClaim {
+pub(crate) struct CitedClaim {
     /// The claim, as a *claim card*.
     pub claim: SharedValue,
     /// The source's stances on it, e.g. `["supports"]`.
@@ -329,7 +329,7 @@ pub struct CitedClaim {
 
 /// One numbered page of a long list.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// Page number, from 1.
     pub number: usize,
     /// Site path.
@@ -340,7 +340,7 @@ pub struct PageLink {
 
 /// Where a page sits in a paginated list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// This page's number, from 1.
     pub current: usize,
     /// Number of pages.
