@@ -41,24 +41,24 @@ impl Urls {
 pub(crate) struct Link {
     /// Id of the thing linked to.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
 }
 
 /// A status with its label, colours, description and page.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StatusView {
-    /// Status id.
+    /// The status id from `site.toml`.
     pub id: String,
-    /// Label.
+    /// The status's label from `site.toml`, as the badge shows it.
     pub label: String,
     /// CSS colour of the badge.
     pub color: String,
     /// Text colour with enough contrast on `color`.
     pub text_color: String,
-    /// Meaning.
+    /// What the status means, from `site.toml`; shown on its page and beside a claim's verdict.
     pub description: String,
     /// `/status/<id>/` path.
     pub url: String,
@@ -69,7 +69,7 @@ pub(crate) struct StatusView {
 pub(crate) struct StatusCount {
     /// The status.
     pub status: StatusView,
-    /// How many.
+    /// How many claims have this status.
     pub count: usize,
 }
 
@@ -83,15 +83,15 @@ pub(crate) type SharedValue = tera::Value;
 pub(crate) struct ClaimCard {
     /// Id.
     pub id: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// The claim sentence.
+    /// One neutral sentence stating what was claimed.
     pub title: String,
     /// When it was made.
     pub date: DateView,
-    /// Current verdict.
+    /// The claim's current status.
     pub status: StatusView,
-    /// Who made it.
+    /// The source that made the claim, linked to its page.
     pub claimant: Link,
     /// Ids of the entities it is about, for the client-side filter.
     pub entity_ids: Vec<String>,
@@ -110,11 +110,11 @@ pub(crate) struct ClaimCard {
 /// How a claim's citations line up, with a one-line summary.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct TallyView {
-    /// Supporting citations.
+    /// How many citations have stance `supports`.
     pub supports: usize,
-    /// Contradicting citations.
+    /// How many citations have stance `contradicts`.
     pub contradicts: usize,
-    /// Neutral citations.
+    /// How many citations have stance `neutral`.
     pub neutral: usize,
     /// Distinct supporting sources that are neither the claimant nor first-party.
     pub independent_supporters: usize,
@@ -149,7 +149,7 @@ pub(crate) struct ClaimView {
     pub citations: Vec<SharedValue>,
     /// Citations grouped by stance: supports, contradicts, neutral (empty groups left out).
     pub citation_groups: Vec<CitationGroup>,
-    /// Stance counts.
+    /// The claim's citations counted by stance.
     pub tally: TallyView,
     /// The spread of reported values as a dot plot, when the claim has a quantity and values.
     pub spread: Option<charts::DotPlot>,
@@ -179,9 +179,9 @@ pub(crate) struct ClaimView {
 pub(crate) struct QuantityView {
     /// What is measured.
     pub label: String,
-    /// Claimed value.
+    /// The value claimed, in `unit`.
     pub value: f64,
-    /// Unit.
+    /// The unit of `value` and of each citation's `value`, as written.
     pub unit: String,
     /// Value and unit as readers see them, e.g. `35%` or `2,000,000 tokens`.
     pub display: String,
@@ -190,25 +190,25 @@ pub(crate) struct QuantityView {
 /// One citation.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct CitationView {
-    /// The publisher.
+    /// The source that published the document, linked to its page.
     pub source: Link,
     /// The publisher's kind (official, press, ...).
     pub source_kind: String,
     /// True when the source speaks for the claim's entity or its parent.
     pub first_party: bool,
-    /// Document link.
+    /// The document's address (absolute http or https).
     pub url: Option<String>,
-    /// Archive link.
+    /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
-    /// Document title.
+    /// The document's own title, if the citation gives it.
     pub title: Option<String>,
-    /// Publication date.
+    /// When the document was published, if the citation gives it.
     pub date: Option<DateView>,
     /// supports / contradicts / neutral.
     pub stance: String,
-    /// Verbatim quote.
+    /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// Reported value.
+    /// The value this document reports, in the quantity's unit.
     pub value: Option<f64>,
     /// Reported value with the claim's unit, as readers see it.
     pub value_display: Option<String>,
@@ -217,11 +217,11 @@ pub(crate) struct CitationView {
 /// One verdict change.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct HistoryView {
-    /// When.
+    /// The day the verdict changed.
     pub date: DateView,
     /// The new status.
     pub status: StatusView,
-    /// Why.
+    /// The reason for the change, as the file gives it.
     pub note: Option<String>,
 }
 
@@ -260,17 +260,17 @@ pub(crate) struct EventMonth {
 pub(crate) struct EntityView {
     /// Id.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
     /// organization, model, ...
     pub kind: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub homepage: Option<String>,
     /// Parent entity.
     pub parent: Option<Link>,
-    /// Other names.
+    /// Other names it goes by, from the entity file.
     pub aliases: Vec<String>,
     /// Number of claims about it.
     pub claim_count: usize,
@@ -283,13 +283,13 @@ pub(crate) struct EntityView {
 pub(crate) struct SourceView {
     /// Id.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
     /// official, press, ...
     pub kind: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub homepage: Option<String>,
     /// The entity it speaks for.
     pub entity: Option<Link>,
@@ -332,7 +332,7 @@ pub(crate) struct CitedClaim {
 pub(crate) struct PageLink {
     /// Page number, from 1.
     pub number: usize,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
     /// True for the page being shown.
     pub current: bool,
@@ -343,7 +343,7 @@ pub(crate) struct PageLink {
 pub(crate) struct Pagination {
     /// This page's number, from 1.
     pub current: usize,
-    /// Number of pages.
+    /// How many pages the list has.
     pub total: usize,
     /// Number of items across all pages.
     pub items: usize,
