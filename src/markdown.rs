@@ -56,8 +56,8 @@ fn without_control_characters(mut html: String) -> String {
 }
 
 /// What reading a body tells before it renders, from one parse. (Its HTML is
-/// not kept for rendering: at 100,000 claims that took 460 MB more memory and
-/// saved no time.)
+/// not kept for rendering: holding every body's HTML costs much memory and
+/// saves no time, README § Performance.)
 pub struct Inspection {
     /// Whether its HTML keeps to the limits of [`nesting`].
     pub size: Result<(), nesting::Excess>,

@@ -1,9 +1,9 @@
 //! ClaimReview JSON-LD for claim pages, safe to embed in a `<script>` element.
 //!
 //! The document is typed structs borrowing from the model, serialized
-//! straight to text. Their fields are declared in byte order of their JSON
-//! names, the order a `serde_json::Value` map writes, so the output is what
-//! it was when this was built as `Value` trees, without their maps of owned strings.
+//! straight to text, with no `serde_json::Value` maps of owned strings. Their
+//! fields are declared in byte order of their JSON names, so the keys come
+//! out sorted, as a `Value` map would write them.
 
 use serde::Serialize;
 

@@ -142,8 +142,8 @@ pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.timeline.of(claims).into();
         let facets = ListFacets::default();
-        // Shared by the entity's pages: made per page, they were quadratic in
-        // the entity's claims.
+        // Made once and shared by the entity's pages: made per page, they
+        // would be quadratic in the entity's claims.
         let shared = OnceLock::new();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(

@@ -44,8 +44,8 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
     let dir = format!("sources/{}/", source.id);
     let page_dir = dir.clone();
     // The track record counts every citation of the source, so it is made once
-    // and shared by the source's page and its cited pages (making it per page
-    // made a big source's pages quadratic in its citations).
+    // and shared by the source's page and its cited pages (made per page, a
+    // big source's pages would be quadratic in its citations).
     let view = Arc::new(OnceLock::new());
     let page_view = Arc::clone(&view);
     let mut jobs = vec![Job::html(&dir, theme::SOURCE, move || {

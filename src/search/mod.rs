@@ -80,8 +80,8 @@ pub fn stage(
 /// from scratch without reading any folder.
 ///
 /// For `serve`, to call after a reload from a background thread, so a reload
-/// never waits for indexing. It blocks while it runs (about 2.2 seconds and
-/// 470 MiB at 10,000 claims on 2 cores) and starts its own async runtime, so call it from a plain
+/// never waits for indexing. It blocks while it runs (seconds at 10,000 claims,
+/// README § Performance) and starts its own async runtime, so call it from a plain
 /// thread (`std::thread::spawn`), not from inside an async task.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = records::records(site);
