@@ -21,7 +21,7 @@ use search::read_search;
 use statuses::read_statuses;
 pub use statuses::{BEST_RATING, StatusDef, Verdict, WORST_RATING, default_statuses};
 
-pub use crate::load::CONFIG_FILE;
+pub(crate) use crate::load::CONFIG_FILE;
 
 const SITE_KEYS: &[&str] = &[
     "title",
