@@ -77,7 +77,7 @@ impl Area {
 
 /// One file of the site's `templates/` folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateFile {
+pub(crate) struct TemplateFile {
     /// Its path inside `templates/`, `/`-separated: the template's name.
     pub name: String,
     /// Its bytes, or why they could not be read.

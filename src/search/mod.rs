@@ -9,8 +9,6 @@ pub(crate) mod engine;
 pub mod records;
 pub(crate) mod reuse;
 
-use std::time::Instant;
-
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::output_file::OutputFile;
@@ -28,37 +26,29 @@ pub enum SearchOutcome {
 
 /// The search stage's files and what it did.
 #[derive(Debug)]
-pub struct SearchStage {
+pub(crate) struct SearchStage {
     /// The files of `pagefind/`, stamp included; empty when skipped.
     pub files: Vec<OutputFile>,
     /// Indexed, reused or skipped.
     pub outcome: SearchOutcome,
-    /// How many records the index holds (0 when skipped).
-    pub records: usize,
-    /// Wall time of the stage.
-    pub elapsed: std::time::Duration,
 }
 
 /// The build's search stage: with `enabled`, the index of `site`, taken from
 /// the previous output when its records are unchanged. `previous` reads a
 /// file of the previous output by its `/`-separated path (see [`reuse::previous`]);
 /// the caller opens that folder, so this stage touches no folder itself.
-pub fn stage(
+pub(crate) fn stage(
     site: &Site,
     previous: impl Fn(&str) -> Option<Vec<u8>>,
     enabled: bool,
 ) -> Result<SearchStage, Diagnostic> {
-    let started = Instant::now();
     if !enabled {
         return Ok(SearchStage {
             files: Vec::new(),
             outcome: SearchOutcome::Skipped,
-            records: 0,
-            elapsed: started.elapsed(),
         });
     }
     let records = records::records(site);
-    let count = records.len();
     let layout = Layout::of(site);
     let fingerprint = reuse::fingerprint(&records, &layout);
     let (files, outcome) = match reuse::previous(previous, &fingerprint) {
@@ -68,12 +58,7 @@ pub fn stage(
             SearchOutcome::Indexed,
         ),
     };
-    Ok(SearchStage {
-        files,
-        outcome,
-        records: count,
-        elapsed: started.elapsed(),
-    })
+    Ok(SearchStage { files, outcome })
 }
 
 /// The index of `site` (every file of `pagefind/`, stamp included), built
@@ -102,7 +87,7 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
 /// has one) when it will not work: one from before claimtrail rendered search
 /// results itself, or one that leaves out the index's other bundles. Part of
 /// `check`, so `check`, `build` and `serve` all say it.
-pub fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
+pub(crate) fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
     let text = search_template?;
     outdated_template_warning(text).or_else(|| unmerged_template_warning(text, site))
 }
@@ -145,7 +130,7 @@ fn unmerged_template_warning(text: &str, site: &Site) -> Option<Diagnostic> {
 }
 
 /// What shapes the index besides its records.
-pub struct Layout {
+pub(crate) struct Layout {
     /// Pagefind's language code (see [`engine::language_code`]).
     pub language: String,
     /// The most records a bundle holds (`[search] bundle_records`).
@@ -154,7 +139,7 @@ pub struct Layout {
 
 impl Layout {
     /// The layout `site.toml` asks for.
-    pub fn of(site: &Site) -> Layout {
+    pub(crate) fn of(site: &Site) -> Layout {
         Layout {
             language: engine::language_code(&site.config.language),
             bundle_records: site.config.search.bundle_records,

@@ -29,7 +29,7 @@ impl Theme {
     /// folder, as the load stage read it) laid over it. A file named like an
     /// asset replaces that asset's bytes as they are; every other file must be
     /// a template that compiles. Every problem is reported, located.
-    pub fn compile(files: &[TemplateFile]) -> Result<Theme, Diagnostics> {
+    pub(crate) fn compile(files: &[TemplateFile]) -> Result<Theme, Diagnostics> {
         match Theme::what_compiles(files) {
             (Some(theme), problems) if !problems.has_errors() => Ok(theme),
             (_, problems) => Err(problems),
@@ -40,7 +40,7 @@ impl Theme {
     /// aside (see [`templates::load_what_compiles`]), so that `check` reports
     /// every broken template in one run and can still render with the others.
     /// `None` when what is left does not compile, or an asset cannot be read.
-    pub fn what_compiles(files: &[TemplateFile]) -> (Option<Theme>, Diagnostics) {
+    pub(crate) fn what_compiles(files: &[TemplateFile]) -> (Option<Theme>, Diagnostics) {
         let (own_assets, own_templates): (Vec<&TemplateFile>, Vec<&TemplateFile>) =
             files.iter().partition(|file| is_asset(&file.name));
         let mut unreadable_assets = Vec::new();
@@ -70,7 +70,7 @@ impl Theme {
 
     /// A theme that knows the assets but compiles no template: enough to
     /// list a site's output paths, not to render its pages.
-    pub fn uncompiled() -> Theme {
+    pub(crate) fn uncompiled() -> Theme {
         Theme {
             tera: Tera::default(),
             assets: builtin_assets(),
