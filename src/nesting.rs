@@ -32,7 +32,7 @@ pub(crate) const MAX_ELEMENTS: usize = 100_000;
 
 /// Which limit a body's HTML goes beyond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Excess {
+pub(crate) enum Excess {
     /// Nested deeper than [`MAX_DEPTH`].
     Depth,
     /// More elements than [`MAX_ELEMENTS`].
