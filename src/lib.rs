@@ -23,7 +23,7 @@ mod dates;
 pub mod diagnostic;
 mod disk_threads;
 mod error;
-pub mod ids;
+mod ids;
 mod links;
 mod output_file;
 
