@@ -157,11 +157,11 @@ pub struct Site {
     pub config: Config,
     /// Published claims, newest first (ties by id).
     pub claims: Vec<Claim>,
-    /// Sources by id.
+    /// Every source, keyed (and so ordered) by id.
     pub sources: BTreeMap<String, Source>,
-    /// Entities by id.
+    /// Every entity, keyed (and so ordered) by id.
     pub entities: BTreeMap<String, Entity>,
-    /// Pages by id.
+    /// Every free page, keyed (and so ordered) by id.
     pub pages: BTreeMap<String, Page>,
 }
 

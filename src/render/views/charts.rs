@@ -8,9 +8,9 @@ use super::StatusView;
 /// A dot plot: one row per value, all on one horizontal scale.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct DotPlot {
-    /// viewBox width.
+    /// Width of the SVG's `viewBox`, in its user units.
     pub width: u32,
-    /// viewBox height.
+    /// Height of the SVG's `viewBox`, in its user units.
     pub height: u32,
     /// x of the scale's left end.
     pub left: u32,
@@ -53,9 +53,9 @@ pub(crate) struct DotRow {
 /// Claims per month as stacked bars.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct MonthChart {
-    /// viewBox width.
+    /// Width of the SVG's `viewBox`, in its user units.
     pub width: u32,
-    /// viewBox height.
+    /// Height of the SVG's `viewBox`, in its user units.
     pub height: u32,
     /// x where bars start.
     pub left: u32,
@@ -74,11 +74,11 @@ pub(crate) struct MonthBar {
     pub label: String,
     /// Axis label shown under the bar (the year at each January and at the first bar), or empty.
     pub tick: String,
-    /// Left edge.
+    /// x of the bar's left edge, in `viewBox` units.
     pub x: f64,
-    /// Bar width.
+    /// The bar's width, in `viewBox` units.
     pub width: f64,
-    /// Claims that month.
+    /// How many claims were made that month, all statuses together.
     pub total: usize,
     /// Claims that month per status, in status order (zeros included), for a data table.
     pub counts: Vec<usize>,
@@ -89,12 +89,12 @@ pub(crate) struct MonthBar {
 /// One status's part of a bar.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Segment {
-    /// The status.
+    /// The status this segment counts.
     pub status: StatusView,
     /// Claims with it that month.
     pub count: usize,
-    /// Top edge.
+    /// y of the segment's top edge, in `viewBox` units (y grows downwards).
     pub y: f64,
-    /// Height.
+    /// The segment's height, in `viewBox` units.
     pub height: f64,
 }

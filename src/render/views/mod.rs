@@ -67,7 +67,7 @@ pub(crate) struct StatusView {
 /// A status with a number, e.g. for counts per status.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StatusCount {
-    /// The status.
+    /// The status counted.
     pub status: StatusView,
     /// How many claims have this status.
     pub count: usize,
@@ -81,7 +81,7 @@ pub(crate) type SharedValue = tera::Value;
 /// A claim in a list.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct ClaimCard {
-    /// Id.
+    /// The claim's id: its file name without `.md`, and its URL slug.
     pub id: String,
     /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
@@ -219,7 +219,7 @@ pub(crate) struct CitationView {
 pub(crate) struct HistoryView {
     /// The day the verdict changed.
     pub date: DateView,
-    /// The new status.
+    /// The status the claim moved to.
     pub status: StatusView,
     /// The reason for the change, as the file gives it.
     pub note: Option<String>,
@@ -258,7 +258,7 @@ pub(crate) struct EventMonth {
 /// An entity in lists and on its page.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct EntityView {
-    /// Id.
+    /// The entity's id: its file name without `.md`, and its URL slug.
     pub id: String,
     /// The name pages show.
     pub name: String,
@@ -268,20 +268,20 @@ pub(crate) struct EntityView {
     pub url: String,
     /// The homepage (absolute http or https).
     pub homepage: Option<String>,
-    /// Parent entity.
+    /// The entity that makes or owns this one, linked to its page.
     pub parent: Option<Link>,
     /// Other names it goes by, from the entity file.
     pub aliases: Vec<String>,
     /// Number of claims about it.
     pub claim_count: usize,
-    /// Sanitised HTML description.
+    /// The body rendered from Markdown and sanitised: safe to insert as HTML.
     pub body_html: String,
 }
 
 /// A source in lists and on its page, with its track record.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SourceView {
-    /// Id.
+    /// The source's id: its file name without `.md`, and its URL slug.
     pub id: String,
     /// The name pages show.
     pub name: String,
@@ -293,9 +293,9 @@ pub(crate) struct SourceView {
     pub homepage: Option<String>,
     /// The entity it speaks for.
     pub entity: Option<Link>,
-    /// Claims it originated.
+    /// How many published claims name this source as claimant.
     pub originated_count: usize,
-    /// Citations it gave.
+    /// How many citations of published claims name this source.
     pub citation_count: usize,
     /// Its originated claims per current status (statuses with none left out).
     pub originated_by_status: Vec<StatusCount>,
@@ -303,7 +303,7 @@ pub(crate) struct SourceView {
     pub agreement: Option<AgreementView>,
     /// Judged citations so far (the agreement rate's n).
     pub judged: usize,
-    /// Sanitised HTML description.
+    /// The body rendered from Markdown and sanitised: safe to insert as HTML.
     pub body_html: String,
 }
 
