@@ -139,9 +139,9 @@ pub struct PageDoc {
     pub id: String,
     /// Path relative to the root.
     pub file: String,
-    /// Page title.
+    /// The page's title; `None` when missing (reported).
     pub title: Option<String>,
-    /// Markdown body.
+    /// The Markdown after the frontmatter, unrendered.
     pub body: String,
 }
 

@@ -82,7 +82,7 @@ pub struct RawFile {
     pub path: String,
     /// The file stem, which is the content's id.
     pub id: String,
-    /// The whole file.
+    /// The whole file as UTF-8 text, frontmatter included.
     pub text: String,
 }
 

@@ -35,7 +35,7 @@ pub(super) struct FeedEntry {
     pub updated: String,
     /// The event's date for readers.
     pub date: DateView,
-    /// The claim sentence.
+    /// The title of the claim the event belongs to.
     pub claim_title: String,
     /// Who made the claim.
     pub claimant: Link,

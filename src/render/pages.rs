@@ -11,7 +11,7 @@ pub(super) type Recipe<'v> = Box<dyn Fn() -> Context + Send + Sync + 'v>;
 pub(super) struct Job<'v> {
     /// Output path relative to the output folder, e.g. `claims/x/index.html`.
     pub path: String,
-    /// Template name.
+    /// The theme template that renders it, one of the names in `theme::names`.
     pub template: &'static str,
     /// Makes the page's variables.
     pub context: Recipe<'v>,
