@@ -11,7 +11,7 @@ use crate::parse::Doc;
 use crate::validate::{self, Docs};
 
 /// One file's parse result: its document, if readable, and its own problems.
-pub type Parsed = (Option<Doc>, Vec<Diagnostic>);
+pub(crate) type Parsed = (Option<Doc>, Vec<Diagnostic>);
 
 /// The result of checking a site: all diagnostics and, when there were no errors, the model.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub struct Checked {
 }
 
 /// The status ids content may use: the site's own, or the defaults.
-pub fn status_ids(config: Option<&Config>) -> Vec<String> {
+pub(crate) fn status_ids(config: Option<&Config>) -> Vec<String> {
     config
         .map_or_else(config::default_statuses, |c| c.statuses.clone())
         .into_iter()
@@ -34,7 +34,7 @@ pub fn status_ids(config: Option<&Config>) -> Vec<String> {
 /// Per-file results plus cross-file rules make the model.
 ///
 /// `files` and `parsed` are parallel; `diagnostics` holds what came before (load, config).
-pub fn assemble(
+pub(crate) fn assemble(
     config: Option<Config>,
     files: &[&RawFile],
     parsed: Vec<Parsed>,

@@ -7,7 +7,7 @@ use time::macros::format_description;
 
 /// A date as ISO text and as readers see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// `2026-04-23`
     pub iso: String,
     /// `April 23, 2026`
@@ -17,7 +17,7 @@ pub struct DateView {
 }
 
 /// A date as ISO and display text.
-pub fn date_view(date: Date) -> DateView {
+pub(crate) fn date_view(date: Date) -> DateView {
     let display = date
         .format(format_description!(
             "[month repr:long] [day padding:none], [year]"

@@ -8,15 +8,15 @@
 
 use rayon::ThreadPoolBuilder;
 
-/// How many. Measured out of the page cache: reading 10,000 claims takes a
-/// third of a second less on 16 threads than on 2, and pruning a
-/// 100,000-claim spare tree 5 s instead of 12; 32 gained nothing more.
-pub const DISK_THREADS: usize = 16;
+/// How many threads read and prune: disk work mostly waits, so more threads
+/// than cores keep the disk busy. 16 was the fastest measured, out of the
+/// page cache (README § Performance).
+pub(crate) const DISK_THREADS: usize = 16;
 
 /// Runs `work` with its parallel iterators on [`DISK_THREADS`] threads of
 /// their own; on the shared pool if no threads can be started, which is slower
 /// out of the page cache but gives the same result.
-pub fn install<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+pub(crate) fn install<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     let pool = ThreadPoolBuilder::new()
         .num_threads(DISK_THREADS)
         .thread_name(|i| format!("claimtrail-disk-{i}"))

@@ -10,19 +10,19 @@ use crate::parse::vocabulary::{EntityKind, SourceKind, Stance};
 /// A claim file as written, before cross-file checks.
 #[derive(Debug, Clone)]
 pub struct ClaimDoc {
-    /// The file stem.
+    /// The file name without `.md`: the id and URL slug.
     pub id: String,
     /// Path relative to the root.
     pub file: String,
-    /// The claim sentence.
+    /// One neutral sentence stating what was claimed; `None` when missing (reported).
     pub title: Option<String>,
     /// When the claim was first made.
     pub date: Option<Located<Date>>,
     /// Source id of who made it.
     pub claimant: Option<Located<String>>,
-    /// Current status id.
+    /// The current verdict's status id, located so that an unknown id can be pointed at.
     pub status: Option<Located<String>>,
-    /// Entity ids.
+    /// Ids of the entities the claim is about, each located for the reference check.
     pub entities: Vec<Located<String>>,
     /// Free-form tags.
     pub tags: Vec<Located<String>>,
@@ -30,15 +30,15 @@ pub struct ClaimDoc {
     pub summary: Option<String>,
     /// Skipped unless building with drafts.
     pub draft: bool,
-    /// Former ids.
+    /// Former ids, each located; every one becomes a redirect to this claim.
     pub aliases: Vec<Located<String>>,
     /// The measurable part of the claim.
     pub quantity: Option<QuantityDoc>,
-    /// Evidence.
+    /// The `[[citations]]` tables, in the file's order.
     pub citations: Vec<CitationDoc>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryDoc>,
-    /// The Markdown body.
+    /// The Markdown after the frontmatter, unrendered.
     pub body: String,
     /// The plain text of the body's first paragraph, made once when the file
     /// is read (lists and cards show it when there is no `summary`).
@@ -61,7 +61,7 @@ pub struct QuantityDoc {
 pub struct CitationDoc {
     /// Where the entry is in the file.
     pub span: std::ops::Range<usize>,
-    /// Source id.
+    /// Id of the source that published the document, located for the reference check.
     pub source: Option<Located<String>>,
     /// Link to the document.
     pub url: Option<String>,
@@ -71,11 +71,11 @@ pub struct CitationDoc {
     pub date: Option<Date>,
     /// How the document stands on the claim.
     pub stance: Stance,
-    /// Verbatim quote.
+    /// A passage copied word for word from the document.
     pub quote: Option<String>,
     /// The value the document reports.
     pub value: Option<f64>,
-    /// Archived copy.
+    /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
     /// Whether `url` or `archive` was written at all (even if invalid).
     pub link_given: bool,
@@ -88,60 +88,60 @@ pub struct HistoryDoc {
     pub date: Option<Located<Date>>,
     /// The new status id.
     pub status: Option<Located<String>>,
-    /// Why.
+    /// The reason for the change, as the file gives it.
     pub note: Option<String>,
 }
 
 /// A source (publisher) file.
 #[derive(Debug, Clone)]
 pub struct SourceDoc {
-    /// The file stem.
+    /// The file name without `.md`: the id and URL slug.
     pub id: String,
     /// Path relative to the root.
     pub file: String,
-    /// Display name.
+    /// The name pages show; `None` when missing (reported).
     pub name: Option<String>,
     /// What kind of publisher it is.
     pub kind: SourceKind,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub url: Option<String>,
     /// The entity this source speaks for.
     pub entity: Option<Located<String>>,
-    /// Markdown description.
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
     pub body: String,
 }
 
 /// An entity file.
 #[derive(Debug, Clone)]
 pub struct EntityDoc {
-    /// The file stem.
+    /// The file name without `.md`: the id and URL slug.
     pub id: String,
     /// Path relative to the root.
     pub file: String,
-    /// Display name.
+    /// The name pages show; `None` when missing (reported).
     pub name: Option<String>,
     /// What kind of thing it is.
     pub kind: EntityKind,
-    /// Parent entity id.
+    /// Id of the entity that makes or owns this one, located for the reference and loop checks.
     pub parent: Option<Located<String>>,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub url: Option<String>,
-    /// Other names.
+    /// Other names it goes by, shown on its page.
     pub aliases: Vec<String>,
-    /// Markdown description.
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
     pub body: String,
 }
 
 /// A free page file.
 #[derive(Debug, Clone)]
 pub struct PageDoc {
-    /// The file stem.
+    /// The file name without `.md`: the id and URL slug.
     pub id: String,
     /// Path relative to the root.
     pub file: String,
-    /// Page title.
+    /// The page's title; `None` when missing (reported).
     pub title: Option<String>,
-    /// Markdown body.
+    /// The Markdown after the frontmatter, unrendered.
     pub body: String,
 }
 

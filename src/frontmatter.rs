@@ -4,7 +4,7 @@ use std::ops::Range;
 
 /// Where the frontmatter and the body lie in a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split {
+pub(crate) struct Split {
     /// The TOML between the `+++` lines.
     pub toml: Range<usize>,
     /// Everything after the closing `+++` line.
@@ -13,7 +13,7 @@ pub struct Split {
 
 /// Why a file's frontmatter could not be found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SplitError {
+pub(crate) struct SplitError {
     /// What is wrong.
     pub message: &'static str,
     /// How to fix it.
@@ -25,7 +25,7 @@ pub struct SplitError {
 const DELIMITER: &str = "+++";
 
 /// Finds the `+++`-delimited TOML frontmatter at the very top of `text`.
-pub fn split(text: &str) -> Result<Split, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split, SplitError> {
     find(text).map_err(|error| cr_only_line_ends(text).unwrap_or(error))
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use crate::fields::{Fields, Located, control_character, merge};
 
 /// The keys of the `[html]` table in `site.toml`.
-pub const HTML_KEYS: &[&str] = &[
+pub(crate) const HTML_KEYS: &[&str] = &[
     "allow_tags",
     "allow_attributes",
     "allow_url_schemes",
@@ -22,7 +22,7 @@ pub const HTML_KEYS: &[&str] = &[
 /// Tags no policy may allow: they run script, load other documents or
 /// plug-ins, restyle or redirect the page, submit data, or switch the parser
 /// into SVG or MathML, the home of most sanitiser bypasses.
-pub const NEVER_TAGS: &[&str] = &[
+pub(crate) const NEVER_TAGS: &[&str] = &[
     "script",
     "noscript",
     "style",
@@ -50,7 +50,7 @@ pub const NEVER_TAGS: &[&str] = &[
 /// Attributes no policy may allow, besides every `on...` event handler.
 /// `rel` is set by the policy itself (`link_rel`); `background`, `lowsrc` and
 /// `dynsrc` are legacy URL attributes the sanitiser does not check.
-pub const NEVER_ATTRIBUTES: &[&str] = &[
+pub(crate) const NEVER_ATTRIBUTES: &[&str] = &[
     "style",
     "srcdoc",
     "action",
@@ -65,7 +65,7 @@ pub const NEVER_ATTRIBUTES: &[&str] = &[
 ];
 
 /// URL schemes no policy may allow.
-pub const NEVER_SCHEMES: &[&str] = &[
+pub(crate) const NEVER_SCHEMES: &[&str] = &[
     "javascript",
     "vbscript",
     "data",
@@ -169,7 +169,7 @@ fn is_language_class(class: &str) -> bool {
 }
 
 /// Reads the `[html]` table of `site.toml`; refused values are reported and left out.
-pub fn read(fields: &mut Fields) -> HtmlPolicy {
+pub(crate) fn read(fields: &mut Fields) -> HtmlPolicy {
     let mut policy = HtmlPolicy::default();
     let Some(mut table) = fields.table("html", HTML_KEYS) else {
         return policy;

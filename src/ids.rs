@@ -1,13 +1,7 @@
 //! Ids (file stems) and tag slugs: the parts of content that become URLs.
 
 /// True for ids matching `^[a-z0-9][a-z0-9-]*$` (and at most [`MAX_ID_LEN`] long).
-///
-/// ```
-/// use claimtrail::ids::is_valid_id;
-/// assert!(is_valid_id("gpt-5-5-cost"));
-/// assert!(!is_valid_id("GPT 5.5"));
-/// ```
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -16,15 +10,7 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// True for the names Windows reserves for devices (`con`, `nul`, `com1`, ...),
 /// which no file or folder there may have, with or without an extension.
-///
-/// ```
-/// use claimtrail::ids::is_windows_reserved;
-/// assert!(is_windows_reserved("aux"));
-/// assert!(is_windows_reserved("lpt9"));
-/// assert!(!is_windows_reserved("console"));
-/// assert!(!is_windows_reserved("com10"));
-/// ```
-pub fn is_windows_reserved(id: &str) -> bool {
+pub(crate) fn is_windows_reserved(id: &str) -> bool {
     match id.as_bytes() {
         b"con" | b"prn" | b"aux" | b"nul" => true,
         [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
@@ -34,7 +20,7 @@ pub fn is_windows_reserved(id: &str) -> bool {
 
 /// When `id` is a Windows device name: why that breaks a checkout there, and
 /// a longer id for a `noun` (claim, source, ...) to use instead.
-pub fn windows_device_problem(id: &str, noun: &str) -> Option<(String, String)> {
+pub(crate) fn windows_device_problem(id: &str, noun: &str) -> Option<(String, String)> {
     is_windows_reserved(id).then(|| {
         (
             format!(
@@ -47,23 +33,17 @@ pub fn windows_device_problem(id: &str, noun: &str) -> Option<(String, String)> 
 }
 
 /// Longest id accepted, so that every output path stays within file-system limits.
-pub const MAX_ID_LEN: usize = 120;
+pub(crate) const MAX_ID_LEN: usize = 120;
 
 /// The valid id closest to `id`: lowercased, accents dropped, other runs turned into `-`.
-pub fn suggest_id(id: &str) -> String {
+pub(crate) fn suggest_id(id: &str) -> String {
     let mut slug = slugify(id);
     slug.truncate(MAX_ID_LEN);
     slug.trim_end_matches('-').to_string()
 }
 
 /// A tag's URL slug: lowercased, every run outside `a-z0-9` turned into one `-`, trimmed.
-///
-/// ```
-/// use claimtrail::ids::tag_slug;
-/// assert_eq!(tag_slug("Inference Cost"), "inference-cost");
-/// assert_eq!(tag_slug("GPT-5.5!"), "gpt-5-5");
-/// ```
-pub fn tag_slug(tag: &str) -> String {
+pub(crate) fn tag_slug(tag: &str) -> String {
     slugify(tag)
 }
 
@@ -98,6 +78,18 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn examples_of_each_rule() {
+        assert!(is_valid_id("gpt-5-5-cost"));
+        assert!(!is_valid_id("GPT 5.5"));
+        assert!(is_windows_reserved("aux"));
+        assert!(is_windows_reserved("lpt9"));
+        assert!(!is_windows_reserved("console"));
+        assert!(!is_windows_reserved("com10"));
+        assert_eq!(tag_slug("Inference Cost"), "inference-cost");
+        assert_eq!(tag_slug("GPT-5.5!"), "gpt-5-5");
+    }
 
     #[test]
     fn ids_follow_the_contract() {

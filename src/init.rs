@@ -159,7 +159,7 @@ fn workflow_edits() -> [(&'static str, String); 8] {
 }
 
 /// The GitHub Pages workflow for a new tracker.
-pub fn workflow() -> String {
+pub(crate) fn workflow() -> String {
     workflow_edits()
         .iter()
         .fold(REPO_WORKFLOW.to_string(), |text, (from, to)| {

@@ -16,34 +16,36 @@
 //! (a site held in memory and served), `new` and `init` (starter files).
 //! docs/architecture.md says which module owns what.
 
+#![warn(unreachable_pub)]
+
 // Shared by every stage.
-pub mod dates;
+mod dates;
 pub mod diagnostic;
-pub mod disk_threads;
-pub mod error;
-pub mod ids;
-pub mod links;
-pub mod output_file;
+mod disk_threads;
+mod error;
+mod ids;
+mod links;
+mod output_file;
 
 // Load: reads the site's files.
 pub mod load;
 
 // Parse and validate: every rule, every problem.
 pub mod config;
-pub mod doc;
+mod doc;
 pub mod fields;
-pub mod frontmatter;
+mod frontmatter;
 pub mod html_policy;
 pub mod markdown;
-pub mod nesting;
+mod nesting;
 pub mod parse;
-pub mod placeholders;
+mod placeholders;
 pub mod validate;
-pub mod workflow;
+mod workflow;
 
 // Model: the resolved site.
-pub mod assemble;
-pub mod index;
+mod assemble;
+mod index;
 pub mod model;
 
 // Render and search: the output files, in memory.
@@ -54,13 +56,13 @@ pub mod search;
 pub mod write;
 
 // The stages in order.
-pub mod pipeline;
+mod pipeline;
 
 // Around the pipeline.
 pub mod init;
 pub mod new;
 pub mod serve;
-pub mod session;
+mod session;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Format, Severity};
 pub use error::Error;

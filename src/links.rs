@@ -2,7 +2,7 @@
 
 /// Why a URL was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UrlProblem {
+pub(crate) struct UrlProblem {
     /// Completes the sentence "`url` ...".
     pub message: String,
     /// How to fix it.
@@ -10,7 +10,7 @@ pub struct UrlProblem {
 }
 
 /// Accepts only absolute `http` and `https` URLs with a host.
-pub fn check_web_url(text: &str) -> Result<(), UrlProblem> {
+pub(crate) fn check_web_url(text: &str) -> Result<(), UrlProblem> {
     let hint = "write the full address, starting with `https://`".to_string();
     match url::Url::parse(text.trim()) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),

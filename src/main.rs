@@ -13,8 +13,8 @@ use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
 // mimalloc instead of the system allocator: a build and its search index make
-// many small, short-lived strings, and glibc's malloc took about a fifth of
-// the search stage's time (README § Performance). The library leaves the
+// many small, short-lived strings, which glibc's malloc handles more slowly
+// (README § Performance). The library leaves the
 // choice to the program, so examples/search-time.rs names it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -56,9 +56,9 @@ fn without_control_characters(mut html: String) -> String {
 }
 
 /// What reading a body tells before it renders, from one parse. (Its HTML is
-/// not kept for rendering: at 100,000 claims that took 460 MB more memory and
-/// saved no time.)
-pub struct Inspection {
+/// not kept for rendering: holding every body's HTML costs much memory and
+/// saves no time, README § Performance.)
+pub(crate) struct Inspection {
     /// Whether its HTML keeps to the limits of [`nesting`].
     pub size: Result<(), nesting::Excess>,
     /// Its first paragraph, as [`first_paragraph`] gives it.
@@ -67,7 +67,7 @@ pub struct Inspection {
 
 /// Checks the HTML of `markdown` against the limits of [`nesting`] and finds
 /// its first paragraph.
-pub fn inspect(markdown: &str) -> Inspection {
+pub(crate) fn inspect(markdown: &str) -> Inspection {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let first_paragraph = first_paragraph_of(events.iter().cloned());
     Inspection {
@@ -175,7 +175,7 @@ fn first_paragraph_of<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
 
 /// The plain text of the whole document, for the search index: the words of
 /// every block, one space between blocks, no markup and no control characters.
-pub fn plain_text(markdown: &str) -> String {
+pub(crate) fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
         match event {

@@ -19,31 +19,31 @@ pub struct Claim {
     pub id: String,
     /// Source file, relative to the root.
     pub file: String,
-    /// The claim sentence.
+    /// One neutral sentence stating what was claimed.
     pub title: String,
     /// When it was first made.
     pub date: Date,
     /// Source id of who made it.
     pub claimant: String,
-    /// Current status id.
+    /// The current verdict: the id of one of `site.toml`'s statuses.
     pub status: String,
-    /// Entity ids.
+    /// Ids of the entities the claim is about, as the file lists them.
     pub entities: Vec<String>,
     /// Tags as first spelled on the site.
     pub tags: Vec<String>,
     /// Summary from frontmatter, if given.
     pub summary: Option<String>,
-    /// Draft flag.
+    /// Whether the file says `draft = true`; such claims are only here with `--drafts`.
     pub draft: bool,
     /// Former ids, each redirecting here.
     pub aliases: Vec<String>,
     /// The measurable part, if any.
     pub quantity: Option<Quantity>,
-    /// The evidence.
+    /// The documents cited as evidence, in the file's order.
     pub citations: Vec<Citation>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryEntry>,
-    /// Markdown body.
+    /// The Markdown after the frontmatter, unrendered.
     pub body: String,
     /// The plain text of the body's first paragraph.
     pub excerpt: String,
@@ -67,101 +67,101 @@ pub struct Quantity {
     pub label: String,
     /// The claimed value.
     pub value: f64,
-    /// Unit.
+    /// The unit of `value` and of each citation's `value`, as written.
     pub unit: String,
 }
 
 /// One cited document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
-    /// Source id.
+    /// Id of the source that published the document.
     pub source: String,
     /// Link to the document.
     pub url: Option<String>,
-    /// Document title.
+    /// The document's own title, if the citation gives it.
     pub title: Option<String>,
-    /// Publication date.
+    /// When the document was published, if the citation gives it.
     pub date: Option<Date>,
     /// How the document stands on the claim.
     pub stance: Stance,
-    /// Verbatim quote.
+    /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// Reported value.
+    /// The value this document reports for the claim's `[quantity]`, in its unit.
     pub value: Option<f64>,
-    /// Archived copy.
+    /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
 }
 
 /// One verdict change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryEntry {
-    /// When.
+    /// The day the verdict changed.
     pub date: Date,
     /// The new status id.
     pub status: String,
-    /// Why.
+    /// The reason for the change, as the file gives it.
     pub note: Option<String>,
 }
 
 /// A publisher.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// Id.
+    /// The file name without `.md`; the source's URL slug.
     pub id: String,
-    /// Display name.
+    /// The name pages show for the source.
     pub name: String,
     /// What kind of publisher it is.
     pub kind: SourceKind,
-    /// Homepage.
+    /// The publisher's homepage (absolute http or https).
     pub url: Option<String>,
     /// Entity this source speaks for.
     pub entity: Option<String>,
-    /// Markdown description.
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
     pub body: String,
 }
 
 /// Something claims are about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
-    /// Id.
+    /// The file name without `.md`; the entity's URL slug.
     pub id: String,
-    /// Display name.
+    /// The name pages show for the entity.
     pub name: String,
     /// What kind of thing it is.
     pub kind: EntityKind,
-    /// Parent entity id.
+    /// Id of the entity that makes or owns this one (validation rules out loops).
     pub parent: Option<String>,
-    /// Homepage.
+    /// The entity's homepage (absolute http or https).
     pub url: Option<String>,
-    /// Other names.
+    /// Other names it goes by, shown on its page (not redirects).
     pub aliases: Vec<String>,
-    /// Markdown description.
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
     pub body: String,
 }
 
-/// A free page.
+/// A free page (about, methodology, …) from `content/pages/`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    /// Id.
+    /// The file name without `.md`; the page's URL slug.
     pub id: String,
-    /// Title.
+    /// The page's title, as its frontmatter gives it.
     pub title: String,
-    /// Markdown body.
+    /// The Markdown after the frontmatter, unrendered.
     pub body: String,
 }
 
 /// The whole validated site.
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// `site.toml`.
+    /// The site's settings, parsed from `site.toml`.
     pub config: Config,
     /// Published claims, newest first (ties by id).
     pub claims: Vec<Claim>,
-    /// Sources by id.
+    /// Every source, keyed (and so ordered) by id.
     pub sources: BTreeMap<String, Source>,
-    /// Entities by id.
+    /// Every entity, keyed (and so ordered) by id.
     pub entities: BTreeMap<String, Entity>,
-    /// Pages by id.
+    /// Every free page, keyed (and so ordered) by id.
     pub pages: BTreeMap<String, Page>,
 }
 

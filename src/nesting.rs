@@ -25,14 +25,14 @@ use html5ever::tokenizer::{
 };
 
 /// Deepest nesting of elements accepted in one body.
-pub const MAX_DEPTH: usize = 100;
+pub(crate) const MAX_DEPTH: usize = 100;
 
 /// Most elements accepted in one body: a long article has a few thousand.
-pub const MAX_ELEMENTS: usize = 100_000;
+pub(crate) const MAX_ELEMENTS: usize = 100_000;
 
 /// Which limit a body's HTML goes beyond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Excess {
+pub(crate) enum Excess {
     /// Nested deeper than [`MAX_DEPTH`].
     Depth,
     /// More elements than [`MAX_ELEMENTS`].
@@ -71,7 +71,7 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// Checks `html` against [`MAX_DEPTH`] and [`MAX_ELEMENTS`].
-pub fn check(html: &str) -> Result<(), Excess> {
+pub(crate) fn check(html: &str) -> Result<(), Excess> {
     // Every element the estimate counts starts with `<`: with no more of them
     // than the depth limit, neither limit can be reached (most bodies).
     if html.bytes().filter(|&b| b == b'<').count() <= MAX_DEPTH.min(MAX_ELEMENTS) {

@@ -4,7 +4,7 @@
 
 /// The folder of the output that holds the search index and Pagefind's
 /// scripts, reserved whether or not the index is built.
-pub const SEARCH_FOLDER: &str = "pagefind";
+pub(crate) const SEARCH_FOLDER: &str = "pagefind";
 
 /// One file of the finished site.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -51,11 +51,11 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// Published claims.
+    /// How many claims the site published (drafts count only with `--drafts`).
     pub claims: usize,
-    /// Files written.
+    /// How many files the build wrote, copied static files included.
     pub files_written: usize,
-    /// Their bytes.
+    /// The total size of those files, in bytes.
     pub bytes_written: u64,
     /// Warnings (the build had no errors).
     pub diagnostics: Diagnostics,

@@ -11,15 +11,15 @@ use crate::frontmatter::Split;
 use crate::load::RawFile;
 
 /// What every placeholder starts with.
-pub const MARKER: &str = "TODO";
+pub(crate) const MARKER: &str = "TODO";
 
 /// Whether a value is a placeholder (other rules leave those to this one).
-pub fn is_placeholder(value: &str) -> bool {
+pub(crate) fn is_placeholder(value: &str) -> bool {
     value.starts_with(MARKER)
 }
 
 /// Every unfilled placeholder in `file`, whose frontmatter and body lie at `split`.
-pub fn find(file: &RawFile, split: &Split) -> Vec<Diagnostic> {
+pub(crate) fn find(file: &RawFile, split: &Split) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     // Every placeholder contains the marker; most files have none, and one
     // search of the whole text is far cheaper than the rules line by line.

@@ -6,11 +6,11 @@ use crate::load::WORKFLOW_FILE;
 use crate::placeholders::MARKER;
 
 /// The workflow variable naming claimtrail's git repository.
-pub const REPOSITORY_VARIABLE: &str = "CLAIMTRAIL_REPOSITORY";
+pub(crate) const REPOSITORY_VARIABLE: &str = "CLAIMTRAIL_REPOSITORY";
 
 /// A warning for each placeholder repository URL `init` wrote that is still in
 /// `text`, a site's workflow.
-pub fn workflow_placeholders(text: &str) -> Vec<Diagnostic> {
+pub(crate) fn workflow_placeholders(text: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {

@@ -8,13 +8,13 @@ use crate::fields::{Fields, merge};
 
 const LIMITS_KEYS: &[&str] = &["page_megabytes", "render_seconds"];
 
-/// The default cap on one rendered file, in MiB: over ten times the biggest
-/// page of a 10,000-claim site even at the largest `page_size` (5.4 MiB).
-pub const DEFAULT_PAGE_MEGABYTES: usize = 64;
+/// The default cap on one rendered file, in MiB: far above the biggest page of
+/// a 10,000-claim site at the largest `page_size` (README § Performance).
+pub(crate) const DEFAULT_PAGE_MEGABYTES: usize = 64;
 
 /// The default cap on one file's render, in seconds; the biggest page of a
 /// 10,000-claim site renders in well under a second.
-pub const DEFAULT_RENDER_SECONDS: u64 = 10;
+pub(crate) const DEFAULT_RENDER_SECONDS: u64 = 10;
 
 /// The largest `page_megabytes` accepted (1 GiB).
 const MAX_PAGE_MEGABYTES: usize = 1024;

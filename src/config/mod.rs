@@ -12,16 +12,17 @@ mod publishing;
 mod search;
 mod statuses;
 
+pub(crate) use limits::RenderLimits;
 use limits::read_limits;
-pub use limits::{DEFAULT_PAGE_MEGABYTES, DEFAULT_RENDER_SECONDS, RenderLimits};
-pub use publishing::{DEFAULT_FEED_ENTRIES, Publisher, PublisherKind};
+pub(crate) use publishing::{DEFAULT_FEED_ENTRIES, Publisher};
 use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
-pub use search::SearchSettings;
+pub(crate) use search::SearchSettings;
 use search::read_search;
+pub use statuses::StatusDef;
 use statuses::read_statuses;
-pub use statuses::{BEST_RATING, StatusDef, Verdict, WORST_RATING, default_statuses};
+pub(crate) use statuses::{BEST_RATING, Verdict, WORST_RATING, default_statuses};
 
-pub use crate::load::CONFIG_FILE;
+pub(crate) use crate::load::CONFIG_FILE;
 
 const SITE_KEYS: &[&str] = &[
     "title",
@@ -74,9 +75,9 @@ pub struct Config {
 }
 
 /// Default items per page.
-pub const DEFAULT_PAGE_SIZE: usize = 50;
+pub(crate) const DEFAULT_PAGE_SIZE: usize = 50;
 /// Default fewest judged citations for an agreement rate.
-pub const DEFAULT_AGREEMENT_THRESHOLD: usize = 3;
+pub(crate) const DEFAULT_AGREEMENT_THRESHOLD: usize = 3;
 
 impl Config {
     /// Looks up a status by id.
@@ -101,7 +102,7 @@ impl Config {
 /// Every site-relative link starts with this path, so it must never start
 /// with `//`: `https:ps://host/x` is host `ps` with path `//host/x`, and a
 /// browser reads `//host/x/search.js` as a script on another host.
-pub fn base_path_of(base_url: &str) -> String {
+pub(crate) fn base_path_of(base_url: &str) -> String {
     let Ok(url) = url::Url::parse(base_url) else {
         return "/".to_string();
     };

@@ -9,7 +9,7 @@ use crate::fields::{Fields, Located, merge};
 const PUBLISHER_KEYS: &[&str] = &["name", "url", "kind"];
 
 /// How many entries a feed holds when `feed_entries` is not set.
-pub const DEFAULT_FEED_ENTRIES: usize = 50;
+pub(crate) const DEFAULT_FEED_ENTRIES: usize = 50;
 const MAX_FEED_ENTRIES: usize = 1000;
 
 /// Whether the publisher is an organization or a person (schema.org `@type`).

@@ -5,7 +5,7 @@ use crate::fields::{Fields, merge};
 const SEARCH_KEYS: &[&str] = &["full_text", "bundle_records"];
 
 /// How many records one bundle of the index holds unless `bundle_records` says otherwise.
-pub const DEFAULT_BUNDLE_RECORDS: usize = 20_000;
+pub(super) const DEFAULT_BUNDLE_RECORDS: usize = 20_000;
 
 /// The largest `bundle_records` accepted.
 const MAX_BUNDLE_RECORDS: usize = 1_000_000;

@@ -8,9 +8,9 @@ use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
 
 /// The worst (most false) rating on the ClaimReview scale.
-pub const WORST_RATING: u8 = 1;
+pub(crate) const WORST_RATING: u8 = 1;
 /// The best (most true) rating on the ClaimReview scale.
-pub const BEST_RATING: u8 = 5;
+pub(crate) const BEST_RATING: u8 = 5;
 
 /// The middle of the ClaimReview scale: neither true nor false.
 const MIDDLE_RATING: u8 = (WORST_RATING + BEST_RATING) / 2;
@@ -55,7 +55,7 @@ impl StatusDef {
 }
 
 /// The statuses every site has unless `site.toml` redefines them.
-pub fn default_statuses() -> Vec<StatusDef> {
+pub(crate) fn default_statuses() -> Vec<StatusDef> {
     // Only verdicts on truth get a number: unverified, retracted and outdated
     // say nothing about whether the claim is true (see docs/content-format.md).
     [

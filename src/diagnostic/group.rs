@@ -25,7 +25,7 @@ impl<'a> Likeness<'a> {
 
 /// Splits `diagnostics` (in report order) into runs of alike ones; each
 /// group keeps report order and the groups are ordered by their first member.
-pub fn alike<'a>(diagnostics: &[&'a Diagnostic]) -> Vec<Vec<&'a Diagnostic>> {
+pub(super) fn alike<'a>(diagnostics: &[&'a Diagnostic]) -> Vec<Vec<&'a Diagnostic>> {
     let mut groups: Vec<Vec<&Diagnostic>> = Vec::new();
     let mut index: HashMap<Likeness, usize> = HashMap::new();
     for &diagnostic in diagnostics {
@@ -75,7 +75,7 @@ impl Diagnostics {
 
 /// The hint for a whole group: the members' own when they all give the same
 /// one, else the code's general hint, if it has one.
-pub fn group_hint<'a>(first: &'a Diagnostic, members: &[&'a Diagnostic]) -> Option<&'a str> {
+pub(super) fn group_hint<'a>(first: &'a Diagnostic, members: &[&'a Diagnostic]) -> Option<&'a str> {
     let shared = first.hint.as_deref();
     if members.iter().all(|d| d.hint.as_deref() == shared) {
         shared

@@ -16,7 +16,7 @@ mod group;
 mod human;
 mod render;
 
-pub use code::Code;
+pub(crate) use code::Code;
 pub use human::{HumanStyle, Warnings};
 pub use render::plural;
 
@@ -196,7 +196,7 @@ impl Diagnostics {
 }
 
 /// The line and column (in characters) of byte `offset` in `text`.
-pub fn position_of(text: &str, offset: usize) -> Position {
+pub(crate) fn position_of(text: &str, offset: usize) -> Position {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -213,7 +213,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Turns a path under the site root into the `/`-separated form diagnostics use.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     relative
         .components()
@@ -224,7 +224,7 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 
 /// Most diagnostics reported for one file. A file with thousands of problems
 /// holds one mistake repeated; printing them all would take minutes.
-pub const MAX_PER_FILE: usize = 50;
+pub(crate) const MAX_PER_FILE: usize = 50;
 
 /// Keeps the first [`MAX_PER_FILE`] problems of `file` and adds one error,
 /// placed at `end` (the end of the file), saying how many more there are.
@@ -246,7 +246,7 @@ pub fn cap_per_file(file: &str, end: usize, mut problems: Vec<Diagnostic>) -> Ve
 }
 
 /// The closest candidate to `wrong` by edit distance, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {

@@ -55,7 +55,7 @@ const INVISIBLE: &[(char, &str)] = &[
 
 /// Whether `c` is a direction control: an embedding, override or isolate, or
 /// the character that ends one (U+202A–U+202E, U+2066–U+2069).
-pub fn is_direction_control(c: char) -> bool {
+pub(crate) fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -93,7 +93,7 @@ fn name(c: char) -> Option<&'static str> {
 /// A diagnostic for the invisible character `c` in `value` (a description
 /// such as "`title`"), pointed at `span`; `escaped` when the file writes it as
 /// a TOML escape (`\u202E`) rather than as the character itself.
-pub fn diagnostic(
+pub(super) fn diagnostic(
     file: &str,
     value: &str,
     (c, name): (char, &str),
@@ -122,7 +122,11 @@ pub fn diagnostic(
 
 /// A diagnostic for the first direction control in a Markdown body that
 /// starts at byte `body_start` of `file`'s `text`, if there is one.
-pub fn direction_control_in_body(file: &str, text: &str, body_start: usize) -> Option<Diagnostic> {
+pub(crate) fn direction_control_in_body(
+    file: &str,
+    text: &str,
+    body_start: usize,
+) -> Option<Diagnostic> {
     let body = text.get(body_start..)?;
     let (at, c, name) = invisible_character(body, TextUse::Prose)?;
     let start = body_start + at;

@@ -14,10 +14,10 @@ mod invisible;
 mod nested;
 mod scalars;
 
-pub use invisible::{
-    TextUse, direction_control_in_body, invisible_character, is_direction_control,
-};
-pub use scalars::calendar_date;
+pub(crate) use invisible::direction_control_in_body;
+pub use invisible::{TextUse, invisible_character};
+#[cfg(test)]
+use scalars::calendar_date;
 
 /// A value together with the byte range in its file that it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +29,7 @@ pub struct Located<T> {
 }
 
 /// A typed, strict reader over one TOML table.
-pub struct Fields<'t, 'i> {
+pub(crate) struct Fields<'t, 'i> {
     file: &'t str,
     /// The whole text of `file`, to find a character in a value as written.
     text: &'t str,
@@ -47,7 +47,7 @@ pub struct Fields<'t, 'i> {
 impl<'t, 'i> Fields<'t, 'i> {
     /// Reads `table` from `file` (whose whole text is `text`), whose TOML
     /// starts at byte `offset` of the file.
-    pub fn new(
+    pub(crate) fn new(
         file: &'t str,
         text: &'t str,
         offset: usize,
@@ -90,7 +90,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The byte range of the whole table in the file.
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         self.table_span.clone()
     }
 
@@ -114,7 +114,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Records a problem about this file.
-    pub fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
+    pub(crate) fn error(&mut self, span: Range<usize>, message: String, hint: Option<String>) {
         self.diagnostics.push(
             Diagnostic::error(self.file, message)
                 .at(span)
@@ -169,7 +169,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// True if the table holds the key.
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.lookup(key).is_some()
     }
 
@@ -184,20 +184,20 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A required one-line string (a title, name or label); reports it
     /// missing or mistyped.
-    pub fn required_str(&mut self, key: &str) -> Option<Located<String>> {
+    pub(crate) fn required_str(&mut self, key: &str) -> Option<Located<String>> {
         self.require(key, "\"...\"")?;
         self.optional_str(key)
     }
 
     /// An optional one-line string (a title, name, label or address); reports
     /// a value of another type and any invisible character.
-    pub fn optional_str(&mut self, key: &str) -> Option<Located<String>> {
+    pub(crate) fn optional_str(&mut self, key: &str) -> Option<Located<String>> {
         self.optional_string(key, TextUse::Line)
     }
 
     /// An optional string of prose (a summary, quote, note or description),
     /// which may hold joiners and direction marks but no direction control.
-    pub fn optional_text(&mut self, key: &str) -> Option<Located<String>> {
+    pub(crate) fn optional_text(&mut self, key: &str) -> Option<Located<String>> {
         self.optional_string(key, TextUse::Prose)
     }
 
@@ -259,7 +259,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Reports unknown keys (with a "did you mean" hint) and returns every diagnostic.
-    pub fn finish(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
         let unknown: Vec<(String, Range<usize>)> = self
             .table
             .iter()
@@ -329,7 +329,7 @@ fn find_character(
 }
 
 /// Collects the diagnostics of a nested reader into its parent's.
-pub fn merge(parent: &mut Fields, child: Fields) {
+pub(crate) fn merge(parent: &mut Fields, child: Fields) {
     let diagnostics = child.finish();
     parent.diagnostics.extend(diagnostics);
 }

@@ -6,7 +6,7 @@ use super::{Fields, Located, TextUse, article};
 
 impl<'t, 'i> Fields<'t, 'i> {
     /// An optional list of strings; an absent key is an empty list.
-    pub fn string_list(&mut self, key: &str) -> Vec<Located<String>> {
+    pub(crate) fn string_list(&mut self, key: &str) -> Vec<Located<String>> {
         let Some((value, span)) = self.lookup(key) else {
             return Vec::new();
         };
@@ -40,7 +40,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional sub-table such as `[quantity]`, read with its own allowed keys.
-    pub fn table(&mut self, key: &str, allowed: &'static [&'static str]) -> Option<Fields<'t, 'i>> {
+    pub(crate) fn table(
+        &mut self,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Option<Fields<'t, 'i>> {
         let (value, span) = self.lookup(key)?;
         match value {
             DeValue::Table(table) => Some(self.nested(table, span, format!("[{key}]"), allowed)),
@@ -52,7 +56,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional array of tables such as `[[citations]]`, each read with `allowed` keys.
-    pub fn tables(&mut self, key: &str, allowed: &'static [&'static str]) -> Vec<Fields<'t, 'i>> {
+    pub(crate) fn tables(
+        &mut self,
+        key: &str,
+        allowed: &'static [&'static str],
+    ) -> Vec<Fields<'t, 'i>> {
         let Some((value, span)) = self.lookup(key) else {
             return Vec::new();
         };
@@ -86,7 +94,10 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Every key of this table as a named sub-table (e.g. `[statuses.<id>]`).
-    pub fn entries(&mut self, allowed: &'static [&'static str]) -> Vec<(String, Fields<'t, 'i>)> {
+    pub(crate) fn entries(
+        &mut self,
+        allowed: &'static [&'static str],
+    ) -> Vec<(String, Fields<'t, 'i>)> {
         self.open = true;
         let mut entries = Vec::new();
         for (key, value) in self.table.iter() {
@@ -111,7 +122,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Every key of this table as a list of strings (e.g. `[html.allow_attributes]`).
-    pub fn keyed_string_lists(&mut self) -> Vec<(Located<String>, Vec<Located<String>>)> {
+    pub(crate) fn keyed_string_lists(&mut self) -> Vec<(Located<String>, Vec<Located<String>>)> {
         self.open = true;
         let keys: Vec<Located<String>> = self
             .table

@@ -7,13 +7,13 @@ use super::{Fields, Located};
 
 impl<'t, 'i> Fields<'t, 'i> {
     /// A required TOML date (`2026-04-23`, no quotes, no time).
-    pub fn required_date(&mut self, key: &str) -> Option<Located<Date>> {
+    pub(crate) fn required_date(&mut self, key: &str) -> Option<Located<Date>> {
         self.require(key, "2026-04-23")?;
         self.optional_date(key)
     }
 
     /// An optional TOML date; reports strings, times and impossible dates.
-    pub fn optional_date(&mut self, key: &str) -> Option<Located<Date>> {
+    pub(crate) fn optional_date(&mut self, key: &str) -> Option<Located<Date>> {
         let (value, span) = self.lookup(key)?;
         let DeValue::Datetime(datetime) = value else {
             self.wrong_type(key, "a date", value, span);
@@ -43,7 +43,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional boolean.
-    pub fn optional_bool(&mut self, key: &str) -> Option<bool> {
+    pub(crate) fn optional_bool(&mut self, key: &str) -> Option<bool> {
         let (value, span) = self.lookup(key)?;
         match value {
             DeValue::Boolean(flag) => Some(*flag),
@@ -55,7 +55,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional number (integer or float).
-    pub fn optional_number(&mut self, key: &str) -> Option<Located<f64>> {
+    pub(crate) fn optional_number(&mut self, key: &str) -> Option<Located<f64>> {
         let (value, span) = self.lookup(key)?;
         let number = match value {
             DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
@@ -74,14 +74,14 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// A required number.
-    pub fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
+    pub(crate) fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
         self.require(key, "35")?;
         self.optional_number(key)
     }
 }
 
 /// A real calendar date, or `None` for dates like February 30.
-pub fn calendar_date(year: u16, month: u8, day: u8) -> Option<Date> {
+pub(crate) fn calendar_date(year: u16, month: u8, day: u8) -> Option<Date> {
     let month = time::Month::try_from(month).ok()?;
     Date::from_calendar_date(i32::from(year), month, day).ok()
 }

@@ -9,7 +9,7 @@ use crate::model::Claim;
 /// The numbers of every claim's status, entities and tag slugs, each given
 /// once per site in the sorted order of the strings they stand for.
 #[derive(Default)]
-pub struct FacetKeys {
+pub(crate) struct FacetKeys {
     statuses: Vec<String>,
     entities: Vec<String>,
     tags: Vec<String>,
@@ -17,7 +17,7 @@ pub struct FacetKeys {
 }
 
 /// One claim's numbers in [`FacetKeys`].
-pub struct ClaimKeys {
+pub(crate) struct ClaimKeys {
     /// The number of its status.
     pub status: usize,
     /// The numbers of its entities, in the order they are written.
@@ -29,7 +29,7 @@ pub struct ClaimKeys {
 impl FacetKeys {
     /// The numbers of `claims`, whose tags have the slugs `tag_slugs` (one
     /// list per claim).
-    pub fn new(claims: &[Claim], tag_slugs: &[Vec<String>]) -> Self {
+    pub(crate) fn new(claims: &[Claim], tag_slugs: &[Vec<String>]) -> Self {
         let statuses = numbering(claims.iter().map(|claim| &claim.status));
         let entities = numbering(claims.iter().flat_map(|claim| &claim.entities));
         let tags = numbering(tag_slugs.iter().flatten());
@@ -55,24 +55,24 @@ impl FacetKeys {
     }
 
     /// The numbers of claim `i` (an index into `site.claims`).
-    pub fn claim(&self, i: usize) -> &ClaimKeys {
+    pub(crate) fn claim(&self, i: usize) -> &ClaimKeys {
         &self.claims[i]
     }
 
     /// The number of the status `id`, or `None` when no claim has it.
-    pub fn status_number(&self, id: &str) -> Option<usize> {
+    pub(crate) fn status_number(&self, id: &str) -> Option<usize> {
         self.statuses
             .binary_search_by(|status| status.as_str().cmp(id))
             .ok()
     }
 
     /// The entity id numbered `number`.
-    pub fn entity(&self, number: usize) -> &str {
+    pub(crate) fn entity(&self, number: usize) -> &str {
         &self.entities[number]
     }
 
     /// The tag slug numbered `number`.
-    pub fn tag(&self, number: usize) -> &str {
+    pub(crate) fn tag(&self, number: usize) -> &str {
         &self.tags[number]
     }
 }

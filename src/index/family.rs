@@ -12,7 +12,7 @@ use crate::model::Entity;
 
 /// The parent-child tree of a site's entities.
 #[derive(Debug, Default)]
-pub struct Family<'a> {
+pub(crate) struct Family<'a> {
     /// Every entity in pre-order, children in id order.
     order: Vec<&'a str>,
     /// By entity: its place in `order` and the end (exclusive) of the places
@@ -26,7 +26,7 @@ impl<'a> Family<'a> {
     /// The tree of `entities`. Entities whose parent is missing are roots;
     /// validation refuses parent loops, but one would still end here: its
     /// first member by id is taken as a root.
-    pub fn new(entities: &'a BTreeMap<String, Entity>) -> Family<'a> {
+    pub(crate) fn new(entities: &'a BTreeMap<String, Entity>) -> Family<'a> {
         let mut family = Family::default();
         for entity in entities.values() {
             if let Some(parent) = entity
@@ -88,17 +88,17 @@ impl<'a> Family<'a> {
 
     /// Every entity, each followed by the entities below it: read backwards,
     /// every entity comes after all of those below it.
-    pub fn pre_order(&self) -> &[&'a str] {
+    pub(crate) fn pre_order(&self) -> &[&'a str] {
         &self.order
     }
 
     /// The entities whose parent is `entity`, in id order.
-    pub fn children(&self, entity: &str) -> &[&'a str] {
+    pub(crate) fn children(&self, entity: &str) -> &[&'a str] {
         self.children.get(entity).map_or(&[], Vec::as_slice)
     }
 
     /// True if `entity` is `ancestor` or below it (a child, grandchild, ...).
-    pub fn is_within(&self, entity: &str, ancestor: &str) -> bool {
+    pub(crate) fn is_within(&self, entity: &str, ancestor: &str) -> bool {
         if entity == ancestor {
             return true;
         }

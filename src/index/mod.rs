@@ -16,16 +16,16 @@ mod facet_keys;
 mod family;
 mod timeline;
 
-pub use facet_keys::{ClaimKeys, FacetKeys};
-pub use family::Family;
-pub use timeline::{Event, EventKind, Timeline, claim_events};
+pub(crate) use facet_keys::FacetKeys;
+pub(crate) use family::Family;
+pub(crate) use timeline::{Event, EventKind, Timeline, claim_events};
 
 /// Claims made in one month (year, month 1-12), by status id.
-pub type MonthCounts<'a> = (i32, u8, BTreeMap<&'a str, usize>);
+pub(crate) type MonthCounts<'a> = (i32, u8, BTreeMap<&'a str, usize>);
 
 /// How a claim's citations line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Citations that support the claim.
     pub supports: usize,
     /// Citations that contradict it.
@@ -38,7 +38,7 @@ pub struct Tally {
 
 /// A source's track record.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct SourceRecord {
+pub(crate) struct SourceRecord {
     /// Claims it originated.
     pub originated: usize,
     /// Citations it gave.
@@ -79,7 +79,7 @@ fn merge_counts(
 
 /// Lookups over the claims of a site; claim lists are indices into `site.claims`,
 /// which is sorted newest first, so every list is newest first too.
-pub struct Index<'a> {
+pub(crate) struct Index<'a> {
     /// The site.
     pub site: &'a Site,
     /// Claims about each entity.
@@ -108,7 +108,7 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     /// Computes every lookup for `site`.
-    pub fn new(site: &'a Site) -> Index<'a> {
+    pub(crate) fn new(site: &'a Site) -> Index<'a> {
         let mut index = Index {
             site,
             by_entity: BTreeMap::new(),
@@ -153,13 +153,13 @@ impl<'a> Index<'a> {
     }
 
     /// Claims listing `entity`, newest first.
-    pub fn claims_about(&self, entity: &str) -> &[usize] {
+    pub(crate) fn claims_about(&self, entity: &str) -> &[usize] {
         self.by_entity.get(entity).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a citation comes from a source speaking for the claim's own
     /// entity or one of that entity's parents.
-    pub fn is_first_party(&self, claim: &Claim, citation: &Citation) -> bool {
+    pub(crate) fn is_first_party(&self, claim: &Claim, citation: &Citation) -> bool {
         let Some(speaks_for) = self
             .site
             .sources
@@ -175,7 +175,7 @@ impl<'a> Index<'a> {
     }
 
     /// The claim's stance counts and its independent supporters.
-    pub fn tally(&self, claim: &Claim) -> Tally {
+    pub(crate) fn tally(&self, claim: &Claim) -> Tally {
         let mut tally = Tally::default();
         let mut independent = BTreeSet::new();
         for citation in &claim.citations {
@@ -197,7 +197,7 @@ impl<'a> Index<'a> {
     }
 
     /// A source's originated claims, citations and agreement with verdicts.
-    pub fn source_record(&self, source: &str) -> SourceRecord {
+    pub(crate) fn source_record(&self, source: &str) -> SourceRecord {
         let mut record = SourceRecord::default();
         for &i in self.originated.get(source).map_or(&[][..], Vec::as_slice) {
             record.originated += 1;
@@ -227,7 +227,7 @@ impl<'a> Index<'a> {
 
     /// Up to `limit` other claims sharing the most entities with claim `i`;
     /// among equals, the closest in time.
-    pub fn related(&self, i: usize, limit: usize) -> Vec<usize> {
+    pub(crate) fn related(&self, i: usize, limit: usize) -> Vec<usize> {
         // (claim, shared entities), by claim: each entity's candidates are a
         // sorted slice, merged in one pass, so no map is built per claim page.
         let mut shared: Vec<(usize, usize)> = Vec::new();
@@ -256,7 +256,7 @@ impl<'a> Index<'a> {
     }
 
     /// Claims per month and status, from the first claim's month to the last's.
-    pub fn monthly_counts(&self) -> Vec<MonthCounts<'a>> {
+    pub(crate) fn monthly_counts(&self) -> Vec<MonthCounts<'a>> {
         let mut counts: BTreeMap<(i32, u8), BTreeMap<&'a str, usize>> = BTreeMap::new();
         for claim in &self.site.claims {
             let month = (claim.date.year(), u8::from(claim.date.month()));
@@ -283,7 +283,7 @@ impl<'a> Index<'a> {
     }
 
     /// The newest verdict changes: (claim index, history index), newest first.
-    pub fn recent_verdicts(&self, limit: usize) -> Vec<(usize, usize)> {
+    pub(crate) fn recent_verdicts(&self, limit: usize) -> Vec<(usize, usize)> {
         self.timeline
             .events()
             .iter()

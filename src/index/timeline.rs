@@ -7,7 +7,7 @@ use crate::model::Claim;
 
 /// What happened on a timeline date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
+pub(crate) enum EventKind {
     /// The claim was made.
     Made,
     /// A cited document was published (citation index).
@@ -18,7 +18,7 @@ pub enum EventKind {
 
 /// One dated event about one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Event {
+pub(crate) struct Event {
     /// When.
     pub date: Date,
     /// What.
@@ -28,7 +28,7 @@ pub struct Event {
 }
 
 /// Every event of a site, newest first, and where each claim's events are.
-pub struct Timeline {
+pub(crate) struct Timeline {
     events: Vec<Event>,
     /// By claim index: the places of its events in `events`.
     positions: Vec<Vec<usize>>,
@@ -36,7 +36,7 @@ pub struct Timeline {
 
 impl Timeline {
     /// The timeline of `claims`.
-    pub fn new(claims: &[Claim]) -> Self {
+    pub(crate) fn new(claims: &[Claim]) -> Self {
         let events = events(claims);
         let mut positions = vec![Vec::new(); claims.len()];
         for (position, event) in events.iter().enumerate() {
@@ -46,12 +46,12 @@ impl Timeline {
     }
 
     /// Every event, newest first.
-    pub fn events(&self) -> &[Event] {
+    pub(crate) fn events(&self) -> &[Event] {
         &self.events
     }
 
     /// The events of the claims in `claims` (indices), newest first.
-    pub fn of(&self, claims: &[usize]) -> Vec<Event> {
+    pub(crate) fn of(&self, claims: &[usize]) -> Vec<Event> {
         // Their places in the whole timeline, sorted, keep its order, without
         // a pass over every event of the site for each list.
         let mut positions: Vec<usize> = claims
@@ -79,7 +79,7 @@ fn events(claims: &[Claim]) -> Vec<Event> {
 
 /// The events of claim `i`, in file order. A document from the claimant dated
 /// on the day the claim was made is the claim itself, not a second event.
-pub fn claim_events(i: usize, claim: &Claim) -> Vec<Event> {
+pub(crate) fn claim_events(i: usize, claim: &Claim) -> Vec<Event> {
     let event = |date, kind| Event {
         date,
         kind,

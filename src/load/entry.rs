@@ -11,11 +11,11 @@ use super::{Kind, RawFile, Unreadable, read_all, symlinks};
 use crate::diagnostic::{Diagnostic, display_path};
 
 /// The folder under the site root that holds the content, one folder per [`Kind`].
-pub const CONTENT_FOLDER: &str = "content";
+pub(crate) const CONTENT_FOLDER: &str = "content";
 
 /// What the load stage found at a path under `content/`.
 #[derive(Debug, Default)]
-pub struct Found {
+pub(crate) struct Found {
     /// The path that was walked, relative to the site root and `/`-separated:
     /// the path asked for, or the folder above it that is no longer a plain
     /// folder (a link, a file or gone), so everything it held is reconsidered.
@@ -31,7 +31,7 @@ pub struct Found {
 /// kind's folder, a folder or file below one, or a path that is gone. The
 /// rules are those of a whole load, so a session that re-reads what changed
 /// ends up with what a fresh load finds.
-pub fn content_at(root: &Path, path: &Path) -> Found {
+pub(crate) fn content_at(root: &Path, path: &Path) -> Found {
     let content = root.join(CONTENT_FOLDER);
     let start = walk_start(&content, path);
     let mut found = Found {

@@ -8,7 +8,7 @@
 
 mod entry;
 mod site_files;
-pub mod symlinks;
+pub(crate) mod symlinks;
 mod text;
 
 use std::fs;
@@ -18,8 +18,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::disk_threads;
-pub use entry::{CONTENT_FOLDER, Found, content_at};
-pub use site_files::{
+pub(crate) use entry::{CONTENT_FOLDER, Found, content_at};
+pub(crate) use site_files::{
     Area, CONFIG_FILE, STATIC_FOLDER, SiteFiles, StaticEntry, Statics, TEMPLATES_FOLDER,
     TemplateFile, WORKFLOW_FILE, read_config, read_statics, site_files,
 };
@@ -28,7 +28,7 @@ use text::decode;
 /// Largest content or settings file accepted. A long claim is about 10 KiB;
 /// 2 MiB leaves room for thousands of citations while keeping the worst-case
 /// Markdown render of one file to a few seconds.
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The kinds of content file, by the folder they live in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -82,13 +82,13 @@ pub struct RawFile {
     pub path: String,
     /// The file stem, which is the content's id.
     pub id: String,
-    /// The whole file.
+    /// The whole file as UTF-8 text, frontmatter included.
     pub text: String,
 }
 
 /// Everything the load stage found.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Everything besides the content: `site.toml`, the workflow, the
     /// templates and the listing of `static/`, with their problems.
     pub site: SiteFiles,
@@ -98,7 +98,7 @@ pub struct Loaded {
 
 /// Reads the site at `root`: its files besides the content, then every
 /// content file. Fails only for a `site.toml` that is refused outright.
-pub fn load(root: &Path) -> std::io::Result<Loaded> {
+pub(crate) fn load(root: &Path) -> std::io::Result<Loaded> {
     Ok(Loaded {
         site: site_files(root)?,
         content: content_at(root, &root.join(CONTENT_FOLDER)),
@@ -106,7 +106,7 @@ pub fn load(root: &Path) -> std::io::Result<Loaded> {
 }
 
 /// Adds a file that could not be read to `diagnostics`, with its text to quote.
-pub fn push_unreadable(
+pub(crate) fn push_unreadable(
     diagnostics: &mut Diagnostics,
     (problem, text): (Diagnostic, Option<String>),
 ) {
@@ -131,10 +131,10 @@ fn read_all(root: &Path, paths: &[(Kind, PathBuf)]) -> Vec<Result<RawFile, Unrea
 }
 
 /// A file that could not be read as text: the problem, and the text to quote if there is any.
-pub type Unreadable = Box<(Diagnostic, Option<String>)>;
+pub(crate) type Unreadable = Box<(Diagnostic, Option<String>)>;
 
 /// Reads one content file of `kind` at `path` under `root`.
-pub fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable> {
+pub(crate) fn read_file(root: &Path, kind: Kind, path: &Path) -> Result<RawFile, Unreadable> {
     let display = display_path(root, path);
     let id = path
         .file_stem()

@@ -14,20 +14,20 @@ use super::{MAX_FILE_BYTES, symlinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The name of the settings file at the site root.
-pub const CONFIG_FILE: &str = "site.toml";
+pub(crate) const CONFIG_FILE: &str = "site.toml";
 
 /// Where a tracker's workflow installs claimtrail from, relative to the site.
-pub const WORKFLOW_FILE: &str = ".github/workflows/pages.yml";
+pub(crate) const WORKFLOW_FILE: &str = ".github/workflows/pages.yml";
 
 /// The folder of the site's own templates, laid over the built-in ones.
-pub const TEMPLATES_FOLDER: &str = "templates";
+pub(crate) const TEMPLATES_FOLDER: &str = "templates";
 
 /// The folder copied into the output as it is.
-pub const STATIC_FOLDER: &str = "static";
+pub(crate) const STATIC_FOLDER: &str = "static";
 
 /// The parts of a site the load stage reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
+pub(crate) enum Area {
     /// `site.toml`.
     Config,
     /// `content/`.
@@ -42,7 +42,7 @@ pub enum Area {
 
 impl Area {
     /// Every area; what `serve` watches.
-    pub const ALL: [Area; 5] = [
+    pub(crate) const ALL: [Area; 5] = [
         Area::Config,
         Area::Content,
         Area::Templates,
@@ -51,7 +51,7 @@ impl Area {
     ];
 
     /// Its path from the site root.
-    pub fn path(self) -> &'static str {
+    pub(crate) fn path(self) -> &'static str {
         match self {
             Area::Config => CONFIG_FILE,
             Area::Content => CONTENT_FOLDER,
@@ -64,7 +64,7 @@ impl Area {
     /// The area a change at `relative` (a path from the site root) touches:
     /// the area itself, something inside it, or a folder on its way (a
     /// removed `.github/` removes the workflow).
-    pub fn of(relative: &Path) -> Option<Area> {
+    pub(crate) fn of(relative: &Path) -> Option<Area> {
         if relative.as_os_str().is_empty() {
             return None;
         }
@@ -77,7 +77,7 @@ impl Area {
 
 /// One file of the site's `templates/` folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateFile {
+pub(crate) struct TemplateFile {
     /// Its path inside `templates/`, `/`-separated: the template's name.
     pub name: String,
     /// Its bytes, or why they could not be read.
@@ -86,11 +86,11 @@ pub struct TemplateFile {
 
 /// An entry of `static/`: its `/`-separated path inside the folder, and
 /// whether it is a folder.
-pub type StaticEntry = (String, bool);
+pub(crate) type StaticEntry = (String, bool);
 
 /// Everything of a site besides its content, as the load stage found it.
 #[derive(Debug, Default)]
-pub struct SiteFiles {
+pub(crate) struct SiteFiles {
     /// `site.toml` as text, if the site has one.
     pub config: Option<String>,
     /// The GitHub workflow as text, if the site has one that is a readable text file.
@@ -107,7 +107,7 @@ pub struct SiteFiles {
 
 impl SiteFiles {
     /// The text of the site's own template `name`, if it has one that is text.
-    pub fn template_text(&self, name: &str) -> Option<&str> {
+    pub(crate) fn template_text(&self, name: &str) -> Option<&str> {
         let file = self.templates.iter().find(|file| file.name == name)?;
         std::str::from_utf8(file.bytes.as_ref().ok()?).ok()
     }
@@ -115,7 +115,7 @@ impl SiteFiles {
 
 /// Reads every file of the site at `root` besides its content. Fails only
 /// for a `site.toml` that is refused outright (see [`read_config`]).
-pub fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
+pub(crate) fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
     let mut files = SiteFiles::default();
     if let Some((text, problem)) = read_config(root)? {
         files.config = Some(text);
@@ -153,7 +153,7 @@ fn read_workflow(root: &Path) -> Option<String> {
 /// it can be, so the rest of the file is still checked, and the problem (an
 /// error) stops the build. A link to outside the site or a huge file is
 /// refused outright.
-pub fn read_config(root: &Path) -> std::io::Result<Option<(String, Option<Diagnostic>)>> {
+pub(crate) fn read_config(root: &Path) -> std::io::Result<Option<(String, Option<Diagnostic>)>> {
     let path = root.join(CONFIG_FILE);
     let refuse = |why: String| {
         std::io::Error::new(
@@ -188,12 +188,12 @@ pub fn read_config(root: &Path) -> std::io::Result<Option<(String, Option<Diagno
 }
 
 /// The static files: output paths (`/`-separated, relative) to contents.
-pub type Statics = HashMap<String, Bytes>;
+pub(crate) type Statics = HashMap<String, Bytes>;
 
 /// The bytes of every file of the `statics` listing of the site at `root`,
 /// for `serve`, which answers from memory. A file that cannot be read is
 /// left out, as if it were gone.
-pub fn read_statics(root: &Path, statics: &[StaticEntry]) -> Statics {
+pub(crate) fn read_statics(root: &Path, statics: &[StaticEntry]) -> Statics {
     let folder: PathBuf = root.join(STATIC_FOLDER);
     statics
         .iter()

@@ -10,12 +10,12 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::{Diagnostic, display_path};
 
 /// True if `path` itself is a symbolic link (not followed).
-pub fn is_symlink(path: &Path) -> bool {
+pub(crate) fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// True if the link at `link` resolves to somewhere outside `root`, or cannot be resolved.
-pub fn leads_outside(root: &Path, link: &Path) -> bool {
+pub(crate) fn leads_outside(root: &Path, link: &Path) -> bool {
     let Ok(root) = fs::canonicalize(root) else {
         return true;
     };
@@ -44,7 +44,7 @@ fn dangling_target(link: &Path) -> Option<PathBuf> {
 
 /// The diagnostic for a symbolic link found at `link` in the site at `root`:
 /// an error if it leads outside the site, else a warning that it is skipped.
-pub fn diagnostic(root: &Path, link: &Path) -> Diagnostic {
+pub(crate) fn diagnostic(root: &Path, link: &Path) -> Diagnostic {
     let file = display_path(root, link);
     let hint = "copy the file into the site instead of linking to it";
     if leads_outside(root, link) {

@@ -20,20 +20,19 @@ use crate::placeholders::is_placeholder;
 mod claim;
 pub(crate) mod vocabulary;
 
-pub use crate::doc::{
-    CitationDoc, ClaimDoc, Doc, EntityDoc, HistoryDoc, PageDoc, QuantityDoc, SourceDoc,
-};
+pub use crate::doc::{ClaimDoc, Doc, EntityDoc, PageDoc, SourceDoc};
 use claim::{CLAIM_KEYS, read_claim};
-pub use vocabulary::{EntityKind, SourceKind, Stance, Vocabulary};
+pub(crate) use vocabulary::Vocabulary;
+pub use vocabulary::{EntityKind, SourceKind, Stance};
 
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];
 const PAGE_KEYS: &[&str] = &["title"];
 
 /// Most tags one claim may have: each becomes a page.
-pub const MAX_TAGS: usize = 50;
+pub(crate) const MAX_TAGS: usize = 50;
 /// Most former ids one claim may have: each becomes a redirect page.
-pub const MAX_ALIASES: usize = 50;
+pub(crate) const MAX_ALIASES: usize = 50;
 
 /// Parses one file. Returns `None` when its frontmatter cannot be read at all.
 pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagnostic>) {
@@ -165,7 +164,7 @@ fn invalid_id(file: &RawFile) -> Diagnostic {
 }
 
 /// A located diagnostic for a TOML syntax error in a file whose TOML starts at `offset`.
-pub fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
     let message = error
         .message()
         .trim()

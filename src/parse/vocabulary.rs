@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// A field whose value is one word of a closed list.
-pub trait Vocabulary: Copy + 'static {
+pub(crate) trait Vocabulary: Copy + 'static {
     /// Every value, in the order error messages list the words.
     const ALL: &'static [Self];
     /// The value of a field that is left out.

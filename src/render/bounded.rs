@@ -18,12 +18,12 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 use crate::config::RenderLimits;
 
 /// How to get past a page that a limit stopped.
-pub const LIMIT_HINT: &str = "a loop in the template runs too long or writes too much; \
+pub(super) const LIMIT_HINT: &str = "a loop in the template runs too long or writes too much; \
      raise the limit in [limits] of site.toml only if the page really is that big";
 
 /// Which limit stopped a render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exceeded {
+pub(super) enum Exceeded {
     /// The file grew past `page_bytes`.
     Size(usize),
     /// The render ran past `render_time`.
@@ -32,7 +32,7 @@ pub enum Exceeded {
 
 impl Exceeded {
     /// What stopped the render, for a diagnostic.
-    pub fn describe(self) -> String {
+    pub(super) fn describe(self) -> String {
         match self {
             Exceeded::Size(bytes) => format!(
                 "its output grew past the {} MiB limit (`page_megabytes` in [limits] of site.toml)",
@@ -48,7 +48,7 @@ impl Exceeded {
 
 /// Why [`render`] made no file.
 #[derive(Debug)]
-pub enum Stopped {
+pub(super) enum Stopped {
     /// A limit stopped the template; `error` says where, when Tera knows.
     Limit {
         /// The limit that was reached.
@@ -77,7 +77,7 @@ thread_local! {
 }
 
 /// Renders `template` with `context` into memory, stopping at `limits`.
-pub fn render(
+pub(super) fn render(
     tera: &Tera,
     template: &str,
     context: &Context,
@@ -167,7 +167,7 @@ const MAX_RANGE_LEN: i128 = 100_000;
 /// Tera's `range(start=0, end, step_by=1)`, refusing to run once the render's
 /// deadline has passed: a loop over `range()` inside another stops there,
 /// however little it writes.
-pub fn bounded_range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
+pub(super) fn bounded_range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
     if DEADLINE
         .get()
         .is_some_and(|deadline| Instant::now() > deadline)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::format::{format_with_unit, month_label};
 use super::views::StatusView;
-pub use super::views::charts::DotPlot;
+pub(super) use super::views::charts::DotPlot;
 use super::views::charts::{DotRow, MonthBar, MonthChart, Segment, Tick};
 use crate::index::MonthCounts;
 
@@ -17,7 +17,11 @@ const MAX_LABEL_CHARS: usize = 22;
 
 /// Lays out the claimed value and each source's reported value.
 /// Returns `None` when no source reports a value.
-pub fn dot_plot(claimed: f64, unit: &str, reported: &[(String, f64, String)]) -> Option<DotPlot> {
+pub(super) fn dot_plot(
+    claimed: f64,
+    unit: &str,
+    reported: &[(String, f64, String)],
+) -> Option<DotPlot> {
     if reported.is_empty() {
         return None;
     }
@@ -111,7 +115,7 @@ const CHART_TOP: f64 = 8.0;
 const MIN_MONTHS: usize = 12;
 
 /// Pads `months` (oldest first) with empty months before the first, up to [`MIN_MONTHS`].
-pub fn pad_months(mut months: Vec<MonthCounts<'_>>) -> Vec<MonthCounts<'_>> {
+pub(super) fn pad_months(mut months: Vec<MonthCounts<'_>>) -> Vec<MonthCounts<'_>> {
     while let Some(&(year, month, _)) = months.first().filter(|_| months.len() < MIN_MONTHS) {
         let earlier = if month == 1 {
             (year - 1, 12)
@@ -124,7 +128,7 @@ pub fn pad_months(mut months: Vec<MonthCounts<'_>>) -> Vec<MonthCounts<'_>> {
 }
 
 /// Lays out monthly counts (oldest month first) as stacked bars in `statuses` order.
-pub fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Option<MonthChart> {
+pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Option<MonthChart> {
     let max = months.iter().map(|m| m.2.values().sum::<usize>()).max()?;
     let plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
     let slot = (CHART_WIDTH - CHART_LEFT) / months.len() as f64;

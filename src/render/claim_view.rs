@@ -14,7 +14,7 @@ const RELATED_CLAIMS: usize = 5;
 
 impl Viewer<'_, '_> {
     /// Claim `i` for its own page.
-    pub fn claim(&self, i: usize) -> ClaimView {
+    pub(super) fn claim(&self, i: usize) -> ClaimView {
         let claim = &self.site.claims[i];
         let citations: Vec<(Stance, SharedValue)> = claim
             .citations

@@ -12,7 +12,7 @@ use crate::model::Claim;
 use crate::parse::Stance;
 
 /// The header row; docs/data.md describes each column.
-pub const COLUMNS: &[&str] = &[
+pub(super) const COLUMNS: &[&str] = &[
     "id",
     "url",
     "title",
@@ -35,7 +35,7 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 /// `/claims.csv`.
-pub fn file(viewer: &Viewer) -> Result<OutputFile, Diagnostic> {
+pub(super) fn file(viewer: &Viewer) -> Result<OutputFile, Diagnostic> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

@@ -19,7 +19,7 @@ const HINT: &str =
 /// template being set aside: a syntax error, or a filter, function or test
 /// that does not exist. (An unknown include, component, parent or parent's
 /// block may be one that a set-aside template provided.)
-pub fn stands_alone(problem: &Diagnostic) -> bool {
+pub(super) fn stands_alone(problem: &Diagnostic) -> bool {
     let Some(what) = problem.message.strip_prefix(PREFIX) else {
         return false;
     };
@@ -35,7 +35,7 @@ pub fn stands_alone(problem: &Diagnostic) -> bool {
 
 /// One diagnostic per problem in `error`; `sources` holds each template's
 /// `(name, text)`, to turn a line and column into a byte offset.
-pub fn diagnostics(error: &tera::Error, sources: &[(String, String)]) -> Vec<Diagnostic> {
+pub(super) fn diagnostics(error: &tera::Error, sources: &[(String, String)]) -> Vec<Diagnostic> {
     let reported = match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report)
             if !report.filename().is_empty() =>
@@ -129,7 +129,7 @@ fn locate<'s>(place: &str, sources: &'s [(String, String)]) -> Option<(&'s str, 
 }
 
 /// An error and all its causes on one line, since Tera keeps the useful part in the source.
-pub fn error_chain(error: &dyn std::error::Error) -> String {
+pub(super) fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {

@@ -13,7 +13,7 @@ use crate::model::{Citation, Claim, Entity, Source};
 use crate::parse::{EntityKind, SourceKind, Stance};
 
 /// Version of the data files' shapes; bumped only on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(super) const SCHEMA_VERSION: u32 = 1;
 
 /// Something named, with its id and its page on the site.
 #[derive(Serialize)]
@@ -105,10 +105,10 @@ struct EntityData<'a> {
 }
 
 /// The JSON data files.
-pub const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
+pub(super) const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
 
 /// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
-pub fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
+pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
     let site = viewer.site;
     let bytes = match path {
         "claims.json" => {

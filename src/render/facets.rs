@@ -14,11 +14,11 @@ use crate::index::Event;
 /// The facets of one paginated list. Which fields narrow the whole list is
 /// worked out once, when its first page renders, and shared by its pages.
 #[derive(Default)]
-pub struct ListFacets(OnceLock<Narrows>);
+pub(super) struct ListFacets(OnceLock<Narrows>);
 
 impl ListFacets {
     /// The facets of `page`, one page of the timeline events `all`.
-    pub fn of_events(&self, viewer: &Viewer, all: &[Event], page: &[Event]) -> Facets {
+    pub(super) fn of_events(&self, viewer: &Viewer, all: &[Event], page: &[Event]) -> Facets {
         let list = *self
             .0
             .get_or_init(|| Values::of_events(viewer, all).narrows());
@@ -26,7 +26,7 @@ impl ListFacets {
     }
 
     /// The facets of `page`, one page of the claims `all`.
-    pub fn of_claims(&self, viewer: &Viewer, all: &[usize], page: &[usize]) -> Facets {
+    pub(super) fn of_claims(&self, viewer: &Viewer, all: &[usize], page: &[usize]) -> Facets {
         let list = *self
             .0
             .get_or_init(|| Values::of_claims(viewer, all).narrows());
@@ -39,7 +39,7 @@ impl ListFacets {
 /// items of the whole list, so the controls stay the same from page to page;
 /// it lists the values found on this page, so no single choice empties it.
 #[derive(Serialize)]
-pub struct Facets {
+pub(super) struct Facets {
     statuses: Vec<StatusView>,
     entities: Vec<Link>,
     tags: Vec<Link>,

@@ -17,7 +17,7 @@ const TEMPLATE_HINT: &str =
 
 /// One file a template could not render.
 #[derive(Debug)]
-pub struct PageFailure {
+pub(super) struct PageFailure {
     /// The template file the problem is in, e.g. `templates/base.html`.
     file: String,
     /// Where in that template, when Tera says.
@@ -34,7 +34,7 @@ pub struct PageFailure {
 
 impl PageFailure {
     /// The failure of `page`, rendered with `template`, that `stopped` describes.
-    pub fn new(template: &'static str, page: &str, stopped: Stopped) -> PageFailure {
+    pub(super) fn new(template: &'static str, page: &str, stopped: Stopped) -> PageFailure {
         let by_limit = matches!(stopped, Stopped::Limit { .. });
         let (error, cause) = match stopped {
             Stopped::Limit { exceeded, error } => (error, Some(exceeded.describe())),
@@ -60,7 +60,7 @@ impl PageFailure {
     }
 
     /// The diagnostic for this failure, which `others` more pages share.
-    pub fn diagnostic(&self, others: usize) -> Diagnostic {
+    pub(super) fn diagnostic(&self, others: usize) -> Diagnostic {
         let pages = match others {
             0 => self.page.clone(),
             1 => format!("{} and 1 other file", self.page),
@@ -93,7 +93,7 @@ impl PageFailure {
 
 /// Failures collected from many threads.
 #[derive(Default)]
-pub struct Failures {
+pub(super) struct Failures {
     pages: Mutex<Vec<PageFailure>>,
     others: Mutex<Vec<Diagnostic>>,
     /// Templates a limit stopped: their other pages are not tried, as each
@@ -103,7 +103,7 @@ pub struct Failures {
 
 impl Failures {
     /// Records a page a template could not render.
-    pub fn page(&self, failure: PageFailure) {
+    pub(super) fn page(&self, failure: PageFailure) {
         if failure.by_limit {
             lock(&self.given_up).insert(failure.template);
         }
@@ -111,17 +111,17 @@ impl Failures {
     }
 
     /// Whether a limit already stopped a page of `template`.
-    pub fn gave_up_on(&self, template: &str) -> bool {
+    pub(super) fn gave_up_on(&self, template: &str) -> bool {
         lock(&self.given_up).contains(template)
     }
 
     /// Records any other file that could not be made.
-    pub fn other(&self, problem: Diagnostic) {
+    pub(super) fn other(&self, problem: Diagnostic) {
         lock(&self.others).push(problem);
     }
 
     /// One diagnostic per distinct problem, in a fixed order; empty when all went well.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    pub(super) fn into_diagnostics(self) -> Vec<Diagnostic> {
         let mut pages = into_inner(self.pages);
         pages.sort_by(|a, b| a.order().cmp(&b.order()));
         let mut diagnostics: Vec<Diagnostic> = pages

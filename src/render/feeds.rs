@@ -22,7 +22,7 @@ const TEMPLATE: &str = super::theme::FEED;
 
 /// One Atom entry, as `feed.xml` sees it.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedEntry {
+pub(super) struct FeedEntry {
     /// Stable Atom id: the claim's URL, plus `#verdict-<date>-<status>` for a verdict.
     pub id: String,
     /// `claim` (first made) or `verdict` (a later verdict).
@@ -35,7 +35,7 @@ pub struct FeedEntry {
     pub updated: String,
     /// The event's date for readers.
     pub date: DateView,
-    /// The claim sentence.
+    /// The title of the claim the event belongs to.
     pub claim_title: String,
     /// Who made the claim.
     pub claimant: Link,
@@ -74,7 +74,7 @@ struct Event<'a> {
 type FamilyEvents<'a> = Arc<OnceLock<HashMap<&'a str, Vec<Event<'a>>>>>;
 
 /// The site feed and one feed per entity.
-pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let site = viewer.site;
     let family_events = FamilyEvents::default();
     let mut jobs = vec![feed_job(
@@ -114,7 +114,7 @@ pub fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
 }
 
 /// The site path of an entity's feed, for `<link rel="alternate">` on its page.
-pub fn entity_feed_path(viewer: &Viewer, entity_id: &str) -> String {
+pub(super) fn entity_feed_path(viewer: &Viewer, entity_id: &str) -> String {
     viewer.urls.path(&format!("entities/{entity_id}/feed.xml"))
 }
 
@@ -341,13 +341,13 @@ fn newest_date(site: &Site) -> Option<Date> {
 }
 
 /// A content date as an RFC 3339 timestamp (midnight UTC).
-pub fn rfc3339(date: Date) -> String {
+pub(super) fn rfc3339(date: Date) -> String {
     format!("{date}T00:00:00Z")
 }
 
 /// Drops characters XML 1.0 forbids even when escaped (control characters other
 /// than tab, newline and carriage return), which TOML escapes can produce.
-pub fn xml_text(text: &str) -> String {
+pub(super) fn xml_text(text: &str) -> String {
     text.chars()
         .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
         .filter(|&c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))

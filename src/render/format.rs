@@ -1,6 +1,6 @@
 //! Turning values into text readers see: numbers, dates, colours, citations.
 
-pub use crate::dates::{DateView, date_view};
+pub(crate) use crate::dates::{DateView, date_view};
 
 /// Longest meta description, in characters: search engines and link
 /// previews cut what is longer.
@@ -8,7 +8,7 @@ const DESCRIPTION_CHARS: usize = 160;
 
 /// `text` for a meta description: whole if short enough, otherwise cut at
 /// the last space within [`DESCRIPTION_CHARS`] and ended with `…`.
-pub fn meta_description(text: &str) -> String {
+pub(super) fn meta_description(text: &str) -> String {
     if text.chars().count() <= DESCRIPTION_CHARS {
         return text.to_string();
     }
@@ -22,13 +22,13 @@ pub fn meta_description(text: &str) -> String {
 }
 
 /// `April 2026`
-pub fn month_label(year: i32, month: u8) -> String {
+pub(super) fn month_label(year: i32, month: u8) -> String {
     let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
     format!("{name} {year}")
 }
 
 /// A number as readers see it: `35`, `22.5`, `2,000,000`.
-pub fn format_number(value: f64) -> String {
+pub(super) fn format_number(value: f64) -> String {
     let rounded = (value * 1000.0).round() / 1000.0;
     let text = format!("{}", rounded.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
@@ -48,7 +48,7 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// A value with its unit: `35%`, `10x`, `2,000,000 tokens`.
-pub fn format_with_unit(value: f64, unit: &str) -> String {
+pub(super) fn format_with_unit(value: f64, unit: &str) -> String {
     let number = format_number(value);
     match unit {
         "" => number,
@@ -59,7 +59,7 @@ pub fn format_with_unit(value: f64, unit: &str) -> String {
 
 /// Black or white, whichever reads better on `background` (a `#rrggbb` colour).
 /// Site owners pick status colours; this keeps badge text at WCAG AA contrast.
-pub fn text_color_on(background: &str) -> &'static str {
+pub(super) fn text_color_on(background: &str) -> &'static str {
     match relative_luminance(background) {
         // Contrast with white is (1.05)/(L+0.05); with black (L+0.05)/0.05. Equal at L≈0.179.
         Some(luminance) if luminance > 0.179 => "#111111",
@@ -93,7 +93,7 @@ fn relative_luminance(color: &str) -> Option<f64> {
 /// group this writes is balanced too, `@` goes in braces (`{@}`) so that no
 /// `@misc{` can appear, and line breaks and tabs become spaces, so the field
 /// stays on its line and no line of it starts an entry.
-pub fn bibtex_escape(text: &str) -> String {
+pub(super) fn bibtex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -117,7 +117,7 @@ pub fn bibtex_escape(text: &str) -> String {
 /// A URL for a BibTeX `url` field: the characters that would unbalance the
 /// field or break its line (braces, backslashes, whitespace) percent-encoded,
 /// which leaves the address the same.
-pub fn bibtex_url(url: &str) -> String {
+pub(super) fn bibtex_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {

@@ -6,7 +6,7 @@ use crate::config::Config;
 /// `.nojekyll` always (publishing from a branch would otherwise run Jekyll,
 /// which hides files starting with `_` or `.`), and `CNAME` when the site sets
 /// `custom_domain`.
-pub fn paths(config: &Config) -> Vec<&'static str> {
+pub(super) fn paths(config: &Config) -> Vec<&'static str> {
     let mut paths = vec![".nojekyll"];
     if config.custom_domain.is_some() {
         paths.push("CNAME");
@@ -15,7 +15,7 @@ pub fn paths(config: &Config) -> Vec<&'static str> {
 }
 
 /// The hosting file at `path`, or `None` when the site has no such file.
-pub fn file(config: &Config, path: &str) -> Option<OutputFile> {
+pub(super) fn file(config: &Config, path: &str) -> Option<OutputFile> {
     let bytes = match (path, &config.custom_domain) {
         (".nojekyll", _) => Vec::new(),
         ("CNAME", Some(domain)) => format!("{domain}\n").into_bytes(),

@@ -1,9 +1,9 @@
 //! ClaimReview JSON-LD for claim pages, safe to embed in a `<script>` element.
 //!
 //! The document is typed structs borrowing from the model, serialized
-//! straight to text. Their fields are declared in byte order of their JSON
-//! names, the order a `serde_json::Value` map writes, so the output is what
-//! it was when this was built as `Value` trees, without their maps of owned strings.
+//! straight to text, with no `serde_json::Value` maps of owned strings. Their
+//! fields are declared in byte order of their JSON names, so the keys come
+//! out sorted, as a `Value` map would write them.
 
 use serde::Serialize;
 
@@ -14,7 +14,7 @@ use crate::parse::EntityKind;
 
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` become `\u003c` etc.,
 /// so no string in it can close the element.
-pub fn script_safe(value: &impl Serialize) -> String {
+pub(super) fn script_safe(value: &impl Serialize) -> String {
     // Plain structs, strings and numbers always serialize; empty is the
     // harmless answer should that ever change.
     let json = serde_json::to_string(value).unwrap_or_default();
@@ -27,7 +27,7 @@ pub fn script_safe(value: &impl Serialize) -> String {
 }
 
 /// The schema.org ClaimReview of one claim, ready to embed with `| safe`.
-pub fn claim_review(viewer: &Viewer, claim: &Claim) -> String {
+pub(super) fn claim_review(viewer: &Viewer, claim: &Claim) -> String {
     script_safe(&claim_review_of(viewer, claim))
 }
 

@@ -17,7 +17,7 @@ use crate::index::Event;
 use crate::parse::EntityKind;
 
 /// The timeline: the newest events at `/timeline/`, then every year paginated.
-pub fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let events = viewer.index.timeline.events();
     let mut years: Vec<i32> = events.iter().map(|e| e.date.year()).collect();
     years.dedup();
@@ -132,7 +132,7 @@ struct KindGroup {
 }
 
 /// `/entities/` grouped by kind, and each entity's page with its own timeline.
-pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![Job::html("entities/", theme::ENTITIES, move || {
         let mut list = context("entities/", "Entities");
         list.insert("groups", &kind_groups(viewer));
@@ -142,8 +142,8 @@ pub fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.timeline.of(claims).into();
         let facets = ListFacets::default();
-        // Shared by the entity's pages: made per page, they were quadratic in
-        // the entity's claims.
+        // Made once and shared by the entity's pages: made per page, they
+        // would be quadratic in the entity's claims.
         let shared = OnceLock::new();
         let dir = format!("entities/{}/", entity.id);
         jobs.extend(paginate(
@@ -219,7 +219,7 @@ struct TagView {
 }
 
 /// `/tags/` and one paginated list per tag.
-pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let tag_view = move |slug: &String, (name, claims): &(String, Vec<usize>)| TagView {
         name: name.clone(),
         slug: slug.clone(),
@@ -254,7 +254,7 @@ pub fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
 }
 
 /// One paginated list per status.
-pub fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = Vec::new();
     for status in viewer.statuses() {
         let claims = viewer
@@ -279,7 +279,7 @@ pub fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
 }
 
 /// `/contested/`: claims with both supporting and contradicting sources.
-pub fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     claim_list_pages(
         viewer,
         "contested/",

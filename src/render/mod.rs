@@ -20,10 +20,10 @@ mod pages;
 mod paginate;
 mod sitemap;
 mod source_pages;
-pub mod templates;
-pub mod theme;
+pub(crate) mod templates;
+pub(crate) mod theme;
 mod viewer;
-pub mod views;
+pub(crate) mod views;
 mod watchdog;
 
 pub use crate::output_file::OutputFile;
@@ -96,7 +96,7 @@ pub fn render(
 /// `merged_bundles` are the folders of the search index's bundles after the
 /// first (`pagefind/bundle-2/`, ...), which the search page merges; the
 /// search stage knows them, render does not.
-pub fn with_renderer<R>(
+pub(crate) fn with_renderer<R>(
     site: &Site,
     mut theme: Theme,
     merged_bundles: &[String],
@@ -113,7 +113,7 @@ pub fn with_renderer<R>(
 
 /// Why [`Renderer::render_all`] stopped.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// Templates failed to render; one diagnostic per distinct problem.
     Content(Vec<Diagnostic>),
     /// The sink could not take a file.
@@ -121,7 +121,7 @@ pub enum Failure {
 }
 
 /// Every output file of a site, each made only when asked for.
-pub struct Renderer<'v, 'a, 'p> {
+pub(crate) struct Renderer<'v, 'a, 'p> {
     tera: Tera,
     assets: Vec<(&'static str, Vec<u8>)>,
     viewer: &'v Viewer<'a, 'p>,
@@ -167,17 +167,12 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     }
 
     /// How many files the site has.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.jobs.len() + self.assets.len() + self.data.len()
     }
 
-    /// Whether the site has no files (never true: there is always a home page).
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Every output path, `/`-separated and relative to the output folder.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
         let jobs = self.jobs.iter().map(|job| job.path.as_str());
         let assets = self.assets.iter().map(|(name, _)| *name);
         jobs.chain(assets).chain(self.data.iter().copied())
@@ -186,7 +181,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// The theme file that makes the file at `path` (a template, or an asset
     /// copied as it is), or `None` when the theme does not make it (a data
     /// file) or the site has no such file.
-    pub fn template_of(&self, path: &str) -> Option<&'static str> {
+    pub(crate) fn template_of(&self, path: &str) -> Option<&'static str> {
         match *self.positions.get(path)? {
             Position::Job(i) => Some(self.jobs[i].template),
             Position::Asset(i) => Some(self.assets[i].0),
@@ -195,7 +190,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     }
 
     /// Renders the file at `path`, or `None` when the site has no such file.
-    pub fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
+    pub(crate) fn render_path(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         Some(self.make(*self.positions.get(path)?))
     }
 
@@ -214,7 +209,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// Renders every file in parallel and hands each to `sink` as soon as it is
     /// made, so the whole site is never in memory at once. Reports every
     /// distinct template problem; stops at the first file `sink` refuses.
-    pub fn render_all(
+    pub(crate) fn render_all(
         &self,
         sink: impl Fn(OutputFile) -> Result<(), crate::error::Error> + Sync,
     ) -> Result<usize, Failure> {
@@ -260,7 +255,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     /// would; `build` tries the first file of each template before it touches
     /// the output folder. The first files go first either way, so a template
     /// that runs away on every page is stopped once, on its first page.
-    pub fn try_templates(&self, trial: Trial) -> Vec<Diagnostic> {
+    pub(crate) fn try_templates(&self, trial: Trial) -> Vec<Diagnostic> {
         let mut seen = HashSet::new();
         let (first, rest): (Vec<&Job>, Vec<&Job>) =
             self.jobs.iter().partition(|job| seen.insert(job.template));
@@ -317,7 +312,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
 
 /// Which files [`Renderer::try_templates`] renders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trial {
+pub(crate) enum Trial {
     /// Every file a template makes.
     EveryFile,
     /// The first file of each template: a quick test before writing.

@@ -12,7 +12,7 @@ use super::viewer::Viewer;
 /// Every HTML page and alias redirect of the site. The search page merges
 /// the index bundles in the folders `merged_bundles` (paths from the site
 /// root, `pagefind/bundle-2/`, ...) into the first bundle's results.
-pub fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Vec<Job<'v>> {
+pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Vec<Job<'v>> {
     let mut jobs = vec![home(viewer), not_found(), search(viewer, merged_bundles)];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));

@@ -12,7 +12,7 @@ use super::views::{PageLink, Pagination, Urls};
 const NEARBY: usize = 2;
 
 /// The folder of page `number` of a list at `dir` (which ends in `/`).
-pub fn page_dir(dir: &str, number: usize) -> String {
+pub(super) fn page_dir(dir: &str, number: usize) -> String {
     if number <= 1 {
         dir.to_string()
     } else {
@@ -23,7 +23,7 @@ pub fn page_dir(dir: &str, number: usize) -> String {
 /// One job per page of `items`: `page(path, slice, items)` makes each page's
 /// context when it renders, and `pagination` is added to it. An empty list
 /// still gets page 1.
-pub fn paginate<'v, T: Send + Sync + 'v>(
+pub(super) fn paginate<'v, T: Send + Sync + 'v>(
     urls: &Urls,
     dir: &str,
     template: &'static str,

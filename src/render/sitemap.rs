@@ -22,7 +22,7 @@ use crate::model::Site;
 /// URLs per sitemap file, the protocol's limit. Its other limit, 50 MB, is out
 /// of reach: ids are at most 120 characters, so 50,000 `<url>` lines stay
 /// well under it.
-pub const MAX_URLS: usize = 50_000;
+pub(super) const MAX_URLS: usize = 50_000;
 
 /// One `<url>` of a sitemap, or one `<sitemap>` of the index.
 #[derive(Debug, Serialize)]
@@ -58,7 +58,7 @@ impl Listing {
 /// The sitemap jobs for the pages of `jobs`: `sitemap.xml` alone, or the index
 /// and its parts. Their lists are made only when they render (`serve` builds
 /// a renderer after every save and rarely shows the sitemap).
-pub fn jobs<'v>(viewer: &'v Viewer, jobs: &[Job<'v>]) -> Vec<Job<'v>> {
+pub(super) fn jobs<'v>(viewer: &'v Viewer, jobs: &[Job<'v>]) -> Vec<Job<'v>> {
     split(viewer, jobs, MAX_URLS)
 }
 
@@ -182,7 +182,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
         let site = crate::check(&root, false).unwrap().site.unwrap();
         // The base fixture has no templates/ folder: the built-in theme only.
-        let tera = templates::load(&[]).unwrap();
+        let tera = templates::load_what_compiles(&[]).0.unwrap();
         let urls = Urls::new(&site.config.base_url);
         let index = Index::new(&site);
         let markdown = Markdown::new(&site.config.html);

@@ -11,7 +11,7 @@ use super::theme;
 use super::viewer::Viewer;
 
 /// `/sources/` as one comparison table, and each source's track record.
-pub fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+pub(super) fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![Job::html("sources/", theme::SOURCES, move || {
         let rows: Vec<_> = viewer
             .site
@@ -44,8 +44,8 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
     let dir = format!("sources/{}/", source.id);
     let page_dir = dir.clone();
     // The track record counts every citation of the source, so it is made once
-    // and shared by the source's page and its cited pages (making it per page
-    // made a big source's pages quadratic in its citations).
+    // and shared by the source's page and its cited pages (made per page, a
+    // big source's pages would be quadratic in its citations).
     let view = Arc::new(OnceLock::new());
     let page_view = Arc::clone(&view);
     let mut jobs = vec![Job::html(&dir, theme::SOURCE, move || {

@@ -7,24 +7,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{TEMPLATES_FOLDER, TemplateFile};
 
 /// The built-in templates, by name (the theme's table names them).
-pub use super::theme::names::TEMPLATES as DEFAULT_TEMPLATES;
+pub(crate) use super::theme::names::TEMPLATES as DEFAULT_TEMPLATES;
 
 /// Compiles the default templates with the site's own `files` (its
-/// `templates/` folder, as the load stage read it) laid over them. Every
-/// template that does not compile is reported, located, with the text the
-/// report quotes.
-pub fn load(files: &[TemplateFile]) -> Result<Tera, Diagnostics> {
-    match load_what_compiles(files) {
-        (Some(tera), problems) if !problems.has_errors() => Ok(tera),
-        (_, problems) => Err(problems),
-    }
-}
-
-/// Like [`load`], but a template that does not compile is set aside (the
+/// `templates/` folder, as the load stage read it) laid over them. A template
+/// that does not compile is reported, located, and set aside (the
 /// built-in one takes its place, or none) and the rest are compiled again, so
 /// that `check` reports every broken template in one run and can still render
 /// with the others. `None` when what is left does not compile either.
-pub fn load_what_compiles(files: &[TemplateFile]) -> (Option<Tera>, Diagnostics) {
+pub(crate) fn load_what_compiles(files: &[TemplateFile]) -> (Option<Tera>, Diagnostics) {
     let mut problems = Vec::new();
     let overrides = site_templates(files, &mut problems);
     if !problems.is_empty() {
@@ -103,7 +94,7 @@ fn set_aside(sources: &mut Vec<(String, String)>, name: &str) -> bool {
 /// `problems` with the text of each template they point into, so a report
 /// can quote the line: the site's own template (one of `files`), or else the
 /// built-in one.
-pub fn located(files: &[TemplateFile], problems: Vec<Diagnostic>) -> Diagnostics {
+pub(crate) fn located(files: &[TemplateFile], problems: Vec<Diagnostic>) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     for problem in &problems {
         let Some(name) = problem.file.strip_prefix("templates/") else {

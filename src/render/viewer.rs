@@ -15,7 +15,7 @@ use crate::model::{Claim, Entity, Site, Source};
 
 /// Turns model types into views; claim cards are computed once and shared by lists.
 /// `'p` is the lifetime of the site's HTML policy.
-pub struct Viewer<'a, 'p> {
+pub(super) struct Viewer<'a, 'p> {
     /// The site.
     pub site: &'a Site,
     /// URL builder.
@@ -38,7 +38,7 @@ pub struct Viewer<'a, 'p> {
 
 impl<'a, 'p> Viewer<'a, 'p> {
     /// A viewer over `site`, computing every claim card up front.
-    pub fn new(
+    pub(super) fn new(
         site: &'a Site,
         urls: &'a Urls,
         index: &'a Index<'a>,
@@ -82,7 +82,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// A status view, by id.
-    pub fn status(&self, id: &str) -> StatusView {
+    pub(super) fn status(&self, id: &str) -> StatusView {
         let made = self.status_views.iter().find(|status| status.id == id);
         made.cloned().unwrap_or_else(|| self.make_status(id))
     }
@@ -111,12 +111,12 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// Every status in display order.
-    pub fn statuses(&self) -> Vec<StatusView> {
+    pub(super) fn statuses(&self) -> Vec<StatusView> {
         self.status_views.clone()
     }
 
     /// How many of `claims` (indices) have each status, in display order.
-    pub fn status_counts(&self, claims: &[usize]) -> Vec<StatusCount> {
+    pub(super) fn status_counts(&self, claims: &[usize]) -> Vec<StatusCount> {
         self.statuses()
             .into_iter()
             .map(|status| {
@@ -130,13 +130,13 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// A link to a source, by id (named by its id if the site has no such source).
-    pub fn source_link(&self, id: &str) -> Link {
+    pub(super) fn source_link(&self, id: &str) -> Link {
         let made = self.source_links.get(id).cloned();
         made.unwrap_or_else(|| self.make_link("sources", id, id))
     }
 
     /// A link to an entity, by id (named by its id if the site has no such entity).
-    pub fn entity_link(&self, id: &str) -> Link {
+    pub(super) fn entity_link(&self, id: &str) -> Link {
         let made = self.entity_links.get(id).cloned();
         made.unwrap_or_else(|| self.make_link("entities", id, id))
     }
@@ -147,12 +147,12 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// The card of claim `i`.
-    pub fn card(&self, i: usize) -> ClaimCard {
+    pub(super) fn card(&self, i: usize) -> ClaimCard {
         self.cards[i].clone()
     }
 
     /// The card of a claim of this site, found by its place in the date order.
-    pub fn card_of(&self, claim: &Claim) -> ClaimCard {
+    pub(super) fn card_of(&self, claim: &Claim) -> ClaimCard {
         let found = self
             .site
             .claims
@@ -164,12 +164,12 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// The card of claim `i`, ready for a template.
-    pub fn card_value(&self, i: usize) -> SharedValue {
+    pub(super) fn card_value(&self, i: usize) -> SharedValue {
         self.card_values[i].clone()
     }
 
     /// The cards of claims `indices`, in that order, ready for a template.
-    pub fn cards(&self, indices: &[usize]) -> Vec<SharedValue> {
+    pub(super) fn cards(&self, indices: &[usize]) -> Vec<SharedValue> {
         indices.iter().map(|&i| self.card_value(i)).collect()
     }
 
@@ -195,7 +195,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// Timeline events as views.
-    pub fn events(&self, events: &[Event]) -> Vec<EventView> {
+    pub(super) fn events(&self, events: &[Event]) -> Vec<EventView> {
         events.iter().map(|event| self.event(event)).collect()
     }
 
@@ -264,7 +264,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// Events grouped by month, newest first.
-    pub fn months(&self, events: &[Event]) -> Vec<EventMonth> {
+    pub(super) fn months(&self, events: &[Event]) -> Vec<EventMonth> {
         let mut months: Vec<EventMonth> = Vec::new();
         let mut current = None;
         for event in events {
@@ -285,7 +285,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// An entity view.
-    pub fn entity(&self, entity: &Entity) -> EntityView {
+    pub(super) fn entity(&self, entity: &Entity) -> EntityView {
         EntityView {
             id: entity.id.clone(),
             name: entity.name.clone(),
@@ -300,7 +300,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// A source view with its track record.
-    pub fn source(&self, source: &Source) -> SourceView {
+    pub(super) fn source(&self, source: &Source) -> SourceView {
         let record = self.index.source_record(&source.id);
         let agreement =
             (record.judged >= self.site.config.agreement_threshold).then(|| AgreementView {
@@ -332,13 +332,13 @@ impl<'a, 'p> Viewer<'a, 'p> {
     }
 
     /// The claims `source` cites, each with the stances it took.
-    pub fn cited_claims(&self, source: &str) -> Vec<CitedClaim> {
+    pub(super) fn cited_claims(&self, source: &str) -> Vec<CitedClaim> {
         let cited = self.index.cited.get(source).map_or(&[][..], Vec::as_slice);
         self.cited_claims_of(source, cited)
     }
 
     /// Claims `claims` (indices), each with the stances `source` took on it.
-    pub fn cited_claims_of(&self, source: &str, claims: &[usize]) -> Vec<CitedClaim> {
+    pub(super) fn cited_claims_of(&self, source: &str, claims: &[usize]) -> Vec<CitedClaim> {
         claims
             .iter()
             .map(|&i| CitedClaim {

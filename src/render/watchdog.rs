@@ -33,12 +33,12 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 static START: Once = Once::new();
 
 /// Watches a render while alive; dropped when the render ends, however it ends.
-pub struct Watched {
+pub(super) struct Watched {
     id: u64,
 }
 
 /// Starts watching the render of `page` with `template`, which has `limit` to run.
-pub fn watch(template: &str, page: &str, limit: Duration) -> Watched {
+pub(super) fn watch(template: &str, page: &str, limit: Duration) -> Watched {
     watch_from(template, page, Instant::now(), limit)
 }
 

@@ -15,17 +15,17 @@ use super::records::Record;
 use crate::output_file::OutputFile;
 
 /// The folder of the output that holds the index and Pagefind's scripts.
-pub const FOLDER: &str = crate::output_file::SEARCH_FOLDER;
+pub(crate) const FOLDER: &str = crate::output_file::SEARCH_FOLDER;
 
 /// The Pagefind release the index is built with; `pagefind-entry.json` says
 /// the same (a unit test checks), and it is part of the reuse fingerprint.
-pub const PAGEFIND_VERSION: &str = "1.6.0";
+pub(crate) const PAGEFIND_VERSION: &str = "1.6.0";
 
 /// The language code Pagefind gets for a site's `language`: its primary subtag
 /// (`en` for `en-GB`), lowercase, or `unknown` when that is not two or three
 /// ASCII letters. Pagefind stems by the primary subtag only, and puts the code
 /// into file names and slices hashes by its length, so nothing else is passed.
-pub fn language_code(language: &str) -> String {
+pub(crate) fn language_code(language: &str) -> String {
     let primary = language.split(['-', '_']).next().unwrap_or_default();
     let letters = primary.chars().all(|c| c.is_ascii_alphabetic());
     if letters && (2..=3).contains(&primary.len()) {
@@ -48,13 +48,13 @@ const CONCURRENT_BUNDLES: usize = 2;
 /// insert, so a big site is split into bundles, indexed
 /// [`CONCURRENT_BUNDLES`] at a time, that the search page merges (Pagefind's
 /// `mergeIndex`).
-pub fn bundle_count(records: usize, bundle_records: usize) -> usize {
+pub(crate) fn bundle_count(records: usize, bundle_records: usize) -> usize {
     records.div_ceil(bundle_records.max(1)).max(1)
 }
 
 /// The folder of bundle `n` (from 0) in the output: [`FOLDER`] for the first,
 /// which also holds Pagefind's scripts, `pagefind/bundle-2/` and so on after it.
-pub fn bundle_folder(n: usize) -> String {
+pub(crate) fn bundle_folder(n: usize) -> String {
     match n {
         0 => format!("{FOLDER}/"),
         n => format!("{FOLDER}/bundle-{}/", n + 1),
@@ -64,7 +64,7 @@ pub fn bundle_folder(n: usize) -> String {
 /// Indexes `records` in `language` (from [`language_code`]) and returns
 /// Pagefind's files under [`FOLDER`], sorted by path, in [`bundle_count`]
 /// bundles of consecutive records. Errors are sentences.
-pub fn index(
+pub(crate) fn index(
     records: Vec<Record>,
     language: &str,
     bundle_records: usize,

@@ -5,11 +5,9 @@
 //! records have not changed. The files go into the output's `pagefind/`
 //! folder with the rest of the site, in the same atomic write.
 
-pub mod engine;
+pub(crate) mod engine;
 pub mod records;
-pub mod reuse;
-
-use std::time::Instant;
+pub(crate) mod reuse;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -28,37 +26,29 @@ pub enum SearchOutcome {
 
 /// The search stage's files and what it did.
 #[derive(Debug)]
-pub struct SearchStage {
+pub(crate) struct SearchStage {
     /// The files of `pagefind/`, stamp included; empty when skipped.
     pub files: Vec<OutputFile>,
     /// Indexed, reused or skipped.
     pub outcome: SearchOutcome,
-    /// How many records the index holds (0 when skipped).
-    pub records: usize,
-    /// Wall time of the stage.
-    pub elapsed: std::time::Duration,
 }
 
 /// The build's search stage: with `enabled`, the index of `site`, taken from
 /// the previous output when its records are unchanged. `previous` reads a
 /// file of the previous output by its `/`-separated path (see [`reuse::previous`]);
 /// the caller opens that folder, so this stage touches no folder itself.
-pub fn stage(
+pub(crate) fn stage(
     site: &Site,
     previous: impl Fn(&str) -> Option<Vec<u8>>,
     enabled: bool,
 ) -> Result<SearchStage, Diagnostic> {
-    let started = Instant::now();
     if !enabled {
         return Ok(SearchStage {
             files: Vec::new(),
             outcome: SearchOutcome::Skipped,
-            records: 0,
-            elapsed: started.elapsed(),
         });
     }
     let records = records::records(site);
-    let count = records.len();
     let layout = Layout::of(site);
     let fingerprint = reuse::fingerprint(&records, &layout);
     let (files, outcome) = match reuse::previous(previous, &fingerprint) {
@@ -68,20 +58,15 @@ pub fn stage(
             SearchOutcome::Indexed,
         ),
     };
-    Ok(SearchStage {
-        files,
-        outcome,
-        records: count,
-        elapsed: started.elapsed(),
-    })
+    Ok(SearchStage { files, outcome })
 }
 
 /// The index of `site` (every file of `pagefind/`, stamp included), built
 /// from scratch without reading any folder.
 ///
 /// For `serve`, to call after a reload from a background thread, so a reload
-/// never waits for indexing. It blocks while it runs (about 2.2 seconds and
-/// 470 MiB at 10,000 claims on 2 cores) and starts its own async runtime, so call it from a plain
+/// never waits for indexing. It blocks while it runs (seconds at 10,000 claims,
+/// README § Performance) and starts its own async runtime, so call it from a plain
 /// thread (`std::thread::spawn`), not from inside an async task.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = records::records(site);
@@ -102,7 +87,7 @@ pub fn merged_bundles(site: &Site) -> Vec<String> {
 /// has one) when it will not work: one from before claimtrail rendered search
 /// results itself, or one that leaves out the index's other bundles. Part of
 /// `check`, so `check`, `build` and `serve` all say it.
-pub fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
+pub(crate) fn template_warning(site: &Site, search_template: Option<&str>) -> Option<Diagnostic> {
     let text = search_template?;
     outdated_template_warning(text).or_else(|| unmerged_template_warning(text, site))
 }
@@ -145,7 +130,7 @@ fn unmerged_template_warning(text: &str, site: &Site) -> Option<Diagnostic> {
 }
 
 /// What shapes the index besides its records.
-pub struct Layout {
+pub(crate) struct Layout {
     /// Pagefind's language code (see [`engine::language_code`]).
     pub language: String,
     /// The most records a bundle holds (`[search] bundle_records`).
@@ -154,7 +139,7 @@ pub struct Layout {
 
 impl Layout {
     /// The layout `site.toml` asks for.
-    pub fn of(site: &Site) -> Layout {
+    pub(crate) fn of(site: &Site) -> Layout {
         Layout {
             language: engine::language_code(&site.config.language),
             bundle_records: site.config.search.bundle_records,

@@ -31,10 +31,7 @@ pub struct Record {
 
 /// The most characters of a result's `summary` meta; a longer one is cut at a
 /// word and ends with `…`.
-pub const SUMMARY_CHARS: usize = 280;
-
-/// The filter names records use.
-pub const FILTERS: &[&str] = &["kind", "status", "entity", "tag", "year"];
+pub(crate) const SUMMARY_CHARS: usize = 280;
 
 /// Every record of `site`, in a fixed order: claims (newest first), sources, entities, pages.
 pub fn records(site: &Site) -> Vec<Record> {
@@ -60,7 +57,7 @@ pub fn records(site: &Site) -> Vec<Record> {
 }
 
 /// How many records [`records`] makes of `site`, without making them.
-pub fn count(site: &Site) -> usize {
+pub(crate) fn count(site: &Site) -> usize {
     site.claims.len() + site.sources.len() + site.entities.len() + site.pages.len()
 }
 
@@ -282,6 +279,9 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+
+    /// The filter names records use, which `search.js` and site templates rely on.
+    const FILTERS: &[&str] = &["kind", "status", "entity", "tag", "year"];
 
     fn fixture() -> Site {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");

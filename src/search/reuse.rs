@@ -18,13 +18,13 @@ use super::records::Record;
 use crate::output_file::OutputFile;
 
 /// The file, inside the output, that names the index it sits beside.
-pub const STAMP: &str = "pagefind/claimtrail-search.hash";
+pub(crate) const STAMP: &str = "pagefind/claimtrail-search.hash";
 
 /// Pagefind's one setting read from the environment; it changes the index chunks.
 const CHUNK_SIZE_VARIABLE: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
 /// A hex SHA-1 of everything the index depends on.
-pub fn fingerprint(records: &[Record], layout: &Layout) -> String {
+pub(crate) fn fingerprint(records: &[Record], layout: &Layout) -> String {
     let mut hasher = Sha1::new();
     let chunk_size = std::env::var(CHUNK_SIZE_VARIABLE).unwrap_or_default();
     let header = format!(
@@ -59,7 +59,7 @@ impl std::io::Write for HashWriter<'_> {
 }
 
 /// The stamp for an index made of `files`: the fingerprint, then one `<bytes> <path>` line per file.
-pub fn stamp(fingerprint: &str, files: &[OutputFile]) -> OutputFile {
+pub(crate) fn stamp(fingerprint: &str, files: &[OutputFile]) -> OutputFile {
     let mut text = Vec::new();
     let _ = writeln!(text, "{fingerprint}");
     for file in files {
@@ -76,7 +76,7 @@ pub fn stamp(fingerprint: &str, files: &[OutputFile]) -> OutputFile {
 /// gives the bytes of a file of the previous output by its `/`-separated
 /// path, or `None`; it alone decides what may be read (the build's reader,
 /// `write::PreviousOutput`, reads only plain files inside the output folder).
-pub fn previous(
+pub(crate) fn previous(
     read: impl Fn(&str) -> Option<Vec<u8>>,
     fingerprint: &str,
 ) -> Option<Vec<OutputFile>> {

@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
 /// Opens `url` in a browser without waiting for it to close.
-pub fn open(url: &str) -> std::io::Result<()> {
+pub(super) fn open(url: &str) -> std::io::Result<()> {
     match browser_from_env(std::env::var_os("BROWSER")) {
         Some(program) => Command::new(program)
             .arg(url)

@@ -10,7 +10,7 @@ h1,.errors h2{color:#b91c1c}.errors pre{border-color:#dc2626}\
 
 /// An HTML page listing `diagnostics` as the terminal shows them, errors
 /// first; `warnings` says which warnings follow, and how.
-pub fn render(diagnostics: &Diagnostics, warnings: Warnings) -> String {
+pub(super) fn render(diagnostics: &Diagnostics, warnings: Warnings) -> String {
     let errors = diagnostics.error_count();
     let mut sections = section(
         "errors",

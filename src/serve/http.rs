@@ -24,7 +24,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use super::state::{Answer, Shared, Signal};
 
 /// Where browsers listen for reloads (outside any base path, so it never clashes with the site).
-pub const RELOAD_PATH: &str = "/__claimtrail/reload";
+pub(crate) const RELOAD_PATH: &str = "/__claimtrail/reload";
 
 /// The script `serve` adds to every HTML page it sends; `build` output never has it.
 const RELOAD_SCRIPT: &str = concat!(
@@ -34,7 +34,7 @@ const RELOAD_SCRIPT: &str = concat!(
 );
 
 /// The routes: the reload stream, and every other GET answered from the in-memory site.
-pub fn router(shared: Arc<Shared>) -> Router {
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(RELOAD_PATH, get(reload_events))
         .fallback(get(site_file))
@@ -59,7 +59,7 @@ async fn reload_events(
 
 /// Where a request path leads in the site.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// The file at this output path.
     File(String),
     /// A folder requested without its trailing `/`: redirect, as GitHub Pages does.
@@ -69,7 +69,7 @@ pub enum Target {
 }
 
 /// Maps a raw (still percent-encoded) request path to an output path under `base_path`.
-pub fn resolve(base_path: &str, raw_path: &str) -> Target {
+pub(crate) fn resolve(base_path: &str, raw_path: &str) -> Target {
     let Some(rest) = raw_path.strip_prefix(base_path) else {
         return if format!("{raw_path}/") == base_path {
             Target::Folder(base_path.to_string())

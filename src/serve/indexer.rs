@@ -13,17 +13,17 @@ use crate::model::Site;
 
 /// How long the site must stay unchanged before indexing starts: indexing a
 /// large site takes seconds of CPU that a burst of saves should not pay for.
-pub const QUIET: Duration = Duration::from_secs(2);
+pub(super) const QUIET: Duration = Duration::from_secs(2);
 
 /// Asks for indexes; dropping it ends the indexer thread.
 #[derive(Clone)]
-pub struct Indexer {
+pub(super) struct Indexer {
     requests: mpsc::Sender<(u64, Arc<Site>)>,
 }
 
 impl Indexer {
     /// Starts the indexer thread, which gives its indexes to `shared`.
-    pub fn start(shared: Arc<Shared>) -> std::io::Result<Indexer> {
+    pub(super) fn start(shared: Arc<Shared>) -> std::io::Result<Indexer> {
         let (requests, jobs) = mpsc::channel();
         std::thread::Builder::new()
             .name("claimtrail-search".into())
@@ -32,7 +32,7 @@ impl Indexer {
     }
 
     /// Asks for the index of `site`, published as `version`.
-    pub fn request(&self, version: u64, site: Arc<Site>) {
+    pub(super) fn request(&self, version: u64, site: Arc<Site>) {
         // The indexer only stops when the server does.
         let _ = self.requests.send((version, site));
     }

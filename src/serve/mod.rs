@@ -6,7 +6,7 @@
 
 mod browser;
 mod error_page;
-pub mod http;
+pub(crate) mod http;
 mod indexer;
 mod site;
 mod state;

@@ -25,7 +25,7 @@ use crate::render::{self, Renderer};
 use crate::session::{Model, Session};
 
 /// Rebuilds the model after each batch of changes and starts a thread to serve it.
-pub struct Builder {
+pub(super) struct Builder {
     session: Session,
     indexer: Option<Indexer>,
     shared: Arc<Shared>,
@@ -37,7 +37,7 @@ pub struct Builder {
 impl Builder {
     /// A builder for `session`, told about changes by `changes` (which `watcher` feeds).
     /// With an `indexer`, every version also gets its search index in the background.
-    pub fn new(
+    pub(super) fn new(
         session: Session,
         shared: Arc<Shared>,
         changes: mpsc::Receiver<Vec<PathBuf>>,
@@ -55,7 +55,7 @@ impl Builder {
     }
 
     /// Shows problems in `style` (in the terminal; the error page takes which warnings to show).
-    pub fn reporting(mut self, style: HumanStyle) -> Builder {
+    pub(super) fn reporting(mut self, style: HumanStyle) -> Builder {
         self.style = style;
         self
     }
@@ -63,7 +63,7 @@ impl Builder {
     /// Builds and serves the site, then rebuilds it after every change until
     /// the watcher stops. `started` is when serving was asked for; `ready`
     /// hears once the first version (or its error page) is served.
-    pub fn run(mut self, started: Instant, ready: oneshot::Sender<()>) {
+    pub(super) fn run(mut self, started: Instant, ready: oneshot::Sender<()>) {
         self.rebuild(started);
         let _ = ready.send(());
         while let Ok(first) = self.changes.recv() {

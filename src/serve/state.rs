@@ -12,11 +12,11 @@ use crate::session::Statics;
 
 /// A request for what an output path holds, with where to send the answer:
 /// what [`Shared`] asks the thread of the current version of the site.
-pub type Fetch = (String, oneshot::Sender<Answer>);
+pub(super) type Fetch = (String, oneshot::Sender<Answer>);
 
 /// What browsers listening for reloads are told.
 #[derive(Debug, Clone, Copy)]
-pub enum Signal {
+pub(crate) enum Signal {
     /// The site changed: reload. Counts changes.
     Reload(u64),
     /// The server is shutting down: close the stream.
@@ -25,7 +25,7 @@ pub enum Signal {
 
 /// What an output path holds in the current site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub(crate) enum Answer {
     /// The file's contents.
     File(Bytes),
     /// The site has no such file.
@@ -51,7 +51,7 @@ struct Current {
 }
 
 /// State shared by the HTTP handlers and the site threads.
-pub struct Shared {
+pub(crate) struct Shared {
     base_path: String,
     current: RwLock<Current>,
     signals: broadcast::Sender<Signal>,
@@ -59,7 +59,7 @@ pub struct Shared {
 
 impl Shared {
     /// Nothing served yet, under `base_path` (`/` or `/sub-path/`).
-    pub fn new(base_path: String) -> Shared {
+    pub(crate) fn new(base_path: String) -> Shared {
         Shared {
             base_path,
             current: RwLock::default(),
@@ -68,14 +68,14 @@ impl Shared {
     }
 
     /// The path the site is mounted at.
-    pub fn base_path(&self) -> &str {
+    pub(crate) fn base_path(&self) -> &str {
         &self.base_path
     }
 
     /// Serves a new version of the site from now on: `statics`, and every
     /// other file rendered afresh by the thread listening on `site`. Clears
     /// the error page and tells every tab to reload; returns the version.
-    pub fn publish(&self, statics: Arc<Statics>, site: mpsc::Sender<Fetch>) -> u64 {
+    pub(crate) fn publish(&self, statics: Arc<Statics>, site: mpsc::Sender<Fetch>) -> u64 {
         self.update(|current| {
             current.version += 1;
             current.statics = statics;
@@ -89,7 +89,7 @@ impl Shared {
 
     /// Shows `page` in place of every page (keeping the last good version for
     /// other files) and tells every tab to reload.
-    pub fn show_error(&self, page: String) {
+    pub(crate) fn show_error(&self, page: String) {
         self.update(|current| current.error_page = Some(Bytes::from(page)));
     }
 
@@ -106,7 +106,7 @@ impl Shared {
     }
 
     /// Keeps what `path` holds in site `version`, unless a newer version is out.
-    pub fn remember(&self, version: u64, path: &str, answer: &Answer) {
+    pub(crate) fn remember(&self, version: u64, path: &str, answer: &Answer) {
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         if current.version == version {
             current.rendered.insert(path.to_string(), answer.clone());
@@ -116,7 +116,7 @@ impl Shared {
     /// Serves `files` (the search index of site `version`) from now on, unless
     /// a newer version is out (its own index is on the way). No reload: the
     /// page a reader is on does not change.
-    pub fn set_search(&self, version: u64, files: Vec<crate::render::OutputFile>) {
+    pub(crate) fn set_search(&self, version: u64, files: Vec<crate::render::OutputFile>) {
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         if current.version == version {
             current.search = Arc::new(
@@ -129,18 +129,18 @@ impl Shared {
     }
 
     /// Closes every reload stream, so the server can finish its connections.
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         let _ = self.signals.send(Signal::Stop);
     }
 
     /// A new listener for reloads.
-    pub fn subscribe(&self) -> broadcast::Receiver<Signal> {
+    pub(crate) fn subscribe(&self) -> broadcast::Receiver<Signal> {
         self.signals.subscribe()
     }
 
     /// What the site holds at an output path: a static file, a file already
     /// rendered, or else whatever the site thread renders for it now.
-    pub async fn file(&self, path: &str) -> Answer {
+    pub(crate) async fn file(&self, path: &str) -> Answer {
         let site = {
             let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
             if let Some(bytes) = current.statics.get(path).or(current.search.get(path)) {
@@ -163,7 +163,7 @@ impl Shared {
     }
 
     /// The error page, while the latest edit is broken.
-    pub fn error_page(&self) -> Option<Bytes> {
+    pub(crate) fn error_page(&self) -> Option<Bytes> {
         let current = self.current.read().unwrap_or_else(PoisonError::into_inner);
         current.error_page.clone()
     }

@@ -19,7 +19,7 @@ type Debouncer = notify_debouncer_full::Debouncer<
 >;
 
 /// Watches a site's sources and tells the site thread what changed.
-pub struct Watcher {
+pub(super) struct Watcher {
     root: PathBuf,
     debouncer: Debouncer,
 }
@@ -27,7 +27,10 @@ pub struct Watcher {
 impl Watcher {
     /// Starts watching the site at `root`; each debounced batch of changes
     /// is sent to `changes` as one list of paths.
-    pub fn start(root: &Path, changes: mpsc::Sender<Vec<PathBuf>>) -> Result<Watcher, Error> {
+    pub(super) fn start(
+        root: &Path,
+        changes: mpsc::Sender<Vec<PathBuf>>,
+    ) -> Result<Watcher, Error> {
         let filter_root = root.to_path_buf();
         let handler = move |result: DebounceEventResult| {
             let changed: Vec<PathBuf> = changed_paths(result)
@@ -57,7 +60,7 @@ impl Watcher {
     }
 
     /// Takes note of changed paths: a watched folder created after start is watched from now on.
-    pub fn notice(&mut self, changed: &[PathBuf]) {
+    pub(super) fn notice(&mut self, changed: &[PathBuf]) {
         for path in changed {
             if path.parent() == Some(self.root.as_path()) && path.is_dir() {
                 let _ = self.debouncer.watch(path, RecursiveMode::Recursive);

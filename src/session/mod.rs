@@ -23,13 +23,13 @@ use crate::model::Site;
 use crate::render::Theme;
 use crate::{parse, pipeline};
 
-pub use crate::load::Statics;
+pub(crate) use crate::load::Statics;
 
 #[cfg(test)]
 mod tests;
 
 /// What [`Session::model`] produced: everything a page needs, nothing rendered yet.
-pub struct Model {
+pub(crate) struct Model {
     /// The checked site, with the serving base URL.
     pub site: Site,
     /// The compiled templates and the assets.
@@ -56,7 +56,7 @@ enum Entry {
 type EntryKey = (Option<Kind>, Vec<String>);
 
 /// A site held in memory between rebuilds.
-pub struct Session {
+pub(crate) struct Session {
     root: PathBuf,
     drafts: bool,
     base_url: String,
@@ -73,7 +73,7 @@ pub struct Session {
 impl Session {
     /// Reads the whole site at `root`, to be published at `base_url`; refuses
     /// what `check` refuses.
-    pub fn open(root: &Path, drafts: bool, base_url: &str) -> Result<Session, Error> {
+    pub(crate) fn open(root: &Path, drafts: bool, base_url: &str) -> Result<Session, Error> {
         let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
         let loaded = pipeline::load_site(&root)?;
         let mut session = Session {
@@ -93,14 +93,14 @@ impl Session {
     }
 
     /// The site folder, absolute.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// Takes note of changed paths (absolute, as a file watcher reports them),
     /// re-reading only what they touch. Fails, as `check` would, when
     /// `site.toml` is refused; the model then reports that until it is fixed.
-    pub fn update(&mut self, changed: &[PathBuf]) -> Result<(), Error> {
+    pub(crate) fn update(&mut self, changed: &[PathBuf]) -> Result<(), Error> {
         let mut content: Vec<&Path> = Vec::new();
         let mut areas = Vec::new();
         for path in changed {
@@ -129,7 +129,7 @@ impl Session {
     }
 
     /// Checks the site in memory and makes its model; renders nothing.
-    pub fn model(&self) -> Result<Model, Diagnostics> {
+    pub(crate) fn model(&self) -> Result<Model, Diagnostics> {
         let site_files = match &self.site_files {
             Ok(site_files) => site_files,
             Err(refused) => return Err(refusal(refused)),

@@ -73,7 +73,7 @@ impl<'a> Generated<'a> {
 /// folder) that would take the place of a `generated` file, the marker or the
 /// search bundle. `template_of` names the template that makes a generated
 /// file, if one does, for the hint.
-pub fn collisions_with<'a>(
+pub(crate) fn collisions_with<'a>(
     entries: &[StaticEntry],
     generated: impl Iterator<Item = &'a str>,
     template_of: impl Fn(&str) -> Option<&'static str>,

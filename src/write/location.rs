@@ -14,7 +14,7 @@ use crate::error::Error;
 /// `--force`: the root itself, a folder above it, the
 /// content/templates/static/.git folders, the home folder or the working
 /// folder or a folder above them, and the system's own folders.
-pub fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Error> {
     let places = Places::here(root)?;
     let output = resolve(output)?;
     match places.refusal(&output) {
@@ -212,7 +212,7 @@ fn resolve(path: &Path) -> Result<PathBuf, Error> {
 }
 
 /// Longest file or folder name written, in bytes: the limit of common file systems.
-pub const MAX_NAME_BYTES: usize = 255;
+pub(crate) const MAX_NAME_BYTES: usize = 255;
 
 /// Joins a generated relative path, refusing anything that could leave `base`:
 /// `..`, absolute paths, drive prefixes, backslashes, NUL and overlong names.

@@ -9,13 +9,13 @@ use super::{is_output_folder, safe_join};
 
 /// The output folder of a previous build, open for reading.
 #[derive(Debug, Clone)]
-pub struct PreviousOutput {
+pub(crate) struct PreviousOutput {
     folder: PathBuf,
 }
 
 impl PreviousOutput {
     /// The output folder at `output`, if claimtrail wrote it (it has the marker).
-    pub fn open(output: &Path) -> Option<PreviousOutput> {
+    pub(crate) fn open(output: &Path) -> Option<PreviousOutput> {
         is_output_folder(output).then(|| PreviousOutput {
             folder: output.to_path_buf(),
         })
@@ -24,7 +24,7 @@ impl PreviousOutput {
     /// [`read`](Self::read) over the output at `output`, as a closure (the
     /// form the search stage takes); it reads nothing unless claimtrail wrote
     /// that folder.
-    pub fn reader(output: &Path) -> impl Fn(&str) -> Option<Vec<u8>> + use<> {
+    pub(crate) fn reader(output: &Path) -> impl Fn(&str) -> Option<Vec<u8>> + use<> {
         let previous = PreviousOutput::open(output);
         move |relative| previous.as_ref()?.read(relative)
     }
@@ -32,7 +32,7 @@ impl PreviousOutput {
     /// The bytes of the file at `relative` (`/`-separated), or `None` when it
     /// is missing, unreadable, not a plain file, outside the folder, or
     /// reached through a symbolic link at any step of its path.
-    pub fn read(&self, relative: &str) -> Option<Vec<u8>> {
+    pub(crate) fn read(&self, relative: &str) -> Option<Vec<u8>> {
         let full = safe_join(&self.folder, relative).ok()?;
         let mut path = self.folder.clone();
         let mut names = Path::new(relative).components().peekable();

@@ -5,9 +5,9 @@
 //! hold no tags: they are copied byte for byte, the built-in ones and a
 //! site's own alike, whatever they contain.
 
-pub mod names;
+pub(crate) mod names;
 
-pub use names::*;
+pub(crate) use names::*;
 
 use tera::Tera;
 
@@ -29,7 +29,7 @@ impl Theme {
     /// folder, as the load stage read it) laid over it. A file named like an
     /// asset replaces that asset's bytes as they are; every other file must be
     /// a template that compiles. Every problem is reported, located.
-    pub fn compile(files: &[TemplateFile]) -> Result<Theme, Diagnostics> {
+    pub(crate) fn compile(files: &[TemplateFile]) -> Result<Theme, Diagnostics> {
         match Theme::what_compiles(files) {
             (Some(theme), problems) if !problems.has_errors() => Ok(theme),
             (_, problems) => Err(problems),
@@ -40,7 +40,7 @@ impl Theme {
     /// aside (see [`templates::load_what_compiles`]), so that `check` reports
     /// every broken template in one run and can still render with the others.
     /// `None` when what is left does not compile, or an asset cannot be read.
-    pub fn what_compiles(files: &[TemplateFile]) -> (Option<Theme>, Diagnostics) {
+    pub(crate) fn what_compiles(files: &[TemplateFile]) -> (Option<Theme>, Diagnostics) {
         let (own_assets, own_templates): (Vec<&TemplateFile>, Vec<&TemplateFile>) =
             files.iter().partition(|file| is_asset(&file.name));
         let mut unreadable_assets = Vec::new();
@@ -70,7 +70,7 @@ impl Theme {
 
     /// A theme that knows the assets but compiles no template: enough to
     /// list a site's output paths, not to render its pages.
-    pub fn uncompiled() -> Theme {
+    pub(crate) fn uncompiled() -> Theme {
         Theme {
             tera: Tera::default(),
             assets: builtin_assets(),
@@ -99,7 +99,7 @@ const TAG_OPENERS: [&str; 3] = ["{{", "{%", "{#"];
 /// looks like a Tera tag: assets are copied as they are, so the tag reaches
 /// the output as it is written, where older releases rendered it. Located at
 /// the first such tag, with the file's text to quote when it is text.
-pub fn asset_tag_warnings(files: &[TemplateFile], diagnostics: &mut Diagnostics) {
+pub(crate) fn asset_tag_warnings(files: &[TemplateFile], diagnostics: &mut Diagnostics) {
     for file in files.iter().filter(|file| is_asset(&file.name)) {
         let Ok(bytes) = &file.bytes else {
             continue;

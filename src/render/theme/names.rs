@@ -10,19 +10,21 @@ macro_rules! theme {
     ) => {
         $(
             #[doc = concat!("The template `", $template_name, "`.")]
-            pub const $template: &str = $template_name;
+            #[allow(dead_code, reason = "every theme file is named, whether or not code refers to it")]
+            pub(crate) const $template: &str = $template_name;
         )*
         $(
             #[doc = concat!("The asset `", $asset_name, "`, copied as it is.")]
-            pub const $asset: &str = $asset_name;
+            #[allow(dead_code, reason = "every theme file is named, whether or not code refers to it")]
+            pub(crate) const $asset: &str = $asset_name;
         )*
         /// The built-in templates, by name. A site's `templates/<name>` replaces one.
-        pub const TEMPLATES: &[(&str, &str)] = &[
+        pub(crate) const TEMPLATES: &[(&str, &str)] = &[
             $(($template_name, include_str!(concat!("../../../templates/", $template_name)))),*
         ];
         /// The built-in assets, by name (which is also their output path).
         /// A site's `templates/<name>` replaces one.
-        pub const ASSETS: &[(&str, &[u8])] = &[
+        pub(crate) const ASSETS: &[(&str, &[u8])] = &[
             $(($asset_name, include_bytes!(concat!("../../../templates/", $asset_name)))),*
         ];
     };
@@ -65,6 +67,6 @@ theme! {
 }
 
 /// Whether the theme file `name` is an asset (copied) rather than a template (rendered).
-pub fn is_asset(name: &str) -> bool {
+pub(crate) fn is_asset(name: &str) -> bool {
     ASSETS.iter().any(|(asset, _)| *asset == name)
 }

@@ -7,10 +7,10 @@ use super::StatusView;
 
 /// A dot plot: one row per value, all on one horizontal scale.
 #[derive(Debug, Clone, Serialize)]
-pub struct DotPlot {
-    /// viewBox width.
+pub(crate) struct DotPlot {
+    /// Width of the SVG's `viewBox`, in its user units.
     pub width: u32,
-    /// viewBox height.
+    /// Height of the SVG's `viewBox`, in its user units.
     pub height: u32,
     /// x of the scale's left end.
     pub left: u32,
@@ -28,7 +28,7 @@ pub struct DotPlot {
 
 /// A labelled point on an axis.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tick {
+pub(crate) struct Tick {
     /// x of the label's centre.
     pub x: f64,
     /// The value with its unit.
@@ -37,7 +37,7 @@ pub struct Tick {
 
 /// One value in a dot plot.
 #[derive(Debug, Clone, Serialize)]
-pub struct DotRow {
+pub(crate) struct DotRow {
     /// y of the row's centre.
     pub y: u32,
     /// x of the dot.
@@ -52,10 +52,10 @@ pub struct DotRow {
 
 /// Claims per month as stacked bars.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonthChart {
-    /// viewBox width.
+pub(crate) struct MonthChart {
+    /// Width of the SVG's `viewBox`, in its user units.
     pub width: u32,
-    /// viewBox height.
+    /// Height of the SVG's `viewBox`, in its user units.
     pub height: u32,
     /// x where bars start.
     pub left: u32,
@@ -69,16 +69,16 @@ pub struct MonthChart {
 
 /// One month's bar.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonthBar {
+pub(crate) struct MonthBar {
     /// `April 2026`.
     pub label: String,
     /// Axis label shown under the bar (the year at each January and at the first bar), or empty.
     pub tick: String,
-    /// Left edge.
+    /// x of the bar's left edge, in `viewBox` units.
     pub x: f64,
-    /// Bar width.
+    /// The bar's width, in `viewBox` units.
     pub width: f64,
-    /// Claims that month.
+    /// How many claims were made that month, all statuses together.
     pub total: usize,
     /// Claims that month per status, in status order (zeros included), for a data table.
     pub counts: Vec<usize>,
@@ -88,13 +88,13 @@ pub struct MonthBar {
 
 /// One status's part of a bar.
 #[derive(Debug, Clone, Serialize)]
-pub struct Segment {
-    /// The status.
+pub(crate) struct Segment {
+    /// The status this segment counts.
     pub status: StatusView,
     /// Claims with it that month.
     pub count: usize,
-    /// Top edge.
+    /// y of the segment's top edge, in `viewBox` units (y grows downwards).
     pub y: f64,
-    /// Height.
+    /// The segment's height, in `viewBox` units.
     pub height: f64,
 }

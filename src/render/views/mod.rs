@@ -3,22 +3,22 @@
 //! Templates never receive the model types, so the model can change without
 //! breaking a site owner's templates.
 
-pub mod charts;
+pub(crate) mod charts;
 
 use serde::Serialize;
 
-pub use super::format::DateView;
+pub(crate) use super::format::DateView;
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
-pub struct Urls {
+pub(crate) struct Urls {
     base_path: String,
     base_url: String,
 }
 
 impl Urls {
     /// URLs for a site published at `base_url`.
-    pub fn new(base_url: &str) -> Self {
+    pub(crate) fn new(base_url: &str) -> Self {
         Urls {
             base_path: crate::config::base_path_of(base_url),
             base_url: base_url.to_string(),
@@ -26,39 +26,39 @@ impl Urls {
     }
 
     /// The path readers' browsers request, e.g. `/ai-claims/claims/x/` for `claims/x/`.
-    pub fn path(&self, relative: &str) -> String {
+    pub(crate) fn path(&self, relative: &str) -> String {
         format!("{}{relative}", self.base_path)
     }
 
     /// The full URL, for feeds, sitemaps and canonical links.
-    pub fn absolute(&self, relative: &str) -> String {
+    pub(crate) fn absolute(&self, relative: &str) -> String {
         format!("{}{relative}", self.base_url)
     }
 }
 
 /// A named link.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Id of the thing linked to.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
 }
 
 /// A status with its label, colours, description and page.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
-    /// Status id.
+pub(crate) struct StatusView {
+    /// The status id from `site.toml`.
     pub id: String,
-    /// Label.
+    /// The status's label from `site.toml`, as the badge shows it.
     pub label: String,
     /// CSS colour of the badge.
     pub color: String,
     /// Text colour with enough contrast on `color`.
     pub text_color: String,
-    /// Meaning.
+    /// What the status means, from `site.toml`; shown on its page and beside a claim's verdict.
     pub description: String,
     /// `/status/<id>/` path.
     pub url: String,
@@ -66,32 +66,32 @@ pub struct StatusView {
 
 /// A status with a number, e.g. for counts per status.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusCount {
-    /// The status.
+pub(crate) struct StatusCount {
+    /// The status counted.
     pub status: StatusView,
-    /// How many.
+    /// How many claims have this status.
     pub count: usize,
 }
 
 /// A view already converted for templates: a claim card, a citation, or a
 /// link, status or date that list items repeat. Converting each once and
 /// sharing it (a cheap reference-counted clone) keeps pages cheap to build.
-pub type SharedValue = tera::Value;
+pub(crate) type SharedValue = tera::Value;
 
 /// A claim in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimCard {
-    /// Id.
+pub(crate) struct ClaimCard {
+    /// The claim's id: its file name without `.md`, and its URL slug.
     pub id: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// The claim sentence.
+    /// One neutral sentence stating what was claimed.
     pub title: String,
     /// When it was made.
     pub date: DateView,
-    /// Current verdict.
+    /// The claim's current status.
     pub status: StatusView,
-    /// Who made it.
+    /// The source that made the claim, linked to its page.
     pub claimant: Link,
     /// Ids of the entities it is about, for the client-side filter.
     pub entity_ids: Vec<String>,
@@ -109,12 +109,12 @@ pub struct ClaimCard {
 
 /// How a claim's citations line up, with a one-line summary.
 #[derive(Debug, Clone, Serialize)]
-pub struct TallyView {
-    /// Supporting citations.
+pub(crate) struct TallyView {
+    /// How many citations have stance `supports`.
     pub supports: usize,
-    /// Contradicting citations.
+    /// How many citations have stance `contradicts`.
     pub contradicts: usize,
-    /// Neutral citations.
+    /// How many citations have stance `neutral`.
     pub neutral: usize,
     /// Distinct supporting sources that are neither the claimant nor first-party.
     pub independent_supporters: usize,
@@ -124,7 +124,7 @@ pub struct TallyView {
 
 /// Citations of one stance.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitationGroup {
+pub(crate) struct CitationGroup {
     /// `supports`, `contradicts` or `neutral`.
     pub stance: String,
     /// E.g. "Supports".
@@ -135,7 +135,7 @@ pub struct CitationGroup {
 
 /// A claim on its own page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimView {
+pub(crate) struct ClaimView {
     /// The list fields.
     #[serde(flatten)]
     pub card: ClaimCard,
@@ -149,7 +149,7 @@ pub struct ClaimView {
     pub citations: Vec<SharedValue>,
     /// Citations grouped by stance: supports, contradicts, neutral (empty groups left out).
     pub citation_groups: Vec<CitationGroup>,
-    /// Stance counts.
+    /// The claim's citations counted by stance.
     pub tally: TallyView,
     /// The spread of reported values as a dot plot, when the claim has a quantity and values.
     pub spread: Option<charts::DotPlot>,
@@ -176,12 +176,12 @@ pub struct ClaimView {
 
 /// `[quantity]`
 #[derive(Debug, Clone, Serialize)]
-pub struct QuantityView {
+pub(crate) struct QuantityView {
     /// What is measured.
     pub label: String,
-    /// Claimed value.
+    /// The value claimed, in `unit`.
     pub value: f64,
-    /// Unit.
+    /// The unit of `value` and of each citation's `value`, as written.
     pub unit: String,
     /// Value and unit as readers see them, e.g. `35%` or `2,000,000 tokens`.
     pub display: String,
@@ -189,26 +189,26 @@ pub struct QuantityView {
 
 /// One citation.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitationView {
-    /// The publisher.
+pub(crate) struct CitationView {
+    /// The source that published the document, linked to its page.
     pub source: Link,
     /// The publisher's kind (official, press, ...).
     pub source_kind: String,
     /// True when the source speaks for the claim's entity or its parent.
     pub first_party: bool,
-    /// Document link.
+    /// The document's address (absolute http or https).
     pub url: Option<String>,
-    /// Archive link.
+    /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
-    /// Document title.
+    /// The document's own title, if the citation gives it.
     pub title: Option<String>,
-    /// Publication date.
+    /// When the document was published, if the citation gives it.
     pub date: Option<DateView>,
     /// supports / contradicts / neutral.
     pub stance: String,
-    /// Verbatim quote.
+    /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// Reported value.
+    /// The value this document reports, in the quantity's unit.
     pub value: Option<f64>,
     /// Reported value with the claim's unit, as readers see it.
     pub value_display: Option<String>,
@@ -216,18 +216,18 @@ pub struct CitationView {
 
 /// One verdict change.
 #[derive(Debug, Clone, Serialize)]
-pub struct HistoryView {
-    /// When.
+pub(crate) struct HistoryView {
+    /// The day the verdict changed.
     pub date: DateView,
-    /// The new status.
+    /// The status the claim moved to.
     pub status: StatusView,
-    /// Why.
+    /// The reason for the change, as the file gives it.
     pub note: Option<String>,
 }
 
 /// One dated event on a timeline.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventView {
+pub(crate) struct EventView {
     /// When, as a *date*.
     pub date: SharedValue,
     /// `claim`, `document` or `verdict`.
@@ -246,7 +246,7 @@ pub struct EventView {
 
 /// Events of one month.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventMonth {
+pub(crate) struct EventMonth {
     /// `2026-04`, usable as an HTML id.
     pub id: String,
     /// `April 2026`.
@@ -257,45 +257,45 @@ pub struct EventMonth {
 
 /// An entity in lists and on its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityView {
-    /// Id.
+pub(crate) struct EntityView {
+    /// The entity's id: its file name without `.md`, and its URL slug.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
     /// organization, model, ...
     pub kind: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub homepage: Option<String>,
-    /// Parent entity.
+    /// The entity that makes or owns this one, linked to its page.
     pub parent: Option<Link>,
-    /// Other names.
+    /// Other names it goes by, from the entity file.
     pub aliases: Vec<String>,
     /// Number of claims about it.
     pub claim_count: usize,
-    /// Sanitised HTML description.
+    /// The body rendered from Markdown and sanitised: safe to insert as HTML.
     pub body_html: String,
 }
 
 /// A source in lists and on its page, with its track record.
 #[derive(Debug, Clone, Serialize)]
-pub struct SourceView {
-    /// Id.
+pub(crate) struct SourceView {
+    /// The source's id: its file name without `.md`, and its URL slug.
     pub id: String,
-    /// Display name.
+    /// The name pages show.
     pub name: String,
     /// official, press, ...
     pub kind: String,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
-    /// Homepage.
+    /// The homepage (absolute http or https).
     pub homepage: Option<String>,
     /// The entity it speaks for.
     pub entity: Option<Link>,
-    /// Claims it originated.
+    /// How many published claims name this source as claimant.
     pub originated_count: usize,
-    /// Citations it gave.
+    /// How many citations of published claims name this source.
     pub citation_count: usize,
     /// Its originated claims per current status (statuses with none left out).
     pub originated_by_status: Vec<StatusCount>,
@@ -303,13 +303,13 @@ pub struct SourceView {
     pub agreement: Option<AgreementView>,
     /// Judged citations so far (the agreement rate's n).
     pub judged: usize,
-    /// Sanitised HTML description.
+    /// The body rendered from Markdown and sanitised: safe to insert as HTML.
     pub body_html: String,
 }
 
 /// A source's agreement rate with current verdicts.
 #[derive(Debug, Clone, Serialize)]
-pub struct AgreementView {
+pub(crate) struct AgreementView {
     /// Rounded percentage, 0-100.
     pub percent: u32,
     /// Citations whose stance agrees with the verdict.
@@ -320,7 +320,7 @@ pub struct AgreementView {
 
 /// A claim a source cited, with the stance it took.
 #[derive(Debug, Clone, Serialize)]
-pub struct CitedClaim {
+pub(crate) struct CitedClaim {
     /// The claim, as a *claim card*.
     pub claim: SharedValue,
     /// The source's stances on it, e.g. `["supports"]`.
@@ -329,10 +329,10 @@ pub struct CitedClaim {
 
 /// One numbered page of a long list.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// Page number, from 1.
     pub number: usize,
-    /// Site path.
+    /// The path browsers request, base path included (e.g. `/ai-claims/claims/x/`).
     pub url: String,
     /// True for the page being shown.
     pub current: bool,
@@ -340,10 +340,10 @@ pub struct PageLink {
 
 /// Where a page sits in a paginated list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     /// This page's number, from 1.
     pub current: usize,
-    /// Number of pages.
+    /// How many pages the list has.
     pub total: usize,
     /// Number of items across all pages.
     pub items: usize,
