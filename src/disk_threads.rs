@@ -10,7 +10,7 @@ use rayon::ThreadPoolBuilder;
 
 /// How many threads read and prune: disk work mostly waits, so more threads
 /// than cores keep the disk busy. 16 was the fastest measured, out of the
-/// page cache (README § Performance).
+/// page cache (docs/performance.md).
 pub(crate) const DISK_THREADS: usize = 16;
 
 /// Runs `work` with its parallel iterators on [`DISK_THREADS`] threads of

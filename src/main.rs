@@ -14,7 +14,7 @@ use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
-// (README § Performance). The library leaves the
+// (docs/performance.md). The library leaves the
 // choice to the program, so examples/search-time.rs names it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -57,7 +57,7 @@ fn without_control_characters(mut html: String) -> String {
 
 /// What reading a body tells before it renders, from one parse. (Its HTML is
 /// not kept for rendering: holding every body's HTML costs much memory and
-/// saves no time, README § Performance.)
+/// saves no time, docs/performance.md.)
 pub(crate) struct Inspection {
     /// Whether its HTML keeps to the limits of [`nesting`].
     pub size: Result<(), nesting::Excess>,

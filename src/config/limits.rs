@@ -9,7 +9,7 @@ use crate::fields::{Fields, merge};
 const LIMITS_KEYS: &[&str] = &["page_megabytes", "render_seconds"];
 
 /// The default cap on one rendered file, in MiB: far above the biggest page of
-/// a 10,000-claim site at the largest `page_size` (README § Performance).
+/// a 10,000-claim site at the largest `page_size` (docs/performance.md).
 pub(crate) const DEFAULT_PAGE_MEGABYTES: usize = 64;
 
 /// The default cap on one file's render, in seconds; the biggest page of a

@@ -66,7 +66,7 @@ pub(crate) fn stage(
 ///
 /// For `serve`, to call after a reload from a background thread, so a reload
 /// never waits for indexing. It blocks while it runs (seconds at 10,000 claims,
-/// README § Performance) and starts its own async runtime, so call it from a plain
+/// docs/performance.md) and starts its own async runtime, so call it from a plain
 /// thread (`std::thread::spawn`), not from inside an async task.
 pub fn index_files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
     let records = records::records(site);
