@@ -12,6 +12,8 @@ use crate::dates::date_view;
 use crate::markdown::{first_paragraph, plain_text};
 use crate::model::{Claim, Entity, Page, Site, Source};
 
+use super::record_text::{Text, clip};
+
 /// One searchable page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record {
@@ -199,61 +201,6 @@ impl Record {
             self.filters.insert(key.to_string(), values);
         }
     }
-}
-
-/// Record text built sentence by sentence.
-#[derive(Default)]
-struct Text(String);
-
-impl Text {
-    /// Appends `sentence`, ending it with a full stop unless it has one.
-    fn sentence(&mut self, sentence: &str) {
-        let sentence = sentence.trim();
-        if sentence.is_empty() {
-            return;
-        }
-        if !self.0.is_empty() {
-            self.0.push(' ');
-        }
-        self.0.push_str(sentence);
-        if !sentence.ends_with(['.', '!', '?', '”', '"']) {
-            self.0.push('.');
-        }
-    }
-
-    /// `Label: a, b, c.`
-    fn list(&mut self, label: &str, items: &[String]) {
-        if !items.is_empty() {
-            self.sentence(&format!("{label}: {}", items.join(", ")));
-        }
-    }
-
-    /// The body's first paragraph, or all of it with `full_text`.
-    fn body(&mut self, markdown: &str, full_text: bool) {
-        if full_text {
-            self.sentence(&plain_text(markdown));
-        } else {
-            self.sentence(&first_paragraph(markdown));
-        }
-    }
-}
-
-/// `text` with runs of white space made one space, cut to at most `max`
-/// characters at a word boundary (inside a word only when the first word is
-/// longer), `…` marking the cut.
-fn clip(text: &str, max: usize) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if joined.chars().count() <= max {
-        return joined;
-    }
-    let room = max.saturating_sub(1);
-    // One character more than there is room for: a space there ends a whole word.
-    let head: String = joined.chars().take(room + 1).collect();
-    let kept = match head.rfind(' ') {
-        Some(space) => head[..space].to_string(),
-        None => head.chars().take(room).collect(),
-    };
-    format!("{}…", kept.trim_end())
 }
 
 fn source_name<'a>(site: &'a Site, id: &'a str) -> &'a str {
