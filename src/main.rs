@@ -1,16 +1,18 @@
 //! The `claimtrail` command line: parses flags, runs the library, prints diagnostics.
 
-use std::io::{IsTerminal, Write};
-use std::net::IpAddr;
-use std::path::PathBuf;
+mod cli;
+
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
 use claimtrail::diagnostic::{HumanStyle, Warnings, plural};
 use claimtrail::load::Kind;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
+
+use cli::{Cli, Command, Report};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
@@ -18,171 +20,6 @@ use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 // choice to the program, so examples/search-time.rs names it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Build and check a public tracker of claims made about AI.
-#[derive(Parser)]
-#[command(name = "claimtrail", version, about, long_about = None)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Build the site into the output folder (default: public/).
-    Build {
-        /// The site folder, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site [default: <root>/public].
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Publish under this URL instead of site.toml's base_url (e.g. for GitHub Pages).
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include claims marked `draft = true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Replace an output folder that claimtrail did not create (it is moved aside, not deleted).
-        #[arg(long)]
-        force: bool,
-        /// Skip the search index (pagefind/), for quicker local builds.
-        #[arg(long)]
-        no_search: bool,
-        #[command(flatten)]
-        report: Report,
-        /// Exit with code 3 when there are warnings (the site is still written), for CI.
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// Check every content file and report all problems, without building.
-    Check {
-        /// The site folder, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// How to print problems: human, json, or github (workflow commands for pull requests).
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
-        #[command(flatten)]
-        report: Report,
-        /// Exit with code 3 when there are warnings, for CI.
-        #[arg(long)]
-        deny_warnings: bool,
-    },
-    /// Write a new claim, source or entity file with placeholders to fill in.
-    New {
-        /// What to create.
-        #[arg(value_enum)]
-        kind: NewKind,
-        /// The new id, which becomes the file name and the URL (a-z, 0-9 and `-`).
-        id: String,
-        /// The site folder, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Serve the site locally, rebuilding it and reloading the browser on every save.
-    Serve {
-        /// The site folder, holding site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The port to listen on (0 picks a free one).
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// The address to listen on; 0.0.0.0 makes the site reachable from other machines.
-        #[arg(long, default_value = "127.0.0.1")]
-        interface: IpAddr,
-        /// Open the site in the default browser.
-        #[arg(long)]
-        open: bool,
-        /// Include claims marked `draft = true`.
-        #[arg(long)]
-        drafts: bool,
-        /// Serve as if published at this URL; the site is mounted under its path [default: http://<interface>:<port>/].
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Do not build the search index (it is built in the background, 2 s after the last save).
-        #[arg(long)]
-        no_search: bool,
-        #[command(flatten)]
-        report: Report,
-    },
-    /// Start a new tracker: site.toml, example content, .gitignore and the GitHub Pages workflow.
-    Init {
-        /// The folder to create the tracker in.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Add the starter files to a folder that is not empty (existing files are never overwritten).
-        #[arg(long)]
-        force: bool,
-    },
-}
-
-/// How much of the problems found to print.
-#[derive(Args, Clone, Copy, Default)]
-struct Report {
-    /// Print errors only: no warnings, and no summary when all is well.
-    #[arg(long, short, conflicts_with = "verbose")]
-    quiet: bool,
-    /// Print every warning in full with its line, instead of one line for each kind.
-    #[arg(long, short)]
-    verbose: bool,
-}
-
-impl Report {
-    /// The style of the human report on stderr: colour only on a terminal, and not under NO_COLOR.
-    fn style(self) -> HumanStyle {
-        let warnings = if self.quiet {
-            Warnings::Hidden
-        } else if self.verbose {
-            Warnings::Full
-        } else {
-            Warnings::Grouped
-        };
-        HumanStyle {
-            warnings,
-            color: stderr_has_color(),
-        }
-    }
-}
-
-/// True when stderr is a terminal and `NO_COLOR` (https://no-color.org) is unset or empty.
-fn stderr_has_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum NewKind {
-    Claim,
-    Source,
-    Entity,
-}
-
-impl From<NewKind> for Kind {
-    fn from(kind: NewKind) -> Kind {
-        match kind {
-            NewKind::Claim => Kind::Claim,
-            NewKind::Source => Kind::Source,
-            NewKind::Entity => Kind::Entity,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Json,
-    Github,
-}
-
-impl From<FormatArg> for Format {
-    fn from(format: FormatArg) -> Format {
-        match format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Json => Format::Json,
-            FormatArg::Github => Format::Github,
-        }
-    }
-}
 
 /// Exit code for content errors.
 const CONTENT_ERRORS: u8 = 1;
