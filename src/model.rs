@@ -9,7 +9,10 @@ use time::Date;
 
 use crate::config::Config;
 use crate::ids::tag_slug;
-use crate::parse::{ClaimDoc, EntityDoc, EntityKind, PageDoc, SourceDoc, SourceKind, Stance};
+use crate::parse::{
+    ClaimDoc, DocumentKind, EntityDoc, EntityKind, PageDoc, Qualifier, SourceDoc, SourceKind,
+    Stance,
+};
 use crate::validate::Docs;
 
 /// A claim, as published.
@@ -39,7 +42,12 @@ pub struct Claim {
     pub aliases: Vec<String>,
     /// The measurable part, if any.
     pub quantity: Option<Quantity>,
-    /// The documents cited as evidence, in the file's order.
+    /// Where the claim was made: the claimant's own statements of it, in the
+    /// file's order (`[[appearances]]`, and old-format `[[citations]]` from
+    /// the claimant, which are moved here).
+    pub appearances: Vec<Appearance>,
+    /// The evidence: what other documents say about the claim, in the file's
+    /// order. Never includes an appearance.
     pub citations: Vec<Citation>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryEntry>,
@@ -52,9 +60,11 @@ pub struct Claim {
 impl Claim {
     /// The newest date on the claim: made, a document published, or a verdict changed.
     pub fn last_updated(&self) -> Date {
+        let appearance_dates = self.appearances.iter().filter_map(|a| a.date);
         let citation_dates = self.citations.iter().filter_map(|c| c.date);
         let history_dates = self.history.iter().map(|h| h.date);
-        citation_dates
+        appearance_dates
+            .chain(citation_dates)
             .chain(history_dates)
             .fold(self.date, Date::max)
     }
@@ -65,15 +75,94 @@ impl Claim {
 pub struct Quantity {
     /// What is measured.
     pub label: String,
-    /// The claimed value.
-    pub value: f64,
-    /// The unit of `value` and of each citation's `value`, as written.
+    /// The claimed value, as the claim states it.
+    pub amount: Amount,
+    /// The unit of `amount` and of each citation's `value`, as written.
     pub unit: String,
 }
 
-/// One cited document.
+/// A number the way a claim or a document states it: one value, exact or
+/// qualified ("over 100,000"), or a range ("20 to 25").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    /// One value, with how exactly it is stated.
+    Value {
+        /// The number as written (TOML integer or float, e.g. `2e25`).
+        value: f64,
+        /// "exact", "over", "nearly", …
+        qualifier: Qualifier,
+    },
+    /// Every value from `min` to `max` (validation ensures `min < max`).
+    Range {
+        /// The low end.
+        min: f64,
+        /// The high end.
+        max: f64,
+        /// "about 20 to 25" rather than "20 to 25".
+        approximate: bool,
+    },
+}
+
+impl Amount {
+    /// An exact value.
+    pub fn exact(value: f64) -> Amount {
+        Amount::Value {
+            value,
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    /// The lowest number the amount names.
+    pub fn low(&self) -> f64 {
+        match *self {
+            Amount::Value { value, .. } => value,
+            Amount::Range { min, .. } => min,
+        }
+    }
+
+    /// The highest number the amount names.
+    pub fn high(&self) -> f64 {
+        match *self {
+            Amount::Value { value, .. } => value,
+            Amount::Range { max, .. } => max,
+        }
+    }
+
+    /// The one number a sort or a single dot stands for: the value, or the
+    /// middle of a range.
+    pub fn central(&self) -> f64 {
+        (self.low() + self.high()) / 2.0
+    }
+}
+
+/// Where the claimant made the claim: one `[[appearances]]` entry (or an
+/// old-format citation from the claimant).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appearance {
+    /// Id of the document it appeared in, when the entry points at one; the
+    /// fields below are then the document's.
+    pub document: Option<String>,
+    /// Id of the source that published it (the document's publisher, or the
+    /// claimant when the entry names no source).
+    pub source: String,
+    /// Link to where it appeared.
+    pub url: Option<String>,
+    /// The title of the document it appeared in.
+    pub title: Option<String>,
+    /// When it appeared.
+    pub date: Option<Date>,
+    /// The claimant's words, copied verbatim.
+    pub quote: Option<String>,
+    /// Address of an archived copy (absolute http or https).
+    pub archive: Option<String>,
+}
+
+/// One piece of evidence: a document that says something about the claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
+    /// Id of the cited document, when the citation points at one; `source`,
+    /// `url`, `title`, `date` and `archive` are then the document's.
+    pub document: Option<String>,
     /// Id of the source that published the document.
     pub source: String,
     /// Link to the document.
@@ -87,7 +176,7 @@ pub struct Citation {
     /// A passage copied word for word from the document.
     pub quote: Option<String>,
     /// The value this document reports for the claim's `[quantity]`, in its unit.
-    pub value: Option<f64>,
+    pub value: Option<Amount>,
     /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
 }
@@ -101,6 +190,31 @@ pub struct HistoryEntry {
     pub status: String,
     /// The reason for the change, as the file gives it.
     pub note: Option<String>,
+}
+
+/// One published document (article, paper, model card, …) from
+/// `content/documents/`, which appearances and citations can point at
+/// instead of repeating its details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The file name without `.md`; the document's URL slug.
+    pub id: String,
+    /// Source file, relative to the root.
+    pub file: String,
+    /// The document's own title.
+    pub title: String,
+    /// Id of the source that published it.
+    pub source: String,
+    /// When it was published, if known.
+    pub date: Option<Date>,
+    /// Link to it (absolute http or https).
+    pub url: Option<String>,
+    /// Address of an archived copy (absolute http or https).
+    pub archive: Option<String>,
+    /// What kind of document it is.
+    pub kind: DocumentKind,
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
+    pub body: String,
 }
 
 /// A publisher.
@@ -161,6 +275,8 @@ pub struct Site {
     pub sources: BTreeMap<String, Source>,
     /// Every entity, keyed (and so ordered) by id.
     pub entities: BTreeMap<String, Entity>,
+    /// Every document, keyed (and so ordered) by id.
+    pub documents: BTreeMap<String, Document>,
     /// Every free page, keyed (and so ordered) by id.
     pub pages: BTreeMap<String, Page>,
 }
@@ -182,6 +298,7 @@ impl Site {
             claims,
             sources: collect(docs.sources, source_from_doc)?,
             entities: collect(docs.entities, entity_from_doc)?,
+            documents: BTreeMap::new(),
             pages: collect(docs.pages, page_from_doc)?,
         })
     }
@@ -210,7 +327,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
     let quantity = match doc.quantity {
         Some(q) => Some(Quantity {
             label: q.label?,
-            value: q.value?,
+            amount: Amount::exact(q.value?),
             unit: q.unit,
         }),
         None => None,
@@ -231,13 +348,14 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         .into_iter()
         .map(|c| {
             Some(Citation {
+                document: None,
                 source: c.source?.value,
                 url: c.url,
                 title: c.title,
                 date: c.date,
                 stance: c.stance,
                 quote: c.quote,
-                value: c.value,
+                value: c.value.map(Amount::exact),
                 archive: c.archive,
             })
         })
@@ -255,6 +373,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         draft: doc.draft,
         aliases: doc.aliases.into_iter().map(|a| a.value).collect(),
         quantity,
+        appearances: Vec::new(),
         citations,
         history,
         body: doc.body,

@@ -23,7 +23,7 @@ pub(crate) mod vocabulary;
 pub use crate::doc::{ClaimDoc, Doc, EntityDoc, PageDoc, SourceDoc};
 use claim::{CLAIM_KEYS, read_claim};
 pub(crate) use vocabulary::Vocabulary;
-pub use vocabulary::{EntityKind, SourceKind, Stance};
+pub use vocabulary::{DocumentKind, EntityKind, Qualifier, SourceKind, Stance};
 
 const SOURCE_KEYS: &[&str] = &["name", "kind", "url", "entity"];
 const ENTITY_KEYS: &[&str] = &["name", "kind", "parent", "url", "aliases"];

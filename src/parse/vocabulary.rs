@@ -108,6 +108,49 @@ vocabulary! {
     default Other
 }
 
+vocabulary! {
+    /// How exactly a number is stated (a quantity's or a reported value's
+    /// `qualifier`): "over 100,000", "nearly 2 petabytes".
+    Qualifier {
+        /// The value as stated, no more and no less.
+        Exact = "exact",
+        /// Roughly the value ("about", "approximately", "around").
+        About = "about",
+        /// More than the value ("over", "more than").
+        Over = "over",
+        /// The value or more.
+        AtLeast = "at-least",
+        /// Just under the value ("nearly", "almost").
+        Nearly = "nearly",
+        /// Less than the value ("under", "less than").
+        Under = "under",
+        /// The value or less.
+        AtMost = "at-most",
+    }
+    default Exact
+}
+
+vocabulary! {
+    /// What kind of document a document file describes (a document's `kind`).
+    DocumentKind {
+        /// A news or blog article.
+        Article = "article",
+        /// A paper or preprint.
+        Paper = "paper",
+        /// A model card or system card.
+        ModelCard = "model-card",
+        /// A press release or announcement.
+        PressRelease = "press-release",
+        /// A social media post.
+        Post = "post",
+        /// A published benchmark result or leaderboard.
+        Benchmark = "benchmark",
+        /// Anything else.
+        Other = "other",
+    }
+    default Other
+}
+
 impl Stance {
     /// The heading of this stance's group of citations on a claim page.
     pub fn label(self) -> &'static str {

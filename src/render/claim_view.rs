@@ -34,9 +34,9 @@ impl Viewer<'_, '_> {
                 .collect(),
             quantity: claim.quantity.as_ref().map(|q| QuantityView {
                 label: q.label.clone(),
-                value: q.value,
+                value: q.amount.central(),
                 unit: q.unit.clone(),
-                display: format_with_unit(q.value, &q.unit),
+                display: format_with_unit(q.amount.central(), &q.unit),
             }),
             citation_groups: group_by_stance(&citations),
             tally: tally_view(self.index.tally(claim)),
@@ -84,8 +84,8 @@ impl Viewer<'_, '_> {
             date: citation.date.map(date_view),
             stance: citation.stance.as_str().to_string(),
             quote: citation.quote.clone(),
-            value: citation.value,
-            value_display: citation.value.map(|v| format_with_unit(v, unit)),
+            value: citation.value.map(|v| v.central()),
+            value_display: citation.value.map(|v| format_with_unit(v.central(), unit)),
         }
     }
 
@@ -96,10 +96,10 @@ impl Viewer<'_, '_> {
             .iter()
             .filter_map(|c| {
                 let stance = c.stance.as_str().to_string();
-                Some((self.source_link(&c.source).name, c.value?, stance))
+                Some((self.source_link(&c.source).name, c.value?.central(), stance))
             })
             .collect();
-        charts::dot_plot(quantity.value, &quantity.unit, &reported)
+        charts::dot_plot(quantity.amount.central(), &quantity.unit, &reported)
     }
 
     fn cite_text(&self, claim: &Claim, card: &ClaimCard) -> String {

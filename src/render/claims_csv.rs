@@ -85,7 +85,7 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         tags.join(" "),
         claim.summary.clone().unwrap_or_default(),
         quantity.map_or_else(String::new, |q| q.label.clone()),
-        quantity.map_or_else(String::new, |q| q.value.to_string()),
+        quantity.map_or_else(String::new, |q| q.amount.central().to_string()),
         quantity.map_or_else(String::new, |q| q.unit.clone()),
         claim.citations.len().to_string(),
         count(Stance::Supports),

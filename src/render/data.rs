@@ -235,7 +235,7 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
         summary: claim.summary.as_deref(),
         quantity: claim.quantity.as_ref().map(|q| QuantityData {
             label: &q.label,
-            value: q.value,
+            value: q.amount.central(),
             unit: &q.unit,
         }),
         citations: claim
@@ -267,7 +267,7 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
         date: citation.date.map(|d| d.to_string()),
         stance: citation.stance,
         quote: citation.quote.as_deref(),
-        value: citation.value,
+        value: citation.value.map(|v| v.central()),
     }
 }
 
