@@ -1,4 +1,5 @@
-//! Open data: `/claims.json`, `/sources.json` and `/entities.json`.
+//! Open data: `/claims.json`, `/sources.json`, `/entities.json` and
+//! `/documents.json` (made in [`super::data_documents`]).
 //!
 //! Their shapes are a public API, documented field by field in docs/data.md:
 //! fields are only ever added; removing or changing one bumps [`SCHEMA_VERSION`].
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use super::viewer::Viewer;
-use crate::model::{Citation, Claim, Entity, Source};
+use crate::model::{Appearance, Citation, Claim, Entity, Source};
 use crate::parse::{EntityKind, SourceKind, Stance};
 
 /// Version of the data files' shapes; bumped only on incompatible changes.
@@ -17,7 +18,7 @@ pub(super) const SCHEMA_VERSION: u32 = 1;
 
 /// Something named, with its id and its page on the site.
 #[derive(Serialize)]
-struct Named {
+pub(super) struct Named {
     id: String,
     name: String,
     url: String,
@@ -38,7 +39,19 @@ struct QuantityData<'a> {
 }
 
 #[derive(Serialize)]
+struct AppearanceData<'a> {
+    document: Option<&'a str>,
+    source: Named,
+    url: Option<&'a str>,
+    archive: Option<&'a str>,
+    title: Option<&'a str>,
+    date: Option<String>,
+    quote: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct CitationData<'a> {
+    document: Option<&'a str>,
     source: Named,
     url: Option<&'a str>,
     archive: Option<&'a str>,
@@ -69,6 +82,7 @@ struct ClaimData<'a> {
     tags: &'a [String],
     summary: Option<&'a str>,
     quantity: Option<QuantityData<'a>>,
+    appearances: Vec<AppearanceData<'a>>,
     citations: Vec<CitationData<'a>>,
     history: Vec<HistoryData<'a>>,
     last_updated: String,
@@ -105,7 +119,12 @@ struct EntityData<'a> {
 }
 
 /// The JSON data files.
-pub(super) const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
+pub(super) const PATHS: [&str; 4] = [
+    "claims.json",
+    "sources.json",
+    "entities.json",
+    "documents.json",
+];
 
 /// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
 pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
@@ -125,6 +144,7 @@ pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
                 site.entities.values().map(|e| entity(viewer, e)).collect();
             document(viewer, "entities", &entities)
         }
+        "documents.json" => document(viewer, "documents", &super::data_documents::all(viewer)),
         _ => return None,
     };
     Some(OutputFile {
@@ -151,7 +171,7 @@ struct StatusData<'a> {
 
 /// A data file: the version, generator, site and status list, then `key: items`.
 /// Serialised straight from the view structs: no intermediate JSON tree.
-fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
+pub(super) fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
     use serde::ser::{SerializeMap, Serializer};
     let config = &viewer.site.config;
     let statuses: Vec<StatusData> = config
@@ -192,7 +212,7 @@ fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<
     bytes
 }
 
-fn source_ref(viewer: &Viewer, id: &str) -> Named {
+pub(super) fn source_ref(viewer: &Viewer, id: &str) -> Named {
     named(viewer, viewer.source_link(id), "sources")
 }
 
@@ -238,6 +258,11 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
             value: q.amount.central(),
             unit: &q.unit,
         }),
+        appearances: claim
+            .appearances
+            .iter()
+            .map(|a| appearance(viewer, a))
+            .collect(),
         citations: claim
             .citations
             .iter()
@@ -258,8 +283,21 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
     }
 }
 
+fn appearance<'a>(viewer: &Viewer, appearance: &'a Appearance) -> AppearanceData<'a> {
+    AppearanceData {
+        document: appearance.document.as_deref(),
+        source: source_ref(viewer, &appearance.source),
+        url: appearance.url.as_deref(),
+        archive: appearance.archive.as_deref(),
+        title: appearance.title.as_deref(),
+        date: appearance.date.map(|d| d.to_string()),
+        quote: appearance.quote.as_deref(),
+    }
+}
+
 fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
     CitationData {
+        document: citation.document.as_deref(),
         source: source_ref(viewer, &citation.source),
         url: citation.url.as_deref(),
         archive: citation.archive.as_deref(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::viewer::Viewer;
 use crate::config::{BEST_RATING, WORST_RATING};
-use crate::model::{Citation, Claim};
+use crate::model::{Appearance, Claim};
 use crate::parse::EntityKind;
 
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` become `\u003c` etc.,
@@ -86,17 +86,28 @@ struct Item<'a> {
     first_appearance: Option<CreativeWork<'a>>,
 }
 
-/// A cited document as a schema.org CreativeWork.
+/// A document the claim appeared in, as a schema.org CreativeWork; `url` is
+/// its address or archived copy, left out when it has neither.
 #[derive(Serialize)]
 struct CreativeWork<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    author: Party<'a>,
+    author: Author<'a>,
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
-    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// Who published an appearance: a [`Party`] whose `url` is its page on this site.
+#[derive(Serialize)]
+struct Author<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
 }
 
 /// A schema.org `Person` or `Organization` behind a statement or a review.
@@ -148,40 +159,39 @@ fn item_reviewed<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> Item<'a> {
         author: party(viewer, &claim.claimant),
         date_published: claim.date.to_string(),
         appearance: claim
-            .citations
+            .appearances
             .iter()
-            .filter_map(|citation| creative_work(viewer, citation))
+            .map(|appearance| creative_work(viewer, appearance))
             .collect(),
-        first_appearance: first_appearance(claim)
-            .and_then(|citation| creative_work(viewer, citation)),
+        first_appearance: first_appearance(claim).map(|first| creative_work(viewer, first)),
     }
 }
 
-/// Where the claim was first made: the claimant's earliest linked document,
-/// else the earliest linked document of any source (undated ones last).
-fn first_appearance(claim: &Claim) -> Option<&Citation> {
-    let linked = || claim.citations.iter().filter(|c| document_url(c).is_some());
-    earliest(linked().filter(|c| c.source == claim.claimant)).or_else(|| earliest(linked()))
+/// Where the claim was first made: the earliest-dated appearance (undated
+/// ones after the dated, ties in file order).
+fn first_appearance(claim: &Claim) -> Option<&Appearance> {
+    claim
+        .appearances
+        .iter()
+        .min_by_key(|a| (a.date.is_none(), a.date))
 }
 
-/// The earliest dated citation, or the first undated one if none has a date.
-fn earliest<'a>(citations: impl Iterator<Item = &'a Citation>) -> Option<&'a Citation> {
-    citations.min_by_key(|c| (c.date.is_none(), c.date))
-}
-
-fn document_url(citation: &Citation) -> Option<&str> {
-    citation.url.as_deref().or(citation.archive.as_deref())
-}
-
-/// A cited document; `None` when it has no link.
-fn creative_work<'a>(viewer: &Viewer<'a, '_>, citation: &'a Citation) -> Option<CreativeWork<'a>> {
-    Some(CreativeWork {
+/// A document the claim appeared in, its author linked to the source's page
+/// on this site (every source has one; not every source has a homepage).
+fn creative_work<'a>(viewer: &Viewer<'a, '_>, appearance: &'a Appearance) -> CreativeWork<'a> {
+    let author = party(viewer, &appearance.source);
+    let source_page = format!("sources/{}/", appearance.source);
+    CreativeWork {
         kind: "CreativeWork",
-        url: document_url(citation)?,
-        author: party(viewer, &citation.source),
-        headline: citation.title.as_deref(),
-        date_published: citation.date.map(|date| date.to_string()),
-    })
+        url: appearance.url.as_deref().or(appearance.archive.as_deref()),
+        author: Author {
+            kind: author.kind,
+            name: author.name,
+            url: viewer.urls.absolute(&source_page),
+        },
+        headline: appearance.title.as_deref(),
+        date_published: appearance.date.map(|date| date.to_string()),
+    }
 }
 
 /// A source as the schema.org `Person` or `Organization` behind a statement: a

@@ -209,16 +209,17 @@ impl<'a, 'p> Viewer<'a, 'p> {
                 None,
                 None,
             ),
+            EventKind::Appearance(a) => {
+                let appearance = &claim.appearances[a];
+                let source = Some(self.source_value(&appearance.source));
+                let title = appearance.title.clone();
+                ("document", "Document published", source, None, title)
+            }
             EventKind::Document(c) => {
                 let citation = &claim.citations[c];
                 let source = Some(self.source_value(&citation.source));
-                (
-                    "document",
-                    "Document published",
-                    source,
-                    None,
-                    citation.title.clone(),
-                )
+                let title = citation.title.clone();
+                ("document", "Document published", source, None, title)
             }
             EventKind::Verdict(h) => {
                 let change = &claim.history[h];
