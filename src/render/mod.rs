@@ -364,3 +364,6 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
     globals.insert("statuses", &statuses);
     globals.insert("nav_pages", &pages);
 }
+
+#[cfg(test)]
+mod reader_tests;
