@@ -34,10 +34,10 @@ fn site() -> Site {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
     let mut site = crate::check(&root, false).unwrap().site.unwrap();
     for claim in &mut site.claims {
-        let (made, evidence): (Vec<Citation>, Vec<Citation>) =
-            claim.citations.drain(..).partition(|c| {
-                c.source == claim.claimant && c.stance != Stance::Contradicts
-            });
+        let (made, evidence): (Vec<Citation>, Vec<Citation>) = claim
+            .citations
+            .drain(..)
+            .partition(|c| c.source == claim.claimant && c.stance != Stance::Contradicts);
         claim.appearances = made.into_iter().map(appearance_of).collect();
         claim.citations = evidence;
         if claim.id == "acme-model-2-cost" {
@@ -80,7 +80,13 @@ fn texts(html: &str, css: &str) -> Vec<String> {
     let html = Html::parse_document(html);
     let selector = Selector::parse(css).unwrap();
     html.select(&selector)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
@@ -96,10 +102,15 @@ fn a_claim_page_opens_with_its_appearances_and_counts_only_evidence() {
         texts(page, ".appearance-quote"),
         ["“Acme Model 2 is 35% cheaper per token than its predecessor.”"]
     );
-    assert!(page.contains(r#"<a href="/tracker/documents/acme-model-2-launch/">Introducing Acme Model 2</a>"#));
+    assert!(page.contains(
+        r#"<a href="/tracker/documents/acme-model-2-launch/">Introducing Acme Model 2</a>"#
+    ));
     assert_eq!(texts(page, ".tally"), ["1 contradicting"]);
     assert_eq!(texts(page, ".group-heading"), ["✘ Contradicts (1)"]);
-    assert!(!page.contains("Supports"), "the claimant's post is not evidence");
+    assert!(
+        !page.contains("Supports"),
+        "the claimant's post is not evidence"
+    );
     let appears = page.find("appearance-line").unwrap();
     assert!(appears < page.find(r#"id="evidence""#).unwrap());
 }
@@ -149,14 +160,21 @@ fn a_document_page_lists_the_claims_it_makes_and_those_citing_it() {
         "each citation's stance"
     );
     let list = &files["documents/index.html"];
-    assert_eq!(texts(list, ".document-card .claim-title"), ["Introducing Acme Model 2"]);
+    assert_eq!(
+        texts(list, ".document-card .claim-title"),
+        ["Introducing Acme Model 2"]
+    );
     assert!(files["index.html"].contains(r#"href="/tracker/documents/">Documents</a>"#));
 }
 
 #[test]
 fn claim_review_names_the_appearances_and_the_first_one() {
     let mut site = site();
-    let claim = site.claims.iter_mut().find(|c| c.id == "acme-model-2-cost").unwrap();
+    let claim = site
+        .claims
+        .iter_mut()
+        .find(|c| c.id == "acme-model-2-cost")
+        .unwrap();
     let mut later = claim.appearances[0].clone();
     later.document = None;
     later.title = Some("Acme Model 2 FAQ".into());
@@ -189,7 +207,10 @@ fn claim_review_names_the_appearances_and_the_first_one() {
         "url": "https://example.org/archive/faq"
     });
     assert_eq!(review["itemReviewed"]["appearance"], json!([faq, launch]));
-    assert_eq!(review["itemReviewed"]["firstAppearance"], launch, "the earliest");
+    assert_eq!(
+        review["itemReviewed"]["firstAppearance"], launch,
+        "the earliest"
+    );
 }
 
 #[test]
@@ -200,7 +221,10 @@ fn open_data_sitemap_and_search_know_the_document() {
     let document = &documents["documents"][0];
     assert_eq!(document["id"], LAUNCH);
     assert_eq!(document["kind"], "model-card");
-    assert_eq!(document["url"], "https://example.org/tracker/documents/acme-model-2-launch/");
+    assert_eq!(
+        document["url"],
+        "https://example.org/tracker/documents/acme-model-2-launch/"
+    );
     assert_eq!(document["link"], "https://example.org/acme-model-2-launch");
     assert_eq!(document["source"]["id"], "acme-blog");
     assert_eq!(document["claims"], json!(["acme-model-2-cost"]));
@@ -209,17 +233,38 @@ fn open_data_sitemap_and_search_know_the_document() {
     assert_eq!(document["scorecard"]["supported"], 0);
     let claims: Value = serde_json::from_str(&files["claims.json"]).unwrap();
     let cost = claims["claims"].as_array().unwrap().iter();
-    let cost = cost.clone().find(|c| c["id"] == "acme-model-2-cost").unwrap();
+    let cost = cost
+        .clone()
+        .find(|c| c["id"] == "acme-model-2-cost")
+        .unwrap();
     assert_eq!(cost["appearances"][0]["document"], LAUNCH);
     assert_eq!(cost["appearances"][0]["source"]["id"], "acme-blog");
-    assert_eq!(cost["citations"].as_array().unwrap().len(), 1, "evidence only");
+    assert_eq!(
+        cost["citations"].as_array().unwrap().len(),
+        1,
+        "evidence only"
+    );
     assert_eq!(cost["citations"][0]["document"], Value::Null);
-    assert!(files["sitemap.xml"].contains("<loc>https://example.org/tracker/documents/acme-model-2-launch/</loc>"));
+    assert!(
+        files["sitemap.xml"]
+            .contains("<loc>https://example.org/tracker/documents/acme-model-2-launch/</loc>")
+    );
     assert!(files["sitemap.xml"].contains("<loc>https://example.org/tracker/documents/</loc>"));
     let records = crate::search::records::records(&site);
-    let record = records.iter().find(|r| r.url == "/documents/acme-model-2-launch/").unwrap();
+    let record = records
+        .iter()
+        .find(|r| r.url == "/documents/acme-model-2-launch/")
+        .unwrap();
     assert_eq!(record.filters["kind"], ["Document"]);
     assert_eq!(record.meta["summary"], "Acme’s launch post.");
-    let cost = records.iter().find(|r| r.url == "/claims/acme-model-2-cost/").unwrap();
-    assert!(cost.content.contains("Acme Blog: “Acme Model 2 is 35% cheaper"), "{}", cost.content);
+    let cost = records
+        .iter()
+        .find(|r| r.url == "/claims/acme-model-2-cost/")
+        .unwrap();
+    assert!(
+        cost.content
+            .contains("Acme Blog: “Acme Model 2 is 35% cheaper"),
+        "{}",
+        cost.content
+    );
 }
