@@ -16,7 +16,7 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let html = page(dir.path(), "claims/acme-model-2-cost/index.html");
     assert_eq!(
         texts(&html, ".tally"),
-        ["1 supports (0 independent sources), 1 contradicts"]
+        ["1 supporting (0 independent sources), 1 contradicting"]
     );
     assert_eq!(
         texts(&html, ".group-heading"),
@@ -33,13 +33,13 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let launch = page(dir.path(), "claims/acme-model-1-launch/index.html");
     assert_eq!(
         texts(&launch, ".tally"),
-        ["2 support (1 independent source)"],
+        ["2 supporting (1 independent source)"],
         "first-party via the parent entity"
     );
     let globex = page(dir.path(), "claims/globex-beats-acme/index.html");
     assert_eq!(
         texts(&globex, ".tally"),
-        ["1 supports (0 independent sources), 1 contradicts"],
+        ["1 supporting (0 independent sources), 1 contradicting"],
         "the claimant backing its own claim is not independent"
     );
 }
