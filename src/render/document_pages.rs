@@ -27,6 +27,10 @@ pub(super) fn documents<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             page.insert("document", &viewer.document(document));
             page.insert("claims", &viewer.cards(made));
             page.insert("cited", &viewer.claims_citing(&document.id));
+            page.insert(
+                "feed_path",
+                &super::document_feeds::feed_path(viewer, &document.id),
+            );
             page
         })
     }));

@@ -9,6 +9,7 @@ mod claims_csv;
 mod compile_errors;
 mod data;
 mod data_documents;
+mod document_feeds;
 mod document_pages;
 mod document_view;
 mod facets;
@@ -148,6 +149,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
+        jobs.extend(document_feeds::jobs(viewer));
         jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
         let data = data_paths(&viewer.site.config);
         let jobs_at = jobs

@@ -159,6 +159,19 @@ fn a_document_page_lists_the_claims_it_makes_and_those_citing_it() {
         ["✘ Contradicts", "● Neutral"],
         "each citation's stance"
     );
+    assert!(page.contains(r#"href="/tracker/documents/acme-model-2-launch/feed.xml""#));
+    let feed = &files["documents/acme-model-2-launch/feed.xml"];
+    assert!(feed.contains("<id>https://example.org/tracker/documents/acme-model-2-launch/</id>"));
+    assert_eq!(
+        feed.matches("<entry>").count(),
+        2,
+        "made, and the later verdict"
+    );
+    assert!(feed.contains("https://example.org/tracker/claims/acme-model-2-cost/"));
+    assert!(
+        !feed.contains("globex-beats-acme"),
+        "a claim citing it is not one it makes"
+    );
     let list = &files["documents/index.html"];
     assert_eq!(
         texts(list, ".document-card .claim-title"),
