@@ -8,6 +8,7 @@ use std::path::Path;
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
+use crate::index::Index;
 use crate::model::{Appearance, Citation, Document, Site};
 use crate::parse::{DocumentKind, Stance};
 use crate::render::{Theme, render};
@@ -280,4 +281,43 @@ fn open_data_sitemap_and_search_know_the_document() {
         "{}",
         cost.content
     );
+}
+
+#[test]
+fn contested_rankings_tallies_and_agreement_count_only_evidence() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base");
+    let old = crate::check(&root, false).unwrap().site.unwrap();
+    let new = site();
+    let (before, after) = (Index::new(&old), Index::new(&new));
+    let ids = |index: &Index, site: &Site| -> Vec<String> {
+        let contested = index.contested.iter();
+        contested.map(|&i| site.claims[i].id.clone()).collect()
+    };
+    assert_eq!(
+        ids(&before, &old),
+        ["globex-beats-acme", "acme-model-2-cost"]
+    );
+    assert!(
+        ids(&after, &new).is_empty(),
+        "each was contested only by its claimant's own post"
+    );
+    let cost = new
+        .claims
+        .iter()
+        .find(|c| c.id == "acme-model-2-cost")
+        .unwrap();
+    assert_eq!(after.tally(cost).supports, 0);
+    assert_eq!(after.tally(cost).contradicts, 1);
+    let blog = (
+        before.source_record("acme-blog"),
+        after.source_record("acme-blog"),
+    );
+    assert_eq!((blog.0.citations, blog.0.judged), (2, 2));
+    assert_eq!(
+        (blog.1.citations, blog.1.judged),
+        (0, 0),
+        "its posts made claims"
+    );
+    assert_eq!(blog.1.originated, 2);
+    assert_eq!(after.cited.get("acme-blog"), None);
 }

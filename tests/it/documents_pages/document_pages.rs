@@ -115,7 +115,7 @@ fn a_source_page_splits_claims_it_made_from_claims_citing_it() {
     );
     assert_eq!(
         texts(&html, ".facts dd")[1],
-        "1",
-        "one citation given: its own posts are appearances, not citations"
+        "1 time",
+        "cited once: its own posts are appearances, not evidence"
     );
 }
