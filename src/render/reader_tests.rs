@@ -312,7 +312,7 @@ fn contested_rankings_tallies_and_agreement_count_only_evidence() {
         before.source_record("acme-blog"),
         after.source_record("acme-blog"),
     );
-    assert_eq!((blog.0.citations, blog.0.judged), (2, 2));
+    assert_eq!((blog.0.citations, blog.0.judged), (2, 1));
     assert_eq!(
         (blog.1.citations, blog.1.judged),
         (0, 0),
