@@ -1,5 +1,5 @@
-//! Open data: `/claims.json`, `/sources.json`, `/entities.json` and
-//! `/documents.json` (made in [`super::data_documents`]).
+//! Open data: `/claims.json`, `/sources.json` and `/entities.json`, and the
+//! file and reference shapes `/documents.json` ([`super::data_documents`]) shares.
 //!
 //! Their shapes are a public API, documented field by field in docs/data.md:
 //! fields are only ever added; removing or changing one bumps [`SCHEMA_VERSION`].
@@ -118,13 +118,8 @@ struct EntityData<'a> {
     claims: Vec<&'a str>,
 }
 
-/// The JSON data files.
-pub(super) const PATHS: [&str; 4] = [
-    "claims.json",
-    "sources.json",
-    "entities.json",
-    "documents.json",
-];
+/// The JSON data files made here.
+pub(super) const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
 
 /// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
 pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
@@ -144,7 +139,6 @@ pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
                 site.entities.values().map(|e| entity(viewer, e)).collect();
             document(viewer, "entities", &entities)
         }
-        "documents.json" => document(viewer, "documents", &super::data_documents::all(viewer)),
         _ => return None,
     };
     Some(OutputFile {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::OutputFile;
 use super::data::{Named, source_ref};
 use super::viewer::Viewer;
 use crate::model::Document;
@@ -26,10 +27,17 @@ struct DocumentData<'a> {
     scorecard: BTreeMap<&'a str, usize>,
 }
 
-/// Every document of the site, by id, as `documents.json` lists them.
-pub(super) fn all<'a>(viewer: &Viewer<'a, '_>) -> Vec<impl Serialize + 'a> {
+/// Where the file goes.
+pub(super) const PATH: &str = "documents.json";
+
+/// `documents.json`: every document of the site, by id.
+pub(super) fn file(viewer: &Viewer) -> OutputFile {
     let documents = viewer.site.documents.values();
-    documents.map(|d| document(viewer, d)).collect()
+    let documents: Vec<DocumentData> = documents.map(|d| document(viewer, d)).collect();
+    OutputFile {
+        path: PATH.into(),
+        bytes: super::data::document(viewer, "documents", &documents),
+    }
 }
 
 fn document<'a>(viewer: &Viewer<'a, '_>, document: &'a Document) -> DocumentData<'a> {

@@ -58,18 +58,7 @@ impl Viewer<'_, '_> {
     /// the document take.
     pub(super) fn claims_citing(&self, document: &str) -> Vec<CitedClaim> {
         let citing = self.index.documents.citing(document);
-        citing
-            .iter()
-            .map(|&i| CitedClaim {
-                claim: self.card_value(i),
-                stances: self.site.claims[i]
-                    .citations
-                    .iter()
-                    .filter(|c| c.document.as_deref() == Some(document))
-                    .map(|c| c.stance.as_str().to_string())
-                    .collect(),
-            })
-            .collect()
+        self.stances_on(citing, |c| c.document.as_deref() == Some(document))
     }
 }
 

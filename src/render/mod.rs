@@ -295,6 +295,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {
         match path {
             "claims.csv" => claims_csv::file(self.viewer),
+            data_documents::PATH => Ok(data_documents::file(self.viewer)),
             _ => data::file(self.viewer, path)
                 .or_else(|| hosting::file(&self.viewer.site.config, path))
                 .ok_or_else(|| Diagnostic::error("", format!("no way to make {path}"))),
@@ -327,6 +328,7 @@ pub(crate) enum Trial {
 /// The files made by code rather than templates: data files and hosting files.
 fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {
     let mut paths = data::PATHS.to_vec();
+    paths.push(data_documents::PATH);
     paths.push("claims.csv");
     paths.extend(hosting::paths(config));
     paths
