@@ -11,6 +11,9 @@ pub(crate) trait Vocabulary: Copy + 'static {
     const ALL: &'static [Self];
     /// The value of a field that is left out.
     const DEFAULT: Self;
+    /// Other words people write for a value, each with the value it means,
+    /// for "did you mean" hints (not accepted as the value).
+    const SYNONYMS: &'static [(&'static str, Self)] = &[];
 
     /// The word as written in frontmatter.
     fn as_str(self) -> &'static str;
@@ -22,6 +25,20 @@ pub(crate) trait Vocabulary: Copy + 'static {
             .copied()
             .find(|value| value.as_str() == word)
     }
+
+    /// The value `word` is a synonym of, ignoring case and writing spaces
+    /// and underscores as `-`: `"More than"` is a synonym of `over`.
+    fn synonym(word: &str) -> Option<Self> {
+        let normal = word.trim().to_lowercase().replace([' ', '_'], "-");
+        let own = Self::ALL.iter().copied().find(|v| v.as_str() == normal);
+        let listed = || {
+            Self::SYNONYMS
+                .iter()
+                .find(|(synonym, _)| *synonym == normal)
+                .map(|&(_, value)| value)
+        };
+        own.or_else(listed)
+    }
 }
 
 /// Defines an enum whose variants are the words of one vocabulary, in the
@@ -31,6 +48,7 @@ macro_rules! vocabulary {
         $(#[$doc:meta])*
         $name:ident { $( $(#[$variant_doc:meta])* $variant:ident = $word:literal ),+ $(,)? }
         default $default:ident
+        $( synonyms { $( $synonym:literal => $meaning:ident ),+ $(,)? } )?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,6 +68,7 @@ macro_rules! vocabulary {
         impl Vocabulary for $name {
             const ALL: &'static [Self] = &[$( $name::$variant ),+];
             const DEFAULT: Self = $name::$default;
+            $( const SYNONYMS: &'static [(&'static str, Self)] = &[$( ($synonym, $name::$meaning) ),+]; )?
 
             fn as_str(self) -> &'static str {
                 $name::as_str(self)
@@ -128,6 +147,14 @@ vocabulary! {
         AtMost = "at-most",
     }
     default Exact
+    synonyms {
+        "exactly" => Exact, "approximately" => About, "approx" => About,
+        "around" => About, "roughly" => About, "circa" => About, "~" => About,
+        "more-than" => Over, "above" => Over, "greater-than" => Over,
+        "min" => AtLeast, "minimum" => AtLeast, "almost" => Nearly,
+        "less-than" => Under, "below" => Under, "fewer-than" => Under,
+        "max" => AtMost, "maximum" => AtMost, "up-to" => AtMost,
+    }
 }
 
 vocabulary! {
