@@ -189,6 +189,22 @@ impl Stance {
     }
 }
 
+impl Qualifier {
+    /// The words readers see before the number: `over`, `at least`, and
+    /// nothing for `exact`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "at most",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
