@@ -24,7 +24,7 @@ pub(crate) const LOG_SPAN: f64 = 100.0;
 const MAX_TICKS: usize = 6;
 /// Rough width of one character of an axis label (12px text, 14px on
 /// phones), to keep labels from overlapping.
-const CHAR_WIDTH: f64 = 8.0;
+const CHAR_WIDTH: f64 = 7.5;
 /// Units written right after the number (`35%`); others go after a space and
 /// are too long to repeat under every tick.
 const TIGHT_UNITS: [&str; 3] = ["%", "x", "×"];
@@ -175,7 +175,7 @@ impl Scale {
         let count = |step: i32| ((last - first) / step + 1) as usize;
         let step = (1..)
             .find(|&step| {
-                count(step) <= MAX_TICKS && decade * f64::from(step) >= widest + CHAR_WIDTH
+                count(step) <= MAX_TICKS && decade * f64::from(step) >= widest + CHAR_WIDTH / 2.0
             })
             .unwrap_or(1);
         (first..=last)
