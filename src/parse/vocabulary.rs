@@ -226,6 +226,10 @@ mod tests {
         round_trip::<Stance>(&["supports", "contradicts", "neutral"]);
         round_trip::<SourceKind>(&["official", "press", "blog", "research", "social", "other"]);
         round_trip::<EntityKind>(&["organization", "model", "product", "person", "other"]);
+        round_trip::<Qualifier>(&[
+            "exact", "about", "over", "at-least", "nearly", "under", "at-most",
+        ]);
+        assert_eq!(Qualifier::DEFAULT, Qualifier::Exact);
         assert_eq!(Stance::DEFAULT, Stance::Neutral);
         assert_eq!(SourceKind::DEFAULT, SourceKind::Other);
         assert_eq!(EntityKind::DEFAULT, EntityKind::Other);
@@ -238,6 +242,24 @@ mod tests {
         }
         assert_eq!(SourceKind::parse("news"), None);
         assert_eq!(EntityKind::parse("Person"), None);
+    }
+
+    #[test]
+    fn synonyms_point_at_the_word_meant_but_only_qualifiers_have_them() {
+        assert_eq!(Qualifier::synonym("Approximately"), Some(Qualifier::About));
+        assert_eq!(Qualifier::synonym("more than"), Some(Qualifier::Over));
+        assert_eq!(Qualifier::synonym("at_least"), Some(Qualifier::AtLeast));
+        assert_eq!(Qualifier::synonym("  Under "), Some(Qualifier::Under));
+        assert_eq!(Qualifier::synonym("sort of"), None);
+        assert_eq!(
+            Qualifier::parse("approximately"),
+            None,
+            "a hint, not a value"
+        );
+        assert_eq!(Stance::synonym("SUPPORTS"), Some(Stance::Supports));
+        assert_eq!(Stance::synonym("agrees"), None);
+        assert_eq!(Qualifier::AtLeast.words(), "at least");
+        assert_eq!(Qualifier::Exact.words(), "");
     }
 
     #[test]

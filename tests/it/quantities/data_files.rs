@@ -1,12 +1,10 @@
 //! Amounts in claims.json (JSON numbers at full precision, qualifier, range
 //! ends, display text) and claims.csv (appended columns, shortest numbers).
 
-use std::collections::BTreeMap;
-
 use serde_json::{Value, json};
 
 use super::built;
-use crate::common::{data, read};
+use crate::common::{csv_table, data, read};
 
 fn claim<'a>(claims: &'a Value, id: &str) -> &'a Value {
     claims["claims"]
@@ -107,13 +105,7 @@ fn claims_json_keeps_full_precision_and_states_the_qualifier() {
 fn claims_csv_appends_qualifier_range_and_display_and_writes_shortest_numbers() {
     let dir = built();
     let text = read(dir.path(), "public/claims.csv");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let (header, rows) = csv_table(&text);
     assert_eq!(
         header[header.len() - 4..],
         [
@@ -125,19 +117,8 @@ fn claims_csv_appends_qualifier_range_and_display_and_writes_shortest_numbers() 
         "new columns come last, so earlier positions stay"
     );
     assert_eq!(header[12], "quantity_value");
-    let rows: BTreeMap<String, BTreeMap<String, String>> = reader
-        .records()
-        .map(|record| {
-            let row: BTreeMap<String, String> = header
-                .iter()
-                .cloned()
-                .zip(record.unwrap().iter().map(str::to_string))
-                .collect();
-            (row["id"].clone(), row)
-        })
-        .collect();
     let cells = |id: &str| {
-        let row = &rows[id];
+        let row = rows.iter().find(|row| row["id"] == id).unwrap();
         [
             "quantity_value",
             "quantity_qualifier",
@@ -145,29 +126,31 @@ fn claims_csv_appends_qualifier_range_and_display_and_writes_shortest_numbers() 
             "quantity_max",
             "quantity_display",
         ]
-        .map(|column| row[column].as_str())
+        .map(|column| row[column].clone())
     };
-    assert_eq!(cells("exact"), ["35", "exact", "", "", "35%"]);
-    assert_eq!(
-        cells("over"),
-        ["100000", "over", "", "", "over 100,000 GB200 chips"]
-    );
-    assert_eq!(
-        cells("about-range"),
-        ["", "about", "20", "25", "about 20 to 25%"]
-    );
-    assert_eq!(
-        cells("tiny-price"),
-        ["0.0004", "exact", "", "", "0.0004 USD per token"]
-    );
-    assert_eq!(
-        cells("huge-compute"),
-        ["2e25", "exact", "", "", "2 × 10²⁵ FLOP"]
-    );
-    assert_eq!(cells("negative"), ["-3.5", "exact", "", "", "−3.5 points"]);
-    assert_eq!(
-        cells("log-plot")[0],
-        "15000000000000",
-        "below 10¹⁵ in plain digits"
-    );
+    let expected = [
+        ("exact", ["35", "exact", "", "", "35%"]),
+        (
+            "over",
+            ["100000", "over", "", "", "over 100,000 GB200 chips"],
+        ),
+        ("about-range", ["", "about", "20", "25", "about 20 to 25%"]),
+        (
+            "tiny-price",
+            ["0.0004", "exact", "", "", "0.0004 USD per token"],
+        ),
+        ("huge-compute", ["2e25", "exact", "", "", "2 × 10²⁵ FLOP"]),
+        ("negative", ["-3.5", "exact", "", "", "−3.5 points"]),
+        (
+            "log-plot",
+            ["15000000000000", "over", "", "", "over 15 trillion tokens"],
+        ),
+    ];
+    for (id, row) in expected {
+        assert_eq!(
+            cells(id),
+            row,
+            "{id}: numbers below 10¹⁵ in plain digits, above as `2e25`"
+        );
+    }
 }
