@@ -4,6 +4,7 @@
 
 use time::Date;
 
+use crate::amount::Amount;
 use crate::fields::Located;
 use crate::parse::vocabulary::{EntityKind, SourceKind, Stance};
 
@@ -50,8 +51,8 @@ pub struct ClaimDoc {
 pub struct QuantityDoc {
     /// What is measured.
     pub label: Option<String>,
-    /// The claimed value.
-    pub value: Option<f64>,
+    /// The claimed value or range, as stated; `None` when it could not be read (reported).
+    pub amount: Option<Amount>,
     /// Unit, e.g. `%`.
     pub unit: String,
 }
@@ -73,8 +74,8 @@ pub struct CitationDoc {
     pub stance: Stance,
     /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// The value the document reports.
-    pub value: Option<f64>,
+    /// The value or range the document reports, as it states it.
+    pub value: Option<Amount>,
     /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
     /// Whether `url` or `archive` was written at all (even if invalid).

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 
 use time::Date;
 
+pub use crate::amount::Amount;
 use crate::config::Config;
 use crate::ids::tag_slug;
 use crate::parse::{
-    ClaimDoc, DocumentKind, EntityDoc, EntityKind, PageDoc, Qualifier, SourceDoc, SourceKind,
-    Stance,
+    ClaimDoc, DocumentKind, EntityDoc, EntityKind, PageDoc, SourceDoc, SourceKind, Stance,
 };
 use crate::validate::Docs;
 
@@ -79,60 +79,6 @@ pub struct Quantity {
     pub amount: Amount,
     /// The unit of `amount` and of each citation's `value`, as written.
     pub unit: String,
-}
-
-/// A number the way a claim or a document states it: one value, exact or
-/// qualified ("over 100,000"), or a range ("20 to 25").
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Amount {
-    /// One value, with how exactly it is stated.
-    Value {
-        /// The number as written (TOML integer or float, e.g. `2e25`).
-        value: f64,
-        /// "exact", "over", "nearly", …
-        qualifier: Qualifier,
-    },
-    /// Every value from `min` to `max` (validation ensures `min < max`).
-    Range {
-        /// The low end.
-        min: f64,
-        /// The high end.
-        max: f64,
-        /// "about 20 to 25" rather than "20 to 25".
-        approximate: bool,
-    },
-}
-
-impl Amount {
-    /// An exact value.
-    pub fn exact(value: f64) -> Amount {
-        Amount::Value {
-            value,
-            qualifier: Qualifier::Exact,
-        }
-    }
-
-    /// The lowest number the amount names.
-    pub fn low(&self) -> f64 {
-        match *self {
-            Amount::Value { value, .. } => value,
-            Amount::Range { min, .. } => min,
-        }
-    }
-
-    /// The highest number the amount names.
-    pub fn high(&self) -> f64 {
-        match *self {
-            Amount::Value { value, .. } => value,
-            Amount::Range { max, .. } => max,
-        }
-    }
-
-    /// The one number a sort or a single dot stands for: the value, or the
-    /// middle of a range.
-    pub fn central(&self) -> f64 {
-        (self.low() + self.high()) / 2.0
-    }
 }
 
 /// Where the claimant made the claim: one `[[appearances]]` entry (or an
@@ -327,7 +273,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
     let quantity = match doc.quantity {
         Some(q) => Some(Quantity {
             label: q.label?,
-            amount: Amount::exact(q.value?),
+            amount: q.amount?,
             unit: q.unit,
         }),
         None => None,
@@ -355,7 +301,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
                 date: c.date,
                 stance: c.stance,
                 quote: c.quote,
-                value: c.value.map(Amount::exact),
+                value: c.value,
                 archive: c.archive,
             })
         })

@@ -1,6 +1,7 @@
 //! A claim file's own rules: its fields, quantity, citations and history, and
 //! the status matching the last verdict.
 
+use super::amount::{Needed, read_amount};
 use super::{MAX_ALIASES, MAX_TAGS, Stance, check_choice, check_url};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::doc::{CitationDoc, ClaimDoc, HistoryDoc, QuantityDoc};
@@ -23,9 +24,19 @@ pub(super) const CLAIM_KEYS: &[&str] = &[
     "citations",
     "history",
 ];
-const QUANTITY_KEYS: &[&str] = &["label", "value", "unit"];
+const QUANTITY_KEYS: &[&str] = &["label", "value", "qualifier", "min", "max", "unit"];
 const CITATION_KEYS: &[&str] = &[
-    "source", "url", "title", "date", "stance", "quote", "value", "archive",
+    "source",
+    "url",
+    "title",
+    "date",
+    "stance",
+    "quote",
+    "value",
+    "qualifier",
+    "min",
+    "max",
+    "archive",
 ];
 const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
 
@@ -155,13 +166,17 @@ fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]
 fn read_quantity(fields: &mut Fields) -> Option<QuantityDoc> {
     let mut table = fields.table("quantity", QUANTITY_KEYS)?;
     let label = table.required_str("label").map(|l| l.value);
-    let value = table.required_number("value").map(|v| v.value);
+    let amount = read_amount(&mut table, Needed::Required);
     let unit = table
         .optional_str("unit")
         .map(|u| u.value)
         .unwrap_or_default();
     merge(fields, table);
-    Some(QuantityDoc { label, value, unit })
+    Some(QuantityDoc {
+        label,
+        amount,
+        unit,
+    })
 }
 
 fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
@@ -183,7 +198,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
             date: entry.optional_date("date").map(|d| d.value),
             stance,
             quote: entry.optional_text("quote").map(|q| q.value),
-            value: entry.optional_number("value").map(|v| v.value),
+            value: read_amount(&mut entry, Needed::Optional),
             archive,
             link_given,
         });

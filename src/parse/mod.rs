@@ -17,6 +17,7 @@ use crate::markdown;
 use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
+mod amount;
 mod claim;
 pub(crate) mod vocabulary;
 
@@ -228,7 +229,10 @@ fn check_choice<V: Vocabulary>(
         words.clone().collect::<Vec<_>>().join(", "),
         value.value
     );
-    let hint = did_you_mean(&value.value, words);
+    let hint = match V::synonym(&value.value) {
+        Some(meant) => Some(format!("did you mean `{}`?", meant.as_str())),
+        None => did_you_mean(&value.value, words),
+    };
     fields.error(value.span, message, hint);
     V::DEFAULT
 }
