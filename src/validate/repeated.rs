@@ -189,3 +189,24 @@ fn without_scheme(url: &str) -> &str {
         .unwrap_or(url);
     rest.strip_prefix("www.").unwrap_or(rest)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggested_id_comes_from_the_title_else_the_url_and_stays_short() {
+        assert_eq!(
+            suggested_id(Some("OpenAI GPT-5.5: ‘Spud’"), Some("https://x.org/a")),
+            "openai-gpt-5-5-spud"
+        );
+        assert_eq!(
+            suggested_id(Some("…"), Some("https://www.example.org/press/a.html")),
+            "example-org-press-a-html"
+        );
+        assert_eq!(suggested_id(None, None), "document");
+        let long = "word ".repeat(30);
+        let id = suggested_id(Some(&long), None);
+        assert!(id.len() <= SUGGESTED_ID_LEN && id.ends_with("word"), "{id}");
+    }
+}

@@ -41,10 +41,16 @@ fn a_url_written_out_in_three_claims_is_flagged_at_each_url() {
 }
 
 #[test]
-fn two_claims_sharing_a_url_are_not_flagged() {
+fn two_claims_sharing_a_url_are_not_flagged_however_often_they_cite_it() {
     let dir = common::site(&[]);
-    let entry = "url = \"https://example.org/press/roundup\"\n";
-    claims_citing(dir.path(), &["one", "two"], entry);
+    // Three entries, but two claims: one cites it twice.
+    let entry = "url = \"https://example.org/press/roundup\"\n\n[[citations]]\nsource = \"indie-lab\"\nurl = \"https://example.org/press/roundup\"\n";
+    claims_citing(dir.path(), &["one"], entry);
+    claims_citing(
+        dir.path(),
+        &["two"],
+        "url = \"https://example.org/press/roundup\"\n",
+    );
     assert_eq!(found(dir.path()), []);
 }
 
