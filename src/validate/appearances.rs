@@ -61,30 +61,17 @@ pub(super) fn check_origin_references(claim: &ClaimDoc, known: &Known, out: &mut
 /// The warnings about a claim's appearances and citations: entries readers
 /// cannot check, claimant citations read as appearances, and no appearance.
 pub(super) fn check_appearances(claim: &ClaimDoc, known: &Known, out: &mut Vec<Diagnostic>) {
-    for appearance in &claim.appearances {
-        if without_link(&appearance.origin) {
-            out.push(
-                Diagnostic::warning(
-                    &claim.file,
-                    "this appearance has neither `url` nor `archive`, so readers cannot check it",
-                )
-                .code(Code::AppearanceWithoutLink)
-                .at(appearance.span.start..appearance.span.start)
-                .hint("add `url = \"https://...\"` for where the claim was made, or an `archive` link"),
-            );
-        }
-    }
-    for citation in &claim.citations {
-        if without_link(&citation.origin) {
-            out.push(
-                Diagnostic::warning(
-                    &claim.file,
-                    "this citation has neither `url` nor `archive`, so readers cannot check it",
-                )
-                .code(Code::CitationWithoutLink)
-                .at(citation.span.start..citation.span.start)
-                .hint("add `url = \"https://...\"` for the document, or an `archive` link"),
-            );
+    let appearances = claim
+        .appearances
+        .iter()
+        .map(|a| (&a.origin, &a.span, &UNLINKED_APPEARANCE));
+    let citations = claim
+        .citations
+        .iter()
+        .map(|c| (&c.origin, &c.span, &UNLINKED_CITATION));
+    for (origin, span, kind) in appearances.chain(citations) {
+        if origin.document.is_none() && !origin.link_given {
+            out.push(without_link(&claim.file, span.start, kind));
         }
     }
     // An unknown claimant is already an error; a second message about it would be noise.
@@ -116,9 +103,36 @@ pub(super) fn check_appearances(claim: &ClaimDoc, known: &Known, out: &mut Vec<D
     }
 }
 
-/// An entry with neither a link nor a document (whose file has its own warning).
-fn without_link(origin: &DocumentRef) -> bool {
-    origin.document.is_none() && !origin.link_given
+/// What the warning about an entry without a link says for one kind of entry.
+struct Unlinked {
+    noun: &'static str,
+    code: Code,
+    hint: &'static str,
+}
+
+const UNLINKED_APPEARANCE: Unlinked = Unlinked {
+    noun: "appearance",
+    code: Code::AppearanceWithoutLink,
+    hint: "add `url = \"https://...\"` for where the claim was made, or an `archive` link",
+};
+
+const UNLINKED_CITATION: Unlinked = Unlinked {
+    noun: "citation",
+    code: Code::CitationWithoutLink,
+    hint: "add `url = \"https://...\"` for the document, or an `archive` link",
+};
+
+/// The warning for an entry at byte `start` with neither a link nor a
+/// document (whose file has its own warning).
+fn without_link(file: &str, start: usize, kind: &Unlinked) -> Diagnostic {
+    let message = format!(
+        "this {} has neither `url` nor `archive`, so readers cannot check it",
+        kind.noun
+    );
+    Diagnostic::warning(file, message)
+        .code(kind.code)
+        .at(start..start)
+        .hint(kind.hint)
 }
 
 /// The migration warning for an old-format citation by the `claimant`,

@@ -40,49 +40,39 @@ pub(super) fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
             current = parent;
         }
     }
-    for source in docs
+    let unused_sources = docs
         .sources
         .iter()
-        .filter(|s| !used_sources.contains(s.id.as_str()))
-    {
-        out.push(
-            Diagnostic::warning(
-                &source.file,
-                format!("no claim uses the source `{}`", source.id),
-            )
-            .code(Code::UnusedSource)
-            .hint("cite it in a claim's `[[citations]]`, or remove the file"),
-        );
+        .filter(|s| !used_sources.contains(s.id.as_str()));
+    for source in unused_sources {
+        let message = format!("no claim uses the source `{}`", source.id);
+        let hint = "cite it in a claim's `[[citations]]`, or remove the file";
+        out.push(unused(&source.file, message, Code::UnusedSource, hint));
     }
-    for entity in docs
+    let unused_entities = docs
         .entities
         .iter()
-        .filter(|e| !used_entities.contains(e.id.as_str()))
-    {
-        out.push(
-            Diagnostic::warning(
-                &entity.file,
-                format!("no claim is about the entity `{}`", entity.id),
-            )
-            .code(Code::UnusedEntity)
-            .hint("list it in a claim's `entities`, or remove the file"),
-        );
+        .filter(|e| !used_entities.contains(e.id.as_str()));
+    for entity in unused_entities {
+        let message = format!("no claim is about the entity `{}`", entity.id);
+        let hint = "list it in a claim's `entities`, or remove the file";
+        out.push(unused(&entity.file, message, Code::UnusedEntity, hint));
     }
-    for document in docs
+    let unused_documents = docs
         .documents
         .iter()
-        .filter(|d| !used_documents.contains(d.id.as_str()))
-    {
-        out.push(
-            Diagnostic::warning(
-                &document.file,
-                format!("no claim uses the document `{}`", document.id),
-            )
-            .code(Code::UnusedDocument)
-            .hint(format!(
-                "point an appearance or citation at it with `document = \"{}\"`, or remove the file",
-                document.id
-            )),
+        .filter(|d| !used_documents.contains(d.id.as_str()));
+    for document in unused_documents {
+        let id = &document.id;
+        let message = format!("no claim uses the document `{id}`");
+        let hint = format!(
+            "point an appearance or citation at it with `document = \"{id}\"`, or remove the file"
         );
+        out.push(unused(&document.file, message, Code::UnusedDocument, hint));
     }
+}
+
+/// The warning for a `file` that nothing uses.
+fn unused(file: &str, message: String, code: Code, hint: impl Into<String>) -> Diagnostic {
+    Diagnostic::warning(file, message).code(code).hint(hint)
 }
