@@ -15,6 +15,10 @@ use crate::parse::{
 };
 use crate::validate::Docs;
 
+mod entries;
+
+use entries::{appearances_and_evidence, document_from_doc};
+
 /// A claim, as published.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -231,10 +235,11 @@ impl Site {
     /// Builds the model. Returns `None` if any document is incomplete,
     /// which validation has already reported.
     pub fn from_docs(config: Config, docs: Docs, include_drafts: bool) -> Option<Site> {
+        let documents = collect(docs.documents, document_from_doc)?;
         let mut claims = docs
             .claims
             .into_iter()
-            .map(claim_from_doc)
+            .map(|claim| claim_from_doc(claim, &documents))
             .collect::<Option<Vec<Claim>>>()?;
         claims.retain(|c| include_drafts || !c.draft);
         claims.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -244,7 +249,7 @@ impl Site {
             claims,
             sources: collect(docs.sources, source_from_doc)?,
             entities: collect(docs.entities, entity_from_doc)?,
-            documents: BTreeMap::new(),
+            documents,
             pages: collect(docs.pages, page_from_doc)?,
         })
     }
@@ -269,7 +274,7 @@ fn collect<D, T>(
     docs.into_iter().map(convert).collect()
 }
 
-fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
+fn claim_from_doc(doc: ClaimDoc, documents: &BTreeMap<String, Document>) -> Option<Claim> {
     let quantity = match doc.quantity {
         Some(q) => Some(Quantity {
             label: q.label?,
@@ -289,29 +294,15 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    let citations = doc
-        .citations
-        .into_iter()
-        .map(|c| {
-            Some(Citation {
-                document: None,
-                source: c.source?.value,
-                url: c.url,
-                title: c.title,
-                date: c.date,
-                stance: c.stance,
-                quote: c.quote,
-                value: c.value,
-                archive: c.archive,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let claimant = doc.claimant?.value;
+    let (appearances, citations) =
+        appearances_and_evidence(doc.appearances, doc.citations, &claimant, documents)?;
     Some(Claim {
         id: doc.id,
         file: doc.file,
         title: doc.title?,
         date: doc.date?.value,
-        claimant: doc.claimant?.value,
+        claimant,
         status: doc.status?.value,
         entities: doc.entities.into_iter().map(|e| e.value).collect(),
         tags: doc.tags.into_iter().map(|t| t.value).collect(),
@@ -319,7 +310,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         draft: doc.draft,
         aliases: doc.aliases.into_iter().map(|a| a.value).collect(),
         quantity,
-        appearances: Vec::new(),
+        appearances,
         citations,
         history,
         body: doc.body,

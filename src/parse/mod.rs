@@ -18,11 +18,14 @@ use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
 mod amount;
+mod appearance;
 mod claim;
+mod document;
 pub(crate) mod vocabulary;
 
-pub use crate::doc::{ClaimDoc, Doc, EntityDoc, PageDoc, SourceDoc};
+pub use crate::doc::{ClaimDoc, Doc, DocumentDoc, EntityDoc, PageDoc, SourceDoc};
 use claim::{CLAIM_KEYS, read_claim};
+use document::{DOCUMENT_KEYS, read_document};
 pub(crate) use vocabulary::Vocabulary;
 pub use vocabulary::{DocumentKind, EntityKind, Qualifier, SourceKind, Stance};
 
@@ -104,6 +107,10 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         Kind::Entity => {
             let fields = Fields::new(&file.path, &file.text, offset, table, span, ENTITY_KEYS);
             read_entity(fields, file, body)
+        }
+        Kind::Document => {
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, DOCUMENT_KEYS);
+            read_document(fields, file, body)
         }
         Kind::Page => {
             let mut fields = Fields::new(&file.path, &file.text, offset, table, span, PAGE_KEYS);

@@ -13,6 +13,7 @@ mod atomic;
 mod build;
 mod cli;
 mod diagnostics;
+mod documents;
 mod feeds;
 mod github_pages;
 mod hostile;
