@@ -2,6 +2,7 @@
 //!
 //! Pages render in parallel; nothing here touches the output folder.
 
+mod amount_fields;
 mod bounded;
 mod charts;
 mod claim_view;
@@ -12,6 +13,7 @@ mod data_documents;
 mod document_feeds;
 mod document_pages;
 mod document_view;
+mod dot_plot;
 mod facets;
 mod failures;
 mod feeds;
@@ -19,6 +21,7 @@ mod format;
 mod hosting;
 mod json;
 mod lists;
+mod number;
 mod page_list;
 mod pages;
 mod paginate;

@@ -133,3 +133,9 @@ fn claim_review_lists_every_appearance_and_the_earliest_first() {
     assert_eq!(appearances[0]["headline"], "Widget 3 is the cheaper Widget");
     assert_eq!(appearances[0]["author"]["name"], "Daily Bench");
 }
+
+#[test]
+fn the_fixture_in_the_new_format_checks_without_a_warning() {
+    let root = crate::common::fixtures().join("evidence");
+    assert_eq!(crate::common::check_flat(&root), []);
+}
