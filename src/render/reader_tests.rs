@@ -9,7 +9,7 @@ use scraper::{Html, Selector};
 use serde_json::{Value, json};
 
 use crate::index::Index;
-use crate::model::{Appearance, Citation, Document, Site};
+use crate::model::{Citation, Document, Site};
 use crate::parse::{DocumentKind, Stance};
 use crate::render::{Theme, render};
 
