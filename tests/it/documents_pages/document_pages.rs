@@ -119,3 +119,29 @@ fn a_source_page_splits_claims_it_made_from_claims_citing_it() {
         "cited once: its own posts are appearances, not evidence"
     );
 }
+
+#[test]
+fn every_link_into_the_site_from_its_pages_finds_a_page() {
+    let dir = built();
+    let public = dir.path().join("public");
+    let mut checked = 0;
+    for (path, bytes) in crate::common::tree(&public) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+        for href in attrs(&html, "a", "href") {
+            let Some(inside) = href.strip_prefix("/evidence/") else {
+                continue;
+            };
+            let inside = inside.split(['#', '?']).next().unwrap();
+            let file = match inside.is_empty() || inside.ends_with('/') {
+                true => public.join(inside).join("index.html"),
+                false => public.join(inside),
+            };
+            assert!(file.is_file(), "{path}: {href}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} links");
+}
