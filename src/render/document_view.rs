@@ -72,14 +72,16 @@ fn kind_label(kind: &str) -> String {
 }
 
 /// The scorecard of claims counted as `counts` (every status, in the site's
-/// order): statuses for which `rates_truth` holds are always shown, the
-/// others only when some claim has them.
+/// order): statuses for which `rates_truth` holds come first and are always
+/// shown ("0 supported, 0 refuted" says something), the others follow only
+/// when some claim has them.
 fn scorecard(counts: Vec<StatusCount>, rates_truth: impl Fn(&str) -> bool) -> Scorecard {
     let total = counts.iter().map(|c| c.count).sum();
-    let counts: Vec<StatusCount> = counts
+    let mut counts: Vec<StatusCount> = counts
         .into_iter()
         .filter(|c| c.count > 0 || rates_truth(&c.status.id))
         .collect();
+    counts.sort_by_key(|c| !rates_truth(&c.status.id));
     let parts: Vec<String> = counts
         .iter()
         .map(|c| format!("{} {}", c.count, c.status.label.to_lowercase()))
@@ -123,19 +125,19 @@ mod tests {
     }
 
     #[test]
-    fn the_scorecard_always_shows_verdicts_and_other_statuses_when_used() {
+    fn the_scorecard_shows_verdicts_first_always_and_other_statuses_when_used() {
         let card = scorecard(counts(20, 0, 0), rates_truth);
         assert_eq!(
             card.text,
-            "20 claims: 20 unverified, 0 supported, 0 refuted"
+            "20 claims: 0 supported, 0 refuted, 20 unverified"
         );
         let card = scorecard(counts(0, 1, 2), rates_truth);
-        assert_eq!(card.text, "3 claims: 1 supported, 2 disputed, 0 refuted");
+        assert_eq!(card.text, "3 claims: 1 supported, 0 refuted, 2 disputed");
         let card = scorecard(counts(1, 0, 0), rates_truth);
-        assert_eq!(card.text, "1 claim: 1 unverified, 0 supported, 0 refuted");
+        assert_eq!(card.text, "1 claim: 0 supported, 0 refuted, 1 unverified");
         assert_eq!(card.total, 1);
         let ids: Vec<&str> = card.counts.iter().map(|c| c.status.id.as_str()).collect();
-        assert_eq!(ids, ["unverified", "supported", "refuted"]);
+        assert_eq!(ids, ["supported", "refuted", "unverified"]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ fn a_document_page_lists_exactly_its_claims_with_their_scorecard() {
     );
     assert_eq!(
         texts(&html, ".scorecard"),
-        ["3 claims: 1 supported, 1 disputed, 1 refuted"]
+        ["3 claims: 1 supported, 1 refuted, 1 disputed"]
     );
     assert_eq!(
         texts(&html, "#claims-made ~ .claim-list .claim-title"),
@@ -87,7 +87,7 @@ fn the_document_list_is_newest_first_and_linked_from_every_page() {
             "Paper · Open Lab · March 20, 2026",
             "Cited as evidence in 1 claim",
             "Article · WidgetCo Blog · March 1, 2026",
-            "Makes 3 claims: 1 supported, 1 disputed, 1 refuted · Cited as evidence in 1 claim"
+            "Makes 3 claims: 1 supported, 1 refuted, 1 disputed · Cited as evidence in 1 claim"
         ]
     );
     let home = page(dir.path(), "index.html");
