@@ -88,7 +88,7 @@ pub(super) fn read_claim(
     }
     let quantity = read_quantity(&mut fields);
     let citations = read_citations(&mut fields);
-    if citations.is_empty() {
+    if citations.is_empty() && !fields.unreadable("citations") {
         let span = fields.span().start..fields.span().start;
         fields.error(
             span,
@@ -96,7 +96,7 @@ pub(super) fn read_claim(
             Some("add a `[[citations]]` block with `source = \"<source id>\"` for where the claim was made".into()),
         );
     }
-    if quantity.is_none() {
+    if quantity.is_none() && !fields.unreadable("quantity") {
         for citation in citations.iter().filter(|c| c.value.is_some()) {
             fields.error(
                 citation.span.clone(),
@@ -110,7 +110,9 @@ pub(super) fn read_claim(
         }
     }
     let history = read_history(&mut fields, statuses);
-    check_history(&mut fields, &history, status.as_ref());
+    if !fields.unreadable("history") {
+        check_history(&mut fields, &history, status.as_ref());
+    }
     let claim = ClaimDoc {
         id: file.id.clone(),
         file: file.path.clone(),
@@ -172,7 +174,10 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
         let url = check_url(&mut entry, "url", url);
         let archive = entry.optional_str("archive");
         let archive = check_url(&mut entry, "archive", archive);
-        let link_given = entry.has("url") || entry.has("archive");
+        // A link on a broken line was given: its syntax error is reported.
+        let link_given = ["url", "archive"]
+            .iter()
+            .any(|key| entry.has(key) || entry.unreadable(key));
         let stance = entry.optional_str("stance");
         let stance = check_choice::<Stance>(&mut entry, "stance", stance);
         citations.push(CitationDoc {
