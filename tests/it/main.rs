@@ -19,6 +19,7 @@ mod hostile;
 mod links;
 mod list_filter;
 mod open_data;
+mod published_address;
 mod reader_site;
 mod scaffold;
 mod search;
