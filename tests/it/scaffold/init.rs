@@ -210,3 +210,30 @@ fn the_cli_runs_init_then_new() {
         .code(1)
         .stderr(predicate::str::contains("a-new-claim.md"));
 }
+
+#[test]
+fn init_names_the_next_command_to_run_from_where_it_ran() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = Command::cargo_bin("claimtrail")
+        .unwrap()
+        .arg("init")
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8(here.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.ends_with("\nnext: claimtrail serve --open\n"),
+        "{stdout}"
+    );
+    let elsewhere = Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["init", "my tracker"])
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8(elsewhere.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.ends_with("\nnext: cd 'my tracker' && claimtrail serve --open\n"),
+        "{stdout}"
+    );
+}
