@@ -8,6 +8,7 @@ mod claim_view;
 mod claims_csv;
 mod compile_errors;
 mod data;
+mod data_page;
 mod facets;
 mod failures;
 mod feeds;

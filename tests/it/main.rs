@@ -16,6 +16,7 @@ mod diagnostics;
 mod feeds;
 mod github_pages;
 mod hostile;
+mod index_pages;
 mod links;
 mod list_filter;
 mod open_data;
