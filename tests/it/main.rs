@@ -20,6 +20,7 @@ mod index_pages;
 mod links;
 mod list_filter;
 mod open_data;
+mod phones;
 mod published_address;
 mod reader_site;
 mod scaffold;
