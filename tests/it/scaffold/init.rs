@@ -211,29 +211,29 @@ fn the_cli_runs_init_then_new() {
         .stderr(predicate::str::contains("a-new-claim.md"));
 }
 
+/// What `claimtrail init <args>` prints when run in `dir`.
+fn init_output(dir: &std::path::Path, args: &[&str]) -> String {
+    let run = Command::cargo_bin("claimtrail")
+        .unwrap()
+        .arg("init")
+        .args(args)
+        .current_dir(dir)
+        .assert()
+        .code(0);
+    String::from_utf8(run.get_output().stdout.clone()).unwrap()
+}
+
 #[test]
 fn init_names_the_next_command_to_run_from_where_it_ran() {
     let dir = tempfile::tempdir().unwrap();
-    let here = Command::cargo_bin("claimtrail")
-        .unwrap()
-        .arg("init")
-        .current_dir(dir.path())
-        .assert()
-        .code(0);
-    let stdout = String::from_utf8(here.get_output().stdout.clone()).unwrap();
+    let here = init_output(dir.path(), &[]);
     assert!(
-        stdout.ends_with("\nnext: claimtrail serve --open\n"),
-        "{stdout}"
+        here.ends_with("\nnext: claimtrail serve --open\n"),
+        "{here}"
     );
-    let elsewhere = Command::cargo_bin("claimtrail")
-        .unwrap()
-        .args(["init", "my tracker"])
-        .current_dir(dir.path())
-        .assert()
-        .code(0);
-    let stdout = String::from_utf8(elsewhere.get_output().stdout.clone()).unwrap();
+    let elsewhere = init_output(dir.path(), &["my tracker"]);
     assert!(
-        stdout.ends_with("\nnext: cd 'my tracker' && claimtrail serve --open\n"),
-        "{stdout}"
+        elsewhere.ends_with("\nnext: cd 'my tracker' && claimtrail serve --open\n"),
+        "{elsewhere}"
     );
 }
