@@ -55,6 +55,35 @@ pub fn init(dir: &Path, force: bool, today: Date) -> Result<InitReport, Error> {
     Ok(report)
 }
 
+/// The command to run after `init` in `dir`, from the folder `init` ran in:
+/// `claimtrail serve --open`, after a `cd` unless `dir` is that folder.
+///
+/// ```
+/// use std::path::Path;
+/// use claimtrail::init::next_command;
+/// assert_eq!(next_command(Path::new(".")), "claimtrail serve --open");
+/// assert_eq!(next_command(Path::new("my tracker")), "cd 'my tracker' && claimtrail serve --open");
+/// ```
+pub fn next_command(dir: &Path) -> String {
+    let serve = "claimtrail serve --open";
+    let is_here = dir.components().all(|c| c == std::path::Component::CurDir)
+        || std::env::current_dir().ok() == dir.canonicalize().ok();
+    if is_here {
+        return serve.to_string();
+    }
+    format!("cd {} && {serve}", shell_word(&dir.display().to_string()))
+}
+
+/// `word` as one shell word: as is when it holds only characters no shell
+/// treats specially, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./~".contains(c);
+    if !word.is_empty() && word.chars().all(plain) && !word.starts_with('~') {
+        return word.to_string();
+    }
+    format!("'{}'", word.replace('\'', r"'\''"))
+}
+
 fn is_empty(dir: &Path) -> Result<bool, Error> {
     match fs::read_dir(dir) {
         Ok(mut entries) => Ok(entries.next().is_none()),

@@ -41,6 +41,7 @@ pub mod markdown;
 mod nesting;
 pub mod parse;
 mod placeholders;
+mod toml_recovery;
 pub mod validate;
 mod workflow;
 

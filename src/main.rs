@@ -200,7 +200,7 @@ fn init(dir: &std::path::Path, force: bool) -> ExitCode {
             for path in &report.kept {
                 println!("kept    {path} (it already exists)");
             }
-            println!("next: cd {} && claimtrail serve --open", dir.display());
+            println!("next: {}", claimtrail::init::next_command(dir));
             ExitCode::SUCCESS
         }
         Err(error) => report_error(

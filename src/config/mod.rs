@@ -90,9 +90,14 @@ impl Config {
         base_path_of(&self.base_url)
     }
 
-    /// Replaces the base URL (from `--base-url`), normalised to end in `/`.
+    /// Replaces the base URL (from `--base-url`), normalised to end in `/`,
+    /// and the publisher's URL with it when that is the site's own address.
     pub fn set_base_url(&mut self, base_url: &str) {
-        self.base_url = with_trailing_slash(base_url);
+        let base_url = with_trailing_slash(base_url);
+        if self.publisher.url == self.base_url {
+            self.publisher.url.clone_from(&base_url);
+        }
+        self.base_url = base_url;
     }
 }
 

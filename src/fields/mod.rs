@@ -9,6 +9,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::toml_recovery::UnreadableKeys;
 
 mod invisible;
 mod nested;
@@ -41,6 +42,8 @@ pub(crate) struct Fields<'t, 'i> {
     allowed: &'static [&'static str],
     /// True once [`Fields::entries`] has read every key as a named entry.
     open: bool,
+    /// Keys on lines blanked for a syntax error: already reported, so never "missing".
+    unreadable: Option<&'t UnreadableKeys>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -64,8 +67,15 @@ impl<'t, 'i> Fields<'t, 'i> {
             context: String::new(),
             allowed,
             open: false,
+            unreadable: None,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The same reader, told which keys stood on lines blanked for a syntax
+    /// error, so that it does not report them missing.
+    pub(crate) fn with_unreadable(self, unreadable: Option<&'t UnreadableKeys>) -> Self {
+        Fields { unreadable, ..self }
     }
 
     /// A reader for a nested table, named `context` in messages.
@@ -85,6 +95,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             context,
             allowed,
             open: false,
+            unreadable: self.unreadable,
             diagnostics: Vec::new(),
         }
     }
@@ -128,8 +139,9 @@ impl<'t, 'i> Fields<'t, 'i> {
         if self.lookup(key).is_some() {
             return Some(());
         }
-        // A misspelt key already has its "did you mean `key`?" diagnostic.
-        if !self.has_misspelling_of(key) {
+        // A misspelt key already has its "did you mean `key`?" diagnostic,
+        // and a key on a broken line its syntax error.
+        if !self.has_misspelling_of(key) && !self.unreadable(key) {
             let span = self.table_span.start..self.table_span.start;
             let message = format!("missing required field {}", self.name(key));
             self.error(span, message, Some(format!("add `{key} = {example}`")));
@@ -166,6 +178,15 @@ impl<'t, 'i> Fields<'t, 'i> {
             _ => None,
         };
         self.error(span, message, hint);
+    }
+
+    /// True when `key` of this table stood on a line blanked for a syntax
+    /// error: what depends on it is not known, so it is not reported.
+    pub(crate) fn unreadable(&self, key: &str) -> bool {
+        let section = self.context.trim_start_matches('[');
+        let section = section.split(']').next().unwrap_or_default();
+        self.unreadable
+            .is_some_and(|keys| keys.contains(section, key))
     }
 
     /// True if the table holds the key.

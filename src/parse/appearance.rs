@@ -70,7 +70,10 @@ pub(super) fn read_document_ref(entry: &mut Fields, publisher: Publisher) -> Doc
         Publisher::Required => entry.required_str("source"),
         Publisher::Claimant => entry.optional_str("source"),
     };
-    let link_given = entry.has("url") || entry.has("archive");
+    // A link on a broken line was given: its syntax error is reported.
+    let link_given = ["url", "archive"]
+        .iter()
+        .any(|key| entry.has(key) || entry.unreadable(key));
     let url = entry.optional_str("url").and_then(|url| {
         let span = url.span.clone();
         let value = check_url(entry, "url", Some(url))?;

@@ -103,7 +103,11 @@ pub(super) fn read_claim(
     let quantity = read_quantity(&mut fields);
     let appearances = read_appearances(&mut fields);
     let citations = read_citations(&mut fields);
-    if appearances.is_empty() && citations.is_empty() {
+    if appearances.is_empty()
+        && citations.is_empty()
+        && !fields.unreadable("appearances")
+        && !fields.unreadable("citations")
+    {
         let span = fields.span().start..fields.span().start;
         fields.error(
             span,
@@ -111,7 +115,7 @@ pub(super) fn read_claim(
             Some("add an `[[appearances]]` block with `document = \"<document id>\"`, or the `url` and `title` of where the claim was made".into()),
         );
     }
-    if quantity.is_none() {
+    if quantity.is_none() && !fields.unreadable("quantity") {
         for citation in citations.iter().filter(|c| c.value.is_some()) {
             fields.error(
                 citation.span.clone(),
@@ -125,7 +129,9 @@ pub(super) fn read_claim(
         }
     }
     let history = read_history(&mut fields, statuses);
-    check_history(&mut fields, &history, status.as_ref());
+    if !fields.unreadable("history") {
+        check_history(&mut fields, &history, status.as_ref());
+    }
     let claim = ClaimDoc {
         id: file.id.clone(),
         file: file.path.clone(),

@@ -16,6 +16,7 @@ use crate::load::{Kind, RawFile};
 use crate::markdown;
 use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
+use crate::toml_recovery::recover;
 
 mod amount;
 mod appearance;
@@ -77,14 +78,19 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     ));
     diagnostics.extend(crate::placeholders::find(file, &split));
     let toml_text = &file.text[split.toml.clone()];
-    let (table, errors) = DeTable::parse_recoverable(toml_text);
+    let recovered;
+    let (mut table, errors) = DeTable::parse_recoverable(toml_text);
+    let mut unreadable = None;
     if !errors.is_empty() {
-        diagnostics.extend(
-            errors
-                .iter()
-                .map(|e| toml_error(&file.path, split.toml.start, e)),
-        );
-        return (None, diagnostics);
+        // Parse again with the broken statements blanked, to check the rest.
+        recovered = recover(toml_text);
+        let offset = split.toml.start;
+        diagnostics.extend((recovered.errors.iter()).map(|e| toml_error(&file.path, offset, e)));
+        if !recovered.clean {
+            return (None, diagnostics);
+        }
+        table = DeTable::parse_recoverable(&recovered.text).0;
+        unreadable = Some(&recovered.unreadable);
     }
     let body = file.text[split.body.clone()].to_string();
     let inspection = markdown::inspect(&body);
@@ -96,16 +102,19 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
     let offset = split.toml.start;
     let (doc, problems) = match file.kind {
         Kind::Claim => {
-            let fields = Fields::new(&file.path, &file.text, offset, table, span, CLAIM_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, CLAIM_KEYS)
+                .with_unreadable(unreadable);
             let (claim, problems) = read_claim(fields, file, body, inspection, statuses);
             (Doc::Claim(Box::new(claim)), problems)
         }
         Kind::Source => {
-            let fields = Fields::new(&file.path, &file.text, offset, table, span, SOURCE_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, SOURCE_KEYS)
+                .with_unreadable(unreadable);
             read_source(fields, file, body)
         }
         Kind::Entity => {
-            let fields = Fields::new(&file.path, &file.text, offset, table, span, ENTITY_KEYS);
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, ENTITY_KEYS)
+                .with_unreadable(unreadable);
             read_entity(fields, file, body)
         }
         Kind::Document => {
@@ -113,7 +122,8 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
             read_document(fields, file, body)
         }
         Kind::Page => {
-            let mut fields = Fields::new(&file.path, &file.text, offset, table, span, PAGE_KEYS);
+            let mut fields = Fields::new(&file.path, &file.text, offset, table, span, PAGE_KEYS)
+                .with_unreadable(unreadable);
             let title = fields.required_str("title").map(|t| t.value);
             let page = PageDoc {
                 id: file.id.clone(),

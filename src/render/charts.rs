@@ -2,8 +2,6 @@
 //! a claim's spread of reported values (laid out by `dot_plot`), and claims
 //! per month by status.
 
-use std::collections::BTreeMap;
-
 pub(super) use super::dot_plot::{Reported, dot_plot};
 use super::format::month_label;
 use super::views::StatusView;
@@ -17,27 +15,17 @@ const CHART_LEFT: f64 = 36.0;
 const CHART_BOTTOM: f64 = 24.0;
 const CHART_TOP: f64 = 8.0;
 
-/// Fewest months a chart spans, so a young site's bars keep a sensible width.
-const MIN_MONTHS: usize = 12;
-
-/// Pads `months` (oldest first) with empty months before the first, up to [`MIN_MONTHS`].
-pub(super) fn pad_months(mut months: Vec<MonthCounts<'_>>) -> Vec<MonthCounts<'_>> {
-    while let Some(&(year, month, _)) = months.first().filter(|_| months.len() < MIN_MONTHS) {
-        let earlier = if month == 1 {
-            (year - 1, 12)
-        } else {
-            (year, month - 1)
-        };
-        months.insert(0, (earlier.0, earlier.1, BTreeMap::new()));
-    }
-    months
-}
+/// Months a chart has room for at full bar width: fewer months keep that
+/// width, centred, so a young site's one month is not one slab.
+const FULL_WIDTH_MONTHS: usize = 12;
 
 /// Lays out monthly counts (oldest month first) as stacked bars in `statuses` order.
 pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Option<MonthChart> {
     let max = months.iter().map(|m| m.2.values().sum::<usize>()).max()?;
     let plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
-    let slot = (CHART_WIDTH - CHART_LEFT) / months.len() as f64;
+    let plot_width = CHART_WIDTH - CHART_LEFT;
+    let slot = plot_width / months.len().max(FULL_WIDTH_MONTHS) as f64;
+    let start = CHART_LEFT + (plot_width - slot * months.len() as f64) / 2.0;
     let baseline = CHART_HEIGHT - CHART_BOTTOM;
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let bars = months
@@ -67,7 +55,7 @@ pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Op
             MonthBar {
                 label: month_label(*year, *month),
                 tick,
-                x: round(CHART_LEFT + i as f64 * slot + slot * 0.1),
+                x: round(start + i as f64 * slot + slot * 0.1),
                 width: round(slot * 0.8),
                 total: counts.values().sum(),
                 counts: statuses
@@ -90,14 +78,22 @@ pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Op
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]
-    fn short_histories_are_padded_to_a_year() {
-        let months = pad_months(vec![(2026, 3, BTreeMap::from([("supported", 2)]))]);
-        assert_eq!(months.len(), 12);
-        assert_eq!((months[0].0, months[0].1), (2025, 4));
-        assert_eq!((months[11].0, months[11].1), (2026, 3));
+    fn a_short_history_spans_its_own_months_centred() {
+        let one = vec![(2026, 3, BTreeMap::from([("supported", 2)]))];
+        let chart = month_chart(&one, &[]).unwrap();
+        assert_eq!(chart.bars.len(), 1, "no empty months before it");
+        let bar = &chart.bars[0];
+        assert_eq!(bar.tick, "2026");
+        let full_width = (CHART_WIDTH - CHART_LEFT) / FULL_WIDTH_MONTHS as f64 * 0.8;
+        assert!((bar.width - full_width).abs() < 0.1, "{}", bar.width);
+        let middle = bar.x + bar.width / 2.0;
+        let plot_middle = (CHART_LEFT + CHART_WIDTH) / 2.0;
+        assert!((middle - plot_middle).abs() < 0.1, "centred: {middle}");
     }
 
     #[test]

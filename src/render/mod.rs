@@ -10,6 +10,7 @@ mod claims_csv;
 mod compile_errors;
 mod data;
 mod data_documents;
+mod data_page;
 mod document_feeds;
 mod document_pages;
 mod document_view;

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::charts;
+use super::data_page;
 use super::document_pages;
 use super::lists;
 use super::pages::{Job, context};
@@ -24,6 +25,7 @@ pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Ve
     jobs.extend(lists::tags(viewer));
     jobs.extend(lists::statuses(viewer));
     jobs.extend(lists::contested(viewer));
+    jobs.extend(data_page::index_pages(viewer));
     jobs.extend(free_pages(viewer));
     jobs
 }
@@ -45,10 +47,7 @@ fn home_context(viewer: &Viewer) -> Context {
     context.insert("status_counts", &viewer.status_counts(&all));
     context.insert(
         "chart",
-        &charts::month_chart(
-            &charts::pad_months(index.monthly_counts()),
-            &viewer.statuses(),
-        ),
+        &charts::month_chart(&index.monthly_counts(), &viewer.statuses()),
     );
     context.insert("claims", &viewer.cards(&all[..all.len().min(HOME_CLAIMS)]));
     let verdicts: Vec<_> = index

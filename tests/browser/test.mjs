@@ -1,6 +1,7 @@
 // claimtrail's browser tests, in headless Chromium: the list filter, search,
-// a site made of markup that must stay text, and an axe-core accessibility
-// check of every page kind in light and dark mode. Any console error, script
+// a site made of markup that must stay text, no page wider than a 320 px
+// phone, and an axe-core accessibility check of every page kind in light and
+// dark mode. Any console error, script
 // error, failed request, HTTP error, request to another host or dialog fails
 // the check it happens in. Run through ./run, which
 // installs what this needs; it prints "N passed, N failed" last.
@@ -568,6 +569,9 @@ function pageKinds(output, prefix) {
     `sources/${first("sources")}/`,
     `sources/${first("sources")}/claims/`,
     `sources/${first("sources")}/cited/`,
+    "claims/",
+    "status/",
+    "data/",
     "tags/",
     `tags/${first("tags")}/`,
     `pages/${first("pages")}/`,
@@ -577,6 +581,64 @@ function pageKinds(output, prefix) {
   if (fs.existsSync(path.join(output, "search"))) pages.push("search/");
   if (first("documents")) pages.push("documents/", `documents/${first("documents")}/`);
   return pages.map((p) => prefix + p);
+}
+
+// ------------------------------------------------------------------ phones
+
+/**
+ * What sticks out past the right edge of the screen on `page`, with every
+ * `<details>` opened, as a sentence; null when nothing does. Content inside a
+ * box that scrolls or clips on its own does not count: the page stays put.
+ */
+function overflow(page) {
+  return page.evaluate(() => {
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    const width = document.documentElement.clientWidth;
+    const wide = document.documentElement.scrollWidth;
+    if (wide <= width) return null;
+    const scrollsOnItsOwn = (element) => {
+      for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+        if (/auto|scroll|hidden|clip/.test(getComputedStyle(box).overflowX)) return true;
+      }
+      return false;
+    };
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5 && !scrollsOnItsOwn(e))
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).split(" ").join(".") : ""} (to ${Math.round(e.getBoundingClientRect().right)} px)`);
+    return `the page is ${wide} px wide on a ${width} px screen: ${culprits.slice(0, 5).join(", ")}`;
+  });
+}
+
+async function phoneChecks(browser, origin, urls) {
+  const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  for (const url of urls) {
+    await check(`phones: nothing sticks out at 320 px: ${url}`, () =>
+      visit(narrow, origin, url, async (page) => {
+        if (url.includes("/search/?")) await searched(page);
+        const found = await overflow(page);
+        assert(found === null, found);
+      }),
+    );
+  }
+  await narrow.close();
+  const phone = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  await check("phones: /sources/ shows every column of every source, labelled, at 375 px", () =>
+    visit(phone, origin, "/fixture/sources/", async (page) => {
+      const cells = await page.$$eval(".sources-table tbody tr > *", (cells) =>
+        cells.map((cell) => {
+          const box = cell.getBoundingClientRect();
+          const label = getComputedStyle(cell, "::before").content;
+          return { text: cell.textContent.trim(), left: box.left, right: box.right, height: box.height, label, header: cell.tagName === "TH" };
+        }),
+      );
+      equal(cells.length, 3 * 6, "cells of the fixture's three sources");
+      const outside = cells.filter((c) => c.height === 0 || c.left < 0 || c.right > 375);
+      assert(outside.length === 0, `cells off screen: ${JSON.stringify(outside)}`);
+      const unlabelled = cells.filter((c) => !c.header && !/^".+: "$/.test(c.label));
+      assert(unlabelled.length === 0, `cells without their column's name: ${JSON.stringify(unlabelled)}`);
+    }),
+  );
+  await phone.close();
 }
 
 /** axe-core's serious and critical violations on `page`, one readable paragraph each. */
@@ -671,6 +733,12 @@ try {
   await searchCheck(browser, origin, "/split/", out.split, ` (index in bundles of ${SPLIT_BUNDLE_RECORDS})`);
   await searchLookChecks(browser, origin);
   await markupChecks(browser, origin, out.markup);
+  await phoneChecks(browser, origin, [
+    ...pageKinds(out.example, "/"),
+    ...pageKinds(out.fixture, "/fixture/"),
+    "/fixture/timeline/?status=disputed",
+    `/search/?q=${SEARCH.query}`,
+  ]);
   await accessibilityChecks(browser, origin, [
     ...pageKinds(out.example, "/"),
     ...pageKinds(out.fixture, "/fixture/"),

@@ -77,10 +77,12 @@ fn every_listed_claim_and_event_carries_its_claims_filter_attributes() {
             checked.insert(path.split('/').next().unwrap().to_string());
         }
     }
-    // Claim pages have no filter (their related claims carry no attributes).
+    // Claim pages have no filter (their related claims carry no attributes);
+    // the list of all claims at `/claims/` has.
     assert_eq!(
         checked,
         [
+            "claims",
             "contested",
             "entities",
             "index.html",

@@ -50,6 +50,8 @@ theme! {
         TAGS = "tags.html",
         TAG = "tag.html",
         STATUS = "status.html",
+        STATUSES = "statuses.html",
+        DATA = "data.html",
         CONTESTED = "contested.html",
         PAGE = "page.html",
         SEARCH = "search.html",

@@ -25,3 +25,4 @@ mod files;
 mod ids;
 mod invisible;
 mod site_toml;
+mod syntax_recovery;

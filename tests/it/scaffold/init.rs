@@ -210,3 +210,30 @@ fn the_cli_runs_init_then_new() {
         .code(1)
         .stderr(predicate::str::contains("a-new-claim.md"));
 }
+
+/// What `claimtrail init <args>` prints when run in `dir`.
+fn init_output(dir: &std::path::Path, args: &[&str]) -> String {
+    let run = Command::cargo_bin("claimtrail")
+        .unwrap()
+        .arg("init")
+        .args(args)
+        .current_dir(dir)
+        .assert()
+        .code(0);
+    String::from_utf8(run.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn init_names_the_next_command_to_run_from_where_it_ran() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = init_output(dir.path(), &[]);
+    assert!(
+        here.ends_with("\nnext: claimtrail serve --open\n"),
+        "{here}"
+    );
+    let elsewhere = init_output(dir.path(), &["my tracker"]);
+    assert!(
+        elsewhere.ends_with("\nnext: cd 'my tracker' && claimtrail serve --open\n"),
+        "{elsewhere}"
+    );
+}
