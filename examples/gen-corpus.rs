@@ -1,7 +1,7 @@
 //! Writes a deterministic benchmark site: `cargo run --release --example gen-corpus -- --claims N --out DIR [--seed S]`.
 //!
 //! The site follows the content contract (40 sources, 60 entities with parents,
-//! claims over six years with 2-4 citations, quantities on about a third,
+//! claims over six years with an appearance and 1-3 citations, quantities on about a third,
 //! history, 250-400-word bodies with lists, links, emphasis and the odd table)
 //! and passes `claimtrail check` with no errors. The same seed gives the same files.
 //!
@@ -336,27 +336,43 @@ fn claim(i: usize, entities: &Entities, rng: &mut Rng) -> (u16, String) {
         let source = if c == 0 {
             claimant.clone()
         } else {
-            source_id(rng.below(SOURCES))
+            // Evidence comes from someone else: the claimant's own words are its appearance.
+            let picked = rng.below(SOURCES);
+            let other = source_id(picked);
+            if other == claimant {
+                source_id((picked + 1) % SOURCES)
+            } else {
+                other
+            }
         };
         let stance = if c == 0 {
             "supports"
         } else {
             rng.pick(&STANCES)
         };
+        // The first entry is where the claimant made the claim; the rest are evidence.
+        let entry = if c == 0 {
+            "appearances]]".to_string()
+        } else {
+            format!("citations]]\nsource = \"{source}\"")
+        };
         let _ = write!(
             text,
-            "\n[[citations]]\nsource = \"{source}\"\nurl = \"https://example.org/{source}/{i}-{c}\"\ntitle = \"Document {c} about claim {i}\"\ndate = {year}-{:02}-{day:02}\nstance = \"{stance}\"\nquote = \"The {} {} is {} than before.\"\n",
+            "\n[[{entry}\nurl = \"https://example.org/{source}/{i}-{c}\"\ntitle = \"Document {c} about claim {i}\"\ndate = {year}-{:02}-{day:02}\nquote = \"The {} {} is {} than before.\"\n",
             month + c,
             rng.pick(&WORDS),
             rng.pick(&WORDS),
             if c == 0 { "better" } else { "different" },
         );
+        if c > 0 {
+            let _ = writeln!(text, "stance = \"{stance}\"");
+        }
+        // An appearance states the claim, so it reports no value of its own.
         if quantity && rng.chance(70) {
-            let _ = writeln!(
-                text,
-                "value = {}",
-                value + rng.below(20) - rng.below(20).min(value)
-            );
+            let reported = value + rng.below(20) - rng.below(20).min(value);
+            if c > 0 {
+                let _ = writeln!(text, "value = {reported}");
+            }
         }
     }
     if status != "unverified" {
@@ -375,7 +391,7 @@ fn claim(i: usize, entities: &Entities, rng: &mut Rng) -> (u16, String) {
 fn huge_claim(kind: HugeBody, entities: &Entities) -> String {
     let claimant = source_id(0);
     let mut text = format!(
-        "+++\ntitle = \"A claim with a huge body\"\ndate = 2026-01-01\nclaimant = \"{claimant}\"\nstatus = \"unverified\"\nentities = [\"{}\", \"{}\"]\n\n[[citations]]\nsource = \"{claimant}\"\nurl = \"https://example.org/huge\"\nstance = \"supports\"\n+++\n",
+        "+++\ntitle = \"A claim with a huge body\"\ndate = 2026-01-01\nclaimant = \"{claimant}\"\nstatus = \"unverified\"\nentities = [\"{}\", \"{}\"]\n\n[[appearances]]\nurl = \"https://example.org/huge\"\n+++\n",
         entities.id(0),
         entities.id(entities.count - 1),
     );

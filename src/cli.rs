@@ -60,7 +60,7 @@ pub(crate) enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Write a new claim, source or entity file with placeholders to fill in.
+    /// Write a new claim, source, entity or document file with placeholders to fill in.
     New {
         /// What to create.
         #[arg(value_enum)]
@@ -146,6 +146,7 @@ pub(crate) enum NewKind {
     Claim,
     Source,
     Entity,
+    Document,
 }
 
 impl From<NewKind> for Kind {
@@ -154,6 +155,7 @@ impl From<NewKind> for Kind {
             NewKind::Claim => Kind::Claim,
             NewKind::Source => Kind::Source,
             NewKind::Entity => Kind::Entity,
+            NewKind::Document => Kind::Document,
         }
     }
 }

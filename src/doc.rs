@@ -4,8 +4,9 @@
 
 use time::Date;
 
+use crate::amount::Amount;
 use crate::fields::Located;
-use crate::parse::vocabulary::{EntityKind, SourceKind, Stance};
+use crate::parse::vocabulary::{DocumentKind, EntityKind, SourceKind, Stance};
 
 /// A claim file as written, before cross-file checks.
 #[derive(Debug, Clone)]
@@ -34,7 +35,10 @@ pub struct ClaimDoc {
     pub aliases: Vec<Located<String>>,
     /// The measurable part of the claim.
     pub quantity: Option<QuantityDoc>,
-    /// The `[[citations]]` tables, in the file's order.
+    /// The `[[appearances]]` tables, in the file's order.
+    pub appearances: Vec<AppearanceDoc>,
+    /// The `[[citations]]` tables, in the file's order (old-format ones from
+    /// the claimant included: the model moves those to its appearances).
     pub citations: Vec<CitationDoc>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryDoc>,
@@ -50,10 +54,42 @@ pub struct ClaimDoc {
 pub struct QuantityDoc {
     /// What is measured.
     pub label: Option<String>,
-    /// The claimed value.
-    pub value: Option<f64>,
+    /// The claimed value or range, as stated; `None` when it could not be read (reported).
+    pub amount: Option<Amount>,
     /// Unit, e.g. `%`.
     pub unit: String,
+}
+
+/// Which document an appearance or citation is about: a `document` id, or
+/// the document's details written inline. With a `document`, the inline
+/// fields are refused (reported) and left `None`.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentRef {
+    /// Id of a file in `content/documents/`, located for the reference check.
+    pub document: Option<Located<String>>,
+    /// Id of the source that published the document, located for the reference check.
+    pub source: Option<Located<String>>,
+    /// Link to the document, located for the repeated-document suggestion.
+    pub url: Option<Located<String>>,
+    /// The document's title, located for the repeated-document suggestion.
+    pub title: Option<Located<String>>,
+    /// When the document was published.
+    pub date: Option<Date>,
+    /// Address of an archived copy (absolute http or https).
+    pub archive: Option<String>,
+    /// Whether `url` or `archive` was written at all (even if invalid).
+    pub link_given: bool,
+}
+
+/// One `[[appearances]]` entry: where the claimant made the claim.
+#[derive(Debug, Clone)]
+pub struct AppearanceDoc {
+    /// Where the entry is in the file.
+    pub span: std::ops::Range<usize>,
+    /// The document it appeared in.
+    pub origin: DocumentRef,
+    /// The claimant's words, copied verbatim.
+    pub quote: Option<String>,
 }
 
 /// One `[[citations]]` entry.
@@ -61,24 +97,14 @@ pub struct QuantityDoc {
 pub struct CitationDoc {
     /// Where the entry is in the file.
     pub span: std::ops::Range<usize>,
-    /// Id of the source that published the document, located for the reference check.
-    pub source: Option<Located<String>>,
-    /// Link to the document.
-    pub url: Option<String>,
-    /// The document's title.
-    pub title: Option<String>,
-    /// When the document was published.
-    pub date: Option<Date>,
+    /// The cited document.
+    pub origin: DocumentRef,
     /// How the document stands on the claim.
     pub stance: Stance,
     /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// The value the document reports.
-    pub value: Option<f64>,
-    /// Address of an archived copy (absolute http or https).
-    pub archive: Option<String>,
-    /// Whether `url` or `archive` was written at all (even if invalid).
-    pub link_given: bool,
+    /// The value or range the document reports, as it states it.
+    pub value: Option<Amount>,
 }
 
 /// One `[[history]]` entry.
@@ -132,6 +158,31 @@ pub struct EntityDoc {
     pub body: String,
 }
 
+/// A document file: one article, paper, model card, … that appearances
+/// and citations can point at.
+#[derive(Debug, Clone)]
+pub struct DocumentDoc {
+    /// The file name without `.md`: the id and URL slug.
+    pub id: String,
+    /// Path relative to the root.
+    pub file: String,
+    /// The document's own title; `None` when missing (reported).
+    pub title: Option<String>,
+    /// Id of the source that published it, located for the reference check;
+    /// `None` when missing (reported).
+    pub source: Option<Located<String>>,
+    /// When it was published.
+    pub date: Option<Date>,
+    /// Link to it (absolute http or https).
+    pub url: Option<String>,
+    /// Address of an archived copy (absolute http or https).
+    pub archive: Option<String>,
+    /// What kind of document it is.
+    pub kind: DocumentKind,
+    /// The Markdown after the frontmatter, unrendered: the description on its page.
+    pub body: String,
+}
+
 /// A free page file.
 #[derive(Debug, Clone)]
 pub struct PageDoc {
@@ -154,6 +205,8 @@ pub enum Doc {
     Source(SourceDoc),
     /// An entity.
     Entity(EntityDoc),
+    /// A document.
+    Document(DocumentDoc),
     /// A page.
     Page(PageDoc),
 }

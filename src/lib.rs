@@ -19,6 +19,7 @@
 #![warn(unreachable_pub)]
 
 // Shared by every stage.
+mod amount;
 mod dates;
 pub mod diagnostic;
 mod disk_threads;

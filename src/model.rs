@@ -7,13 +7,17 @@ use std::collections::BTreeMap;
 
 use time::Date;
 
+pub use crate::amount::Amount;
 use crate::config::Config;
 use crate::ids::tag_slug;
 use crate::parse::{
-    ClaimDoc, DocumentKind, EntityDoc, EntityKind, PageDoc, Qualifier, SourceDoc, SourceKind,
-    Stance,
+    ClaimDoc, DocumentKind, EntityDoc, EntityKind, PageDoc, SourceDoc, SourceKind, Stance,
 };
 use crate::validate::Docs;
+
+mod entries;
+
+use entries::{appearances_and_evidence, document_from_doc};
 
 /// A claim, as published.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,60 +83,6 @@ pub struct Quantity {
     pub amount: Amount,
     /// The unit of `amount` and of each citation's `value`, as written.
     pub unit: String,
-}
-
-/// A number the way a claim or a document states it: one value, exact or
-/// qualified ("over 100,000"), or a range ("20 to 25").
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Amount {
-    /// One value, with how exactly it is stated.
-    Value {
-        /// The number as written (TOML integer or float, e.g. `2e25`).
-        value: f64,
-        /// "exact", "over", "nearly", …
-        qualifier: Qualifier,
-    },
-    /// Every value from `min` to `max` (validation ensures `min < max`).
-    Range {
-        /// The low end.
-        min: f64,
-        /// The high end.
-        max: f64,
-        /// "about 20 to 25" rather than "20 to 25".
-        approximate: bool,
-    },
-}
-
-impl Amount {
-    /// An exact value.
-    pub fn exact(value: f64) -> Amount {
-        Amount::Value {
-            value,
-            qualifier: Qualifier::Exact,
-        }
-    }
-
-    /// The lowest number the amount names.
-    pub fn low(&self) -> f64 {
-        match *self {
-            Amount::Value { value, .. } => value,
-            Amount::Range { min, .. } => min,
-        }
-    }
-
-    /// The highest number the amount names.
-    pub fn high(&self) -> f64 {
-        match *self {
-            Amount::Value { value, .. } => value,
-            Amount::Range { max, .. } => max,
-        }
-    }
-
-    /// The one number a sort or a single dot stands for: the value, or the
-    /// middle of a range.
-    pub fn central(&self) -> f64 {
-        (self.low() + self.high()) / 2.0
-    }
 }
 
 /// Where the claimant made the claim: one `[[appearances]]` entry (or an
@@ -285,10 +235,11 @@ impl Site {
     /// Builds the model. Returns `None` if any document is incomplete,
     /// which validation has already reported.
     pub fn from_docs(config: Config, docs: Docs, include_drafts: bool) -> Option<Site> {
+        let documents = collect(docs.documents, document_from_doc)?;
         let mut claims = docs
             .claims
             .into_iter()
-            .map(claim_from_doc)
+            .map(|claim| claim_from_doc(claim, &documents))
             .collect::<Option<Vec<Claim>>>()?;
         claims.retain(|c| include_drafts || !c.draft);
         claims.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -298,7 +249,7 @@ impl Site {
             claims,
             sources: collect(docs.sources, source_from_doc)?,
             entities: collect(docs.entities, entity_from_doc)?,
-            documents: BTreeMap::new(),
+            documents,
             pages: collect(docs.pages, page_from_doc)?,
         })
     }
@@ -323,11 +274,11 @@ fn collect<D, T>(
     docs.into_iter().map(convert).collect()
 }
 
-fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
+fn claim_from_doc(doc: ClaimDoc, documents: &BTreeMap<String, Document>) -> Option<Claim> {
     let quantity = match doc.quantity {
         Some(q) => Some(Quantity {
             label: q.label?,
-            amount: Amount::exact(q.value?),
+            amount: q.amount?,
             unit: q.unit,
         }),
         None => None,
@@ -343,29 +294,15 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    let citations = doc
-        .citations
-        .into_iter()
-        .map(|c| {
-            Some(Citation {
-                document: None,
-                source: c.source?.value,
-                url: c.url,
-                title: c.title,
-                date: c.date,
-                stance: c.stance,
-                quote: c.quote,
-                value: c.value.map(Amount::exact),
-                archive: c.archive,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let claimant = doc.claimant?.value;
+    let (appearances, citations) =
+        appearances_and_evidence(doc.appearances, doc.citations, &claimant, documents)?;
     Some(Claim {
         id: doc.id,
         file: doc.file,
         title: doc.title?,
         date: doc.date?.value,
-        claimant: doc.claimant?.value,
+        claimant,
         status: doc.status?.value,
         entities: doc.entities.into_iter().map(|e| e.value).collect(),
         tags: doc.tags.into_iter().map(|t| t.value).collect(),
@@ -373,7 +310,7 @@ fn claim_from_doc(doc: ClaimDoc) -> Option<Claim> {
         draft: doc.draft,
         aliases: doc.aliases.into_iter().map(|a| a.value).collect(),
         quantity,
-        appearances: Vec::new(),
+        appearances,
         citations,
         history,
         body: doc.body,

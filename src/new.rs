@@ -1,4 +1,4 @@
-//! `claimtrail new`: writes a new claim, source or entity file with every
+//! `claimtrail new`: writes a new claim, source, entity or document file with every
 //! required field present and placeholders that `check` flags until filled.
 
 use std::fs;
@@ -17,6 +17,7 @@ use crate::load::{self, CONFIG_FILE, Kind};
 const CLAIM: &str = include_str!("starter/new-claim.md");
 const SOURCE: &str = include_str!("starter/new-source.md");
 const ENTITY: &str = include_str!("starter/new-entity.md");
+const DOCUMENT: &str = include_str!("starter/new-document.md");
 
 /// Writes `content/<kind folder>/<id>.md` under `root` and returns its path.
 ///
@@ -81,9 +82,10 @@ fn starter_text(kind: Kind, root: &Path, today: Date) -> Result<String, Error> {
         Kind::Claim => CLAIM,
         Kind::Source => SOURCE,
         Kind::Entity => ENTITY,
+        Kind::Document => DOCUMENT,
         Kind::Page => {
             return Err(Error::Usage(
-                "`claimtrail new` writes claims, sources and entities; write a page by hand in content/pages/".into(),
+                "`claimtrail new` writes claims, sources, entities and documents; write a page by hand in content/pages/".into(),
             ));
         }
     };

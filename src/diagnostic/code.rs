@@ -8,14 +8,25 @@
 pub enum Code {
     /// A citation with neither `url` nor `archive`.
     CitationWithoutLink,
-    /// A claim none of whose citations comes from its claimant.
-    ClaimantNotCited,
+    /// An appearance with neither `url` nor `archive` (nor a `document`).
+    AppearanceWithoutLink,
+    /// A document file with neither `url` nor `archive`.
+    DocumentWithoutLink,
+    /// An old-format citation by the claimant, read as an appearance.
+    CitationIsAppearance,
+    /// A claim with no appearance: nothing says where it was made.
+    NoAppearance,
+    /// An inline appearance or citation of a document that three or more
+    /// claims write out, which a document file could hold once.
+    RepeatedDocument,
     /// A tag spelled differently from the first claim that uses it.
     TagSpelledTwoWays,
     /// A source that no claim cites or names as claimant.
     UnusedSource,
     /// An entity that no claim is about.
     UnusedEntity,
+    /// A document that no appearance or citation points at.
+    UnusedDocument,
 }
 
 impl Code {
@@ -24,10 +35,17 @@ impl Code {
     pub fn plural(self) -> &'static str {
         match self {
             Code::CitationWithoutLink => "citations have no url or archive",
-            Code::ClaimantNotCited => "claims cite nothing from their claimant",
+            Code::AppearanceWithoutLink => "appearances have no url or archive",
+            Code::DocumentWithoutLink => "documents have no url or archive",
+            Code::CitationIsAppearance => {
+                "citations are by the claimant, so they are read as appearances"
+            }
+            Code::NoAppearance => "claims have no appearance",
+            Code::RepeatedDocument => "entries write out a document that 3 or more claims cite",
             Code::TagSpelledTwoWays => "tags are spelled differently elsewhere",
             Code::UnusedSource => "sources are used by no claim",
             Code::UnusedEntity => "entities are in no claim",
+            Code::UnusedDocument => "documents are used by no claim",
         }
     }
 
@@ -35,11 +53,22 @@ impl Code {
     /// members' own hints differ (they name the claimant or the tag).
     pub fn group_hint(self) -> Option<&'static str> {
         match self {
-            Code::ClaimantNotCited => Some(
-                "add a `[[citations]]` entry with the claimant as `source`, quoting the original statement",
+            Code::NoAppearance => Some(
+                "add an `[[appearances]]` entry for where the claimant made the claim, quoting it",
+            ),
+            Code::RepeatedDocument => Some(
+                "create a file in content/documents/ for each such document and write `document = \"<its id>\"` in the entries",
             ),
             Code::TagSpelledTwoWays => Some("use one spelling for each tag"),
-            Code::CitationWithoutLink | Code::UnusedSource | Code::UnusedEntity => None,
+            Code::UnusedDocument => Some(
+                "point an appearance or citation at each with `document = \"<its id>\"`, or remove the files",
+            ),
+            Code::CitationWithoutLink
+            | Code::AppearanceWithoutLink
+            | Code::DocumentWithoutLink
+            | Code::CitationIsAppearance
+            | Code::UnusedSource
+            | Code::UnusedEntity => None,
         }
     }
 }

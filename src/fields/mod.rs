@@ -173,6 +173,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.lookup(key).is_some()
     }
 
+    /// Where the value of `key` is in the file, if the table holds it.
+    pub(crate) fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        self.lookup(key).map(|(_, span)| span)
+    }
+
     fn has_misspelling_of(&self, key: &str) -> bool {
         self.table.iter().any(|(k, _)| {
             let written = k.get_ref().as_ref();

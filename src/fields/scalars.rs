@@ -54,18 +54,27 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    /// An optional number (integer or float).
+    /// An optional number (integer or float, of any magnitude: integers too
+    /// long for 64 bits are read as floats); reports other types, and
+    /// infinities and NaN, which no claim states.
     pub(crate) fn optional_number(&mut self, key: &str) -> Option<Located<f64>> {
         let (value, span) = self.lookup(key)?;
         let number = match value {
-            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
-                .ok()
-                .map(|n| n as f64),
+            DeValue::Integer(int) => integer_value(int.as_str(), int.radix()),
             DeValue::Float(float) => float.as_str().parse::<f64>().ok(),
             _ => None,
         };
-        match number.filter(|n| n.is_finite()) {
-            Some(value) => Some(Located { value, span }),
+        match number {
+            Some(value) if value.is_finite() => Some(Located { value, span }),
+            Some(_) => {
+                let message = format!(
+                    "{} is not a finite number: `inf`, `nan` and numbers beyond about 1.8e308 cannot be shown or compared",
+                    self.name(key)
+                );
+                let hint = "write the number the source states, such as `2e25`; for \"more than\", add `qualifier = \"over\"`";
+                self.error(span, message, Some(hint.to_string()));
+                None
+            }
             None => {
                 self.wrong_type(key, "a finite number", value, span);
                 None
@@ -77,6 +86,18 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub(crate) fn required_number(&mut self, key: &str) -> Option<Located<f64>> {
         self.require(key, "35")?;
         self.optional_number(key)
+    }
+}
+
+/// The value of a TOML integer written in `radix`: exact up to 64 bits,
+/// the nearest float beyond (TOML allows no more, but a claim may state more).
+fn integer_value(digits: &str, radix: u32) -> Option<f64> {
+    if let Ok(small) = i64::from_str_radix(digits, radix) {
+        return Some(small as f64);
+    }
+    match radix {
+        10 => digits.parse::<f64>().ok(),
+        _ => u128::from_str_radix(digits, radix).ok().map(|n| n as f64),
     }
 }
 

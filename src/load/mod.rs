@@ -39,13 +39,21 @@ pub enum Kind {
     Source,
     /// `content/entities/*.md`
     Entity,
+    /// `content/documents/*.md`
+    Document,
     /// `content/pages/*.md`
     Page,
 }
 
 impl Kind {
     /// Every kind, in load order.
-    pub const ALL: [Kind; 4] = [Kind::Claim, Kind::Source, Kind::Entity, Kind::Page];
+    pub const ALL: [Kind; 5] = [
+        Kind::Claim,
+        Kind::Source,
+        Kind::Entity,
+        Kind::Document,
+        Kind::Page,
+    ];
 
     /// The folder under `content/` holding this kind.
     pub fn folder(self) -> &'static str {
@@ -53,6 +61,7 @@ impl Kind {
             Kind::Claim => "claims",
             Kind::Source => "sources",
             Kind::Entity => "entities",
+            Kind::Document => "documents",
             Kind::Page => "pages",
         }
     }
@@ -68,6 +77,7 @@ impl Kind {
             Kind::Claim => "claim",
             Kind::Source => "source",
             Kind::Entity => "entity",
+            Kind::Document => "document",
             Kind::Page => "page",
         }
     }

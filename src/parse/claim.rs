@@ -1,7 +1,9 @@
 //! A claim file's own rules: its fields, quantity, citations and history, and
 //! the status matching the last verdict.
 
-use super::{MAX_ALIASES, MAX_TAGS, Stance, check_choice, check_url};
+use super::amount::{Needed, read_amount};
+use super::appearance::{Publisher, read_appearances, read_document_ref};
+use super::{MAX_ALIASES, MAX_TAGS, Stance, check_choice};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::doc::{CitationDoc, ClaimDoc, HistoryDoc, QuantityDoc};
 use crate::fields::{Fields, Located, merge};
@@ -20,12 +22,24 @@ pub(super) const CLAIM_KEYS: &[&str] = &[
     "draft",
     "aliases",
     "quantity",
+    "appearances",
     "citations",
     "history",
 ];
-const QUANTITY_KEYS: &[&str] = &["label", "value", "unit"];
+const QUANTITY_KEYS: &[&str] = &["label", "value", "qualifier", "min", "max", "unit"];
 const CITATION_KEYS: &[&str] = &[
-    "source", "url", "title", "date", "stance", "quote", "value", "archive",
+    "document",
+    "source",
+    "url",
+    "title",
+    "date",
+    "stance",
+    "quote",
+    "value",
+    "qualifier",
+    "min",
+    "max",
+    "archive",
 ];
 const HISTORY_KEYS: &[&str] = &["date", "status", "note"];
 
@@ -87,13 +101,14 @@ pub(super) fn read_claim(
         }
     }
     let quantity = read_quantity(&mut fields);
+    let appearances = read_appearances(&mut fields);
     let citations = read_citations(&mut fields);
-    if citations.is_empty() {
+    if appearances.is_empty() && citations.is_empty() {
         let span = fields.span().start..fields.span().start;
         fields.error(
             span,
-            "a claim needs at least one `[[citations]]` entry: a claim without a source is not a claim".into(),
-            Some("add a `[[citations]]` block with `source = \"<source id>\"` for where the claim was made".into()),
+            "a claim needs at least one `[[appearances]]` or `[[citations]]` entry: a claim without a source is not a claim".into(),
+            Some("add an `[[appearances]]` block with `document = \"<document id>\"`, or the `url` and `title` of where the claim was made".into()),
         );
     }
     if quantity.is_none() {
@@ -124,6 +139,7 @@ pub(super) fn read_claim(
         draft,
         aliases,
         quantity,
+        appearances,
         citations,
         history,
         excerpt: inspection.first_paragraph,
@@ -155,37 +171,31 @@ fn check_status(fields: &mut Fields, status: &Located<String>, statuses: &[&str]
 fn read_quantity(fields: &mut Fields) -> Option<QuantityDoc> {
     let mut table = fields.table("quantity", QUANTITY_KEYS)?;
     let label = table.required_str("label").map(|l| l.value);
-    let value = table.required_number("value").map(|v| v.value);
+    let amount = read_amount(&mut table, Needed::Required);
     let unit = table
         .optional_str("unit")
         .map(|u| u.value)
         .unwrap_or_default();
     merge(fields, table);
-    Some(QuantityDoc { label, value, unit })
+    Some(QuantityDoc {
+        label,
+        amount,
+        unit,
+    })
 }
 
 fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
     let mut citations = Vec::new();
     for mut entry in fields.tables("citations", CITATION_KEYS) {
-        let source = entry.required_str("source");
-        let url = entry.optional_str("url");
-        let url = check_url(&mut entry, "url", url);
-        let archive = entry.optional_str("archive");
-        let archive = check_url(&mut entry, "archive", archive);
-        let link_given = entry.has("url") || entry.has("archive");
+        let origin = read_document_ref(&mut entry, Publisher::Required);
         let stance = entry.optional_str("stance");
         let stance = check_choice::<Stance>(&mut entry, "stance", stance);
         citations.push(CitationDoc {
             span: entry.span(),
-            source,
-            url,
-            title: entry.optional_str("title").map(|t| t.value),
-            date: entry.optional_date("date").map(|d| d.value),
+            origin,
             stance,
             quote: entry.optional_text("quote").map(|q| q.value),
-            value: entry.optional_number("value").map(|v| v.value),
-            archive,
-            link_given,
+            value: read_amount(&mut entry, Needed::Optional),
         });
         merge(fields, entry);
     }

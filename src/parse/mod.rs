@@ -17,11 +17,15 @@ use crate::markdown;
 use crate::nesting::{Excess, MAX_DEPTH, MAX_ELEMENTS};
 use crate::placeholders::is_placeholder;
 
+mod amount;
+mod appearance;
 mod claim;
+mod document;
 pub(crate) mod vocabulary;
 
-pub use crate::doc::{ClaimDoc, Doc, EntityDoc, PageDoc, SourceDoc};
+pub use crate::doc::{ClaimDoc, Doc, DocumentDoc, EntityDoc, PageDoc, SourceDoc};
 use claim::{CLAIM_KEYS, read_claim};
+use document::{DOCUMENT_KEYS, read_document};
 pub(crate) use vocabulary::Vocabulary;
 pub use vocabulary::{DocumentKind, EntityKind, Qualifier, SourceKind, Stance};
 
@@ -103,6 +107,10 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         Kind::Entity => {
             let fields = Fields::new(&file.path, &file.text, offset, table, span, ENTITY_KEYS);
             read_entity(fields, file, body)
+        }
+        Kind::Document => {
+            let fields = Fields::new(&file.path, &file.text, offset, table, span, DOCUMENT_KEYS);
+            read_document(fields, file, body)
         }
         Kind::Page => {
             let mut fields = Fields::new(&file.path, &file.text, offset, table, span, PAGE_KEYS);
@@ -228,7 +236,10 @@ fn check_choice<V: Vocabulary>(
         words.clone().collect::<Vec<_>>().join(", "),
         value.value
     );
-    let hint = did_you_mean(&value.value, words);
+    let hint = match V::synonym(&value.value) {
+        Some(meant) => Some(format!("did you mean `{}`?", meant.as_str())),
+        None => did_you_mean(&value.value, words),
+    };
     fields.error(value.span, message, hint);
     V::DEFAULT
 }

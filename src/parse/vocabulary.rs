@@ -11,6 +11,9 @@ pub(crate) trait Vocabulary: Copy + 'static {
     const ALL: &'static [Self];
     /// The value of a field that is left out.
     const DEFAULT: Self;
+    /// Other words people write for a value, each with the value it means,
+    /// for "did you mean" hints (not accepted as the value).
+    const SYNONYMS: &'static [(&'static str, Self)] = &[];
 
     /// The word as written in frontmatter.
     fn as_str(self) -> &'static str;
@@ -22,6 +25,20 @@ pub(crate) trait Vocabulary: Copy + 'static {
             .copied()
             .find(|value| value.as_str() == word)
     }
+
+    /// The value `word` is a synonym of, ignoring case and writing spaces
+    /// and underscores as `-`: `"More than"` is a synonym of `over`.
+    fn synonym(word: &str) -> Option<Self> {
+        let normal = word.trim().to_lowercase().replace([' ', '_'], "-");
+        let own = Self::ALL.iter().copied().find(|v| v.as_str() == normal);
+        let listed = || {
+            Self::SYNONYMS
+                .iter()
+                .find(|(synonym, _)| *synonym == normal)
+                .map(|&(_, value)| value)
+        };
+        own.or_else(listed)
+    }
 }
 
 /// Defines an enum whose variants are the words of one vocabulary, in the
@@ -31,6 +48,7 @@ macro_rules! vocabulary {
         $(#[$doc:meta])*
         $name:ident { $( $(#[$variant_doc:meta])* $variant:ident = $word:literal ),+ $(,)? }
         default $default:ident
+        $( synonyms { $( $synonym:literal => $meaning:ident ),+ $(,)? } )?
     ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,6 +68,7 @@ macro_rules! vocabulary {
         impl Vocabulary for $name {
             const ALL: &'static [Self] = &[$( $name::$variant ),+];
             const DEFAULT: Self = $name::$default;
+            $( const SYNONYMS: &'static [(&'static str, Self)] = &[$( ($synonym, $name::$meaning) ),+]; )?
 
             fn as_str(self) -> &'static str {
                 $name::as_str(self)
@@ -128,6 +147,14 @@ vocabulary! {
         AtMost = "at-most",
     }
     default Exact
+    synonyms {
+        "exactly" => Exact, "approximately" => About, "approx" => About,
+        "around" => About, "roughly" => About, "circa" => About, "~" => About,
+        "more-than" => Over, "above" => Over, "greater-than" => Over,
+        "min" => AtLeast, "minimum" => AtLeast, "almost" => Nearly,
+        "less-than" => Under, "below" => Under, "fewer-than" => Under,
+        "max" => AtMost, "maximum" => AtMost, "up-to" => AtMost,
+    }
 }
 
 vocabulary! {
@@ -162,6 +189,22 @@ impl Stance {
     }
 }
 
+impl Qualifier {
+    /// The words readers see before the number: `over`, `at least`, and
+    /// nothing for `exact`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "at most",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +226,10 @@ mod tests {
         round_trip::<Stance>(&["supports", "contradicts", "neutral"]);
         round_trip::<SourceKind>(&["official", "press", "blog", "research", "social", "other"]);
         round_trip::<EntityKind>(&["organization", "model", "product", "person", "other"]);
+        round_trip::<Qualifier>(&[
+            "exact", "about", "over", "at-least", "nearly", "under", "at-most",
+        ]);
+        assert_eq!(Qualifier::DEFAULT, Qualifier::Exact);
         assert_eq!(Stance::DEFAULT, Stance::Neutral);
         assert_eq!(SourceKind::DEFAULT, SourceKind::Other);
         assert_eq!(EntityKind::DEFAULT, EntityKind::Other);
@@ -195,6 +242,24 @@ mod tests {
         }
         assert_eq!(SourceKind::parse("news"), None);
         assert_eq!(EntityKind::parse("Person"), None);
+    }
+
+    #[test]
+    fn synonyms_point_at_the_word_meant_but_only_qualifiers_have_them() {
+        assert_eq!(Qualifier::synonym("Approximately"), Some(Qualifier::About));
+        assert_eq!(Qualifier::synonym("more than"), Some(Qualifier::Over));
+        assert_eq!(Qualifier::synonym("at_least"), Some(Qualifier::AtLeast));
+        assert_eq!(Qualifier::synonym("  Under "), Some(Qualifier::Under));
+        assert_eq!(Qualifier::synonym("sort of"), None);
+        assert_eq!(
+            Qualifier::parse("approximately"),
+            None,
+            "a hint, not a value"
+        );
+        assert_eq!(Stance::synonym("SUPPORTS"), Some(Stance::Supports));
+        assert_eq!(Stance::synonym("agrees"), None);
+        assert_eq!(Qualifier::AtLeast.words(), "at least");
+        assert_eq!(Qualifier::Exact.words(), "");
     }
 
     #[test]

@@ -1,109 +1,15 @@
 //! Geometry for the two charts, drawn as SVG by the templates at build time:
-//! a claim's spread of reported values, and claims per month by status.
+//! a claim's spread of reported values (laid out by `dot_plot`), and claims
+//! per month by status.
 
 use std::collections::BTreeMap;
 
-use super::format::{format_with_unit, month_label};
+pub(super) use super::dot_plot::{Reported, dot_plot};
+use super::format::month_label;
 use super::views::StatusView;
 pub(super) use super::views::charts::DotPlot;
-use super::views::charts::{DotRow, MonthBar, MonthChart, Segment, Tick};
+use super::views::charts::{MonthBar, MonthChart, Segment};
 use crate::index::MonthCounts;
-
-const PLOT_WIDTH: f64 = 400.0;
-const LABEL_WIDTH: f64 = 150.0;
-const PLOT_PADDING: f64 = 14.0;
-const ROW_HEIGHT: u32 = 24;
-const MAX_LABEL_CHARS: usize = 22;
-
-/// Lays out the claimed value and each source's reported value.
-/// Returns `None` when no source reports a value.
-pub(super) fn dot_plot(
-    claimed: f64,
-    unit: &str,
-    reported: &[(String, f64, String)],
-) -> Option<DotPlot> {
-    if reported.is_empty() {
-        return None;
-    }
-    let values = std::iter::once(claimed).chain(reported.iter().map(|r| r.1));
-    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
-    let (left, right) = (LABEL_WIDTH + PLOT_PADDING, PLOT_WIDTH - PLOT_PADDING);
-    let scale = |v: f64| {
-        if max > min {
-            left + (v - min) / (max - min) * (right - left)
-        } else {
-            (left + right) / 2.0
-        }
-    };
-    let mut rows = vec![row(0, scale(claimed), "Claimed", claimed, unit, "claimed")];
-    for (i, (source, value, stance)) in reported.iter().enumerate() {
-        rows.push(row(i + 1, scale(*value), source, *value, unit, stance));
-    }
-    let axis_y = ROW_HEIGHT * rows.len() as u32 + 4;
-    let ticks = if max > min {
-        vec![
-            Tick {
-                x: left,
-                label: format_with_unit(min, unit),
-            },
-            Tick {
-                x: right,
-                label: format_with_unit(max, unit),
-            },
-        ]
-    } else {
-        vec![Tick {
-            x: scale(min),
-            label: format_with_unit(min, unit),
-        }]
-    };
-    let (low, high) = reported
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| {
-            (lo.min(r.1), hi.max(r.1))
-        });
-    let summary = match reported.len() {
-        1 => format!(
-            "Claimed {}; 1 source reports {}.",
-            format_with_unit(claimed, unit),
-            format_with_unit(low, unit)
-        ),
-        n => format!(
-            "Claimed {}; {n} sources report values from {} to {}.",
-            format_with_unit(claimed, unit),
-            format_with_unit(low, unit),
-            format_with_unit(high, unit)
-        ),
-    };
-    Some(DotPlot {
-        width: PLOT_WIDTH as u32,
-        height: axis_y + 20,
-        left: left as u32,
-        right: right as u32,
-        axis_y,
-        ticks,
-        rows,
-        summary,
-    })
-}
-
-fn row(index: usize, x: f64, label: &str, value: f64, unit: &str, kind: &str) -> DotRow {
-    let label = if label.chars().count() > MAX_LABEL_CHARS {
-        let short: String = label.chars().take(MAX_LABEL_CHARS - 1).collect();
-        format!("{short}…")
-    } else {
-        label.to_string()
-    };
-    DotRow {
-        y: ROW_HEIGHT * index as u32 + ROW_HEIGHT / 2 + 2,
-        x: (x * 10.0).round() / 10.0,
-        label,
-        value_display: format_with_unit(value, unit),
-        kind: kind.to_string(),
-    }
-}
 
 const CHART_WIDTH: f64 = 640.0;
 const CHART_HEIGHT: f64 = 180.0;
@@ -185,32 +91,6 @@ pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dot_plot_spans_min_to_max() {
-        let reported = vec![
-            ("Acme Blog".to_string(), 35.0, "supports".to_string()),
-            ("Press".to_string(), 22.5, "contradicts".to_string()),
-        ];
-        let plot = dot_plot(35.0, "%", &reported).unwrap();
-        assert_eq!(plot.rows.len(), 3);
-        assert_eq!(
-            plot.rows[0].x,
-            f64::from(plot.right),
-            "the claimed 35 is the maximum"
-        );
-        assert_eq!(plot.rows[2].x, f64::from(plot.left), "22.5 is the minimum");
-        let ticks: Vec<&str> = plot.ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(ticks, ["22.5%", "35%"]);
-        assert_eq!(
-            plot.summary,
-            "Claimed 35%; 2 sources report values from 22.5% to 35%."
-        );
-        let same = dot_plot(35.0, "%", &reported[..1]).unwrap();
-        assert_eq!(same.ticks.len(), 1, "one label when every value is equal");
-        assert_eq!(same.summary, "Claimed 35%; 1 source reports 35%.");
-        assert!(dot_plot(1.0, "", &[]).is_none());
-    }
 
     #[test]
     fn short_histories_are_padded_to_a_year() {

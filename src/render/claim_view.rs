@@ -1,7 +1,7 @@
 //! The claim page's view: source comparison, tally, spread, timeline and citation formats.
 
 use super::charts;
-use super::format::{bibtex_escape, bibtex_url, date_view, format_with_unit, meta_description};
+use super::format::{bibtex_escape, bibtex_url, date_view, meta_description};
 use super::viewer::{Viewer, link, shared};
 use super::views::*;
 use crate::ids::tag_slug;
@@ -34,9 +34,8 @@ impl Viewer<'_, '_> {
                 .collect(),
             quantity: claim.quantity.as_ref().map(|q| QuantityView {
                 label: q.label.clone(),
-                value: q.amount.central(),
+                amount: AmountFields::of(Some(&q.amount), &q.unit),
                 unit: q.unit.clone(),
-                display: format_with_unit(q.amount.central(), &q.unit),
             }),
             citation_groups: group_by_stance(&citations),
             tally: tally_view(self.index.tally(claim)),
@@ -70,6 +69,7 @@ impl Viewer<'_, '_> {
 
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
+        let reported = AmountFields::of(citation.value.as_ref(), unit);
         CitationView {
             source: self.source_link(&citation.source),
             source_kind: self
@@ -84,22 +84,26 @@ impl Viewer<'_, '_> {
             date: citation.date.map(date_view),
             stance: citation.stance.as_str().to_string(),
             quote: citation.quote.clone(),
-            value: citation.value.map(|v| v.central()),
-            value_display: citation.value.map(|v| format_with_unit(v.central(), unit)),
+            value: reported.value,
+            value_display: reported.display.clone(),
+            reported,
         }
     }
 
     fn spread(&self, claim: &Claim) -> Option<charts::DotPlot> {
         let quantity = claim.quantity.as_ref()?;
-        let reported: Vec<(String, f64, String)> = claim
+        let reported: Vec<charts::Reported> = claim
             .citations
             .iter()
             .filter_map(|c| {
-                let stance = c.stance.as_str().to_string();
-                Some((self.source_link(&c.source).name, c.value?.central(), stance))
+                Some(charts::Reported {
+                    source: self.source_link(&c.source).name,
+                    amount: c.value?,
+                    stance: c.stance.as_str().to_string(),
+                })
             })
             .collect();
-        charts::dot_plot(quantity.amount.central(), &quantity.unit, &reported)
+        charts::dot_plot(quantity.amount, &quantity.unit, &reported)
     }
 
     fn cite_text(&self, claim: &Claim, card: &ClaimCard) -> String {

@@ -5,7 +5,9 @@
 //! documented in docs/data.md.
 
 use super::OutputFile;
+use super::amount_fields::AmountFields;
 use super::viewer::Viewer;
+use crate::amount::round_trip;
 use crate::diagnostic::Diagnostic;
 use crate::ids::tag_slug;
 use crate::model::Claim;
@@ -32,6 +34,10 @@ pub(super) const COLUMNS: &[&str] = &[
     "contradicting",
     "citation_urls",
     "last_updated",
+    "quantity_qualifier",
+    "quantity_min",
+    "quantity_max",
+    "quantity_display",
 ];
 
 /// `/claims.csv`.
@@ -66,6 +72,11 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         n.to_string()
     };
     let quantity = claim.quantity.as_ref();
+    let amount = AmountFields::of(
+        quantity.map(|q| &q.amount),
+        quantity.map_or("", |q| &q.unit),
+    );
+    let raw = |number: Option<f64>| number.map(round_trip).unwrap_or_default();
     let urls: Vec<&str> = claim
         .citations
         .iter()
@@ -85,29 +96,36 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         tags.join(" "),
         claim.summary.clone().unwrap_or_default(),
         quantity.map_or_else(String::new, |q| q.label.clone()),
-        quantity.map_or_else(String::new, |q| q.amount.central().to_string()),
+        raw(amount.value),
         quantity.map_or_else(String::new, |q| q.unit.clone()),
         claim.citations.len().to_string(),
         count(Stance::Supports),
         count(Stance::Contradicts),
         urls.join(" "),
         claim.last_updated().to_string(),
+        amount
+            .qualifier
+            .map_or_else(String::new, |q| q.as_str().to_string()),
+        raw(amount.min),
+        raw(amount.max),
+        amount.display.unwrap_or_default(),
     ];
-    // Every cell but the number, which a spreadsheet should read as one
-    // (`-5`), goes through the neutraliser, ids, dates and URLs too: a URL
-    // may hold `;=`, and checking a cell that needs nothing changes nothing.
+    // Every cell but the numbers, which a spreadsheet should read as numbers
+    // (`-5`, `2e25`), goes through the neutraliser, ids, dates and URLs too:
+    // a URL may hold `;=`, and checking a cell that needs nothing changes nothing.
     COLUMNS
         .iter()
         .zip(cells)
-        .map(|(&column, cell)| match column {
-            NUMBER_COLUMN => cell,
-            _ => neutralise_formula(&cell),
+        .map(|(column, cell)| match NUMBER_COLUMNS.contains(column) {
+            true => cell,
+            false => neutralise_formula(&cell),
         })
         .collect()
 }
 
-/// The one column holding a number rather than text.
-const NUMBER_COLUMN: &str = "quantity_value";
+/// The columns holding numbers rather than text, written as the shortest
+/// text that reads back as the same number (`35`, `0.0004`, `2e25`).
+const NUMBER_COLUMNS: [&str; 3] = ["quantity_value", "quantity_min", "quantity_max"];
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::OutputFile;
+use super::amount_fields::AmountFields;
 use super::viewer::Viewer;
 use crate::model::{Citation, Claim, Entity, Source};
 use crate::parse::{EntityKind, SourceKind, Stance};
@@ -33,7 +34,9 @@ struct StatusRef {
 #[derive(Serialize)]
 struct QuantityData<'a> {
     label: &'a str,
-    value: f64,
+    /// `value` (or `min` and `max`), `qualifier` and `display`.
+    #[serde(flatten)]
+    amount: AmountFields,
     unit: &'a str,
 }
 
@@ -46,7 +49,9 @@ struct CitationData<'a> {
     date: Option<String>,
     stance: Stance,
     quote: Option<&'a str>,
-    value: Option<f64>,
+    /// The reported `value` (or `min` and `max`), `qualifier` and `display`.
+    #[serde(flatten)]
+    value: AmountFields,
 }
 
 #[derive(Serialize)]
@@ -211,6 +216,7 @@ fn named(viewer: &Viewer, link: super::views::Link, folder: &str) -> Named {
 
 fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
     let status = viewer.status(&claim.status);
+    let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
     ClaimData {
         id: &claim.id,
         url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),
@@ -235,13 +241,13 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
         summary: claim.summary.as_deref(),
         quantity: claim.quantity.as_ref().map(|q| QuantityData {
             label: &q.label,
-            value: q.amount.central(),
+            amount: AmountFields::of(Some(&q.amount), &q.unit),
             unit: &q.unit,
         }),
         citations: claim
             .citations
             .iter()
-            .map(|c| citation(viewer, c))
+            .map(|c| citation(viewer, c, unit))
             .collect(),
         history: claim
             .history
@@ -258,7 +264,8 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
     }
 }
 
-fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
+/// `citation`, whose value is in `unit` (the claim's quantity's).
+fn citation<'a>(viewer: &Viewer, citation: &'a Citation, unit: &str) -> CitationData<'a> {
     CitationData {
         source: source_ref(viewer, &citation.source),
         url: citation.url.as_deref(),
@@ -267,7 +274,7 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation) -> CitationData<'a> {
         date: citation.date.map(|d| d.to_string()),
         stance: citation.stance,
         quote: citation.quote.as_deref(),
-        value: citation.value.map(|v| v.central()),
+        value: AmountFields::of(citation.value.as_ref(), unit),
     }
 }
 

@@ -1,4 +1,5 @@
-//! Turning values into text readers see: numbers, dates, colours, citations.
+//! Turning values into text readers see: dates, colours, citations (numbers
+//! are `number`'s).
 
 pub(crate) use crate::dates::{DateView, date_view};
 
@@ -25,36 +26,6 @@ pub(super) fn meta_description(text: &str) -> String {
 pub(super) fn month_label(year: i32, month: u8) -> String {
     let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
     format!("{name} {year}")
-}
-
-/// A number as readers see it: `35`, `22.5`, `2,000,000`.
-pub(super) fn format_number(value: f64) -> String {
-    let rounded = (value * 1000.0).round() / 1000.0;
-    let text = format!("{}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if rounded < 0.0 { "-" } else { "" };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
-}
-
-/// A value with its unit: `35%`, `10x`, `2,000,000 tokens`.
-pub(super) fn format_with_unit(value: f64, unit: &str) -> String {
-    let number = format_number(value);
-    match unit {
-        "" => number,
-        "%" | "x" | "×" => format!("{number}{unit}"),
-        _ => format!("{number} {unit}"),
-    }
 }
 
 /// Black or white, whichever reads better on `background` (a `#rrggbb` colour).
@@ -137,16 +108,6 @@ pub(super) fn bibtex_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(format_number(35.0), "35");
-        assert_eq!(format_number(22.5), "22.5");
-        assert_eq!(format_number(2_000_000.0), "2,000,000");
-        assert_eq!(format_number(-1234.5), "-1,234.5");
-        assert_eq!(format_with_unit(35.0, "%"), "35%");
-        assert_eq!(format_with_unit(2e6, "tokens"), "2,000,000 tokens");
-    }
 
     #[test]
     fn badge_text_keeps_contrast() {

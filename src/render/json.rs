@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::viewer::Viewer;
 use crate::config::{BEST_RATING, WORST_RATING};
-use crate::model::{Citation, Claim};
+use crate::model::{Appearance, Claim};
 use crate::parse::EntityKind;
 
 /// Serializes JSON for a `<script>` element: `<`, `>` and `&` become `\u003c` etc.,
@@ -143,44 +143,45 @@ fn rating(viewer: &Viewer, status_id: &str) -> Rating {
 }
 
 fn item_reviewed<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> Item<'a> {
+    let linked = || {
+        claim
+            .appearances
+            .iter()
+            .filter(|a| document_url(a).is_some())
+    };
     Item {
         kind: "Claim",
         author: party(viewer, &claim.claimant),
         date_published: claim.date.to_string(),
-        appearance: claim
-            .citations
-            .iter()
-            .filter_map(|citation| creative_work(viewer, citation))
+        appearance: linked()
+            .filter_map(|appearance| creative_work(viewer, appearance))
             .collect(),
-        first_appearance: first_appearance(claim)
-            .and_then(|citation| creative_work(viewer, citation)),
+        first_appearance: earliest(linked())
+            .and_then(|appearance| creative_work(viewer, appearance)),
     }
 }
 
-/// Where the claim was first made: the claimant's earliest linked document,
-/// else the earliest linked document of any source (undated ones last).
-fn first_appearance(claim: &Claim) -> Option<&Citation> {
-    let linked = || claim.citations.iter().filter(|c| document_url(c).is_some());
-    earliest(linked().filter(|c| c.source == claim.claimant)).or_else(|| earliest(linked()))
+/// Where the claim was first made: the earliest dated appearance, or the
+/// first undated one if none has a date.
+fn earliest<'a>(appearances: impl Iterator<Item = &'a Appearance>) -> Option<&'a Appearance> {
+    appearances.min_by_key(|a| (a.date.is_none(), a.date))
 }
 
-/// The earliest dated citation, or the first undated one if none has a date.
-fn earliest<'a>(citations: impl Iterator<Item = &'a Citation>) -> Option<&'a Citation> {
-    citations.min_by_key(|c| (c.date.is_none(), c.date))
+fn document_url(appearance: &Appearance) -> Option<&str> {
+    appearance.url.as_deref().or(appearance.archive.as_deref())
 }
 
-fn document_url(citation: &Citation) -> Option<&str> {
-    citation.url.as_deref().or(citation.archive.as_deref())
-}
-
-/// A cited document; `None` when it has no link.
-fn creative_work<'a>(viewer: &Viewer<'a, '_>, citation: &'a Citation) -> Option<CreativeWork<'a>> {
+/// The document an appearance is in; `None` when it has no link.
+fn creative_work<'a>(
+    viewer: &Viewer<'a, '_>,
+    appearance: &'a Appearance,
+) -> Option<CreativeWork<'a>> {
     Some(CreativeWork {
         kind: "CreativeWork",
-        url: document_url(citation)?,
-        author: party(viewer, &citation.source),
-        headline: citation.title.as_deref(),
-        date_published: citation.date.map(|date| date.to_string()),
+        url: document_url(appearance)?,
+        author: party(viewer, &appearance.source),
+        headline: appearance.title.as_deref(),
+        date_published: appearance.date.map(|date| date.to_string()),
     })
 }
 

@@ -2,12 +2,14 @@
 //!
 //! Pages render in parallel; nothing here touches the output folder.
 
+mod amount_fields;
 mod bounded;
 mod charts;
 mod claim_view;
 mod claims_csv;
 mod compile_errors;
 mod data;
+mod dot_plot;
 mod facets;
 mod failures;
 mod feeds;
@@ -15,6 +17,7 @@ mod format;
 mod hosting;
 mod json;
 mod lists;
+mod number;
 mod page_list;
 mod pages;
 mod paginate;

@@ -85,9 +85,11 @@ fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
         .collect();
     text.list("About", &entities);
     text.list("Tags", &claim.tags);
-    for citation in &claim.citations {
-        if let Some(quote) = &citation.quote {
-            let source = source_name(site, &citation.source);
+    let appearance_quotes = claim.appearances.iter().map(|a| (&a.source, &a.quote));
+    let citation_quotes = claim.citations.iter().map(|c| (&c.source, &c.quote));
+    for (source, quote) in appearance_quotes.chain(citation_quotes) {
+        if let Some(quote) = quote {
+            let source = source_name(site, source);
             text.sentence(&format!("{source}: “{quote}”"));
         }
     }

@@ -86,6 +86,30 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_reports() {
     edit(&claim, "status = \"dispted\"", "status = \"disputed\"");
     step("the status fixed", &[&claim]);
 
+    let documents = root.join("content/documents");
+    fs::create_dir_all(&documents).unwrap();
+    let document = documents.join("acme-model-2-launch.md");
+    let launch = "+++\ntitle = \"Introducing Acme Model 2\"\nsource = \"acme-blog\"\n\
+                  url = \"https://example.org/acme-model-2-launch\"\n+++\n";
+    fs::write(&document, launch).unwrap();
+    step("a new document that no claim uses", &[&document]);
+    let inline = "url = \"https://example.org/acme-model-2-launch\"\ntitle = \"Introducing Acme Model 2\"\ndate = 2026-04-23\n";
+    edit(&claim, inline, "document = \"acme-model-2-launch\"\n");
+    step("a claim pointing at it", &[&claim]);
+    edit(
+        &document,
+        "source = \"acme-blog\"",
+        "source = \"indie-lab\"",
+    );
+    step(
+        "its publisher changed: no longer the claimant",
+        &[&document],
+    );
+    fs::remove_file(&document).unwrap();
+    step("the document removed", &[&document]);
+    fs::write(&document, launch).unwrap();
+    step("the document back", &[&documents]);
+
     let leak = claims.join("leak.md");
     symlink("../../../secret.md", &leak).unwrap();
     step("a link leading out of the site", &[&leak]);

@@ -4,17 +4,22 @@
 //! the contract's warnings (missing links, unused sources and entities, tags
 //! that merge).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::fields::Located;
 use crate::ids::tag_slug;
 use crate::load::Kind;
-use crate::parse::{ClaimDoc, Doc, EntityDoc, SourceDoc};
+use crate::parse::{ClaimDoc, Doc, DocumentDoc, EntityDoc, SourceDoc};
 use crate::placeholders::is_placeholder;
 
+mod appearances;
 mod parent_loops;
+mod repeated;
+mod unused;
 
+use appearances::{Known, check_appearances, check_origin_references};
+pub(crate) use appearances::{is_claimants_statement, publisher};
 use parent_loops::ParentLoops;
 
 /// Every parsed file, split by kind.
@@ -26,6 +31,8 @@ pub struct Docs {
     pub sources: Vec<SourceDoc>,
     /// Entities, in path order.
     pub entities: Vec<EntityDoc>,
+    /// Documents, in path order.
+    pub documents: Vec<DocumentDoc>,
     /// Pages, in path order.
     pub pages: Vec<crate::parse::PageDoc>,
 }
@@ -39,6 +46,7 @@ impl Docs {
                 Doc::Claim(claim) => sorted.claims.push(*claim),
                 Doc::Source(source) => sorted.sources.push(source),
                 Doc::Entity(entity) => sorted.entities.push(entity),
+                Doc::Document(document) => sorted.documents.push(document),
                 Doc::Page(page) => sorted.pages.push(page),
             }
         }
@@ -65,16 +73,34 @@ pub fn validate(docs: &Docs) -> Vec<Diagnostic> {
         &mut out,
     );
     check_unique(
+        Kind::Document,
+        docs.documents.iter().map(|d| (&d.id, &d.file)),
+        &mut out,
+    );
+    check_unique(
         Kind::Page,
         docs.pages.iter().map(|p| (&p.id, &p.file)),
         &mut out,
     );
     let sources: BTreeSet<&str> = docs.sources.iter().map(|s| s.id.as_str()).collect();
     let entities: BTreeSet<&str> = docs.entities.iter().map(|e| e.id.as_str()).collect();
+    let documents: BTreeSet<&str> = docs.documents.iter().map(|d| d.id.as_str()).collect();
+    let publishers = publishers(&docs.documents);
+    let known = Known {
+        sources: &sources,
+        documents: &documents,
+        publishers: &publishers,
+    };
     for claim in &docs.claims {
-        check_claim_references(claim, &sources, &entities, &mut out);
-        check_claim_warnings(claim, &sources, &mut out);
+        check_claim_references(claim, &known, &entities, &mut out);
+        check_appearances(claim, &known, &mut out);
     }
+    for document in &docs.documents {
+        if let Some(source) = &document.source {
+            check_reference(&document.file, source, Kind::Source, &sources, &mut out);
+        }
+    }
+    out.extend(repeated::suggest_documents(docs));
     check_aliases(&docs.claims, &mut out);
     check_tags(&docs.claims, &mut out);
     for source in &docs.sources {
@@ -83,7 +109,7 @@ pub fn validate(docs: &Docs) -> Vec<Diagnostic> {
         }
     }
     check_parents(&docs.entities, &entities, &mut out);
-    check_unused(docs, &mut out);
+    unused::check_unused(docs, &mut out);
     out
 }
 
@@ -113,7 +139,7 @@ fn check_unique<'a>(
     }
 }
 
-fn check_reference(
+pub(super) fn check_reference(
     file: &str,
     reference: &Located<String>,
     kind: Kind,
@@ -142,59 +168,30 @@ fn check_reference(
 
 fn check_claim_references(
     claim: &ClaimDoc,
-    sources: &BTreeSet<&str>,
+    known: &Known,
     entities: &BTreeSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
     if let Some(claimant) = &claim.claimant {
-        check_reference(&claim.file, claimant, Kind::Source, sources, out);
+        check_reference(&claim.file, claimant, Kind::Source, known.sources, out);
     }
-    for citation in &claim.citations {
-        if let Some(source) = &citation.source {
-            check_reference(&claim.file, source, Kind::Source, sources, out);
-        }
-    }
+    check_origin_references(claim, known, out);
     for entity in &claim.entities {
         check_reference(&claim.file, entity, Kind::Entity, entities, out);
     }
 }
 
-fn check_claim_warnings(claim: &ClaimDoc, sources: &BTreeSet<&str>, out: &mut Vec<Diagnostic>) {
-    for citation in &claim.citations {
-        if !citation.link_given {
-            out.push(
-                Diagnostic::warning(
-                    &claim.file,
-                    "this citation has neither `url` nor `archive`, so readers cannot check it",
-                )
-                .code(Code::CitationWithoutLink)
-                .at(citation.span.start..citation.span.start)
-                .hint("add `url = \"https://...\"` for the document, or an `archive` link"),
-            );
+/// Each document's publisher, by document id (the first file of an id).
+fn publishers(documents: &[DocumentDoc]) -> HashMap<&str, &str> {
+    let mut publishers = HashMap::with_capacity(documents.len());
+    for document in documents {
+        if let Some(source) = &document.source {
+            publishers
+                .entry(document.id.as_str())
+                .or_insert(source.value.as_str());
         }
     }
-    // An unknown claimant is already an error; a second message about it would be noise.
-    if let Some(claimant) = claim
-        .claimant
-        .as_ref()
-        .filter(|c| sources.contains(c.value.as_str()))
-    {
-        let cites_claimant = claim
-            .citations
-            .iter()
-            .any(|c| c.source.as_ref().is_some_and(|s| s.value == claimant.value));
-        if !cites_claimant && !claim.citations.is_empty() {
-            out.push(
-                Diagnostic::warning(
-                    &claim.file,
-                    format!("no citation comes from the claimant `{}`: where was the claim made?", claimant.value),
-                )
-                .code(Code::ClaimantNotCited)
-                .at(claimant.span.clone())
-                .hint(format!("add a `[[citations]]` entry with `source = \"{}\"` quoting the original statement", claimant.value)),
-            );
-        }
-    }
+    publishers
 }
 
 fn check_aliases(claims: &[ClaimDoc], out: &mut Vec<Diagnostic>) {
@@ -279,63 +276,5 @@ fn check_parents(entities: &[EntityDoc], known: &BTreeSet<&str>, out: &mut Vec<D
                 ),
             );
         }
-    }
-}
-
-fn check_unused(docs: &Docs, out: &mut Vec<Diagnostic>) {
-    let mut used_sources = BTreeSet::new();
-    let mut used_entities = BTreeSet::new();
-    for claim in &docs.claims {
-        used_sources.extend(claim.claimant.iter().map(|c| c.value.as_str()));
-        used_sources.extend(
-            claim
-                .citations
-                .iter()
-                .filter_map(|c| c.source.as_ref())
-                .map(|s| s.value.as_str()),
-        );
-        used_entities.extend(claim.entities.iter().map(|e| e.value.as_str()));
-    }
-    let parents: BTreeMap<&str, &str> = docs
-        .entities
-        .iter()
-        .filter_map(|e| e.parent.as_ref().map(|p| (e.id.as_str(), p.value.as_str())))
-        .collect();
-    for id in used_entities.clone() {
-        let mut current = id;
-        while let Some(&parent) = parents.get(current) {
-            if !used_entities.insert(parent) {
-                break;
-            }
-            current = parent;
-        }
-    }
-    for source in docs
-        .sources
-        .iter()
-        .filter(|s| !used_sources.contains(s.id.as_str()))
-    {
-        out.push(
-            Diagnostic::warning(
-                &source.file,
-                format!("no claim uses the source `{}`", source.id),
-            )
-            .code(Code::UnusedSource)
-            .hint("cite it in a claim's `[[citations]]`, or remove the file"),
-        );
-    }
-    for entity in docs
-        .entities
-        .iter()
-        .filter(|e| !used_entities.contains(e.id.as_str()))
-    {
-        out.push(
-            Diagnostic::warning(
-                &entity.file,
-                format!("no claim is about the entity `{}`", entity.id),
-            )
-            .code(Code::UnusedEntity)
-            .hint("list it in a claim's `entities`, or remove the file"),
-        );
     }
 }

@@ -163,7 +163,7 @@ fn no_filter_form_where_the_list_does_not_vary() {
     let html = page(dir.path(), "entities/acme-model-2/index.html");
     assert_eq!(select(&html, "select[name=status]").len(), 1);
     assert!(select(&html, "select[name=year]").is_empty());
-    let html = page(dir.path(), "sources/example-press/cited/index.html");
+    let html = page(dir.path(), "sources/indie-lab/cited/index.html");
     assert_eq!(select(&html, "select[name=status]").len(), 1);
 }
 

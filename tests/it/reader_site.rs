@@ -16,31 +16,28 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let html = page(dir.path(), "claims/acme-model-2-cost/index.html");
     assert_eq!(
         texts(&html, ".tally"),
-        ["1 supports (0 independent sources), 1 contradicts"]
+        ["1 supports (1 independent source), 1 contradicts"],
+        "the claimant's own post is where the claim was made, not support"
     );
     assert_eq!(
         texts(&html, ".group-heading"),
         ["✔ Supports (1)", "✘ Contradicts (1)"]
     );
     let sources = texts(&html, ".citation-source");
-    assert_eq!(
-        sources,
-        ["Acme Blog official first-party", "Example Press press"],
-        "acme-blog speaks for acme"
-    );
+    assert_eq!(sources, ["Indie Lab research", "Example Press press"]);
     assert_eq!(texts(&html, ".reported strong"), ["35%", "22.5%"]);
 
     let launch = page(dir.path(), "claims/acme-model-1-launch/index.html");
     assert_eq!(
         texts(&launch, ".tally"),
-        ["2 support (1 independent source)"],
-        "first-party via the parent entity"
+        ["1 supports (1 independent source)"],
+        "the claimant's launch post is an appearance"
     );
     let globex = page(dir.path(), "claims/globex-beats-acme/index.html");
     assert_eq!(
         texts(&globex, ".tally"),
-        ["1 supports (0 independent sources), 1 contradicts"],
-        "the claimant backing its own claim is not independent"
+        ["1 contradicts"],
+        "the claimant backing its own claim is no evidence"
     );
 }
 
@@ -174,9 +171,9 @@ fn sources_table_counts_and_agreement_rates() {
     assert_eq!(
         rows,
         [
-            "Acme Blog speaks for Acme official 2 2 Supported 1 Disputed 1 not enough data (n=1)",
-            "Example Press press 1 2 Refuted 1 not enough data (n=1)",
-            "Indie Lab research 0 2 none 100% (2 of 2)",
+            "Acme Blog speaks for Acme official 2 0 Supported 1 Disputed 1 not enough data (n=0)",
+            "Example Press press 1 1 Refuted 1 not enough data (n=0)",
+            "Indie Lab research 0 3 none 100% (2 of 2)",
         ]
     );
 }
@@ -184,12 +181,12 @@ fn sources_table_counts_and_agreement_rates() {
 #[test]
 fn source_page_lists_stances_on_cited_claims() {
     let dir = built();
-    let html = page(dir.path(), "sources/example-press/index.html");
+    let html = page(dir.path(), "sources/indie-lab/index.html");
     let cited = texts(&html, ".claim-list .meta .stance");
     assert_eq!(
         cited,
-        ["✔ Supports", "✘ Contradicts"],
-        "globex (newest) then acme-model-2-cost"
+        ["✘ Contradicts", "✔ Supports"],
+        "globex (newest), then acme-model-2-cost: a page holds two"
     );
 }
 
@@ -239,10 +236,8 @@ fn overview_shows_counts_chart_verdicts_and_contested() {
     );
     assert_eq!(
         contested,
-        [
-            "Globex's model beats Acme Model 2 on every benchmark",
-            "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"
-        ]
+        ["Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"],
+        "the only claim with evidence on both sides"
     );
 }
 
@@ -366,24 +361,25 @@ fn every_page_is_well_formed_with_unique_ids_and_no_external_requests() {
 
 #[test]
 fn every_page_of_a_sources_cited_claims_names_the_source() {
-    // page_size = 1, so Example Press's two cited claims take two pages; the
-    // source's view is made once and shared by its page and both cited pages.
+    // page_size = 1, so Indie Lab's three cited claims take three pages; the
+    // source's view is made once and shared by its page and every cited page.
     let dir = common::site(&["paged"]);
     let config = dir.path().join("site.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, text.replace("page_size = 2", "page_size = 1")).unwrap();
     claimtrail::build(&common::options(dir.path())).unwrap();
-    let name = texts(&page(dir.path(), "sources/example-press/index.html"), "h1");
-    assert_eq!(name, ["Example Press"]);
+    let name = texts(&page(dir.path(), "sources/indie-lab/index.html"), "h1");
+    assert_eq!(name, ["Indie Lab"]);
     for cited in [
-        "sources/example-press/cited/index.html",
-        "sources/example-press/cited/page/2/index.html",
+        "sources/indie-lab/cited/index.html",
+        "sources/indie-lab/cited/page/2/index.html",
+        "sources/indie-lab/cited/page/3/index.html",
     ] {
         let html = page(dir.path(), cited);
-        let back: Vec<String> = texts(&html, "main a[href=\"/tracker/sources/example-press/\"]")
+        let back: Vec<String> = texts(&html, "main a[href=\"/tracker/sources/indie-lab/\"]")
             .into_iter()
             .filter(|text| text.starts_with('←'))
             .collect();
-        assert_eq!(back, ["← Example Press"], "{cited}");
+        assert_eq!(back, ["← Indie Lab"], "{cited}");
     }
 }

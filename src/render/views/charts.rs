@@ -18,12 +18,22 @@ pub(crate) struct DotPlot {
     pub right: u32,
     /// y of the axis line.
     pub axis_y: u32,
-    /// Labels under the axis: the smallest and largest value, or one when all are equal.
+    /// Labels under the axis: the smallest and largest number, one when all
+    /// are equal, or powers of ten on a logarithmic scale.
     pub ticks: Vec<Tick>,
-    /// The claimed value first, then each citation's.
+    /// The claimed amount first, then each piece of evidence's.
     pub rows: Vec<DotRow>,
-    /// One sentence describing the plot, for screen readers.
+    /// One sentence describing the plot, for screen readers and the
+    /// caption: qualifiers and ranges in words, and "log scale" when it is.
     pub summary: String,
+    /// True when the axis is logarithmic (numbers spanning more than 100×).
+    pub log_scale: bool,
+    /// A line under the ticks, empty when there is nothing to say: the unit
+    /// when it is too long to repeat under every tick (`GB200 chips`; `%`,
+    /// `x` and `×` go on the ticks), and `log scale` when it is.
+    pub axis_note: String,
+    /// x of the middle of the scale, where the note is centred.
+    pub middle: u32,
 }
 
 /// A labelled point on an axis.
@@ -31,8 +41,11 @@ pub(crate) struct DotPlot {
 pub(crate) struct Tick {
     /// x of the label's centre.
     pub x: f64,
-    /// The value with its unit.
+    /// The number, with its unit when the unit is `%`, `x` or `×`.
     pub label: String,
+    /// The label's SVG `text-anchor`: `start` or `end` at the ends of the
+    /// axis (so it stays inside the plot), else `middle`.
+    pub anchor: String,
 }
 
 /// One value in a dot plot.
@@ -40,14 +53,45 @@ pub(crate) struct Tick {
 pub(crate) struct DotRow {
     /// y of the row's centre.
     pub y: u32,
-    /// x of the dot.
+    /// x of the dot (the middle of a range).
     pub x: f64,
     /// Who reports the value (shortened to fit).
     pub label: String,
-    /// The value with its unit.
+    /// The amount with its qualifier and unit: `over 100,000 GB200 chips`.
     pub value_display: String,
     /// `claimed`, or the citation's stance.
     pub kind: String,
+    /// For a range, the bar from its low to its high end (drawn instead of a dot).
+    pub range: Option<XSpan>,
+    /// For a bound (over, at least, nearly, under, at most), the arrow from
+    /// the dot towards where the value may lie.
+    pub arrow: Option<Arrow>,
+    /// True for a strict bound (over, under, nearly): the dot is drawn open.
+    pub open: bool,
+    /// True for an approximate value or range (about).
+    pub approximate: bool,
+}
+
+/// A stretch of the axis, from `x1` to `x2`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct XSpan {
+    /// x of the low end.
+    pub x1: f64,
+    /// x of the high end.
+    pub x2: f64,
+    /// `x2 - x1`.
+    pub width: f64,
+}
+
+/// A bound's arrow: a line from `x1` to `x2` on its row, and a head.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Arrow {
+    /// x where the line starts, beside the dot.
+    pub x1: f64,
+    /// x of the arrow's tip.
+    pub x2: f64,
+    /// The head, as an SVG polygon's `points`.
+    pub head: String,
 }
 
 /// Claims per month as stacked bars.

@@ -7,6 +7,8 @@ pub(crate) mod charts;
 
 use serde::Serialize;
 
+pub(crate) use super::amount_fields::AmountFields;
+
 pub(crate) use super::format::DateView;
 
 /// Builds site-relative and absolute URLs under the base URL.
@@ -179,12 +181,13 @@ pub(crate) struct ClaimView {
 pub(crate) struct QuantityView {
     /// What is measured.
     pub label: String,
-    /// The value claimed, in `unit`.
-    pub value: f64,
-    /// The unit of `value` and of each citation's `value`, as written.
+    /// The claimed amount: `value` (or `min` and `max`), `qualifier`, and
+    /// `display`, the amount with its unit as readers see it, e.g.
+    /// `over 100,000 GB200 chips` or `about 20 to 25%`.
+    #[serde(flatten)]
+    pub amount: AmountFields,
+    /// The unit of the amount and of each citation's value, as written.
     pub unit: String,
-    /// Value and unit as readers see them, e.g. `35%` or `2,000,000 tokens`.
-    pub display: String,
 }
 
 /// One citation.
@@ -208,10 +211,15 @@ pub(crate) struct CitationView {
     pub stance: String,
     /// A passage copied word for word from the document.
     pub quote: Option<String>,
-    /// The value this document reports, in the quantity's unit.
+    /// The value this document reports, in the quantity's unit (`None` for
+    /// a range: see `reported`).
     pub value: Option<f64>,
-    /// Reported value with the claim's unit, as readers see it.
+    /// Reported amount with the claim's unit, as readers see it:
+    /// `nearly 2 petabytes`.
     pub value_display: Option<String>,
+    /// The reported amount's fields (value or range, qualifier), all empty
+    /// when the document reports none.
+    pub reported: AmountFields,
 }
 
 /// One verdict change.

@@ -76,7 +76,7 @@ fn claim_page_shows_verdict_sources_history_and_body() {
         "claimant link"
     );
     assert!(
-        html.contains("Acme Model 2 is 35% cheaper per token than its predecessor."),
+        html.contains("In our runs Acme Model 2 cost 35% less per token than Acme Model 1."),
         "quote"
     );
     assert!(html.contains("Our price sheet comparison puts the saving at 20 to 25 percent."));

@@ -150,6 +150,28 @@ pub fn data(root: &Path, file: &str) -> serde_json::Value {
     serde_json::from_str(&read(root, &format!("public/{file}"))).unwrap()
 }
 
+/// A CSV file's header and its rows, each row keyed by column name.
+pub fn csv_table(text: &str) -> (Vec<String>, Vec<std::collections::BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|record| {
+            header
+                .iter()
+                .cloned()
+                .zip(record.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
 /// The built page at `path` under `<dir>/public`, parsed as HTML.
 pub fn page(dir: &Path, path: &str) -> scraper::Html {
     scraper::Html::parse_document(&read(dir, &format!("public/{path}")))

@@ -108,7 +108,7 @@ fn claim_without_citations() {
             "content/claims/unsourced.md",
             2,
             1,
-            "a claim needs at least one `[[citations]]` entry: a claim without a source is not a claim",
+            "a claim needs at least one `[[appearances]]` or `[[citations]]` entry: a claim without a source is not a claim",
         )],
     );
 }
@@ -209,7 +209,7 @@ fn contract_warnings() {
             warning(
                 "content/claims/warned.md",
                 Some((4, 12)),
-                "no citation comes from the claimant `example-press`: where was the claim made?",
+                "the claim has no appearance: where was it made?",
             ),
             warning(
                 "content/claims/warned.md",

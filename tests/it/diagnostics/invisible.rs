@@ -28,9 +28,9 @@ fn invisible_characters_are_refused_where_they_can_disguise_text() {
             ),
             error(
                 claim,
-                15,
+                14,
                 21,
-                &format!("`quote` in [[citations]] #1 {direction} U+2066 LEFT-TO-RIGHT ISOLATE"),
+                &format!("`quote` in [[appearances]] #1 {direction} U+2066 LEFT-TO-RIGHT ISOLATE"),
             ),
             error(
                 claim,

@@ -39,10 +39,10 @@ fn chain(first_parent: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A claim with `body` about `entity`, cited by Acme's blog and Indie Lab.
+/// A claim with `body` about `entity`, made by Indie Lab and cited by Acme's blog.
 fn claim(id: &str, entity: &str, body: &str) -> (String, String) {
     let text = format!(
-        "+++\ntitle = \"Claim {id}\"\ndate = 2026-03-01\nclaimant = \"indie-lab\"\nstatus = \"unverified\"\nentities = [\"{entity}\"]\n\n[[citations]]\nsource = \"indie-lab\"\nurl = \"https://example.org/lab/{id}\"\nstance = \"supports\"\n\n[[citations]]\nsource = \"acme-blog\"\nurl = \"https://example.org/acme/{id}\"\nstance = \"supports\"\n+++\n{body}\n"
+        "+++\ntitle = \"Claim {id}\"\ndate = 2026-03-01\nclaimant = \"indie-lab\"\nstatus = \"unverified\"\nentities = [\"{entity}\"]\n\n[[appearances]]\nurl = \"https://example.org/lab/{id}\"\n\n[[citations]]\nsource = \"acme-blog\"\nurl = \"https://example.org/acme/{id}\"\nstance = \"supports\"\n+++\n{body}\n"
     );
     (format!("content/claims/{id}.md"), text)
 }
@@ -70,11 +70,12 @@ fn a_chain_of_two_thousand_entities_builds_with_its_ancestry() {
         "{includes:?}"
     );
     // Acme's blog speaks for Acme, 2,000 parents above the claim's entity,
-    // so it is no independent support (nor is the claimant, Indie Lab).
+    // so it is no independent support (the claimant, Indie Lab, made the
+    // claim and is no evidence at all).
     let claim = common::page(dir.path(), "claims/deep/index.html");
     assert_eq!(
         texts(&claim, ".tally"),
-        ["2 support (0 independent sources)"]
+        ["1 supports (0 independent sources)"]
     );
     assert_eq!(texts(&claim, ".first-party"), ["first-party"]);
     // Every feed above the deepest entity holds its claim; a feed beside them does not.

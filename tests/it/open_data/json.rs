@@ -65,12 +65,15 @@ fn claims_json_resolves_each_claim() {
     );
     assert_eq!(
         claim["quantity"],
-        json!({ "label": "Per-token inference cost reduction vs Acme Model 1", "value": 35.0, "unit": "%" })
+        json!({ "label": "Per-token inference cost reduction vs Acme Model 1", "value": 35.0, "qualifier": "exact", "min": null, "max": null, "display": "35%", "unit": "%" })
     );
     assert_eq!(claim["citations"][1]["source"]["name"], "Example Press");
     assert_eq!(claim["citations"][1]["stance"], "contradicts");
     assert_eq!(claim["citations"][1]["value"], 22.5);
-    assert_eq!(claim["citations"][0]["title"], "Introducing Acme Model 2");
+    assert_eq!(claim["citations"][1]["display"], "22.5%");
+    // The claimant's own post is an appearance: the citations are evidence only.
+    assert_eq!(claim["citations"].as_array().unwrap().len(), 2);
+    assert_eq!(claim["citations"][0]["source"]["name"], "Indie Lab");
     assert_eq!(
         claim["history"][1],
         json!({ "date": "2026-06-02", "status": "disputed", "status_label": "Disputed", "note": "An independent price comparison reports a smaller saving." })

@@ -3,8 +3,6 @@
 
 use crate::common::{self, data};
 
-use std::collections::BTreeMap;
-
 use claimtrail::render::neutralise_formula;
 use common::{build_site, read};
 use serde_json::{Value, json};

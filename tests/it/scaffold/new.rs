@@ -18,12 +18,10 @@ fn a_new_claim_is_flagged_until_its_placeholders_are_filled() {
 
     let file = "content/claims/acme-model-3-speed.md";
     let errors = errors_in(dir.path(), file);
-    let expected: Vec<String> = [
-        "title", "claimant", "source", "url", "title", "quote", "the body",
-    ]
-    .iter()
-    .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
-    .collect();
+    let expected: Vec<String> = ["title", "claimant", "url", "title", "quote", "the body"]
+        .iter()
+        .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
+        .collect();
     // Each placeholder once: no second "unknown source" or "not a URL" message about it.
     assert_eq!(errors, expected);
 
@@ -38,7 +36,6 @@ fn a_new_claim_is_flagged_until_its_placeholders_are_filled() {
                 "TODO: the source id of whoever first made the claim",
                 "acme-blog",
             ),
-            ("TODO: a source id from content/sources/", "acme-blog"),
             (
                 "TODO: https://... the document's address",
                 "https://example.org/acme-3",
@@ -173,4 +170,57 @@ fn new_refuses_a_folder_that_is_not_a_site() {
     ));
     assert!(message.contains("is not a claimtrail site"), "{message}");
     assert!(!dir.path().join("content").exists());
+}
+
+#[test]
+fn a_new_document_is_flagged_until_filled_and_then_serves_a_claim() {
+    let dir = common::site(&[]);
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["new", "document", "acme-price-sheet", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let path = dir.path().join("content/documents/acme-price-sheet.md");
+    let file = "content/documents/acme-price-sheet.md";
+    let expected: Vec<String> = ["title", "source", "kind", "url", "the body"]
+        .iter()
+        .map(|what| format!("{what} is still a placeholder (TODO): fill it in"))
+        .collect();
+    // Each placeholder once: no "unknown source" or "not a URL" besides.
+    assert_eq!(errors_in(dir.path(), file), expected);
+    fill(
+        &path,
+        &[
+            (
+                "TODO: the document's own title, as published",
+                "Acme price sheet",
+            ),
+            (
+                "TODO: the source id of its publisher, from content/sources/",
+                "acme-blog",
+            ),
+            (
+                "TODO: article | paper | model-card | press-release | post | benchmark | other",
+                "other",
+            ),
+            (
+                "TODO: https://... the document's address",
+                "https://example.org/acme/prices",
+            ),
+            ("TODO: what the document is", "What the document is"),
+        ],
+    );
+    let claim = dir.path().join("content/claims/acme-model-2-cost.md");
+    fill(
+        &claim,
+        &[(
+            "[[citations]]\nsource = \"example-press\"",
+            "[[citations]]\ndocument = \"acme-price-sheet\"\nstance = \"neutral\"\n\n[[citations]]\nsource = \"example-press\"",
+        )],
+    );
+    let checked = claimtrail::check(dir.path(), false).unwrap();
+    assert_eq!(checked.diagnostics.error_count(), 0);
+    let site = checked.site.unwrap();
+    assert_eq!(site.documents["acme-price-sheet"].title, "Acme price sheet");
 }
