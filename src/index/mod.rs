@@ -12,10 +12,12 @@ use crate::ids::tag_slug;
 use crate::model::{Citation, Claim, Site};
 use crate::parse::Stance;
 
+mod documents;
 mod facet_keys;
 mod family;
 mod timeline;
 
+pub(crate) use documents::DocumentClaims;
 pub(crate) use facet_keys::FacetKeys;
 pub(crate) use family::Family;
 pub(crate) use timeline::{Event, EventKind, Timeline, claim_events};
@@ -90,8 +92,10 @@ pub(crate) struct Index<'a> {
     pub by_status: BTreeMap<&'a str, Vec<usize>>,
     /// Claims each source originated.
     pub originated: BTreeMap<&'a str, Vec<usize>>,
-    /// Claims each source is cited on.
+    /// Claims each source is cited on (as evidence).
     pub cited: BTreeMap<&'a str, Vec<usize>>,
+    /// Claims each document makes and is cited in.
+    pub documents: DocumentClaims<'a>,
     /// The entity tree.
     pub family: Family<'a>,
     /// Every event of every claim, newest first.
@@ -116,6 +120,7 @@ impl<'a> Index<'a> {
             by_status: BTreeMap::new(),
             originated: BTreeMap::new(),
             cited: BTreeMap::new(),
+            documents: DocumentClaims::default(),
             family: Family::new(&site.entities),
             timeline: Timeline::new(&site.claims),
             contested: Vec::new(),
@@ -150,6 +155,7 @@ impl<'a> Index<'a> {
         for source in sources {
             self.cited.entry(source).or_default().push(i);
         }
+        self.documents.add(i, claim);
     }
 
     /// Claims listing `entity`, newest first.

@@ -10,6 +10,8 @@ use crate::model::Claim;
 pub(crate) enum EventKind {
     /// The claim was made.
     Made,
+    /// A document the claim appeared in was published (appearance index).
+    Appearance(usize),
     /// A cited document was published (citation index).
     Document(usize),
     /// The verdict changed (history index).
@@ -77,18 +79,28 @@ fn events(claims: &[Claim]) -> Vec<Event> {
     events
 }
 
-/// The events of claim `i`, in file order. A document from the claimant dated
-/// on the day the claim was made is the claim itself, not a second event.
+/// The events of claim `i`, in file order: made, its appearances, its
+/// evidence, its verdicts. A document from the claimant dated on the day the
+/// claim was made is the claim itself, not a second event.
 pub(crate) fn claim_events(i: usize, claim: &Claim) -> Vec<Event> {
     let event = |date, kind| Event {
         date,
         kind,
         claim: i,
     };
+    let is_the_claim = |source: &str, date: Date| source == claim.claimant && date == claim.date;
     let mut events = vec![event(claim.date, EventKind::Made)];
+    for (a, appearance) in claim.appearances.iter().enumerate() {
+        match appearance.date {
+            Some(date) if !is_the_claim(&appearance.source, date) => {
+                events.push(event(date, EventKind::Appearance(a)));
+            }
+            _ => {}
+        }
+    }
     for (c, citation) in claim.citations.iter().enumerate() {
         match citation.date {
-            Some(date) if !(citation.source == claim.claimant && date == claim.date) => {
+            Some(date) if !is_the_claim(&citation.source, date) => {
                 events.push(event(date, EventKind::Document(c)));
             }
             _ => {}

@@ -1,4 +1,5 @@
-//! The claim page's view: source comparison, tally, spread, timeline and citation formats.
+//! The claim page's view: where it was made, the evidence compared, tally,
+//! spread, timeline and citation formats.
 
 use super::charts;
 use super::format::{bibtex_escape, bibtex_url, date_view, meta_description};
@@ -37,6 +38,11 @@ impl Viewer<'_, '_> {
                 amount: AmountFields::of(Some(&q.amount), &q.unit),
                 unit: q.unit.clone(),
             }),
+            appearances: claim
+                .appearances
+                .iter()
+                .map(|a| self.appearance(a))
+                .collect(),
             citation_groups: group_by_stance(&citations),
             tally: tally_view(self.index.tally(claim)),
             spread: self.spread(claim),
@@ -71,6 +77,7 @@ impl Viewer<'_, '_> {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
         let reported = AmountFields::of(citation.value.as_ref(), unit);
         CitationView {
+            document: citation.document.as_deref().map(|d| self.document_link(d)),
             source: self.source_link(&citation.source),
             source_kind: self
                 .site
@@ -158,6 +165,8 @@ fn group_by_stance(citations: &[(Stance, SharedValue)]) -> Vec<CitationGroup> {
         .collect()
 }
 
+/// The evidence counted in words: "2 supporting (1 independent source), 1 contradicting, 1 neutral".
+/// Stances without evidence are left out; no evidence at all reads as nothing.
 fn tally_view(tally: Tally) -> TallyView {
     let mut parts = Vec::new();
     if tally.supports > 0 {
@@ -165,19 +174,10 @@ fn tally_view(tally: Tally) -> TallyView {
             1 => " (1 independent source)".to_string(),
             n => format!(" ({n} independent sources)"),
         };
-        let verb = if tally.supports == 1 {
-            "supports"
-        } else {
-            "support"
-        };
-        parts.push(format!("{} {verb}{independent}", tally.supports));
+        parts.push(format!("{} supporting{independent}", tally.supports));
     }
     if tally.contradicts > 0 {
-        parts.push(format!(
-            "{} contradict{}",
-            tally.contradicts,
-            if tally.contradicts == 1 { "s" } else { "" }
-        ));
+        parts.push(format!("{} contradicting", tally.contradicts));
     }
     if tally.neutral > 0 {
         parts.push(format!("{} neutral", tally.neutral));
@@ -205,7 +205,7 @@ mod tests {
         };
         assert_eq!(
             tally_view(tally).text,
-            "3 support (1 independent source), 1 contradicts, 2 neutral"
+            "3 supporting (1 independent source), 1 contradicting, 2 neutral"
         );
         let tally = Tally {
             supports: 1,
@@ -215,7 +215,8 @@ mod tests {
         };
         assert_eq!(
             tally_view(tally).text,
-            "1 supports (0 independent sources), 2 contradict"
+            "1 supporting (0 independent sources), 2 contradicting"
         );
+        assert_eq!(tally_view(Tally::default()).text, "", "no tally of zeros");
     }
 }

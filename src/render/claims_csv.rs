@@ -38,6 +38,7 @@ pub(super) const COLUMNS: &[&str] = &[
     "quantity_min",
     "quantity_max",
     "quantity_display",
+    "appearance_urls",
 ];
 
 /// `/claims.csv`.
@@ -82,6 +83,11 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         .iter()
         .filter_map(|c| c.url.as_deref().or(c.archive.as_deref()))
         .collect();
+    let appearance_urls: Vec<&str> = claim
+        .appearances
+        .iter()
+        .filter_map(|a| a.url.as_deref().or(a.archive.as_deref()))
+        .collect();
     let tags: Vec<String> = claim.tags.iter().map(|t| tag_slug(t)).collect();
     let cells = [
         claim.id.clone(),
@@ -109,6 +115,7 @@ fn row(viewer: &Viewer, claim: &Claim) -> Vec<String> {
         raw(amount.min),
         raw(amount.max),
         amount.display.unwrap_or_default(),
+        appearance_urls.join(" "),
     ];
     // Every cell but the numbers, which a spreadsheet should read as numbers
     // (`-5`, `2e25`), goes through the neutraliser, ids, dates and URLs too:

@@ -1,4 +1,5 @@
-//! Open data: `/claims.json`, `/sources.json` and `/entities.json`.
+//! Open data: `/claims.json`, `/sources.json` and `/entities.json`, and the
+//! file and reference shapes `/documents.json` ([`super::data_documents`]) shares.
 //!
 //! Their shapes are a public API, documented field by field in docs/data.md:
 //! fields are only ever added; removing or changing one bumps [`SCHEMA_VERSION`].
@@ -10,7 +11,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::amount_fields::AmountFields;
 use super::viewer::Viewer;
-use crate::model::{Citation, Claim, Entity, Source};
+use crate::model::{Appearance, Citation, Claim, Entity, Source};
 use crate::parse::{EntityKind, SourceKind, Stance};
 
 /// Version of the data files' shapes; bumped only on incompatible changes.
@@ -18,7 +19,7 @@ pub(super) const SCHEMA_VERSION: u32 = 1;
 
 /// Something named, with its id and its page on the site.
 #[derive(Serialize)]
-struct Named {
+pub(super) struct Named {
     id: String,
     name: String,
     url: String,
@@ -41,7 +42,19 @@ struct QuantityData<'a> {
 }
 
 #[derive(Serialize)]
+struct AppearanceData<'a> {
+    document: Option<&'a str>,
+    source: Named,
+    url: Option<&'a str>,
+    archive: Option<&'a str>,
+    title: Option<&'a str>,
+    date: Option<String>,
+    quote: Option<&'a str>,
+}
+
+#[derive(Serialize)]
 struct CitationData<'a> {
+    document: Option<&'a str>,
     source: Named,
     url: Option<&'a str>,
     archive: Option<&'a str>,
@@ -74,6 +87,7 @@ struct ClaimData<'a> {
     tags: &'a [String],
     summary: Option<&'a str>,
     quantity: Option<QuantityData<'a>>,
+    appearances: Vec<AppearanceData<'a>>,
     citations: Vec<CitationData<'a>>,
     history: Vec<HistoryData<'a>>,
     last_updated: String,
@@ -109,7 +123,7 @@ struct EntityData<'a> {
     claims: Vec<&'a str>,
 }
 
-/// The JSON data files.
+/// The JSON data files made here.
 pub(super) const PATHS: [&str; 3] = ["claims.json", "sources.json", "entities.json"];
 
 /// The JSON data file at `path`, or `None` when `path` is not one of [`PATHS`].
@@ -156,7 +170,7 @@ struct StatusData<'a> {
 
 /// A data file: the version, generator, site and status list, then `key: items`.
 /// Serialised straight from the view structs: no intermediate JSON tree.
-fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
+pub(super) fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
     use serde::ser::{SerializeMap, Serializer};
     let config = &viewer.site.config;
     let statuses: Vec<StatusData> = config
@@ -197,7 +211,7 @@ fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<
     bytes
 }
 
-fn source_ref(viewer: &Viewer, id: &str) -> Named {
+pub(super) fn source_ref(viewer: &Viewer, id: &str) -> Named {
     named(viewer, viewer.source_link(id), "sources")
 }
 
@@ -244,6 +258,11 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
             amount: AmountFields::of(Some(&q.amount), &q.unit),
             unit: &q.unit,
         }),
+        appearances: claim
+            .appearances
+            .iter()
+            .map(|a| appearance(viewer, a))
+            .collect(),
         citations: claim
             .citations
             .iter()
@@ -264,9 +283,22 @@ fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
     }
 }
 
+fn appearance<'a>(viewer: &Viewer, appearance: &'a Appearance) -> AppearanceData<'a> {
+    AppearanceData {
+        document: appearance.document.as_deref(),
+        source: source_ref(viewer, &appearance.source),
+        url: appearance.url.as_deref(),
+        archive: appearance.archive.as_deref(),
+        title: appearance.title.as_deref(),
+        date: appearance.date.map(|d| d.to_string()),
+        quote: appearance.quote.as_deref(),
+    }
+}
+
 /// `citation`, whose value is in `unit` (the claim's quantity's).
 fn citation<'a>(viewer: &Viewer, citation: &'a Citation, unit: &str) -> CitationData<'a> {
     CitationData {
+        document: citation.document.as_deref(),
         source: source_ref(viewer, &citation.source),
         url: citation.url.as_deref(),
         archive: citation.archive.as_deref(),

@@ -53,7 +53,7 @@ pub(super) struct FeedEntry {
 
 /// What one feed holds, besides its entries.
 #[derive(Clone, Serialize)]
-struct FeedHead {
+pub(super) struct FeedHead {
     title: String,
     subtitle: String,
     id: String,
@@ -92,17 +92,12 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     )];
     for entity in site.entities.values() {
         let page = format!("entities/{}/", entity.id);
-        let head = FeedHead {
-            title: xml_text(&format!("{} · {}", entity.name, site.config.title)),
-            subtitle: xml_text(&format!(
-                "Claims about {} and what the evidence says.",
-                entity.name
-            )),
-            id: viewer.urls.absolute(&page),
-            page_url: viewer.urls.absolute(&page),
-            feed_url: viewer.urls.absolute(&format!("{page}feed.xml")),
-            updated: String::new(),
-        };
+        let head = FeedHead::of_page(
+            viewer,
+            &page,
+            &entity.name,
+            &format!("Claims about {} and what the evidence says.", entity.name),
+        );
         jobs.push(feed_job(
             viewer,
             &format!("{page}feed.xml"),
@@ -111,6 +106,35 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         ));
     }
     jobs
+}
+
+impl FeedHead {
+    /// The head of the feed following the page at `page` (site-relative,
+    /// ending in `/`), whose feed is `<page>feed.xml`.
+    pub(super) fn of_page(viewer: &Viewer, page: &str, name: &str, subtitle: &str) -> FeedHead {
+        FeedHead {
+            title: xml_text(&format!("{name} · {}", viewer.site.config.title)),
+            subtitle: xml_text(subtitle),
+            id: viewer.urls.absolute(page),
+            page_url: viewer.urls.absolute(page),
+            feed_url: viewer.urls.absolute(&format!("{page}feed.xml")),
+            updated: String::new(),
+        }
+    }
+}
+
+/// The feed of the claims `claims` (indices into the site's claims, newest
+/// first) at `path`: each claim first made, and the later verdicts on it.
+pub(super) fn claims_feed<'v>(
+    viewer: &'v Viewer,
+    path: &str,
+    head: FeedHead,
+    claims: &'v [usize],
+) -> Job<'v> {
+    Job::file(path, TEMPLATE, move || {
+        let claims: Vec<&Claim> = claims.iter().map(|&i| &viewer.site.claims[i]).collect();
+        feed_context(viewer, head.clone(), &events(&claims))
+    })
 }
 
 /// The site path of an entity's feed, for `<link rel="alternate">` on its page.

@@ -86,17 +86,28 @@ struct Item<'a> {
     first_appearance: Option<CreativeWork<'a>>,
 }
 
-/// A cited document as a schema.org CreativeWork.
+/// A document the claim appeared in, as a schema.org CreativeWork; `url` is
+/// its address or archived copy, left out when it has neither.
 #[derive(Serialize)]
 struct CreativeWork<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    author: Party<'a>,
+    author: Author<'a>,
     #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
     date_published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
-    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// Who published an appearance: a [`Party`] whose `url` is its page on this site.
+#[derive(Serialize)]
+struct Author<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
 }
 
 /// A schema.org `Person` or `Organization` behind a statement or a review.
@@ -143,46 +154,44 @@ fn rating(viewer: &Viewer, status_id: &str) -> Rating {
 }
 
 fn item_reviewed<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> Item<'a> {
-    let linked = || {
-        claim
-            .appearances
-            .iter()
-            .filter(|a| document_url(a).is_some())
-    };
     Item {
         kind: "Claim",
         author: party(viewer, &claim.claimant),
         date_published: claim.date.to_string(),
-        appearance: linked()
-            .filter_map(|appearance| creative_work(viewer, appearance))
+        appearance: claim
+            .appearances
+            .iter()
+            .map(|appearance| creative_work(viewer, appearance))
             .collect(),
-        first_appearance: earliest(linked())
-            .and_then(|appearance| creative_work(viewer, appearance)),
+        first_appearance: first_appearance(claim).map(|first| creative_work(viewer, first)),
     }
 }
 
-/// Where the claim was first made: the earliest dated appearance, or the
-/// first undated one if none has a date.
-fn earliest<'a>(appearances: impl Iterator<Item = &'a Appearance>) -> Option<&'a Appearance> {
-    appearances.min_by_key(|a| (a.date.is_none(), a.date))
+/// Where the claim was first made: the earliest-dated appearance (undated
+/// ones after the dated, ties in file order).
+fn first_appearance(claim: &Claim) -> Option<&Appearance> {
+    claim
+        .appearances
+        .iter()
+        .min_by_key(|a| (a.date.is_none(), a.date))
 }
 
-fn document_url(appearance: &Appearance) -> Option<&str> {
-    appearance.url.as_deref().or(appearance.archive.as_deref())
-}
-
-/// The document an appearance is in; `None` when it has no link.
-fn creative_work<'a>(
-    viewer: &Viewer<'a, '_>,
-    appearance: &'a Appearance,
-) -> Option<CreativeWork<'a>> {
-    Some(CreativeWork {
+/// A document the claim appeared in, its author linked to the source's page
+/// on this site (every source has one; not every source has a homepage).
+fn creative_work<'a>(viewer: &Viewer<'a, '_>, appearance: &'a Appearance) -> CreativeWork<'a> {
+    let author = party(viewer, &appearance.source);
+    let source_page = format!("sources/{}/", appearance.source);
+    CreativeWork {
         kind: "CreativeWork",
-        url: document_url(appearance)?,
-        author: party(viewer, &appearance.source),
+        url: appearance.url.as_deref().or(appearance.archive.as_deref()),
+        author: Author {
+            kind: author.kind,
+            name: author.name,
+            url: viewer.urls.absolute(&source_page),
+        },
         headline: appearance.title.as_deref(),
         date_published: appearance.date.map(|date| date.to_string()),
-    })
+    }
 }
 
 /// A source as the schema.org `Person` or `Organization` behind a statement: a

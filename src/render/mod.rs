@@ -9,6 +9,10 @@ mod claim_view;
 mod claims_csv;
 mod compile_errors;
 mod data;
+mod data_documents;
+mod document_feeds;
+mod document_pages;
+mod document_view;
 mod dot_plot;
 mod facets;
 mod failures;
@@ -148,6 +152,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         let sitemaps = sitemap::jobs(viewer, &jobs);
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
+        jobs.extend(document_feeds::jobs(viewer));
         jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
         let data = data_paths(&viewer.site.config);
         let jobs_at = jobs
@@ -293,6 +298,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
     fn render_data(&self, path: &str) -> Result<OutputFile, Diagnostic> {
         match path {
             "claims.csv" => claims_csv::file(self.viewer),
+            data_documents::PATH => Ok(data_documents::file(self.viewer)),
             _ => data::file(self.viewer, path)
                 .or_else(|| hosting::file(&self.viewer.site.config, path))
                 .ok_or_else(|| Diagnostic::error("", format!("no way to make {path}"))),
@@ -325,6 +331,7 @@ pub(crate) enum Trial {
 /// The files made by code rather than templates: data files and hosting files.
 fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {
     let mut paths = data::PATHS.to_vec();
+    paths.push(data_documents::PATH);
     paths.push("claims.csv");
     paths.extend(hosting::paths(config));
     paths
@@ -364,3 +371,6 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
     globals.insert("statuses", &statuses);
     globals.insert("nav_pages", &pages);
 }
+
+#[cfg(test)]
+mod reader_tests;

@@ -3,6 +3,7 @@
 use tera::Context;
 
 use super::charts;
+use super::document_pages;
 use super::lists;
 use super::pages::{Job, context};
 use super::source_pages;
@@ -19,6 +20,7 @@ pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Ve
     jobs.extend(lists::timeline(viewer));
     jobs.extend(lists::entities(viewer));
     jobs.extend(source_pages::sources(viewer));
+    jobs.extend(document_pages::documents(viewer));
     jobs.extend(lists::tags(viewer));
     jobs.extend(lists::statuses(viewer));
     jobs.extend(lists::contested(viewer));

@@ -154,11 +154,23 @@ fn page_dates(site: &Site) -> BTreeMap<String, Date> {
         for citation in &claim.citations {
             bump(format!("sources/{}/", citation.source), date);
         }
+        let appearances = claim.appearances.iter().map(|a| &a.document);
+        let citations = claim.citations.iter().map(|c| &c.document);
+        for document in appearances.chain(citations).flatten() {
+            bump("documents/".to_string(), date);
+            bump(format!("documents/{document}/"), date);
+        }
         for entity in &claim.entities {
             bump(format!("entities/{entity}/"), date);
         }
         for tag in &claim.tags {
             bump(format!("tags/{}/", tag_slug(tag)), date);
+        }
+    }
+    for document in site.documents.values() {
+        if let Some(date) = document.date {
+            bump("documents/".to_string(), date);
+            bump(format!("documents/{}/", document.id), date);
         }
     }
     dates

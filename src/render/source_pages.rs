@@ -1,5 +1,5 @@
 //! `/sources/` and each source's pages: its track record, the claims it made
-//! and the claims it cited, with the stances it took.
+//! and the claims citing it as evidence, with the stances it takes.
 
 use std::sync::{Arc, OnceLock};
 
@@ -72,7 +72,7 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         format!("Claims made by {}", source.name),
         |_| {},
     ));
-    let title = format!("Claims cited by {}", source.name);
+    let title = format!("Claims citing {} as evidence", source.name);
     let cited = viewer
         .index
         .cited

@@ -11,7 +11,7 @@ use crate::config::StatusDef;
 use crate::ids::tag_slug;
 use crate::index::{Event, EventKind, Index};
 use crate::markdown::Markdown;
-use crate::model::{Claim, Entity, Site, Source};
+use crate::model::{Citation, Claim, Entity, Site, Source};
 
 /// Turns model types into views; claim cards are computed once and shared by lists.
 /// `'p` is the lifetime of the site's HTML policy.
@@ -209,16 +209,17 @@ impl<'a, 'p> Viewer<'a, 'p> {
                 None,
                 None,
             ),
+            EventKind::Appearance(a) => {
+                let appearance = &claim.appearances[a];
+                let source = Some(self.source_value(&appearance.source));
+                let title = appearance.title.clone();
+                ("document", "Document published", source, None, title)
+            }
             EventKind::Document(c) => {
                 let citation = &claim.citations[c];
                 let source = Some(self.source_value(&citation.source));
-                (
-                    "document",
-                    "Document published",
-                    source,
-                    None,
-                    citation.title.clone(),
-                )
+                let title = citation.title.clone();
+                ("document", "Document published", source, None, title)
             }
             EventKind::Verdict(h) => {
                 let change = &claim.history[h];
@@ -339,6 +340,16 @@ impl<'a, 'p> Viewer<'a, 'p> {
 
     /// Claims `claims` (indices), each with the stances `source` took on it.
     pub(super) fn cited_claims_of(&self, source: &str, claims: &[usize]) -> Vec<CitedClaim> {
+        self.stances_on(claims, |c| c.source == source)
+    }
+
+    /// Claims `claims` (indices), each with the stances of its citations
+    /// that `counts` picks.
+    pub(super) fn stances_on(
+        &self,
+        claims: &[usize],
+        counts: impl Fn(&Citation) -> bool,
+    ) -> Vec<CitedClaim> {
         claims
             .iter()
             .map(|&i| CitedClaim {
@@ -346,7 +357,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
                 stances: self.site.claims[i]
                     .citations
                     .iter()
-                    .filter(|c| c.source == source)
+                    .filter(|c| counts(c))
                     .map(|c| c.stance.as_str().to_string())
                     .collect(),
             })

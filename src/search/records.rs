@@ -1,6 +1,6 @@
 //! The records the search index is built from, made from the model (no HTML is parsed).
 //!
-//! One record per claim, source, entity and free page: its URL, the text to
+//! One record per claim, source, entity, free page and document: its URL, the text to
 //! search, the metadata a result shows and the values the filters offer.
 
 use std::collections::BTreeMap;
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::dates::date_view;
 use crate::markdown::{first_paragraph, plain_text};
-use crate::model::{Claim, Entity, Page, Site, Source};
+use crate::model::{Claim, Document, Entity, Page, Site, Source};
 
 use super::record_text::{Text, clip};
 
@@ -35,7 +35,8 @@ pub struct Record {
 /// word and ends with `…`.
 pub(crate) const SUMMARY_CHARS: usize = 280;
 
-/// Every record of `site`, in a fixed order: claims (newest first), sources, entities, pages.
+/// Every record of `site`, in a fixed order: claims (newest first), sources,
+/// entities, pages, documents.
 pub fn records(site: &Site) -> Vec<Record> {
     let mut records = Vec::with_capacity(count(site));
     let full_text = site.config.search.full_text;
@@ -55,12 +56,21 @@ pub fn records(site: &Site) -> Vec<Record> {
             .map(|e| entity_record(site, e, full_text)),
     );
     records.extend(site.pages.values().map(|p| page_record(p, full_text)));
+    records.extend(
+        site.documents
+            .values()
+            .map(|d| document_record(site, d, full_text)),
+    );
     records
 }
 
 /// How many records [`records`] makes of `site`, without making them.
 pub(crate) fn count(site: &Site) -> usize {
-    site.claims.len() + site.sources.len() + site.entities.len() + site.pages.len()
+    site.claims.len()
+        + site.sources.len()
+        + site.entities.len()
+        + site.pages.len()
+        + site.documents.len()
 }
 
 fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
@@ -145,6 +155,18 @@ fn page_record(page: &Page, full_text: bool) -> Record {
     text.sentence(&page.title);
     let url = format!("/pages/{}/", page.id);
     Record::described(url, text, &page.body, full_text, &page.title, "Page")
+}
+
+fn document_record(site: &Site, document: &Document, full_text: bool) -> Record {
+    let mut text = Text::default();
+    text.sentence(&document.title);
+    text.sentence(&format!(
+        "Published by {}",
+        source_name(site, &document.source)
+    ));
+    let url = format!("/documents/{}/", document.id);
+    let title = &document.title;
+    Record::described(url, text, &document.body, full_text, title, "Document")
 }
 
 impl Record {

@@ -575,6 +575,7 @@ function pageKinds(output, prefix) {
   ];
   for (const status of fs.readdirSync(path.join(output, "status")).sort()) pages.push(`status/${status}/`);
   if (fs.existsSync(path.join(output, "search"))) pages.push("search/");
+  if (first("documents")) pages.push("documents/", `documents/${first("documents")}/`);
   return pages.map((p) => prefix + p);
 }
 

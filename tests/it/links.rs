@@ -199,7 +199,12 @@ fn every_url_in_feeds_sitemap_and_data_resolves() {
                 }
             }
         }
-        for file in ["claims.json", "sources.json", "entities.json"] {
+        for file in [
+            "claims.json",
+            "sources.json",
+            "entities.json",
+            "documents.json",
+        ] {
             let data: serde_json::Value =
                 serde_json::from_str(&fs::read_to_string(output.join(file)).unwrap()).unwrap();
             collect_site_urls(&data, &base, &mut urls);

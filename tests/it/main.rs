@@ -14,6 +14,7 @@ mod build;
 mod cli;
 mod diagnostics;
 mod documents;
+mod documents_pages;
 mod feeds;
 mod github_pages;
 mod hostile;

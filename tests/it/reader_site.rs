@@ -16,7 +16,7 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let html = page(dir.path(), "claims/acme-model-2-cost/index.html");
     assert_eq!(
         texts(&html, ".tally"),
-        ["1 supports (1 independent source), 1 contradicts"],
+        ["1 supporting (1 independent source), 1 contradicting"],
         "the claimant's own post is where the claim was made, not support"
     );
     assert_eq!(
@@ -30,13 +30,13 @@ fn claim_page_compares_sources_with_tally_and_first_party_marks() {
     let launch = page(dir.path(), "claims/acme-model-1-launch/index.html");
     assert_eq!(
         texts(&launch, ".tally"),
-        ["1 supports (1 independent source)"],
+        ["1 supporting (1 independent source)"],
         "the claimant's launch post is an appearance"
     );
     let globex = page(dir.path(), "claims/globex-beats-acme/index.html");
     assert_eq!(
         texts(&globex, ".tally"),
-        ["1 contradicts"],
+        ["1 contradicting"],
         "the claimant backing its own claim is no evidence"
     );
 }

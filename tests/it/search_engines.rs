@@ -159,20 +159,22 @@ fn claim_review_meets_the_fact_check_markup_field_by_field() {
     assert_eq!(item["author"]["@type"], "Organization");
     assert_eq!(item["author"]["name"], "Acme Blog");
     assert_eq!(item["datePublished"], "2026-04-23");
+    let launch = serde_json::json!({
+        "@type": "CreativeWork",
+        "author": {
+            "@type": "Organization",
+            "name": "Acme Blog",
+            "url": "https://claims.example.org/sources/acme-blog/"
+        },
+        "datePublished": "2026-04-23",
+        "headline": "Introducing Acme Model 2",
+        "url": "https://example.org/acme-model-2-launch"
+    });
+    assert_eq!(item["firstAppearance"], launch);
     assert_eq!(
-        item["firstAppearance"]["url"],
-        "https://example.org/acme-model-2-launch"
-    );
-    let appearances: Vec<&str> = item["appearance"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["url"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        appearances,
-        ["https://example.org/acme-model-2-launch"],
-        "its appearances' URLs: the evidence is not where the claim was made"
+        item["appearance"],
+        serde_json::json!([launch]),
+        "where the claim was made: the press analysis is evidence, not an appearance"
     );
 }
 

@@ -44,6 +44,8 @@ theme! {
         SOURCE = "source.html",
         CITED = "cited.html",
         CITED_LIST = "cited_list.html",
+        DOCUMENTS = "documents.html",
+        DOCUMENT = "document.html",
         LIST = "list.html",
         TAGS = "tags.html",
         TAG = "tag.html",

@@ -4,12 +4,14 @@
 //! breaking a site owner's templates.
 
 pub(crate) mod charts;
+mod documents;
 
 use serde::Serialize;
 
 pub(crate) use super::amount_fields::AmountFields;
 
 pub(crate) use super::format::DateView;
+pub(crate) use documents::{AppearanceView, DocumentView, Scorecard};
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
@@ -120,7 +122,7 @@ pub(crate) struct TallyView {
     pub neutral: usize,
     /// Distinct supporting sources that are neither the claimant nor first-party.
     pub independent_supporters: usize,
-    /// E.g. "2 support (1 independent source), 1 contradicts".
+    /// E.g. "2 supporting (1 independent source), 1 contradicting".
     pub text: String,
 }
 
@@ -147,11 +149,13 @@ pub(crate) struct ClaimView {
     pub tags: Vec<Link>,
     /// `[quantity]`, if any.
     pub quantity: Option<QuantityView>,
-    /// Every citation, in file order, as [`CitationView`]s (shared with the groups).
+    /// Where the claim was made, in file order.
+    pub appearances: Vec<AppearanceView>,
+    /// Every piece of evidence, in file order, as [`CitationView`]s (shared with the groups).
     pub citations: Vec<SharedValue>,
-    /// Citations grouped by stance: supports, contradicts, neutral (empty groups left out).
+    /// The evidence grouped by stance: supports, contradicts, neutral (empty groups left out).
     pub citation_groups: Vec<CitationGroup>,
-    /// The claim's citations counted by stance.
+    /// The claim's evidence counted by stance.
     pub tally: TallyView,
     /// The spread of reported values as a dot plot, when the claim has a quantity and values.
     pub spread: Option<charts::DotPlot>,
@@ -190,9 +194,12 @@ pub(crate) struct QuantityView {
     pub unit: String,
 }
 
-/// One citation.
+/// One piece of evidence.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct CitationView {
+    /// The cited document, linked to its page on this site, when the citation
+    /// points at one.
+    pub document: Option<Link>,
     /// The source that published the document, linked to its page.
     pub source: Link,
     /// The publisher's kind (official, press, ...).

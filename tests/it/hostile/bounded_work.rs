@@ -75,7 +75,7 @@ fn a_chain_of_two_thousand_entities_builds_with_its_ancestry() {
     let claim = common::page(dir.path(), "claims/deep/index.html");
     assert_eq!(
         texts(&claim, ".tally"),
-        ["1 supports (0 independent sources)"]
+        ["1 supporting (0 independent sources)"]
     );
     assert_eq!(texts(&claim, ".first-party"), ["first-party"]);
     // Every feed above the deepest entity holds its claim; a feed beside them does not.

@@ -31,6 +31,14 @@ fn the_hostile_site_builds_with_nothing_executable() {
         claim.contains("rel=\"nofollow noopener noreferrer\">Archived copy</a>"),
         "citation links get nofollow"
     );
+    let document = read(dir.path(), "public/documents/hostile-document/index.html");
+    assert!(
+        document.contains("<h1>&lt;/script&gt;&lt;script&gt;alert(&#39;document title&#39;)"),
+        "a document's title is published as text"
+    );
+    let documents = common::data(dir.path(), "documents.json");
+    let title = documents["documents"][0]["title"].as_str().unwrap();
+    assert!(title.starts_with("</script><script>alert('document title')"));
 }
 
 #[test]

@@ -42,7 +42,26 @@ fn claims_csv_reads_back_as_the_claims_with_formulas_neutralised() {
             .count();
         assert_eq!(row["supporting"], supporting.to_string());
         assert_eq!(row["last_updated"], claim["last_updated"].as_str().unwrap());
+        let appearance_urls: Vec<&str> = list(claim, "appearances")
+            .iter()
+            .filter_map(|a| a["url"].as_str().or(a["archive"].as_str()))
+            .collect();
+        assert_eq!(row["appearance_urls"], appearance_urls.join(" "));
     }
+    assert_eq!(
+        header.last().unwrap(),
+        "appearance_urls",
+        "added at the end"
+    );
+    let cost = rows
+        .iter()
+        .find(|r| r["id"] == "acme-model-2-cost")
+        .unwrap();
+    assert_eq!(
+        cost["appearance_urls"], "https://example.org/acme-model-2-launch",
+        "where the claim was made, apart from the evidence's URLs"
+    );
+    assert!(!cost["citation_urls"].contains("acme-model-2-launch"));
     let formula = &rows[0];
     assert_eq!(
         formula["title"], "'=HYPERLINK(\"https://evil.example/\",\"Acme <b>wins</b>\") & more",

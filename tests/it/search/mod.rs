@@ -34,7 +34,7 @@ fn bundle_fragments(bundle: &Path) -> Vec<serde_json::Value> {
     found
 }
 
-fn fragment(public: &Path, url: &str) -> serde_json::Value {
+pub(crate) fn fragment(public: &Path, url: &str) -> serde_json::Value {
     fragments(public)
         .into_iter()
         .find(|f| f["url"] == url)
