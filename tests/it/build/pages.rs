@@ -229,11 +229,29 @@ fn the_example_site_builds_without_errors() {
         checked.diagnostics.render(claimtrail::Format::Human)
     );
     let site = checked.site.unwrap();
-    assert!(
-        site.claims.len() >= 15,
-        "the seed article yields 15-20 claims"
-    );
+    assert_eq!(site.claims.len(), 24, "the seed article's checkable claims");
     assert!(site.claims.iter().all(|c| c.status == "unverified"));
+    // One article, entered once: every claim was made in it, and nothing
+    // else has been recorded, so no claim shows the article as evidence.
+    assert_eq!(
+        site.documents.keys().collect::<Vec<_>>(),
+        ["tempmail-ninja-gpt-5-5-code-red"]
+    );
+    for claim in &site.claims {
+        assert!(claim.citations.is_empty(), "{}: evidence", claim.id);
+        let documents: Vec<_> = claim
+            .appearances
+            .iter()
+            .map(|a| a.document.as_deref())
+            .collect();
+        assert_eq!(
+            documents,
+            [Some("tempmail-ninja-gpt-5-5-code-red")],
+            "{}",
+            claim.id
+        );
+        assert!(claim.appearances[0].quote.is_some(), "{}: quote", claim.id);
+    }
     let out = tempfile::tempdir().unwrap();
     let report = build(&BuildOptions {
         output: Some(out.path().join("public")),
