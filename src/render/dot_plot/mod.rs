@@ -22,9 +22,11 @@ const ARROW_LENGTH: f64 = 20.0;
 pub(crate) const LOG_SPAN: f64 = 100.0;
 /// Most labels under a logarithmic axis.
 const MAX_TICKS: usize = 6;
-/// Rough width of one character of an axis label (12px text, 14px on
-/// phones), to keep labels from overlapping.
-const CHAR_WIDTH: f64 = 7.5;
+/// Rough width of one character of an axis label, in drawing units, to keep
+/// labels from overlapping: phones draw labels at 14 units (so that the
+/// scaled-down plot still shows them at 12 px or more), and an average
+/// character is about 0.6 of the font size.
+const CHAR_WIDTH: f64 = 8.5;
 /// Units written right after the number (`35%`); others go after a space and
 /// are too long to repeat under every tick.
 const TIGHT_UNITS: [&str; 3] = ["%", "x", "×"];
