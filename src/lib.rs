@@ -34,6 +34,9 @@ mod output_file;
 // Load: reads the site's files.
 pub mod load;
 
+// The archive lock file: written by `archive`, read by `load`.
+pub mod archive_lock;
+
 // Parse and validate: every rule, every problem.
 pub mod config;
 mod doc;
