@@ -66,6 +66,7 @@ pub mod write;
 mod pipeline;
 
 // Around the pipeline.
+pub mod archive;
 pub mod init;
 pub mod net;
 pub mod new;

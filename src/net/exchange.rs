@@ -18,6 +18,8 @@ pub(crate) enum Method<'a> {
     Get {
         /// Read and keep the body (false when only the status matters).
         keep_body: bool,
+        /// Headers such as `Authorization`.
+        headers: &'a [(&'a str, &'a str)],
     },
     /// `HEAD`.
     Head,
@@ -54,7 +56,13 @@ pub(crate) fn exchange(
     limits: Limits,
 ) -> Result<Answer, NetError> {
     let sent = match method {
-        Method::Get { .. } => agent.get(url).call(),
+        Method::Get { headers, .. } => {
+            let mut request = agent.get(url);
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            request.call()
+        }
         Method::Head => agent.head(url).call(),
         Method::PostForm { form, headers } => {
             let mut request = agent.post(url);
@@ -90,7 +98,7 @@ fn read_answer(
     let charset = body.charset().map(str::to_string);
     let is_redirect = (300..400).contains(&status) && location.is_some();
     let keep_body = match method {
-        Method::Get { keep_body } => keep_body,
+        Method::Get { keep_body, .. } => keep_body,
         Method::Head => false,
         Method::PostForm { .. } => true,
     };

@@ -32,6 +32,12 @@ pub const DEFAULT_MAX_REDIRECTS: u32 = 10;
 /// The first wait before retrying a 429 or 503 that names no time.
 const BACKOFF_BASE: Duration = Duration::from_secs(1);
 
+/// A `GET` whose body is not read: only the status matters.
+const STATUS_ONLY_GET: Method = Method::Get {
+    keep_body: false,
+    headers: &[],
+};
+
 /// How every request of a [`Client`] behaves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NetSettings {
@@ -95,7 +101,20 @@ impl Client {
 
     /// `GET` with the body.
     pub fn get(&self, url: &str) -> Result<Fetched, NetError> {
-        self.send(Method::Get { keep_body: true }, url)
+        self.get_with_headers(url, &[])
+    }
+
+    /// `GET` with the body, sending extra `headers`.
+    pub fn get_with_headers(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Fetched, NetError> {
+        let method = Method::Get {
+            keep_body: true,
+            headers,
+        };
+        self.send(method, url)
     }
 
     /// `HEAD`.
@@ -111,7 +130,7 @@ impl Client {
             Err(error) if !matches!(error, NetError::Connection(_) | NetError::Other(_)) => {
                 Err(error)
             }
-            _ => self.send(Method::Get { keep_body: false }, url),
+            _ => self.send(STATUS_ONLY_GET, url),
         }
     }
 
@@ -149,7 +168,10 @@ impl Client {
                 return Err(NetError::RedirectLoop(next.to_string()));
             }
             if answer.fetched.status == 303 && matches!(method, Method::PostForm { .. }) {
-                method = Method::Get { keep_body: true };
+                method = Method::Get {
+                    keep_body: true,
+                    headers: &[],
+                };
             }
             current = next;
         }
