@@ -2,7 +2,7 @@
 //! the newest capture not after a date, the availability API otherwise, and
 //! Save Page Now to make one (only when asked).
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
 use time::Date;
 use time::macros::format_description;
@@ -257,8 +257,15 @@ fn compact(date: Date) -> String {
     )
 }
 
+/// Everything but RFC 3986's unreserved characters, for query values and path segments.
+const RESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(text, RESERVED).to_string()
 }
 
 #[cfg(test)]
