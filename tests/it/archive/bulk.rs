@@ -157,3 +157,41 @@ fn two_hundred_urls_are_archived_once_then_left_alone() {
          second run 0 requests in {second_time:?}"
     );
 }
+
+#[test]
+fn ctrl_c_saves_the_urls_under_way_and_stops() {
+    let origin = slow_origin(Duration::from_millis(100));
+    let archive = bulk_archive(Duration::ZERO);
+    let site = bulk_site(60, &archive, &origin);
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimtrail"))
+        .args(["archive", "--concurrency", "2", "--root"])
+        .arg(site.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while origin.count() < 10 {
+        assert!(Instant::now() < deadline, "the run did not start");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let interrupt = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupt.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("stopping: saving the URLs under way"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let recorded = stdout.lines().filter(|line| line.starts_with('[')).count();
+    // Every URL reported done is in the lock: none is lost to the interruption.
+    assert_eq!(assert_complete(site.path()), recorded);
+    assert!(recorded < 60, "{stdout}");
+    let left = format!("interrupted: {} URLs left for the next run", 60 - recorded);
+    assert!(stderr.contains(&left), "{stderr}");
+}
