@@ -61,7 +61,7 @@ pub(crate) fn run(
         };
     }
     let stop = stop_on_ctrl_c();
-    let mut progress = Display::new();
+    let mut progress = UrlProgress::new();
     match archive::archive(&options, &mut progress, &stop) {
         Ok(report) => summarise(&report, &archive::lock_path(&options)),
         Err(error) => report_error(error, "archive.lock keeps every entry saved so far", style),
@@ -171,30 +171,30 @@ fn summarise(report: &ArchiveReport, lock: &std::path::Path) -> ExitCode {
 }
 
 /// A progress bar on a terminal, a line per URL otherwise.
-enum Display {
+enum UrlProgress {
     Bar(indicatif::ProgressBar),
     Lines { total: usize, done: usize },
 }
 
-impl Display {
-    fn new() -> Display {
+impl UrlProgress {
+    fn new() -> UrlProgress {
         if std::io::stderr().is_terminal() {
             let style = indicatif::ProgressStyle::with_template(
                 "{bar:30} {pos}/{len} URLs, {elapsed} {wide_msg}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-            Display::Bar(indicatif::ProgressBar::new(0).with_style(style))
+            UrlProgress::Bar(indicatif::ProgressBar::new(0).with_style(style))
         } else {
-            Display::Lines { total: 0, done: 0 }
+            UrlProgress::Lines { total: 0, done: 0 }
         }
     }
 }
 
-impl Progress for Display {
+impl Progress for UrlProgress {
     fn start(&mut self, total: usize) {
         match self {
-            Display::Bar(bar) => bar.set_length(total as u64),
-            Display::Lines { total: all, .. } => *all = total,
+            UrlProgress::Bar(bar) => bar.set_length(total as u64),
+            UrlProgress::Lines { total: all, .. } => *all = total,
         }
     }
 
@@ -205,11 +205,11 @@ impl Progress for Display {
             Visited::Skipped => return,
         };
         match self {
-            Display::Bar(bar) => {
+            UrlProgress::Bar(bar) => {
                 bar.inc(1);
                 bar.set_message(line);
             }
-            Display::Lines { total, done } => {
+            UrlProgress::Lines { total, done } => {
                 *done += 1;
                 println!("[{done}/{total}] {line}");
             }
@@ -217,7 +217,7 @@ impl Progress for Display {
     }
 
     fn finish(&mut self) {
-        if let Display::Bar(bar) = self {
+        if let UrlProgress::Bar(bar) = self {
             bar.finish_and_clear();
         }
     }

@@ -197,14 +197,14 @@ impl Client {
                     wait: Some(wait),
                 })?;
             self.requests.fetch_add(1, Ordering::Relaxed);
-            let answer = exchange(&self.agent, method, url.as_str(), limits);
-            drop(turn);
-            let answer = answer?;
+            let answer = exchange(&self.agent, method, url.as_str(), limits)?;
             let status = answer.fetched.status;
             if !is_retryable(status) {
                 return Ok(answer);
             }
-            match backoff.next(attempt, answer.retry_after) {
+            // The pause starts before the turn ends, so no other request slips in.
+            let next = backoff.next(attempt, answer.retry_after);
+            match next {
                 Next::Wait(wait) => self.hosts.pause(&host, wait, status),
                 Next::GiveUp(wait) => {
                     if let Some(wait) = wait {
@@ -213,6 +213,7 @@ impl Client {
                     return Err(NetError::RateLimited { status, wait });
                 }
             }
+            drop(turn);
             attempt += 1;
         }
     }
