@@ -87,14 +87,24 @@ fn print_plan(plan: &archive::Plan) {
     for (cited, reason) in &plan.visits {
         println!("would visit {} ({reason})", cited.url);
     }
-    let unchanged = plan.cited - plan.visits.len();
+    let unchanged = plan.selected - plan.visits.len();
     println!(
-        "would visit {} of {} cited {}; {unchanged} unchanged{}; no request was sent",
+        "would visit {} of {} {}; {unchanged} unchanged{}; no request was sent",
         plan.visits.len(),
-        plan.cited,
-        plural(plan.cited, "URL", "URLs"),
+        plan.selected,
+        scope_text(plan),
         dropped_text(plan.dropped),
     );
+}
+
+/// "cited URLs", or with `--only`, "selected URLs (of 13 cited)".
+fn scope_text(plan: &archive::Plan) -> String {
+    let urls = plural(plan.selected, "URL", "URLs");
+    if plan.narrowed {
+        format!("selected {urls} (of {} cited)", plan.cited)
+    } else {
+        format!("cited {urls}")
+    }
 }
 
 fn dropped_text(dropped: usize) -> String {
@@ -143,7 +153,7 @@ fn summarise(report: &ArchiveReport, lock: &std::path::Path) -> ExitCode {
         lock.display(),
         report.recorded,
         plural(planned, "URL", "URLs"),
-        report.plan.cited - planned,
+        report.plan.selected - planned,
         dropped_text(report.plan.dropped),
         report.requests,
         plural(report.requests as usize, "request", "requests"),

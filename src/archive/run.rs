@@ -46,6 +46,10 @@ pub trait Progress {
 pub struct Plan {
     /// Every URL the site cites.
     pub cited: usize,
+    /// The URLs `--only` selects (all of them without it).
+    pub selected: usize,
+    /// Whether `--only` narrowed the run.
+    pub narrowed: bool,
     /// The URLs to visit, with why.
     pub visits: Vec<(CitedUrl, Reason)>,
     /// Entries of URLs no longer cited, dropped from the lock.
@@ -86,6 +90,7 @@ pub fn plan(options: &ArchiveOptions) -> Result<(Site, ArchiveLock, Plan), Error
     let total = all.len();
     let selected =
         select(all, &options.only, &site).map_err(|problems| Error::Usage(problems.join("\n")))?;
+    let selected_count = selected.len();
     let now = Timestamp::now();
     let max_age = site.config.archive.max_age_days;
     let saving = options.save.is_some();
@@ -95,6 +100,8 @@ pub fn plan(options: &ArchiveOptions) -> Result<(Site, ArchiveLock, Plan), Error
         .collect();
     let plan = Plan {
         cited: total,
+        selected: selected_count,
+        narrowed: !options.only.is_empty(),
         visits,
         dropped,
     };

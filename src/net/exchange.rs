@@ -139,12 +139,16 @@ fn net_error(error: ureq::Error, url: &str, limits: Limits) -> NetError {
         ureq::Error::BadUri(why) => NetError::BadUrl(why),
         ureq::Error::Tls(why) => NetError::Tls(why.to_string()),
         ureq::Error::Rustls(why) => NetError::Tls(why.to_string()),
-        ureq::Error::Io(io) => io_error(&io, limits),
+        ureq::Error::Io(io) => io_error(&io, url, limits),
         other => NetError::Other(other.to_string()),
     }
 }
 
-fn io_error(io: &std::io::Error, limits: Limits) -> NetError {
+fn io_error(io: &std::io::Error, url: &str, limits: Limits) -> NetError {
+    // The standard library reports a failed name lookup (getaddrinfo) only in words.
+    if io.to_string().contains("lookup address") {
+        return NetError::HostNotFound(host_of(url));
+    }
     match io.kind() {
         ErrorKind::TimedOut | ErrorKind::WouldBlock => NetError::Timeout(limits.timeout),
         ErrorKind::ConnectionRefused

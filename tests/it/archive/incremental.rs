@@ -159,9 +159,15 @@ fn only_visits_the_urls_of_the_named_claims_and_documents() {
     );
     // Commas work too, and the rest is visited later.
     let stdout = fixture.run(&["--only", "quotes-found,troubled-links"]);
+    // launch-post's URL is also quotes-found's, so it is unchanged.
     assert!(
-        stdout.contains("9 of 9 URLs recorded, 4 unchanged"),
+        stdout.contains("9 of 9 URLs recorded, 1 unchanged"),
         "{stdout}"
+    );
+    let plan = fixture.run(&["--dry-run", "--only", "troubled-links"]);
+    assert!(
+        plan.contains("would visit 0 of 8 selected URLs (of 13 cited); 8 unchanged"),
+        "{plan}"
     );
 }
 

@@ -242,3 +242,16 @@ fn no_more_than_per_host_requests_are_in_flight() {
     assert_eq!(statuses, [200; 6]);
     assert_eq!(most.load(Ordering::SeqCst), 1);
 }
+
+#[test]
+fn an_unknown_host_is_named() {
+    // `.invalid` never resolves (RFC 2606).
+    let error = Client::new(settings())
+        .get("http://no-such-host.invalid/page")
+        .unwrap_err();
+    assert_eq!(
+        error,
+        NetError::HostNotFound("no-such-host.invalid".to_string())
+    );
+    assert_eq!(error.to_string(), "host not found: no-such-host.invalid");
+}
