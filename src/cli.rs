@@ -60,6 +60,24 @@ pub(crate) enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Find an archived copy of every cited URL and check each quote against it (writes archive.lock).
+    Archive {
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only the URLs these claims or documents cite (repeat the flag, or separate ids with commas).
+        #[arg(long, value_delimiter = ',', value_name = "ID")]
+        only: Vec<String>,
+        /// How many URLs to visit at once (each host still gets at most [archive] per_host requests).
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+        concurrency: u16,
+        /// Print which URLs would be visited and why, without sending any request.
+        #[arg(long)]
+        dry_run: bool,
+        /// Ask Save Page Now for a capture when the archive has none (keys from CLAIMTRAIL_SPN_ACCESS and CLAIMTRAIL_SPN_SECRET).
+        #[arg(long)]
+        save: bool,
+    },
     /// Write a new claim, source, entity or document file with placeholders to fill in.
     New {
         /// What to create.

@@ -1,5 +1,6 @@
 //! The `claimtrail` command line: parses flags, runs the library, prints diagnostics.
 
+mod archive_command;
 mod cli;
 
 use std::io::Write;
@@ -87,6 +88,13 @@ fn main() -> ExitCode {
             search: !no_search,
             report: report.style(),
         }),
+        Command::Archive {
+            root,
+            only,
+            concurrency,
+            dry_run,
+            save,
+        } => archive_command::run(root, only, concurrency.into(), dry_run, save),
         Command::New { kind, id, root } => new(&root, kind.into(), &id),
         Command::Init { dir, force } => init(&dir, force),
     }
@@ -221,7 +229,7 @@ fn print_diagnostics(diagnostics: &Diagnostics, format: Format, style: HumanStyl
     let _ = std::io::stdout().flush();
 }
 
-fn report_error(error: Error, consequence: &str, style: HumanStyle) -> ExitCode {
+pub(crate) fn report_error(error: Error, consequence: &str, style: HumanStyle) -> ExitCode {
     let prefix = error_prefix(style.color);
     match error {
         Error::Content(diagnostics) => {

@@ -1,0 +1,11 @@
+//! `claimtrail archive` and the network layer under it, against fake archive
+//! and origin servers on loopback.
+
+mod bulk;
+mod failures;
+mod fake;
+mod first_run;
+mod incremental;
+mod net;
+mod save;
+mod servers;
