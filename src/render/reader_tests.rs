@@ -140,7 +140,7 @@ fn a_document_page_lists_the_claims_it_makes_and_those_citing_it() {
     assert_eq!(texts(page, ".body em"), ["launch"]);
     assert_eq!(
         texts(page, ".scorecard"),
-        ["1 claim: 0 supported, 1 disputed, 0 refuted"]
+        ["1 claim: 0 supported, 0 refuted, 1 disputed"]
     );
     assert_eq!(
         texts(page, "#claims-made ~ .claim-list .claim-title"),

@@ -126,6 +126,6 @@ mod tests {
         let long = "word ".repeat(40);
         let message = not_found(&check(Some(&long), None, false)).unwrap();
         assert!(message.ends_with("word…”)"), "{message}");
-        assert!(message.chars().count() < 140, "{message}");
+        assert!(message.chars().count() < 160, "{message}");
     }
 }
