@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::archive_lock::ArchiveLock;
+use crate::archive_records::ArchiveLock;
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic, Diagnostics};
 use crate::load::RawFile;

@@ -32,7 +32,7 @@ mod output_file;
 pub mod load;
 
 // Parse and validate: every rule, every problem.
-mod archive_lock;
+mod archive_records;
 pub mod config;
 mod doc;
 pub mod fields;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use time::Date;
 
 pub use crate::amount::Amount;
-pub use crate::archive_lock::{Archived, Capture, QuoteCheck, QuoteFinding};
+pub use crate::archive_records::{Archived, Capture, QuoteCheck, QuoteFinding};
 use crate::config::Config;
 use crate::ids::tag_slug;
 use crate::parse::{

@@ -27,7 +27,7 @@ use crate::output_file::OutputFile;
 use crate::render::Renderer;
 use crate::render::templates::located;
 use crate::workflow::workflow_placeholders;
-use crate::{archive_lock, links, parse, render, search, write};
+use crate::{archive_records, links, parse, render, search, write};
 
 pub use crate::assemble::Checked;
 
@@ -271,7 +271,7 @@ pub(crate) fn check_parsed(
             diagnostics.extend(found);
         }
     }
-    let lock = archive_lock::read(&site_files.archive_lock, &mut diagnostics);
+    let lock = archive_records::read(&site_files.archive_lock, &mut diagnostics);
     let mut checked = assemble(
         config,
         files,

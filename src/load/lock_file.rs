@@ -1,5 +1,5 @@
 //! `archive.lock` at the site root, read as text. What it says is read by
-//! [`crate::archive_lock`]; here it is only found, size-checked and decoded.
+//! [`crate::archive_records`]; here it is only found, size-checked and decoded.
 
 use std::fs;
 use std::path::Path;

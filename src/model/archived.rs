@@ -3,7 +3,7 @@
 //! each quote its check when the lock has one for the quote as written.
 
 use super::Site;
-use crate::archive_lock::{ArchiveLock, Archived, QuoteCheck, QuoteLookup};
+use crate::archive_records::{ArchiveLock, Archived, QuoteCheck, QuoteLookup};
 
 impl Site {
     /// The site with `lock`'s records attached where their addresses are cited.

@@ -5,7 +5,7 @@
 use super::format::{DateView, date_view};
 use super::text_fragment::with_text_fragment;
 use super::views::QuoteCheckView;
-use crate::archive_lock::percent;
+use crate::archive_records::percent;
 use crate::model::{Archived, QuoteCheck, QuoteFinding};
 
 /// The archived copy readers are shown, and when it was captured if known:

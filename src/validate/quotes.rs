@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Docs;
-use crate::archive_lock::{ArchiveLock, QuoteCheck, QuoteFinding, QuoteLookup, percent};
+use crate::archive_records::{ArchiveLock, QuoteCheck, QuoteFinding, QuoteLookup, percent};
 use crate::dates::date_view;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::DocumentRef;

@@ -66,7 +66,7 @@ fn check_and_build_make_no_request_to_the_addresses_they_cite() {
 
 /// The modules `check` and `build` run: none may reach the network layer.
 const BUILD_PATH: [&str; 16] = [
-    "archive_lock.rs",
+    "archive_records.rs",
     "assemble.rs",
     "config",
     "diagnostic",
