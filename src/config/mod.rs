@@ -7,11 +7,14 @@ use crate::fields::{Fields, Located};
 use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
+mod archive;
 mod limits;
 mod publishing;
 mod search;
 mod statuses;
 
+pub use archive::{ArchiveSettings, LinkSettings};
+use archive::{read_archive, read_links};
 pub(crate) use limits::RenderLimits;
 use limits::read_limits;
 pub(crate) use publishing::{DEFAULT_FEED_ENTRIES, Publisher};
@@ -39,6 +42,8 @@ const SITE_KEYS: &[&str] = &[
     "html",
     "search",
     "limits",
+    "archive",
+    "links",
 ];
 
 /// The validated contents of `site.toml`.
@@ -72,6 +77,10 @@ pub struct Config {
     pub search: SearchSettings,
     /// How big one rendered file may grow and how long it may take (`[limits]`).
     pub limits: RenderLimits,
+    /// Where `claimtrail archive` finds captures and how politely it fetches (`[archive]`).
+    pub archive: ArchiveSettings,
+    /// The result cache of `check --links` (`[links]`).
+    pub links: LinkSettings,
 }
 
 /// Default items per page.
@@ -163,6 +172,8 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let html = html_policy::read(&mut fields);
     let search = read_search(&mut fields);
     let limits = read_limits(&mut fields);
+    let archive = read_archive(&mut fields);
+    let links = read_links(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -176,6 +187,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     if let Some(domain) = &custom_domain {
         diagnostics.extend(check_domain_matches(&base_url, domain));
     }
+    let archive = archive.finish(&base_url);
     Some(Config {
         publisher: publisher.finish(&title, &base_url),
         title,
@@ -191,6 +203,8 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         html,
         search,
         limits,
+        archive,
+        links,
     })
 }
 
