@@ -1,29 +1,26 @@
-//! What `archive.lock` says: for each cited address, the archived copy
-//! `claimtrail archive` found, the status the original answered with, and
-//! whether each quote citing it was found in the copy (quotes are known by
-//! the sha256 of their text as written).
+//! `archive.lock` as `check` and `build` read it: for each cited address,
+//! the archived copy `claimtrail archive` found, the status the original
+//! answered with, and whether each quote citing it was found in the copy
+//! (quotes are known by the sha256 of their text as written).
 //!
-//! The load stage reads the file as text ([`crate::load::LockText`]); this
-//! module reads that text into an [`ArchiveLock`], with a located error for
-//! anything malformed. Keys it does not use (`error`, the body and text
-//! hashes, `offset`) and keys a later claimtrail adds are ignored.
+//! The load stage reads the file as text ([`crate::load::LockText`]);
+//! [`crate::archive_lock`] gives its shape (the types `archive` writes);
+//! this module checks it, with a located error for anything malformed, and
+//! indexes it by address and quote. Keys it does not use (`error`, the body
+//! and text hashes, `offset`) and keys a later claimtrail adds are ignored.
 //! docs/evidence.md describes the format.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use time::{Date, Month};
+use time::Date;
 use toml::Spanned;
-use toml::value::Datetime;
 
+use crate::archive_lock::{ArchiveLock, LOCK_VERSION, LockEntry, quote_sha256};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::links::check_web_url;
 use crate::load::{ARCHIVE_LOCK_FILE, LockText};
-
-/// The version of the lock file's format this claimtrail reads.
-pub(crate) const LOCK_VERSION: u32 = 1;
 
 /// The archived copy `archive` found for an address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +36,7 @@ pub struct Capture {
 pub struct Archived {
     /// The archived copy, if one was found.
     pub capture: Option<Capture>,
-    /// The day `archive` last refreshed the record.
+    /// The day (UTC) `archive` last refreshed the record.
     pub checked: Date,
     /// The HTTP status the original answered with that day, if it answered.
     pub status: Option<u16>,
@@ -68,10 +65,10 @@ pub enum QuoteFinding {
 
 /// A quote's check against the archived copy of the address it cites.
 #[derive(Debug, Clone, PartialEq)]
-pub struct QuoteCheck {
+pub struct CheckedQuote {
     /// Found or not.
     pub finding: QuoteFinding,
-    /// The day `archive` checked it.
+    /// The day (UTC) `archive` checked it.
     pub checked: Date,
     /// The day the copy it was checked against was captured, when known.
     pub captured: Option<Date>,
@@ -89,43 +86,43 @@ pub(crate) enum QuoteLookup {
         checked: Date,
     },
     /// The quote as written was checked.
-    Checked(QuoteCheck),
+    Checked(CheckedQuote),
 }
 
 /// One address's record.
 #[derive(Debug, Clone)]
-struct Entry {
+struct Record {
     archived: Archived,
     /// Findings by the sha256 (lowercase hex) of the quote as written.
     quotes: HashMap<String, QuoteFinding>,
 }
 
-/// The lock file, by cited address; empty when the site has none.
+/// The lock file's records, by cited address; empty when the site has none.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ArchiveLock {
-    entries: HashMap<String, Entry>,
+pub(crate) struct ArchiveRecords {
+    records: HashMap<String, Record>,
 }
 
-impl ArchiveLock {
+impl ArchiveRecords {
     /// What `archive` recorded about `url`, if anything.
     pub(crate) fn archived(&self, url: &str) -> Option<&Archived> {
-        self.entries.get(url).map(|entry| &entry.archived)
+        self.records.get(url).map(|record| &record.archived)
     }
 
     /// What the lock says about `quote` citing `url`.
     pub(crate) fn quote(&self, url: &str, quote: &str) -> QuoteLookup {
-        let Some(entry) = self.entries.get(url) else {
+        let Some(record) = self.records.get(url) else {
             return QuoteLookup::Unchecked;
         };
-        let archived = &entry.archived;
-        match entry.quotes.get(&quote_sha256(quote)) {
-            Some(finding) => QuoteLookup::Checked(QuoteCheck {
+        let archived = &record.archived;
+        match record.quotes.get(&quote_sha256(quote)) {
+            Some(finding) => QuoteLookup::Checked(CheckedQuote {
                 finding: finding.clone(),
                 checked: archived.checked,
                 captured: archived.capture.as_ref().and_then(|c| c.date),
             }),
             // Without a copy (or any quote checked), nothing could be compared.
-            None if archived.capture.is_none() && entry.quotes.is_empty() => {
+            None if archived.capture.is_none() && record.quotes.is_empty() => {
                 QuoteLookup::Unchecked
             }
             None => QuoteLookup::Changed {
@@ -135,187 +132,198 @@ impl ArchiveLock {
     }
 }
 
-/// The sha256 of `quote` exactly as written, in lowercase hex: how the lock
-/// file knows a quote.
-pub(crate) fn quote_sha256(quote: &str) -> String {
-    let digest = Sha256::digest(quote.as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 /// A similarity from 0 to 1 as readers see it, a whole percentage: "72%".
 pub(crate) fn percent(similarity: f64) -> String {
     format!("{:.0}%", similarity * 100.0)
 }
 
-#[derive(Deserialize)]
-struct LockFile {
-    version: Spanned<u32>,
-    #[serde(default)]
-    entry: Vec<EntryFile>,
-}
-
-#[derive(Deserialize)]
-struct EntryFile {
-    url: Spanned<String>,
-    checked: Spanned<Datetime>,
-    status: Option<u16>,
-    capture: Option<Spanned<String>>,
-    captured: Option<Spanned<Datetime>>,
-    #[serde(default)]
-    quote: Vec<QuoteFile>,
-}
-
-#[derive(Deserialize)]
-struct QuoteFile {
-    sha256: String,
-    found: bool,
-    nearest: Option<String>,
-    similarity: Option<Spanned<f64>>,
-}
-
 /// The lock file the load stage found, read; its problems (errors, each
 /// located, with the file's text to quote) go to `diagnostics`. A site
-/// without one has an empty lock.
-pub(crate) fn read(found: &LockText, diagnostics: &mut Diagnostics) -> ArchiveLock {
+/// without one has no records.
+pub(crate) fn read(found: &LockText, diagnostics: &mut Diagnostics) -> ArchiveRecords {
     match found {
-        LockText::Absent => ArchiveLock::default(),
+        LockText::Absent => ArchiveRecords::default(),
         LockText::Unreadable(problem) => {
             let (problem, text) = &**problem;
             if let Some(text) = text {
                 diagnostics.add_source(ARCHIVE_LOCK_FILE, text);
             }
             diagnostics.push(problem.clone());
-            ArchiveLock::default()
+            ArchiveRecords::default()
         }
         LockText::Text(text) => {
-            let (lock, problems) = parse(text);
+            let (records, problems) = parse(text);
             if !problems.is_empty() {
                 diagnostics.add_source(ARCHIVE_LOCK_FILE, text);
                 diagnostics.extend(problems);
             }
-            lock
+            records
         }
     }
 }
 
-/// Reads the lock file's `text`: the lock, and every problem found. A file
-/// that is not a lock file at all gives an empty lock.
-fn parse(text: &str) -> (ArchiveLock, Vec<Diagnostic>) {
-    let file: LockFile = match toml::from_str(text) {
-        Ok(file) => file,
+/// Where a problem of a lock file that parsed is: found again from the
+/// file's spans, which are read only when there is a problem to locate.
+enum Place {
+    Version,
+    Url(usize),
+    Capture(usize),
+    Similarity(usize, usize),
+}
+
+/// A problem of a lock file that parsed, not located yet.
+struct Problem {
+    place: Place,
+    message: String,
+    hint: Option<String>,
+}
+
+/// Reads the lock file's `text`: its records, and every problem found. A
+/// file that is not a lock file at all gives no records.
+fn parse(text: &str) -> (ArchiveRecords, Vec<Diagnostic>) {
+    let lock = match ArchiveLock::parse(text) {
+        Ok(lock) => lock,
         Err(error) => {
             let message = format!("the lock file cannot be read: {}", error.message().trim());
-            let problem = located(message, error.span().unwrap_or(0..0))
+            let problem = Diagnostic::error(ARCHIVE_LOCK_FILE, message)
+                .at(error.span().unwrap_or(0..0))
                 .hint("run `claimtrail archive` to write it again, or fix the line (a merge conflict, say)");
-            return (ArchiveLock::default(), vec![problem]);
+            return (ArchiveRecords::default(), vec![problem]);
         }
     };
     let mut problems = Vec::new();
-    if *file.version.get_ref() != LOCK_VERSION {
-        let message = format!(
-            "the lock file is version {}; this claimtrail reads version {LOCK_VERSION}",
-            file.version.get_ref()
-        );
-        problems.push(
-            located(message, file.version.span())
-                .hint("use the claimtrail that wrote it, or run `claimtrail archive` to write it again"),
-        );
-        return (ArchiveLock::default(), problems);
+    if lock.version != LOCK_VERSION {
+        problems.push(Problem {
+            place: Place::Version,
+            message: format!(
+                "the lock file is version {}; this claimtrail reads version {LOCK_VERSION}",
+                lock.version
+            ),
+            hint: Some("use the claimtrail that wrote it, or run `claimtrail archive` to write it again".into()),
+        });
+        return (ArchiveRecords::default(), locate(text, problems));
     }
-    let mut lock = ArchiveLock::default();
-    for entry in file.entry {
-        let url = entry.url.get_ref().clone();
-        let url_span = entry.url.span();
-        let Some(read) = read_entry(entry, &mut problems) else {
-            continue;
-        };
-        if lock.entries.insert(url.clone(), read).is_some() {
-            problems.push(
-                located(format!("a second entry for `{url}`"), url_span)
-                    .hint("each address has one entry; run `claimtrail archive` to write the file again"),
-            );
+    let mut records = ArchiveRecords::default();
+    for (i, entry) in lock.entries.into_iter().enumerate() {
+        let url = entry.url.clone();
+        if records.records.insert(url, record(i, entry, &mut problems)).is_some() {
+            problems.push(Problem {
+                place: Place::Url(i),
+                message: "a second entry for this address".into(),
+                hint: Some("each address has one entry; run `claimtrail archive` to write the file again".into()),
+            });
         }
     }
-    (lock, problems)
+    (records, locate(text, problems))
 }
 
-/// One `[[entry]]`, or `None` when it cannot be used (its problems are in `problems`).
-fn read_entry(entry: EntryFile, problems: &mut Vec<Diagnostic>) -> Option<Entry> {
-    let checked = day(&entry.checked, "checked", problems);
-    let captured = entry
-        .captured
-        .as_ref()
-        .and_then(|captured| day(captured, "captured", problems));
-    let capture = match entry.capture {
-        Some(capture) => match check_web_url(capture.get_ref()) {
-            Ok(()) => Some(Capture {
-                url: capture.into_inner(),
-                date: captured,
-            }),
-            Err(problem) => {
-                let message = format!("`capture` {}", problem.message);
-                problems.push(located(message, capture.span()).hint(problem.hint));
-                None
+/// The record of entry `i`; a capture that is not a web address is left
+/// out, and a similarity outside 0..1 too, each with its problem.
+fn record(i: usize, entry: LockEntry, problems: &mut Vec<Problem>) -> Record {
+    let captured = entry.captured.map(|moment| moment.0.date());
+    let capture = entry.capture.and_then(|url| match check_web_url(&url) {
+        Ok(()) => Some(Capture {
+            url,
+            date: captured,
+        }),
+        Err(problem) => {
+            problems.push(Problem {
+                place: Place::Capture(i),
+                message: format!("`capture` {}", problem.message),
+                hint: Some(problem.hint),
+            });
+            None
+        }
+    });
+    let mut quotes = HashMap::with_capacity(entry.quotes.len());
+    for (j, quote) in entry.quotes.into_iter().enumerate() {
+        let finding = if quote.found {
+            QuoteFinding::Found
+        } else {
+            let similarity = quote.similarity.filter(|value| {
+                let valid = (0.0..=1.0).contains(value);
+                if !valid {
+                    problems.push(Problem {
+                        place: Place::Similarity(i, j),
+                        message: format!("`similarity` is {value}; it must be between 0 and 1"),
+                        hint: None,
+                    });
+                }
+                valid
+            });
+            QuoteFinding::NotFound {
+                nearest: quote.nearest,
+                similarity,
             }
-        },
-        None => None,
-    };
-    let quotes = entry
-        .quote
-        .into_iter()
-        .map(|quote| (quote.sha256.to_ascii_lowercase(), finding(quote, problems)))
-        .collect();
-    Some(Entry {
+        };
+        quotes.insert(quote.sha256.to_ascii_lowercase(), finding);
+    }
+    Record {
         archived: Archived {
             capture,
-            checked: checked?,
+            checked: entry.checked.0.date(),
             status: entry.status,
         },
         quotes,
-    })
+    }
 }
 
-/// A quote's finding; a similarity outside 0..1 is a problem and left out.
-fn finding(quote: QuoteFile, problems: &mut Vec<Diagnostic>) -> QuoteFinding {
-    if quote.found {
-        return QuoteFinding::Found;
-    }
-    let similarity = quote.similarity.and_then(|similarity| {
-        let value = *similarity.get_ref();
-        if (0.0..=1.0).contains(&value) {
-            return Some(value);
+/// The spans of the values a problem can be about.
+#[derive(Deserialize)]
+struct Spans {
+    version: Spanned<u32>,
+    #[serde(default)]
+    entry: Vec<EntrySpans>,
+}
+
+#[derive(Deserialize)]
+struct EntrySpans {
+    url: Spanned<String>,
+    capture: Option<Spanned<String>>,
+    #[serde(default)]
+    quote: Vec<QuoteSpans>,
+}
+
+#[derive(Deserialize)]
+struct QuoteSpans {
+    similarity: Option<Spanned<f64>>,
+}
+
+impl Spans {
+    fn of(&self, place: &Place) -> Option<Range<usize>> {
+        match *place {
+            Place::Version => Some(self.version.span()),
+            Place::Url(i) => Some(self.entry.get(i)?.url.span()),
+            Place::Capture(i) => Some(self.entry.get(i)?.capture.as_ref()?.span()),
+            Place::Similarity(i, j) => {
+                let quote = self.entry.get(i)?.quote.get(j)?;
+                Some(quote.similarity.as_ref()?.span())
+            }
         }
-        let message = format!("`similarity` is {value}; it must be between 0 and 1");
-        problems.push(located(message, similarity.span()));
-        None
-    });
-    QuoteFinding::NotFound {
-        nearest: quote.nearest,
-        similarity,
     }
 }
 
-/// The day of a TOML date-time `value` of `key`, which must have a valid date.
-fn day(value: &Spanned<Datetime>, key: &str, problems: &mut Vec<Diagnostic>) -> Option<Date> {
-    let date = value.get_ref().date.and_then(|date| {
-        let month = Month::try_from(date.month).ok()?;
-        Date::from_calendar_date(i32::from(date.year), month, date.day).ok()
-    });
-    if date.is_none() {
-        let message = format!("`{key}` must be a date-time such as 2026-05-12T00:00:00Z");
-        problems.push(located(message, value.span()));
+/// `problems` of the lock file `text` as errors, each at its value.
+fn locate(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
+    if problems.is_empty() {
+        return Vec::new();
     }
-    date
-}
-
-/// An error in the lock file at the byte range `span`.
-fn located(message: String, span: Range<usize>) -> Diagnostic {
-    Diagnostic::error(ARCHIVE_LOCK_FILE, message).at(span)
+    let spans: Option<Spans> = toml::from_str(text).ok();
+    problems
+        .into_iter()
+        .map(|problem| {
+            let span = spans.as_ref().and_then(|s| s.of(&problem.place));
+            Diagnostic::error(ARCHIVE_LOCK_FILE, problem.message)
+                .at(span.unwrap_or(0..0))
+                .maybe_hint(problem.hint)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::Month;
 
     const LOCK: &str = r#"# Written by `claimtrail archive`.
 version = 1
@@ -352,20 +360,12 @@ error = "the archive has no copy"
     }
 
     #[test]
-    fn the_quote_hash_is_the_sha256_of_the_text_as_written() {
-        assert_eq!(
-            quote_sha256("hello"),
-            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
-        );
-    }
-
-    #[test]
     fn quotes_are_found_not_found_changed_or_unchecked() {
         let (lock, problems) = parse(LOCK);
         assert_eq!(problems, []);
         let checked = day(2026, Month::December, 5);
         let captured = Some(day(2026, Month::May, 12));
-        let check = |finding| QuoteLookup::Checked(QuoteCheck {
+        let check = |finding| QuoteLookup::Checked(CheckedQuote {
             finding,
             checked,
             captured,
@@ -414,7 +414,7 @@ error = "the archive has no copy"
             [
                 (9, "`capture` uses the `javascript:` scheme; only http and https links are allowed".to_string()),
                 (22, "`similarity` is 72; it must be between 0 and 1".to_string()),
-                (25, "a second entry for `https://example.org/a`".to_string()),
+                (25, "a second entry for this address".to_string()),
             ]
         );
     }
@@ -423,7 +423,7 @@ error = "the archive has no copy"
     fn a_malformed_file_is_one_located_error() {
         let text = "version = 1\n\n[[entry]]\nurl = \"https://example.org/a\"\nchecked = \"yesterday\"\n";
         let (lock, problems) = parse(text);
-        assert!(lock.entries.is_empty());
+        assert!(lock.records.is_empty());
         let found = lines_of(text, &problems);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, 5, "{found:?}");

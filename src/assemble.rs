@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::archive_records::ArchiveLock;
+use crate::archive_records::ArchiveRecords;
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic, Diagnostics};
 use crate::load::RawFile;
@@ -41,7 +41,7 @@ pub(crate) fn assemble(
     config: Option<Config>,
     files: &[&RawFile],
     parsed: Vec<Parsed>,
-    (mut diagnostics, lock): (Diagnostics, &ArchiveLock),
+    (mut diagnostics, lock): (Diagnostics, &ArchiveRecords),
     include_drafts: bool,
 ) -> Checked {
     let mut docs = Vec::with_capacity(parsed.len());

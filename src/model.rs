@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use time::Date;
 
 pub use crate::amount::Amount;
-pub use crate::archive_records::{Archived, Capture, QuoteCheck, QuoteFinding};
+pub use crate::archive_records::{Archived, Capture, CheckedQuote, QuoteFinding};
 use crate::config::Config;
 use crate::ids::tag_slug;
 use crate::parse::{
@@ -111,7 +111,7 @@ pub struct Appearance {
     pub archived: Option<Archived>,
     /// The check of `quote` against the archived copy of `url`, when the
     /// lock file has one for the quote as written.
-    pub quote_check: Option<QuoteCheck>,
+    pub quote_check: Option<CheckedQuote>,
 }
 
 /// One piece of evidence: a document that says something about the claim.
@@ -140,7 +140,7 @@ pub struct Citation {
     pub archived: Option<Archived>,
     /// The check of `quote` against the archived copy of `url`, when the
     /// lock file has one for the quote as written.
-    pub quote_check: Option<QuoteCheck>,
+    pub quote_check: Option<CheckedQuote>,
 }
 
 /// One verdict change.

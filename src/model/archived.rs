@@ -3,11 +3,11 @@
 //! each quote its check when the lock has one for the quote as written.
 
 use super::Site;
-use crate::archive_records::{ArchiveLock, Archived, QuoteCheck, QuoteLookup};
+use crate::archive_records::{ArchiveRecords, Archived, CheckedQuote, QuoteLookup};
 
 impl Site {
     /// The site with `lock`'s records attached where their addresses are cited.
-    pub(crate) fn with_archive(mut self, lock: &ArchiveLock) -> Site {
+    pub(crate) fn with_archive(mut self, lock: &ArchiveRecords) -> Site {
         for document in self.documents.values_mut() {
             document.archived = archived(lock, document.url.as_deref());
         }
@@ -28,12 +28,12 @@ impl Site {
 }
 
 /// The record of `url`, if it has one.
-fn archived(lock: &ArchiveLock, url: Option<&str>) -> Option<Archived> {
+fn archived(lock: &ArchiveRecords, url: Option<&str>) -> Option<Archived> {
     lock.archived(url?).cloned()
 }
 
 /// The check of `quote` citing `url`, if the lock has one for it as written.
-fn quote_check(lock: &ArchiveLock, url: Option<&str>, quote: Option<&str>) -> Option<QuoteCheck> {
+fn quote_check(lock: &ArchiveRecords, url: Option<&str>, quote: Option<&str>) -> Option<CheckedQuote> {
     match lock.quote(url?, quote?) {
         QuoteLookup::Checked(check) => Some(check),
         QuoteLookup::Unchecked | QuoteLookup::Changed { .. } => None,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Archived, QuoteCheck, QuoteFinding};
+use crate::model::{Archived, CheckedQuote, QuoteFinding};
 
 /// `archived`: the archived copy `claimtrail archive` found.
 #[derive(Serialize)]
@@ -37,7 +37,7 @@ pub(super) fn capture(archived: Option<&Archived>) -> Option<CaptureData<'_>> {
 }
 
 /// A quote's check, if it has one.
-pub(super) fn quote_check(check: Option<&QuoteCheck>) -> Option<QuoteCheckData<'_>> {
+pub(super) fn quote_check(check: Option<&CheckedQuote>) -> Option<QuoteCheckData<'_>> {
     let check = check?;
     let (state, similarity, nearest) = match &check.finding {
         QuoteFinding::Found => ("found", None, None),

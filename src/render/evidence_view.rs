@@ -6,7 +6,7 @@ use super::format::{DateView, date_view};
 use super::text_fragment::with_text_fragment;
 use super::views::QuoteCheckView;
 use crate::archive_records::percent;
-use crate::model::{Archived, QuoteCheck, QuoteFinding};
+use crate::model::{Archived, CheckedQuote, QuoteFinding};
 
 /// The archived copy readers are shown, and when it was captured if known:
 /// the copy written in the content wins (a person chose it), else the one
@@ -42,7 +42,7 @@ pub(super) fn original_note(archived: Option<&Archived>) -> Option<String> {
 /// The check of `quote`, cited from `url` whose record is `archived`: found
 /// quotes link to their place in the original when it answered.
 pub(super) fn quote_check_view(
-    check: Option<&QuoteCheck>,
+    check: Option<&CheckedQuote>,
     url: Option<&str>,
     quote: Option<&str>,
     archived: Option<&Archived>,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Docs;
-use crate::archive_records::{ArchiveLock, QuoteCheck, QuoteFinding, QuoteLookup, percent};
+use crate::archive_records::{ArchiveRecords, CheckedQuote, QuoteFinding, QuoteLookup, percent};
 use crate::dates::date_view;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::DocumentRef;
@@ -16,7 +16,7 @@ const NEAREST_CHARS: usize = 80;
 
 /// A warning for every quote of every claim that the lock file says changed
 /// since it was checked, or was not found in the archived copy.
-pub(crate) fn check_quotes(docs: &Docs, lock: &ArchiveLock) -> Vec<Diagnostic> {
+pub(crate) fn check_quotes(docs: &Docs, lock: &ArchiveRecords) -> Vec<Diagnostic> {
     let document_urls: HashMap<&str, &str> = docs
         .documents
         .iter()
@@ -65,7 +65,7 @@ fn quote_warning(file: &str, quote: &Located<String>, lookup: QuoteLookup) -> Op
 
 /// "this quote was not found in the archived copy of May 12, 2026 (nearest
 /// passage: “…”, 72% similar)", for a quote that was not found.
-fn not_found(check: &QuoteCheck) -> Option<String> {
+fn not_found(check: &CheckedQuote) -> Option<String> {
     let QuoteFinding::NotFound {
         nearest,
         similarity,
@@ -101,9 +101,9 @@ mod tests {
     use super::*;
     use time::{Date, Month};
 
-    fn check(nearest: Option<&str>, similarity: Option<f64>, captured: bool) -> QuoteCheck {
+    fn check(nearest: Option<&str>, similarity: Option<f64>, captured: bool) -> CheckedQuote {
         let may_12 = Date::from_calendar_date(2026, Month::May, 12).unwrap();
-        QuoteCheck {
+        CheckedQuote {
             finding: QuoteFinding::NotFound {
                 nearest: nearest.map(str::to_string),
                 similarity,
