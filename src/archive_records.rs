@@ -45,7 +45,8 @@ pub struct Archived {
 impl Archived {
     /// Whether the original answered with a success (2xx) when last checked.
     pub fn original_is_live(&self) -> bool {
-        self.status.is_some_and(|status| (200..300).contains(&status))
+        self.status
+            .is_some_and(|status| (200..300).contains(&status))
     }
 }
 
@@ -199,18 +200,28 @@ fn parse(text: &str) -> (ArchiveRecords, Vec<Diagnostic>) {
                 "the lock file is version {}; this claimtrail reads version {LOCK_VERSION}",
                 lock.version
             ),
-            hint: Some("use the claimtrail that wrote it, or run `claimtrail archive` to write it again".into()),
+            hint: Some(
+                "use the claimtrail that wrote it, or run `claimtrail archive` to write it again"
+                    .into(),
+            ),
         });
         return (ArchiveRecords::default(), locate(text, problems));
     }
     let mut records = ArchiveRecords::default();
     for (i, entry) in lock.entries.into_iter().enumerate() {
         let url = entry.url.clone();
-        if records.records.insert(url, record(i, entry, &mut problems)).is_some() {
+        if records
+            .records
+            .insert(url, record(i, entry, &mut problems))
+            .is_some()
+        {
             problems.push(Problem {
                 place: Place::Url(i),
                 message: "a second entry for this address".into(),
-                hint: Some("each address has one entry; run `claimtrail archive` to write the file again".into()),
+                hint: Some(
+                    "each address has one entry; run `claimtrail archive` to write the file again"
+                        .into(),
+                ),
             });
         }
     }
@@ -365,11 +376,13 @@ error = "the archive has no copy"
         assert_eq!(problems, []);
         let checked = day(2026, Month::December, 5);
         let captured = Some(day(2026, Month::May, 12));
-        let check = |finding| QuoteLookup::Checked(CheckedQuote {
-            finding,
-            checked,
-            captured,
-        });
+        let check = |finding| {
+            QuoteLookup::Checked(CheckedQuote {
+                finding,
+                checked,
+                captured,
+            })
+        };
         let a = "https://example.org/a";
         assert_eq!(lock.quote(a, "hello"), check(QuoteFinding::Found));
         let not_found = QuoteFinding::NotFound {
@@ -380,7 +393,10 @@ error = "the archive has no copy"
         assert_eq!(lock.quote(a, "hello!"), QuoteLookup::Changed { checked });
         let gone = "https://example.org/gone";
         assert_eq!(lock.quote(gone, "hello"), QuoteLookup::Unchecked);
-        assert_eq!(lock.quote("https://example.org/b", "hello"), QuoteLookup::Unchecked);
+        assert_eq!(
+            lock.quote("https://example.org/b", "hello"),
+            QuoteLookup::Unchecked
+        );
         assert!(lock.archived(a).unwrap().original_is_live());
         let gone = lock.archived(gone).unwrap();
         assert_eq!((gone.status, gone.capture.is_none()), (Some(404), true));
@@ -421,7 +437,8 @@ error = "the archive has no copy"
 
     #[test]
     fn a_malformed_file_is_one_located_error() {
-        let text = "version = 1\n\n[[entry]]\nurl = \"https://example.org/a\"\nchecked = \"yesterday\"\n";
+        let text =
+            "version = 1\n\n[[entry]]\nurl = \"https://example.org/a\"\nchecked = \"yesterday\"\n";
         let (lock, problems) = parse(text);
         assert!(lock.records.is_empty());
         let found = lines_of(text, &problems);
@@ -432,7 +449,10 @@ error = "the archive has no copy"
         let later = "version = 2\n";
         assert_eq!(
             lines_of(later, &parse(later).1),
-            [(1, "the lock file is version 2; this claimtrail reads version 1".to_string())]
+            [(
+                1,
+                "the lock file is version 2; this claimtrail reads version 1".to_string()
+            )]
         );
     }
 }

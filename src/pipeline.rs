@@ -272,13 +272,7 @@ pub(crate) fn check_parsed(
         }
     }
     let lock = archive_records::read(&site_files.archive_lock, &mut diagnostics);
-    let mut checked = assemble(
-        config,
-        files,
-        parsed,
-        (diagnostics, &lock),
-        include_drafts,
-    );
+    let mut checked = assemble(config, files, parsed, (diagnostics, &lock), include_drafts);
     if let Some(site) = &checked.site {
         let search_template = site_files.template_text("search.html");
         checked

@@ -47,7 +47,10 @@ pub(crate) fn read_lock(root: &Path) -> LockText {
     let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_LOCK_BYTES {
         let message = format!("the file is {size} bytes; it may be at most {MAX_LOCK_BYTES} bytes");
-        return refuse(message, "remove entries for addresses no claim cites any more");
+        return refuse(
+            message,
+            "remove entries for addresses no claim cites any more",
+        );
     }
     let bytes = match fs::read(&path) {
         Ok(bytes) => bytes,
@@ -91,6 +94,10 @@ mod tests {
             panic!("a binary lock file is a problem");
         };
         assert_eq!(problem.0.file, ARCHIVE_LOCK_FILE);
-        assert!(problem.0.message.contains("binary"), "{}", problem.0.message);
+        assert!(
+            problem.0.message.contains("binary"),
+            "{}",
+            problem.0.message
+        );
     }
 }

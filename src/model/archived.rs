@@ -33,7 +33,11 @@ fn archived(lock: &ArchiveRecords, url: Option<&str>) -> Option<Archived> {
 }
 
 /// The check of `quote` citing `url`, if the lock has one for it as written.
-fn quote_check(lock: &ArchiveRecords, url: Option<&str>, quote: Option<&str>) -> Option<CheckedQuote> {
+fn quote_check(
+    lock: &ArchiveRecords,
+    url: Option<&str>,
+    quote: Option<&str>,
+) -> Option<CheckedQuote> {
     match lock.quote(url?, quote?) {
         QuoteLookup::Checked(check) => Some(check),
         QuoteLookup::Unchecked | QuoteLookup::Changed { .. } => None,

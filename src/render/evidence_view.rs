@@ -60,9 +60,7 @@ pub(super) fn quote_check_view(
                 text: format!("Quote found {copy}"),
                 nearest: None,
                 similarity: None,
-                fragment_url: live
-                    .then(|| with_text_fragment(url?, quote?))
-                    .flatten(),
+                fragment_url: live.then(|| with_text_fragment(url?, quote?)).flatten(),
             }
         }
         QuoteFinding::NotFound {

@@ -52,7 +52,8 @@ mod tests {
     #[test]
     fn a_short_quote_is_matched_whole_with_its_syntax_characters_encoded() {
         assert_eq!(
-            with_text_fragment("https://example.org/a", "“Fast, cheap & state-of-the-art.”").unwrap(),
+            with_text_fragment("https://example.org/a", "“Fast, cheap & state-of-the-art.”")
+                .unwrap(),
             "https://example.org/a#:~:text=Fast%2C%20cheap%20%26%20state%2Dof%2Dthe%2Dart."
         );
         assert_eq!(

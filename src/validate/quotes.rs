@@ -28,7 +28,11 @@ pub(crate) fn check_quotes(docs: &Docs, lock: &ArchiveRecords) -> Vec<Diagnostic
         let citations = claim.citations.iter().map(|c| (&c.origin, &c.quote));
         for (origin, quote) in appearances.chain(citations) {
             if let (Some(url), Some(quote)) = (url_of(origin, &document_urls), quote) {
-                out.extend(quote_warning(&claim.file, quote, lock.quote(url, &quote.value)));
+                out.extend(quote_warning(
+                    &claim.file,
+                    quote,
+                    lock.quote(url, &quote.value),
+                ));
             }
         }
     }

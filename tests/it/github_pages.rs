@@ -186,8 +186,15 @@ fn a_weekly_job_refreshes_the_archive_and_opens_a_pull_request() {
     let workflow = workflow();
     let on = &workflow["on"];
     let cron = on["schedule"][0]["cron"].as_str().unwrap();
-    assert_eq!(cron.split(' ').nth(4), Some("1"), "weekly, on Mondays: {cron}");
-    assert_eq!(on["workflow_dispatch"]["inputs"]["archive"]["type"], "boolean");
+    assert_eq!(
+        cron.split(' ').nth(4),
+        Some("1"),
+        "weekly, on Mondays: {cron}"
+    );
+    assert_eq!(
+        on["workflow_dispatch"]["inputs"]["archive"]["type"],
+        "boolean"
+    );
     let archive = &workflow["jobs"]["archive"];
     let condition = archive["if"].as_str().unwrap();
     assert!(
@@ -202,7 +209,11 @@ fn a_weekly_job_refreshes_the_archive_and_opens_a_pull_request() {
     let steps = steps(archive);
     let refresh = steps
         .iter()
-        .position(|s| s["run"].as_str().is_some_and(|r| r.ends_with("claimtrail archive")))
+        .position(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.ends_with("claimtrail archive"))
+        })
         .expect("an archive step");
     let pull_request = steps
         .iter()
@@ -228,7 +239,9 @@ fn only_the_archive_job_touches_the_network_or_writes() {
     let jobs = &workflow["jobs"];
     for job in ["check", "build"] {
         assert!(
-            runs(&jobs[job]).iter().all(|run| !run.contains("claimtrail archive")),
+            runs(&jobs[job])
+                .iter()
+                .all(|run| !run.contains("claimtrail archive")),
             "{job} stays offline"
         );
         assert!(uses(&jobs[job], "peter-evans/create-pull-request").is_none());

@@ -59,7 +59,10 @@ fn alike_quote_warnings_print_as_one_line() {
         )),
         "{report}"
     );
-    assert!(report.contains(NOT_FOUND), "a lone warning in full: {report}");
+    assert!(
+        report.contains(NOT_FOUND),
+        "a lone warning in full: {report}"
+    );
 }
 
 #[test]

@@ -35,7 +35,10 @@ fn point_at(root: &Path, origin: &str) {
         }
         let text = fs::read_to_string(path).unwrap();
         let moved = text
-            .replace("https://archive.example.org/", &format!("{origin}/archive/"))
+            .replace(
+                "https://archive.example.org/",
+                &format!("{origin}/archive/"),
+            )
             .replace("https://example.org/", &format!("{origin}/"));
         fs::write(path, moved).unwrap();
     }
@@ -52,7 +55,9 @@ fn check_and_build_make_no_request_to_the_addresses_they_cite() {
     claimtrail::build(&options(dir.path())).unwrap();
     let page = crate::common::read(dir.path(), "public/claims/gizmo-4-reads-minds/index.html");
     assert!(
-        page.contains(&format!("data-versionurl=\"{origin}/archive/web/20260512000000/")),
+        page.contains(&format!(
+            "data-versionurl=\"{origin}/archive/web/20260512000000/"
+        )),
         "the captures are the listener's"
     );
     let connection = listener.accept();

@@ -31,7 +31,11 @@ fn claims_json_entries_carry_their_capture_and_quote_check() {
         keynote["quote_check"],
         json!({"state": "found", "checked": "2026-12-05", "similarity": null, "nearest": null})
     );
-    let review = entry(&claims, "citations", "https://example.org/bench/gizmo-4-review");
+    let review = entry(
+        &claims,
+        "citations",
+        "https://example.org/bench/gizmo-4-review",
+    );
     assert_eq!(
         review["quote_check"],
         json!({
@@ -41,10 +45,22 @@ fn claims_json_entries_carry_their_capture_and_quote_check() {
             "nearest": "It guessed the rest of our questions correctly about a third of the time."
         })
     );
-    let first_look = entry(&claims, "citations", "https://example.org/bench/gizmo-4-first-look");
-    assert_eq!(first_look["quote_check"], Value::Null, "the quote changed since");
+    let first_look = entry(
+        &claims,
+        "citations",
+        "https://example.org/bench/gizmo-4-first-look",
+    );
+    assert_eq!(
+        first_look["quote_check"],
+        Value::Null,
+        "the quote changed since"
+    );
     assert_eq!(first_look["archived"]["date"], "2026-05-04");
-    let podcast = entry(&claims, "citations", "https://example.org/bench/gizmo-4-podcast");
+    let podcast = entry(
+        &claims,
+        "citations",
+        "https://example.org/bench/gizmo-4-podcast",
+    );
     assert_eq!(
         (&podcast["archived"], &podcast["quote_check"]),
         (&Value::Null, &Value::Null),

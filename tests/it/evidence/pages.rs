@@ -5,7 +5,8 @@ use super::{CLAIM_PAGE, built, page};
 use crate::common::html::{attr, attrs, select, texts};
 
 const KEYNOTE: &str = "https://example.org/gizmo/keynote";
-const KEYNOTE_COPY: &str = "https://archive.example.org/web/20260512000000/https://example.org/gizmo/keynote";
+const KEYNOTE_COPY: &str =
+    "https://archive.example.org/web/20260512000000/https://example.org/gizmo/keynote";
 
 #[test]
 fn each_checked_quote_says_what_was_found_and_in_which_copy() {
@@ -78,7 +79,10 @@ fn found_quotes_link_to_their_place_in_a_live_original_with_a_text_fragment() {
     );
     assert_eq!(
         attrs(&html, ".quote-check a", "rel"),
-        ["nofollow noopener noreferrer", "nofollow noopener noreferrer"]
+        [
+            "nofollow noopener noreferrer",
+            "nofollow noopener noreferrer"
+        ]
     );
 }
 
@@ -91,7 +95,10 @@ fn the_archived_copy_is_linked_with_its_date_and_robust_links_attributes() {
         .select(&crate::common::html::selector(".links a"))
         .collect();
     assert_eq!(
-        links.iter().map(|a| a.text().collect::<String>()).collect::<Vec<_>>(),
+        links
+            .iter()
+            .map(|a| a.text().collect::<String>())
+            .collect::<Vec<_>>(),
         ["Read the document", "Archived May 12, 2026"]
     );
     let original = &links[0];
@@ -142,14 +149,23 @@ fn a_hand_written_archive_wins_over_the_lock_file_capture() {
     );
     assert_eq!(
         attrs(&launch, ".links a", "href"),
-        ["https://example.org/gizmo/introducing-gizmo-4", hand_written]
+        [
+            "https://example.org/gizmo/introducing-gizmo-4",
+            hand_written
+        ]
     );
     assert!(attrs(&launch, "a", "data-versionurl").is_empty());
     let document = page(dir.path(), "documents/gizmo-4-launch/index.html");
     assert_eq!(
         attrs(&document, ".document-header .links a", "href"),
-        ["https://example.org/gizmo/introducing-gizmo-4", hand_written]
+        [
+            "https://example.org/gizmo/introducing-gizmo-4",
+            hand_written
+        ]
     );
     let text = crate::common::read(dir.path(), "public/documents/gizmo-4-launch/index.html");
-    assert!(!text.contains("archive.example.org"), "the lock's capture is not shown");
+    assert!(
+        !text.contains("archive.example.org"),
+        "the lock's capture is not shown"
+    );
 }

@@ -137,9 +137,11 @@ fn the_init_workflow_refreshes_the_archive_weekly_with_the_installed_claimtrail(
             "claimtrail archive",
         ]
     );
-    assert!(steps.iter().any(|s| s["uses"]
-        .as_str()
-        .is_some_and(|u| u.starts_with("peter-evans/create-pull-request@"))));
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("peter-evans/create-pull-request@"))
+    }));
     assert_eq!(archive["permissions"]["pull-requests"], "write");
     assert!(text.contains("Allow GitHub Actions to create and approve pull requests"));
 }
