@@ -105,6 +105,11 @@ pub(crate) struct ArchiveRecords {
 }
 
 impl ArchiveRecords {
+    /// Whether there is no record at all (the site has no lock file, say).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
     /// What `archive` recorded about `url`, if anything.
     pub(crate) fn archived(&self, url: &str) -> Option<&Archived> {
         self.records.get(url).map(|record| &record.archived)

@@ -8,6 +8,9 @@ use crate::archive_records::{ArchiveRecords, Archived, CheckedQuote, QuoteLookup
 impl Site {
     /// The site with `lock`'s records attached where their addresses are cited.
     pub(crate) fn with_archive(mut self, lock: &ArchiveRecords) -> Site {
+        if lock.is_empty() {
+            return self;
+        }
         for document in self.documents.values_mut() {
             document.archived = archived(lock, document.url.as_deref());
         }

@@ -169,3 +169,26 @@ fn a_hand_written_archive_wins_over_the_lock_file_capture() {
         "the lock's capture is not shown"
     );
 }
+
+#[test]
+fn what_the_lock_file_says_reaches_pages_as_text_only() {
+    let dir = super::site();
+    let lock = dir.path().join("archive.lock");
+    let text = std::fs::read_to_string(&lock).unwrap().replace(
+        "nearest = \"It guessed",
+        "nearest = \"</blockquote><script>alert(1)</script><img src=x onerror=alert(2)> It guessed",
+    );
+    std::fs::write(&lock, text).unwrap();
+    claimtrail::build(&crate::common::options(dir.path())).unwrap();
+    let text = crate::common::read(dir.path(), &format!("public/{CLAIM_PAGE}"));
+    assert_eq!(
+        crate::common::html_safety::executable_parts_of_page(&text),
+        Vec::<String>::new()
+    );
+    let html = scraper::Html::parse_document(&text);
+    assert!(
+        texts(&html, ".nearest-passage blockquote")[0]
+            .starts_with("</blockquote><script>alert(1)</script>"),
+        "shown as written, as text"
+    );
+}
