@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::archive_records::ArchiveRecords;
 use crate::config::{self, Config};
 use crate::diagnostic::{self, Diagnostic, Diagnostics};
 use crate::load::RawFile;
@@ -31,14 +32,16 @@ pub(crate) fn status_ids(config: Option<&Config>) -> Vec<String> {
         .collect()
 }
 
-/// Per-file results plus cross-file rules make the model.
+/// Per-file results plus cross-file rules make the model, with what the
+/// archive `lock` recorded about the cited addresses.
 ///
-/// `files` and `parsed` are parallel; `diagnostics` holds what came before (load, config).
+/// `files` and `parsed` are parallel; `diagnostics` holds what came before
+/// (load, config, the lock file).
 pub(crate) fn assemble(
     config: Option<Config>,
     files: &[&RawFile],
     parsed: Vec<Parsed>,
-    mut diagnostics: Diagnostics,
+    (mut diagnostics, lock): (Diagnostics, &ArchiveRecords),
     include_drafts: bool,
 ) -> Checked {
     let mut docs = Vec::with_capacity(parsed.len());
@@ -54,7 +57,8 @@ pub(crate) fn assemble(
         docs.extend(doc);
     }
     let docs = Docs::from_docs(docs);
-    let cross_file = validate::validate(&docs);
+    let mut cross_file = validate::validate(&docs);
+    cross_file.extend(validate::check_quotes(&docs, lock));
     if !cross_file.is_empty() {
         let texts: HashMap<&str, &str> = files
             .iter()
@@ -68,7 +72,9 @@ pub(crate) fn assemble(
     }
     diagnostics.extend(cross_file);
     let site = match config {
-        Some(config) if !diagnostics.has_errors() => Site::from_docs(config, docs, include_drafts),
+        Some(config) if !diagnostics.has_errors() => {
+            Site::from_docs(config, docs, include_drafts).map(|site| site.with_archive(lock))
+        }
         _ => None,
     };
     Checked { site, diagnostics }

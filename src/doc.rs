@@ -88,8 +88,8 @@ pub struct AppearanceDoc {
     pub span: std::ops::Range<usize>,
     /// The document it appeared in.
     pub origin: DocumentRef,
-    /// The claimant's words, copied verbatim.
-    pub quote: Option<String>,
+    /// The claimant's words, copied verbatim, located for the quote checks.
+    pub quote: Option<Located<String>>,
 }
 
 /// One `[[citations]]` entry.
@@ -101,8 +101,8 @@ pub struct CitationDoc {
     pub origin: DocumentRef,
     /// How the document stands on the claim.
     pub stance: Stance,
-    /// A passage copied word for word from the document.
-    pub quote: Option<String>,
+    /// A passage copied word for word from the document, located for the quote checks.
+    pub quote: Option<Located<String>>,
     /// The value or range the document reports, as it states it.
     pub value: Option<Amount>,
 }

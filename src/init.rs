@@ -103,7 +103,7 @@ fn starter_files(dir: &Path, today: Date) -> Vec<(String, String)> {
     [
         ("site.toml", site),
         (".gitignore", include_str!("starter/gitignore").to_string()),
-        (WORKFLOW_FILE, workflow()),
+        (WORKFLOW_FILE, workflow(&slug)),
         (
             "content/claims/example-lab-model-twice-as-fast.md",
             dated(include_str!("starter/example-claim.md")),
@@ -187,13 +187,28 @@ fn workflow_edits() -> [(&'static str, String); 8] {
     ]
 }
 
-/// The GitHub Pages workflow for a new tracker.
-pub(crate) fn workflow() -> String {
+/// The GitHub Pages workflow for a new tracker named `slug`.
+pub(crate) fn workflow(slug: &str) -> String {
     workflow_edits()
         .iter()
         .fold(REPO_WORKFLOW.to_string(), |text, (from, to)| {
             text.replace(from, to)
         })
+        .replace(REPO_ARCHIVE_SCHEDULE, &archive_schedule(slug))
+}
+
+/// When the repository's own workflow refreshes its archive each week.
+const REPO_ARCHIVE_SCHEDULE: &str = "- cron: \"17 4 * * 1\"";
+
+/// A weekly time of its own for the tracker named `slug`, so that the
+/// trackers `init` makes do not all ask the archive at once; the same name
+/// always gets the same time (FNV-1a of the name picks minute, hour and day).
+fn archive_schedule(slug: &str) -> String {
+    let hash = slug.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let (minute, hour, day) = (hash % 60, (hash / 60) % 24, (hash / 1440) % 7);
+    format!("- cron: \"{minute} {hour} * * {day}\"")
 }
 
 #[cfg(test)]
@@ -203,12 +218,35 @@ mod tests {
 
     #[test]
     fn a_filled_in_repository_is_not_flagged() {
-        let text = workflow().replace(
+        let text = workflow("tracker").replace(
             "\"TODO: claimtrail's git repository URL\"",
             "https://git.example.org/claimtrail.git",
         );
         assert!(workflow_placeholders(&text).is_empty());
         assert!(workflow_placeholders("").is_empty());
+    }
+
+    #[test]
+    fn each_tracker_refreshes_its_archive_at_a_weekly_time_of_its_own() {
+        let times: std::collections::BTreeSet<String> =
+            ["ai-claims", "model-watch", "tracker", "claims-2026"]
+                .iter()
+                .map(|slug| archive_schedule(slug))
+                .collect();
+        assert_eq!(times.len(), 4, "{times:?}");
+        assert_eq!(archive_schedule("ai-claims"), archive_schedule("ai-claims"));
+        for time in times {
+            let fields: Vec<&str> = time
+                .trim_start_matches("- cron: \"")
+                .trim_end_matches('"')
+                .split(' ')
+                .collect();
+            let [minute, hour, "*", "*", day] = fields[..] else {
+                panic!("not weekly: {time}");
+            };
+            assert!(minute.parse::<u8>().unwrap() < 60 && hour.parse::<u8>().unwrap() < 24);
+            assert!(day.parse::<u8>().unwrap() < 7, "{time}");
+        }
     }
 
     #[test]
@@ -219,8 +257,11 @@ mod tests {
                 "pages.yml no longer has {from:?}"
             );
         }
-        let text = workflow();
+        assert!(REPO_WORKFLOW.contains(REPO_ARCHIVE_SCHEDULE));
+        let text = workflow("tracker");
         assert!(!text.contains("cargo build"));
+        assert!(!text.contains(REPO_ARCHIVE_SCHEDULE));
+        assert!(text.contains(&archive_schedule("tracker")));
         assert!(!text.contains("target/"));
         assert!(text.contains("cargo install --locked --git"));
         assert_eq!(workflow_placeholders(&text).len(), 1);

@@ -38,6 +38,7 @@ pub mod load;
 pub mod archive_lock;
 
 // Parse and validate: every rule, every problem.
+mod archive_records;
 pub mod config;
 mod doc;
 pub mod fields;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use time::Date;
 
 pub use crate::amount::Amount;
+pub use crate::archive_records::{Archived, Capture, CheckedQuote, QuoteFinding};
 use crate::config::Config;
 use crate::ids::tag_slug;
 use crate::parse::{
@@ -15,6 +16,7 @@ use crate::parse::{
 };
 use crate::validate::Docs;
 
+mod archived;
 mod entries;
 
 use entries::{appearances_and_evidence, document_from_doc};
@@ -103,8 +105,13 @@ pub struct Appearance {
     pub date: Option<Date>,
     /// The claimant's words, copied verbatim.
     pub quote: Option<String>,
-    /// Address of an archived copy (absolute http or https).
+    /// Address of an archived copy (absolute http or https), as written.
     pub archive: Option<String>,
+    /// What `claimtrail archive` recorded about `url` (`archive.lock`).
+    pub archived: Option<Archived>,
+    /// The check of `quote` against the archived copy of `url`, when the
+    /// lock file has one for the quote as written.
+    pub quote_check: Option<CheckedQuote>,
 }
 
 /// One piece of evidence: a document that says something about the claim.
@@ -127,8 +134,13 @@ pub struct Citation {
     pub quote: Option<String>,
     /// The value this document reports for the claim's `[quantity]`, in its unit.
     pub value: Option<Amount>,
-    /// Address of an archived copy (absolute http or https).
+    /// Address of an archived copy (absolute http or https), as written.
     pub archive: Option<String>,
+    /// What `claimtrail archive` recorded about `url` (`archive.lock`).
+    pub archived: Option<Archived>,
+    /// The check of `quote` against the archived copy of `url`, when the
+    /// lock file has one for the quote as written.
+    pub quote_check: Option<CheckedQuote>,
 }
 
 /// One verdict change.
@@ -159,8 +171,10 @@ pub struct Document {
     pub date: Option<Date>,
     /// Link to it (absolute http or https).
     pub url: Option<String>,
-    /// Address of an archived copy (absolute http or https).
+    /// Address of an archived copy (absolute http or https), as written.
     pub archive: Option<String>,
+    /// What `claimtrail archive` recorded about `url` (`archive.lock`).
+    pub archived: Option<Archived>,
     /// What kind of document it is.
     pub kind: DocumentKind,
     /// The Markdown after the frontmatter, unrendered: the description on its page.

@@ -27,7 +27,7 @@ use crate::output_file::OutputFile;
 use crate::render::Renderer;
 use crate::render::templates::located;
 use crate::workflow::workflow_placeholders;
-use crate::{links, parse, render, search, write};
+use crate::{archive_records, links, parse, render, search, write};
 
 pub use crate::assemble::Checked;
 
@@ -251,7 +251,7 @@ pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) 
 }
 
 /// The end of step 2, shared with `serve`: the rules on the site's other
-/// files (theme assets, workflow, search template) and the model made from
+/// files (theme assets, workflow, archive lock, search template) and the model made from
 /// the parsed content `files`. `diagnostics` holds what came before. Only
 /// [`static_collisions`] is left, since it needs the site's output paths:
 /// `serve` asks the renderer it serves with, sparing a second one.
@@ -271,7 +271,8 @@ pub(crate) fn check_parsed(
             diagnostics.extend(found);
         }
     }
-    let mut checked = assemble(config, files, parsed, diagnostics, include_drafts);
+    let lock = archive_records::read(&site_files.archive_lock, &mut diagnostics);
+    let mut checked = assemble(config, files, parsed, (diagnostics, &lock), include_drafts);
     if let Some(site) = &checked.site {
         let search_template = site_files.template_text("search.html");
         checked

@@ -27,6 +27,10 @@ pub enum Code {
     UnusedEntity,
     /// A document that no appearance or citation points at.
     UnusedDocument,
+    /// A quote whose text is not the one `claimtrail archive` checked.
+    QuoteChanged,
+    /// A quote `claimtrail archive` did not find in the archived copy.
+    QuoteNotFound,
 }
 
 impl Code {
@@ -46,6 +50,8 @@ impl Code {
             Code::UnusedSource => "sources are used by no claim",
             Code::UnusedEntity => "entities are in no claim",
             Code::UnusedDocument => "documents are used by no claim",
+            Code::QuoteChanged => "quotes changed since `claimtrail archive` checked them",
+            Code::QuoteNotFound => "quotes were not found in the archived copy of their document",
         }
     }
 
@@ -62,6 +68,10 @@ impl Code {
             Code::TagSpelledTwoWays => Some("use one spelling for each tag"),
             Code::UnusedDocument => Some(
                 "point an appearance or citation at each with `document = \"<its id>\"`, or remove the files",
+            ),
+            Code::QuoteChanged => Some("run `claimtrail archive` to check them as written now"),
+            Code::QuoteNotFound => Some(
+                "correct each quote to match its document word for word, or correct the document's address",
             ),
             Code::CitationWithoutLink
             | Code::AppearanceWithoutLink

@@ -2,11 +2,12 @@
 //!
 //! It finds every content file and reads it as text ([`entry`] holds the
 //! per-entry rules, the same for `build`, `check` and `serve`), and reads the
-//! site's other files ([`site_files`]: `site.toml`, the workflow, `templates/`
-//! and the listing of `static/`). Files that cannot be read as UTF-8 text
+//! site's other files ([`site_files`]: `site.toml`, the workflow,
+//! `archive.lock` ([`lock_file`]), `templates/` and the listing of `static/`). Files that cannot be read as UTF-8 text
 //! become diagnostics, never panics.
 
 mod entry;
+mod lock_file;
 mod site_files;
 pub(crate) mod symlinks;
 mod text;
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::disk_threads;
 pub(crate) use entry::{CONTENT_FOLDER, Found, content_at};
+pub(crate) use lock_file::{ARCHIVE_LOCK_FILE, LockText};
 pub(crate) use site_files::{
     Area, CONFIG_FILE, STATIC_FOLDER, SiteFiles, StaticEntry, Statics, TEMPLATES_FOLDER,
     TemplateFile, WORKFLOW_FILE, read_config, read_statics, site_files,

@@ -1,6 +1,6 @@
 //! The site's files besides its content: `site.toml`, the GitHub workflow,
-//! the templates of `templates/` and the listing of `static/`. The load stage
-//! owns the site's layout, so these names live here.
+//! `archive.lock`, the templates of `templates/` and the listing of
+//! `static/`. The load stage owns the site's layout, so these names live here.
 
 use std::collections::HashMap;
 use std::fs;
@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use bytes::Bytes;
 
 use super::entry::{CONTENT_FOLDER, other_folder};
+use super::lock_file::{ARCHIVE_LOCK_FILE, LockText, read_lock};
 use super::text::decode;
 use super::{MAX_FILE_BYTES, symlinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -38,16 +39,19 @@ pub(crate) enum Area {
     Static,
     /// The GitHub workflow.
     Workflow,
+    /// `archive.lock`.
+    ArchiveLock,
 }
 
 impl Area {
     /// Every area; what `serve` watches.
-    pub(crate) const ALL: [Area; 5] = [
+    pub(crate) const ALL: [Area; 6] = [
         Area::Config,
         Area::Content,
         Area::Templates,
         Area::Static,
         Area::Workflow,
+        Area::ArchiveLock,
     ];
 
     /// Its path from the site root.
@@ -58,6 +62,7 @@ impl Area {
             Area::Templates => TEMPLATES_FOLDER,
             Area::Static => STATIC_FOLDER,
             Area::Workflow => WORKFLOW_FILE,
+            Area::ArchiveLock => ARCHIVE_LOCK_FILE,
         }
     }
 
@@ -95,6 +100,8 @@ pub(crate) struct SiteFiles {
     pub config: Option<String>,
     /// The GitHub workflow as text, if the site has one that is a readable text file.
     pub workflow: Option<String>,
+    /// `archive.lock`, what `claimtrail archive` recorded about the cited addresses.
+    pub archive_lock: LockText,
     /// The files of `templates/`, by name.
     pub templates: Vec<TemplateFile>,
     /// The files and folders of `static/` to copy, in walk order (a folder
@@ -122,6 +129,7 @@ pub(crate) fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
         files.diagnostics.extend(problem);
     }
     files.workflow = read_workflow(root);
+    files.archive_lock = read_lock(root);
     let templates = root.join(TEMPLATES_FOLDER);
     let (entries, problems) = other_folder(root, &templates);
     files.diagnostics.extend(problems);

@@ -8,6 +8,7 @@ use time::Date;
 
 use super::{Appearance, Citation, Document};
 use crate::doc::{AppearanceDoc, CitationDoc, DocumentDoc, DocumentRef};
+use crate::fields::Located;
 use crate::validate::{is_claimants_statement, publisher};
 
 /// The details of the document an entry is about: the document file's, or
@@ -32,7 +33,7 @@ pub(super) fn appearances_and_evidence(
 ) -> Option<(Vec<Appearance>, Vec<Citation>)> {
     let mut made = appearances
         .into_iter()
-        .map(|a| appearance(resolve(a.origin, documents)?, a.quote, claimant))
+        .map(|a| appearance(resolve(a.origin, documents)?, text(a.quote), claimant))
         .collect::<Option<Vec<_>>>()?;
     let mut evidence = Vec::with_capacity(citations.len());
     for c in citations {
@@ -40,7 +41,7 @@ pub(super) fn appearances_and_evidence(
         let by_claimant = is_claimants_statement(&c, publisher, claimant);
         let resolved = resolve(c.origin, documents)?;
         if by_claimant {
-            made.push(appearance(resolved, c.quote, claimant)?);
+            made.push(appearance(resolved, text(c.quote), claimant)?);
             continue;
         }
         evidence.push(Citation {
@@ -50,12 +51,19 @@ pub(super) fn appearances_and_evidence(
             title: resolved.title,
             date: resolved.date,
             stance: c.stance,
-            quote: c.quote,
+            quote: text(c.quote),
             value: c.value,
             archive: resolved.archive,
+            archived: None,
+            quote_check: None,
         });
     }
     Some((made, evidence))
+}
+
+/// A quote's text, without where it is in its file.
+fn text(quote: Option<Located<String>>) -> Option<String> {
+    quote.map(|q| q.value)
 }
 
 /// An appearance in the `resolved` document; the `claimant` published it
@@ -69,6 +77,8 @@ fn appearance(resolved: Resolved, quote: Option<String>, claimant: &str) -> Opti
         date: resolved.date,
         quote,
         archive: resolved.archive,
+        archived: None,
+        quote_check: None,
     })
 }
 
@@ -105,6 +115,7 @@ pub(super) fn document_from_doc(doc: DocumentDoc) -> Option<(String, Document)> 
         date: doc.date,
         url: doc.url,
         archive: doc.archive,
+        archived: None,
         kind: doc.kind,
         body: doc.body,
     };

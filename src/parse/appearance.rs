@@ -40,7 +40,7 @@ pub(super) fn read_appearances(fields: &mut Fields) -> Vec<AppearanceDoc> {
         appearances.push(AppearanceDoc {
             span: entry.span(),
             origin,
-            quote: entry.optional_text("quote").map(|q| q.value),
+            quote: entry.optional_text("quote"),
         });
         merge(fields, entry);
     }

@@ -200,7 +200,7 @@ fn read_citations(fields: &mut Fields) -> Vec<CitationDoc> {
             span: entry.span(),
             origin,
             stance,
-            quote: entry.optional_text("quote").map(|q| q.value),
+            quote: entry.optional_text("quote"),
             value: read_amount(&mut entry, Needed::Optional),
         });
         merge(fields, entry);

@@ -2,6 +2,7 @@
 //! spread, timeline and citation formats.
 
 use super::charts;
+use super::evidence_view::{original_note, quote_check_view, shown_copy};
 use super::format::{bibtex_escape, bibtex_url, date_view, meta_description};
 use super::viewer::{Viewer, link, shared};
 use super::views::*;
@@ -76,6 +77,9 @@ impl Viewer<'_, '_> {
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
         let reported = AmountFields::of(citation.value.as_ref(), unit);
+        let archived = citation.archived.as_ref();
+        let (archive, archived_on) = shown_copy(citation.archive.as_deref(), archived);
+        let (url, quote) = (citation.url.as_deref(), citation.quote.as_deref());
         CitationView {
             document: citation.document.as_deref().map(|d| self.document_link(d)),
             source: self.source_link(&citation.source),
@@ -86,7 +90,10 @@ impl Viewer<'_, '_> {
                 .map_or_else(String::new, |s| s.kind.as_str().to_string()),
             first_party: self.index.is_first_party(claim, citation),
             url: citation.url.clone(),
-            archive: citation.archive.clone(),
+            archive,
+            archived: archived_on,
+            original_note: original_note(archived),
+            quote_check: quote_check_view(citation.quote_check.as_ref(), url, quote, archived),
             title: citation.title.clone(),
             date: citation.date.map(date_view),
             stance: citation.stance.as_str().to_string(),

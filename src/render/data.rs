@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use super::amount_fields::AmountFields;
+use super::data_evidence::{CaptureData, QuoteCheckData, capture, quote_check};
 use super::viewer::Viewer;
 use crate::model::{Appearance, Citation, Claim, Entity, Source};
 use crate::parse::{EntityKind, SourceKind, Stance};
@@ -50,6 +51,8 @@ struct AppearanceData<'a> {
     title: Option<&'a str>,
     date: Option<String>,
     quote: Option<&'a str>,
+    archived: Option<CaptureData<'a>>,
+    quote_check: Option<QuoteCheckData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,8 @@ struct CitationData<'a> {
     /// The reported `value` (or `min` and `max`), `qualifier` and `display`.
     #[serde(flatten)]
     value: AmountFields,
+    archived: Option<CaptureData<'a>>,
+    quote_check: Option<QuoteCheckData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -292,6 +297,8 @@ fn appearance<'a>(viewer: &Viewer, appearance: &'a Appearance) -> AppearanceData
         title: appearance.title.as_deref(),
         date: appearance.date.map(|d| d.to_string()),
         quote: appearance.quote.as_deref(),
+        archived: capture(appearance.archived.as_ref()),
+        quote_check: quote_check(appearance.quote_check.as_ref()),
     }
 }
 
@@ -307,6 +314,8 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation, unit: &str) -> Citation
         stance: citation.stance,
         quote: citation.quote.as_deref(),
         value: AmountFields::of(citation.value.as_ref(), unit),
+        archived: capture(citation.archived.as_ref()),
+        quote_check: quote_check(citation.quote_check.as_ref()),
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use super::data::{Named, source_ref};
+use super::data_evidence::{CaptureData, capture};
 use super::viewer::Viewer;
 use crate::model::Document;
 use crate::parse::DocumentKind;
@@ -19,6 +20,7 @@ struct DocumentData<'a> {
     url: String,
     link: Option<&'a str>,
     archive: Option<&'a str>,
+    archived: Option<CaptureData<'a>>,
     date: Option<String>,
     source: Named,
     description: &'a str,
@@ -64,6 +66,7 @@ fn document<'a>(viewer: &Viewer<'a, '_>, document: &'a Document) -> DocumentData
         url: viewer.urls.absolute(&format!("documents/{}/", document.id)),
         link: document.url.as_deref(),
         archive: document.archive.as_deref(),
+        archived: capture(document.archived.as_ref()),
         date: document.date.map(|d| d.to_string()),
         source: source_ref(viewer, &document.source),
         description: document.body.trim(),

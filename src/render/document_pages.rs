@@ -60,6 +60,7 @@ mod tests {
             date,
             url: None,
             archive: None,
+            archived: None,
             kind: DocumentKind::Other,
             body: String::new(),
         }

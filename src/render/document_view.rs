@@ -1,6 +1,7 @@
 //! Views of documents and appearances: a document's page, its scorecard,
 //! and where a claim was made.
 
+use super::evidence_view::{original_note, quote_check_view, shown_copy};
 use super::format::date_view;
 use super::viewer::{Viewer, link};
 use super::views::{AppearanceView, CitedClaim, DocumentView, Link, Scorecard, StatusCount};
@@ -16,6 +17,10 @@ impl Viewer<'_, '_> {
 
     /// One place a claim was made.
     pub(super) fn appearance(&self, appearance: &Appearance) -> AppearanceView {
+        let archived = appearance.archived.as_ref();
+        let (archive, archived_on) = shown_copy(appearance.archive.as_deref(), archived);
+        let (url, quote) = (appearance.url.as_deref(), appearance.quote.as_deref());
+        let check = appearance.quote_check.as_ref();
         AppearanceView {
             document: appearance
                 .document
@@ -23,7 +28,10 @@ impl Viewer<'_, '_> {
                 .map(|d| self.document_link(d)),
             source: self.source_link(&appearance.source),
             url: appearance.url.clone(),
-            archive: appearance.archive.clone(),
+            archive,
+            archived: archived_on,
+            original_note: original_note(archived),
+            quote_check: quote_check_view(check, url, quote, archived),
             title: appearance.title.clone(),
             date: appearance.date.map(date_view),
             quote: appearance.quote.clone(),
@@ -33,6 +41,8 @@ impl Viewer<'_, '_> {
     /// A document view, with the claims it makes counted by status.
     pub(super) fn document(&self, document: &Document) -> DocumentView {
         let made = self.index.documents.made_in(&document.id);
+        let archived = document.archived.as_ref();
+        let (archive, archived_on) = shown_copy(document.archive.as_deref(), archived);
         let verdicts = |status: &str| {
             let def = self.site.config.status(status);
             def.and_then(|s| s.verdict()).is_some()
@@ -44,7 +54,9 @@ impl Viewer<'_, '_> {
             kind_label: kind_label(document.kind.as_str()),
             url: self.urls.path(&format!("documents/{}/", document.id)),
             link: document.url.clone(),
-            archive: document.archive.clone(),
+            archive,
+            archived: archived_on,
+            original_note: original_note(archived),
             date: document.date.map(date_view),
             source: self.source_link(&document.source),
             claim_count: made.len(),

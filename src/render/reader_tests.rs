@@ -49,6 +49,7 @@ fn site() -> Site {
             date: Some(time::macros::date!(2026 - 04 - 23)),
             url: Some("https://example.org/acme-model-2-launch".into()),
             archive: None,
+            archived: None,
             kind: DocumentKind::ModelCard,
             body: "Acme's *launch* post.".into(),
         },

@@ -187,6 +187,18 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_reports() {
     .unwrap();
     step("a workflow with a placeholder", &[&workflow]);
 
+    let lock = root.join(load::ARCHIVE_LOCK_FILE);
+    let entry = "version = 1\n[[entry]]\nurl = \"https://example.org/lab/acme-model-2-cost\"\n\
+                 checked = 2026-12-05T19:00:00Z\nstatus = 200\n\
+                 capture = \"https://archive.example.org/lab\"\n\
+                 [[entry.quote]]\nsha256 = \"00\"\nfound = true\n";
+    fs::write(&lock, entry).unwrap();
+    step("a lock file whose quote changed since", &[&lock]);
+    fs::write(&lock, "version = 1\n<<<<<<< HEAD\n").unwrap();
+    step("a lock file with a merge conflict", &[&lock]);
+    fs::remove_file(&lock).unwrap();
+    step("the lock file removed", &[&lock]);
+
     let outside = dir.path().join("site.toml");
     fs::rename(&config, &outside).unwrap();
     symlink(&outside, &config).unwrap();

@@ -15,12 +15,14 @@ use crate::placeholders::is_placeholder;
 
 mod appearances;
 mod parent_loops;
+mod quotes;
 mod repeated;
 mod unused;
 
 use appearances::{Known, check_appearances, check_origin_references};
 pub(crate) use appearances::{is_claimants_statement, publisher};
 use parent_loops::ParentLoops;
+pub(crate) use quotes::check_quotes;
 
 /// Every parsed file, split by kind.
 #[derive(Debug, Default, Clone)]

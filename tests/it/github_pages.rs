@@ -180,3 +180,76 @@ fn a_custom_domain_off_the_base_url_is_a_warning() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_weekly_job_refreshes_the_archive_and_opens_a_pull_request() {
+    let workflow = workflow();
+    let on = &workflow["on"];
+    let cron = on["schedule"][0]["cron"].as_str().unwrap();
+    assert_eq!(
+        cron.split(' ').nth(4),
+        Some("1"),
+        "weekly, on Mondays: {cron}"
+    );
+    assert_eq!(
+        on["workflow_dispatch"]["inputs"]["archive"]["type"],
+        "boolean"
+    );
+    let archive = &workflow["jobs"]["archive"];
+    let condition = archive["if"].as_str().unwrap();
+    assert!(
+        condition.contains("github.event_name == 'schedule'")
+            && condition.contains("inputs.archive"),
+        "{condition}"
+    );
+    let permissions = archive["permissions"].as_mapping().unwrap();
+    assert_eq!(permissions.len(), 2, "{permissions:?}");
+    assert_eq!(archive["permissions"]["contents"], "write");
+    assert_eq!(archive["permissions"]["pull-requests"], "write");
+    let steps = steps(archive);
+    let refresh = steps
+        .iter()
+        .position(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.ends_with("claimtrail archive"))
+        })
+        .expect("an archive step");
+    let pull_request = steps
+        .iter()
+        .position(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("peter-evans/create-pull-request@"))
+        })
+        .expect("a pull request step");
+    assert!(refresh < pull_request);
+    let with = &steps[pull_request]["with"];
+    assert_eq!(with["add-paths"], "archive.lock", "only the lock file");
+    assert_eq!(
+        steps[pull_request]["if"], "${{ !cancelled() }}",
+        "a run cut short still proposes what it finished"
+    );
+    assert_caches_cargo(archive);
+}
+
+#[test]
+fn only_the_archive_job_touches_the_network_or_writes() {
+    let workflow = workflow();
+    let jobs = &workflow["jobs"];
+    for job in ["check", "build"] {
+        assert!(
+            runs(&jobs[job])
+                .iter()
+                .all(|run| !run.contains("claimtrail archive")),
+            "{job} stays offline"
+        );
+        assert!(uses(&jobs[job], "peter-evans/create-pull-request").is_none());
+    }
+    let build = jobs["build"]["if"].as_str().unwrap();
+    assert!(
+        build.contains("github.event_name != 'schedule'") && build.contains("!inputs.archive"),
+        "the weekly run publishes nothing: {build}"
+    );
+    assert_eq!(workflow["permissions"]["contents"], "read");
+}

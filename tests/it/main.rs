@@ -16,6 +16,7 @@ mod cli;
 mod diagnostics;
 mod documents;
 mod documents_pages;
+mod evidence;
 mod feeds;
 mod github_pages;
 mod hostile;

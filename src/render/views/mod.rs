@@ -5,6 +5,7 @@
 
 pub(crate) mod charts;
 mod documents;
+mod evidence;
 
 use serde::Serialize;
 
@@ -12,6 +13,7 @@ pub(crate) use super::amount_fields::AmountFields;
 
 pub(crate) use super::format::DateView;
 pub(crate) use documents::{AppearanceView, DocumentView, Scorecard};
+pub(crate) use evidence::QuoteCheckView;
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
@@ -208,8 +210,18 @@ pub(crate) struct CitationView {
     pub first_party: bool,
     /// The document's address (absolute http or https).
     pub url: Option<String>,
-    /// Address of an archived copy (absolute http or https).
+    /// Address of the archived copy readers are shown (absolute http or
+    /// https): the one written in the content, else the one `claimtrail
+    /// archive` found.
     pub archive: Option<String>,
+    /// When that copy was captured, when known (for "Archived May 12, 2026"
+    /// and the Robust Links `data-versiondate`).
+    pub archived: Option<DateView>,
+    /// "The original answered HTTP 404 when checked on December 5, 2026.",
+    /// when it did not answer with a success.
+    pub original_note: Option<String>,
+    /// The quote's check against the archived copy, when it was checked as written.
+    pub quote_check: Option<QuoteCheckView>,
     /// The document's own title, if the citation gives it.
     pub title: Option<String>,
     /// When the document was published, if the citation gives it.

@@ -46,6 +46,8 @@ fn entries_pointing_at_a_document_get_its_details() {
             date: Some(date!(2026 - 04 - 23)),
             quote: Some("Acme Model 2 reads a whole book in one go.".into()),
             archive: None,
+            archived: None,
+            quote_check: None,
         }]
     );
     assert_eq!(
@@ -62,6 +64,8 @@ fn entries_pointing_at_a_document_get_its_details() {
             archive: Some(
                 "https://web.archive.org/web/2026/https://example.org/lab/context".into()
             ),
+            archived: None,
+            quote_check: None,
         }]
     );
     assert_eq!(claim.last_updated(), date!(2026 - 05 - 12));

@@ -29,6 +29,7 @@ fn documents_json_lists_each_document_with_its_claims() {
             "url": "https://example.org/evidence/documents/widget-3-launch/",
             "link": "https://example.org/widgetco/introducing-widget-3",
             "archive": "https://example.org/archive/introducing-widget-3",
+            "archived": null,
             "date": "2026-03-01",
             "source": {
                 "id": "widgetco-blog",
@@ -73,7 +74,9 @@ fn claims_json_separates_appearances_from_evidence() {
             "archive": null,
             "title": "Widget 3 and memory",
             "date": "2026-03-15",
-            "quote": "Widget 3 remembers every conversation you have with it."
+            "quote": "Widget 3 remembers every conversation you have with it.",
+            "archived": null,
+            "quote_check": null
         }])
     );
     let fast = claim("widget-3-twice-as-fast");

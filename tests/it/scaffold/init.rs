@@ -121,6 +121,32 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
 }
 
 #[test]
+fn the_init_workflow_refreshes_the_archive_weekly_with_the_installed_claimtrail() {
+    let dir = tempfile::tempdir().unwrap();
+    claimtrail::init::init(dir.path(), false, TODAY).unwrap();
+    let text = common::read(dir.path(), ".github/workflows/pages.yml");
+    let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    assert!(workflow["on"]["schedule"][0]["cron"].is_string());
+    let archive = &workflow["jobs"]["archive"];
+    let steps = archive["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert_eq!(
+        runs,
+        [
+            r#"cargo install --locked --git "$CLAIMTRAIL_REPOSITORY" --tag "$CLAIMTRAIL_TAG" claimtrail"#,
+            "claimtrail archive",
+        ]
+    );
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("peter-evans/create-pull-request@"))
+    }));
+    assert_eq!(archive["permissions"]["pull-requests"], "write");
+    assert!(text.contains("Allow GitHub Actions to create and approve pull requests"));
+}
+
+#[test]
 fn check_flags_the_workflow_until_its_repository_is_filled_in() {
     let dir = tempfile::tempdir().unwrap();
     claimtrail::init::init(dir.path(), false, TODAY).unwrap();
