@@ -8,12 +8,15 @@ use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
 mod limits;
+mod links;
 mod publishing;
 mod search;
 mod statuses;
 
 pub(crate) use limits::RenderLimits;
 use limits::read_limits;
+pub use links::LinkSettings;
+use links::read_links;
 pub(crate) use publishing::{DEFAULT_FEED_ENTRIES, Publisher};
 use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
 pub(crate) use search::SearchSettings;
@@ -39,6 +42,7 @@ const SITE_KEYS: &[&str] = &[
     "html",
     "search",
     "limits",
+    "links",
 ];
 
 /// The validated contents of `site.toml`.
@@ -72,6 +76,8 @@ pub struct Config {
     pub search: SearchSettings,
     /// How big one rendered file may grow and how long it may take (`[limits]`).
     pub limits: RenderLimits,
+    /// Where `check --links` keeps its results and for how long (`[links]`).
+    pub links: LinkSettings,
 }
 
 /// Default items per page.
@@ -163,6 +169,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let html = html_policy::read(&mut fields);
     let search = read_search(&mut fields);
     let limits = read_limits(&mut fields);
+    let links = read_links(&mut fields);
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -191,6 +198,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         html,
         search,
         limits,
+        links,
     })
 }
 
