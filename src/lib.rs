@@ -61,6 +61,7 @@ mod pipeline;
 
 // Around the pipeline.
 pub mod init;
+pub mod link_check;
 pub mod new;
 pub mod serve;
 mod session;
