@@ -6,23 +6,25 @@
 //! every pull request asks each server at most once a day. Plain `check`
 //! and `build` never come here: they make no request.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
-use time::OffsetDateTime;
-
-use crate::diagnostic::{Diagnostic, Diagnostics, plural};
+use crate::diagnostic::{Diagnostics, plural};
 use crate::error::Error;
+use crate::net::{Client, NetSettings, for_each_parallel};
 use crate::pipeline::{self, Checked};
 
 mod cache;
 mod cited;
 mod health;
+mod saved;
 mod visit;
 
-use cache::Cache;
 use cited::CitedUrls;
 use health::Health;
+use saved::SavedVerdicts;
 
 /// How `check --links` runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub struct LinksChecked {
 }
 
 /// The counts of one run, over distinct URLs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkSummary {
     /// Every cited URL.
     pub links: usize,
@@ -55,30 +57,40 @@ pub struct LinkSummary {
     pub unreachable: usize,
     /// Those whose verdict came from the cache, without a request.
     pub from_cache: usize,
+    /// The HTTP requests sent (retries and redirects included).
+    pub requests: u64,
+    /// The wall time of the whole run, the offline check included.
+    pub elapsed: Duration,
 }
 
 impl fmt::Display for LinkSummary {
-    /// "200 links checked, 3 dead, 1 unreachable, 150 from cache".
+    /// "200 links checked, 3 dead, 1 unreachable, 150 from cache (52 requests in 1.4 s)".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} {} checked, {} dead, {} unreachable, {} from cache",
+            "{} {} checked, {} dead, {} unreachable, {} from cache ({} {} in {:.1} s)",
             self.links,
             plural(self.links, "link", "links"),
             self.dead,
             self.unreachable,
-            self.from_cache
+            self.from_cache,
+            self.requests,
+            plural(self.requests as usize, "request", "requests"),
+            self.elapsed.as_secs_f64()
         )
     }
 }
 
-/// Checks the site at `root` like `check`, then, when it has no errors,
-/// judges its cited URLs: from the cache when fresh, else with `visit`.
-fn run(
-    root: &Path,
-    options: LinkOptions,
-    visit: impl Fn(&str) -> Health + Sync,
-) -> Result<LinksChecked, Error> {
+/// How often verdicts found so far are saved during a long run, so an
+/// interrupted run keeps most of its work.
+const SAVE_EVERY: Duration = Duration::from_secs(5);
+
+/// Checks the site at `root` like `check` and, when it has no errors,
+/// judges each URL it cites: from the cache when fresh, else by visiting
+/// it. Dead and unreachable links are reported at every place they are
+/// written. Only this function of the crate sends requests to cited sites.
+pub fn check_links(root: &Path, options: LinkOptions) -> Result<LinksChecked, Error> {
+    let started = Instant::now();
     let mut cited = CitedUrls::default();
     let checked = pipeline::check_observing(root, false, |file, doc| cited.add(file, doc))?;
     let Checked {
@@ -91,51 +103,51 @@ fn run(
             summary: None,
         });
     };
-    let settings = &site.config.links;
-    let cache_file = root.join(&settings.cache);
-    let (mut cache, unreadable) = Cache::read(&cache_file);
-    if let Some(reason) = unreadable {
-        let message =
-            format!("the link cache could not be read ({reason}); every link is checked again");
-        let hint = "it is rewritten at the end of this run; deleting it is safe";
-        diagnostics.push(Diagnostic::warning(&settings.cache, message).hint(hint));
-    }
-    let now = OffsetDateTime::now_utc();
-    let known: Vec<Option<Health>> = cited
-        .iter()
-        .map(|(url, _)| cache.fresh(url, now, settings.ttl).cloned())
-        .collect();
-    let from_cache = known.iter().flatten().count();
-    let unknown: Vec<&str> = cited
-        .iter()
-        .zip(&known)
-        .filter(|(_, known)| known.is_none())
-        .map(|((url, _), _)| url)
-        .collect();
-    let mut visited = visit::visit_all(&unknown, options.concurrency, visit).into_iter();
-    let verdicts: Vec<Health> = cited
-        .iter()
-        .zip(known)
-        .map(|((url, _), known)| {
-            known.unwrap_or_else(|| {
-                let health = visited.next().unwrap_or_else(not_visited);
-                cache.record(url, &health, now);
-                health
-            })
-        })
-        .collect();
-    cache.keep_only(|url| cited.contains(url));
-    if let Err(reason) = cache.write(&cache_file) {
-        let message = format!("the link cache could not be saved: {reason}");
-        let hint = "the next run checks every link again";
-        diagnostics.push(Diagnostic::warning(&settings.cache, message).hint(hint));
-    }
-    let summary = summarise(&verdicts, from_cache);
+    let client = Client::new(NetSettings::from_config(&site.config.archive));
+    let mut saved = SavedVerdicts::open(root, &site.config.links, &mut diagnostics);
+    let (verdicts, from_cache) = judge(&cited, &mut saved, &client, options.concurrency);
+    saved.close(&cited, &mut diagnostics);
+    let summary = LinkSummary {
+        requests: client.requests_sent(),
+        elapsed: started.elapsed(),
+        ..summarise(&verdicts, from_cache)
+    };
     diagnostics.append(located_problems(cited, &verdicts, options.deny_dead));
     Ok(LinksChecked {
         diagnostics,
         summary: Some(summary),
     })
+}
+
+/// Each cited URL's verdict, in the order of `cited`, and how many came
+/// from the cache; the others are visited `concurrency` at a time.
+fn judge(
+    cited: &CitedUrls,
+    saved: &mut SavedVerdicts,
+    client: &Client,
+    concurrency: usize,
+) -> (Vec<Health>, usize) {
+    let mut known: BTreeMap<&str, Health> = cited
+        .iter()
+        .filter_map(|(url, _)| Some((url, saved.fresh(url)?.clone())))
+        .collect();
+    let from_cache = known.len();
+    let unknown: Vec<&str> = cited
+        .iter()
+        .map(|(url, _)| url)
+        .filter(|url| !known.contains_key(url))
+        .collect();
+    let order = visit::interleaved_by_host(&unknown);
+    let work = |url: &str| (url, visit::visit(client, url));
+    for_each_parallel(order, concurrency, work, |(url, health)| {
+        saved.record(url, &health);
+        known.insert(url, health);
+    });
+    let verdicts = cited
+        .iter()
+        .map(|(url, _)| known.remove(url).unwrap_or_else(not_visited))
+        .collect();
+    (verdicts, from_cache)
 }
 
 /// The verdict for a link the workers did not come back with (never
@@ -146,6 +158,7 @@ fn not_visited() -> Health {
     }
 }
 
+/// The counts of `verdicts`; the requests and time are the caller's to fill in.
 fn summarise(verdicts: &[Health], from_cache: usize) -> LinkSummary {
     let count = |wanted: fn(&Health) -> bool| verdicts.iter().filter(|h| wanted(h)).count();
     LinkSummary {
@@ -153,6 +166,8 @@ fn summarise(verdicts: &[Health], from_cache: usize) -> LinkSummary {
         dead: count(|h| matches!(h, Health::Dead { .. })),
         unreachable: count(|h| matches!(h, Health::Unreachable { .. })),
         from_cache,
+        requests: 0,
+        elapsed: Duration::ZERO,
     }
 }
 

@@ -19,6 +19,7 @@ mod feeds;
 mod github_pages;
 mod hostile;
 mod links;
+mod links_check;
 mod list_filter;
 mod open_data;
 mod quantities;
