@@ -11,6 +11,9 @@
 //! pipeline        build() and check(): the stages in order
 //! ```
 //!
+//! `net` is the HTTP client of `archive` and `check --links`; no stage of
+//! `build`, `check` or `serve` uses it, so they never touch the network.
+//!
 //! `build` runs search before render, so the index's working memory is freed
 //! before the pages take theirs. Around the pipeline: `session` and `serve`
 //! (a site held in memory and served), `new` and `init` (starter files).
@@ -62,6 +65,7 @@ mod pipeline;
 // Around the pipeline.
 pub mod init;
 pub mod link_check;
+pub mod net;
 pub mod new;
 pub mod serve;
 mod session;

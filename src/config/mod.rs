@@ -7,16 +7,16 @@ use crate::fields::{Fields, Located};
 use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
+mod archive;
 mod limits;
-mod links;
 mod publishing;
 mod search;
 mod statuses;
 
+pub use archive::{ArchiveSettings, LinkSettings};
+use archive::{read_archive, read_links};
 pub(crate) use limits::RenderLimits;
 use limits::read_limits;
-pub use links::LinkSettings;
-use links::read_links;
 pub(crate) use publishing::{DEFAULT_FEED_ENTRIES, Publisher};
 use publishing::{check_domain_matches, read_custom_domain, read_feed_entries, read_publisher};
 pub(crate) use search::SearchSettings;
@@ -42,6 +42,7 @@ const SITE_KEYS: &[&str] = &[
     "html",
     "search",
     "limits",
+    "archive",
     "links",
 ];
 
@@ -76,7 +77,9 @@ pub struct Config {
     pub search: SearchSettings,
     /// How big one rendered file may grow and how long it may take (`[limits]`).
     pub limits: RenderLimits,
-    /// Where `check --links` keeps its results and for how long (`[links]`).
+    /// Where `claimtrail archive` finds captures and how politely it fetches (`[archive]`).
+    pub archive: ArchiveSettings,
+    /// The result cache of `check --links` (`[links]`).
     pub links: LinkSettings,
 }
 
@@ -169,6 +172,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let html = html_policy::read(&mut fields);
     let search = read_search(&mut fields);
     let limits = read_limits(&mut fields);
+    let archive = read_archive(&mut fields);
     let links = read_links(&mut fields);
     let problems = fields.finish();
     let ok = !problems
@@ -183,6 +187,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     if let Some(domain) = &custom_domain {
         diagnostics.extend(check_domain_matches(&base_url, domain));
     }
+    let archive = archive.finish(&base_url);
     Some(Config {
         publisher: publisher.finish(&title, &base_url),
         title,
@@ -198,6 +203,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         html,
         search,
         limits,
+        archive,
         links,
     })
 }

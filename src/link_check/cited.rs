@@ -60,11 +60,6 @@ impl CitedUrls {
         }
     }
 
-    /// How many distinct URLs are cited.
-    pub(crate) fn len(&self) -> usize {
-        self.places.len()
-    }
-
     /// Whether `url` is cited.
     pub(crate) fn contains(&self, url: &str) -> bool {
         self.places.contains_key(url)
@@ -155,6 +150,6 @@ mod tests {
     fn skips_urls_that_are_not_web_links() {
         let document = "+++\ntitle = \"D\"\nsource = \"s\"\nurl = \"javascript:alert(1)\"\n+++\n";
         let cited = collect(&[raw(Kind::Document, "content/documents/d.md", document)]);
-        assert_eq!(cited.len(), 0);
+        assert_eq!(cited.iter().count(), 0);
     }
 }

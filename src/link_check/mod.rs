@@ -138,7 +138,7 @@ fn judge(
         .filter(|url| !known.contains_key(url))
         .collect();
     let order = visit::interleaved_by_host(&unknown);
-    let work = |url: &str| (url, visit::visit(client, url));
+    let work = |url| (url, visit::visit(client, url));
     for_each_parallel(order, concurrency, work, |(url, health)| {
         saved.record(url, &health);
         known.insert(url, health);

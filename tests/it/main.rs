@@ -9,6 +9,7 @@
 
 mod common;
 
+mod archive;
 mod atomic;
 mod build;
 mod cli;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use claimtrail::{BuildOptions, Format};
 
+pub mod fake_web;
 pub mod html;
 pub mod html_safety;
 pub mod server;

@@ -22,12 +22,27 @@ fn a_second_run_within_the_ttl_sends_no_request() {
     let first = check(site.path(), &["--links", "--format", "github"]);
     let sent = web.count();
     assert_eq!(sent, 7, "{:?}", web.hits());
-    assert!(first.stderr.starts_with("5 links checked, 2 dead, 0 unreachable, 0 from cache (7 requests in "), "{}", first.stderr);
+    assert!(
+        first
+            .stderr
+            .starts_with("5 links checked, 2 dead, 0 unreachable, 0 from cache (7 requests in "),
+        "{}",
+        first.stderr
+    );
     let second = check(site.path(), &["--links", "--format", "github"]);
     assert_eq!(web.count(), sent, "no request within the TTL");
-    assert_eq!(second.stdout, first.stdout, "cached dead links are still reported");
+    assert_eq!(
+        second.stdout, first.stdout,
+        "cached dead links are still reported"
+    );
     assert_eq!(second.code, Some(0));
-    assert!(second.stderr.starts_with("5 links checked, 2 dead, 0 unreachable, 5 from cache (0 requests in "), "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .starts_with("5 links checked, 2 dead, 0 unreachable, 5 from cache (0 requests in "),
+        "{}",
+        second.stderr
+    );
 }
 
 #[test]
@@ -45,7 +60,11 @@ fn the_cache_is_sorted_toml_with_a_verdict_per_link() {
         .map(|l| {
             assert!(l["checked"].as_datetime().is_some());
             let text = |key: &str| l[key].as_str().unwrap().to_string();
-            (text("url"), l["status"].as_integer().unwrap(), text("state"))
+            (
+                text("url"),
+                l["status"].as_integer().unwrap(),
+                text("state"),
+            )
         })
         .collect();
     let entry = |path: &str, status: i64, state: &str| (web.url(path), status, state.to_string());
@@ -68,7 +87,12 @@ fn unreachable_links_are_tried_again_on_every_run() {
     check(site.path(), &["--links"]);
     let run = check(site.path(), &["--links"]);
     assert_eq!(hit_counts(&web, &["/broken", "/live"]), [2, 1]);
-    assert!(run.stderr.contains("2 links checked, 0 dead, 1 unreachable, 1 from cache ("), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 links checked, 0 dead, 1 unreachable, 1 from cache ("),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -110,7 +134,9 @@ fn links_no_longer_cited_leave_the_cache() {
     let cache = site.path().join(CACHE);
     assert!(fs::read_to_string(&cache).unwrap().contains("/missing"));
     let claim = site.path().join(CLAIM);
-    let text = fs::read_to_string(&claim).unwrap().replace("/missing", "/live");
+    let text = fs::read_to_string(&claim)
+        .unwrap()
+        .replace("/missing", "/live");
     fs::write(&claim, text).unwrap();
     check(site.path(), &["--links"]);
     assert!(!fs::read_to_string(&cache).unwrap().contains("/missing"));
@@ -124,11 +150,15 @@ fn plain_check_and_build_send_no_request_even_with_a_cache() {
     let sent = web.count();
     // An expired cache does not tempt them either.
     let cache = site.path().join(CACHE);
-    let old = regex_free_replace_dates(&fs::read_to_string(&cache).unwrap(), "2000-01-01T00:00:00Z");
+    let old =
+        regex_free_replace_dates(&fs::read_to_string(&cache).unwrap(), "2000-01-01T00:00:00Z");
     fs::write(&cache, old).unwrap();
     let run = check(site.path(), &[]);
     assert_eq!(run.code, Some(0));
-    assert_eq!(run.stderr, "0 errors, 0 warnings\n", "no link verdicts in a plain check");
+    assert_eq!(
+        run.stderr, "0 errors, 0 warnings\n",
+        "no link verdicts in a plain check"
+    );
     let output = tempfile::tempdir().unwrap();
     Command::cargo_bin("claimtrail")
         .unwrap()
@@ -152,7 +182,12 @@ fn a_broken_cache_is_a_warning_and_is_written_anew() {
     let found: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["file"], CACHE);
-    assert!(found[0]["message"].as_str().unwrap().starts_with("the link cache could not be read ("));
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the link cache could not be read (")
+    );
     assert_eq!(web.count(), 1);
     let text = fs::read_to_string(&cache).unwrap();
     assert!(toml::from_str::<toml::Table>(&text).is_ok(), "{text}");
@@ -164,7 +199,11 @@ fn the_cache_goes_where_links_cache_says() {
     let site = site_citing(&web, &["/live"], "/live");
     let settings = site.path().join("site.toml");
     let toml = fs::read_to_string(&settings).unwrap();
-    fs::write(&settings, format!("{toml}\n[links]\ncache = \"ci/links.toml\"\n")).unwrap();
+    fs::write(
+        &settings,
+        format!("{toml}\n[links]\ncache = \"ci/links.toml\"\n"),
+    )
+    .unwrap();
     check(site.path(), &["--links"]);
     assert!(site.path().join("ci/links.toml").is_file());
     assert!(!site.path().join(".claimtrail").exists());
@@ -180,5 +219,8 @@ fn init_ignores_the_cache_folder() {
         .assert()
         .code(0);
     let gitignore = fs::read_to_string(dir.path().join(".gitignore")).unwrap();
-    assert!(gitignore.lines().any(|line| line == ".claimtrail/"), "{gitignore}");
+    assert!(
+        gitignore.lines().any(|line| line == ".claimtrail/"),
+        "{gitignore}"
+    );
 }

@@ -38,13 +38,19 @@ fn check(root: &Path, args: &[&str]) -> Run {
     }
 }
 
-const DEAD_HINT: &str =
-    "if the page moved, write its new address; if it is gone, add an `archive` link to a copy of it";
+const DEAD_HINT: &str = "if the page moved, write its new address; if it is gone, add an `archive` link to a copy of it";
 const UNREACHABLE_HINT: &str =
     "this may pass: links that could not be checked are tried again on the next run";
 
 /// The GitHub annotation for the `url` value on `line` of `file`.
-fn annotation(command: &str, file: &str, line: usize, url: &str, message: &str, hint: &str) -> String {
+fn annotation(
+    command: &str,
+    file: &str,
+    line: usize,
+    url: &str,
+    message: &str,
+    hint: &str,
+) -> String {
     // `url = "` puts the value at column 7; the span covers the quotes.
     let end = 7 + url.len() + 2;
     format!(
@@ -75,17 +81,45 @@ const EVERY_ANSWER: [&str; 10] = [
 fn every_answer_annotations(web: &FakeWeb, dead_command: &str) -> String {
     let url = |path: &str| web.url(path);
     [
-        dead(dead_command, CLAIM, citation_line(2), &url("/missing"), "404 Not Found"),
-        dead(dead_command, CLAIM, citation_line(3), &url("/gone"), "410 Gone"),
-        unreachable(CLAIM, citation_line(6), &url("/broken"), "500 Internal Server Error"),
-        unreachable(CLAIM, citation_line(7), &url("/slow"), "timed out after 1 s"),
+        dead(
+            dead_command,
+            CLAIM,
+            citation_line(2),
+            &url("/missing"),
+            "404 Not Found",
+        ),
+        dead(
+            dead_command,
+            CLAIM,
+            citation_line(3),
+            &url("/gone"),
+            "410 Gone",
+        ),
+        unreachable(
+            CLAIM,
+            citation_line(6),
+            &url("/broken"),
+            "500 Internal Server Error",
+        ),
+        unreachable(
+            CLAIM,
+            citation_line(7),
+            &url("/slow"),
+            "timed out after 1 s",
+        ),
         unreachable(
             CLAIM,
             citation_line(8),
             &url("/loop"),
             &format!("redirect loop at {}", url("/loop")),
         ),
-        dead(dead_command, CLAIM, citation_line(9), &url("/missing"), "404 Not Found"),
+        dead(
+            dead_command,
+            CLAIM,
+            citation_line(9),
+            &url("/missing"),
+            "404 Not Found",
+        ),
         dead(dead_command, DOCUMENT, 4, &url("/gone"), "410 Gone"),
     ]
     .concat()
@@ -99,17 +133,30 @@ fn each_answer_gets_its_verdict_annotated_at_every_citing_line() {
     assert_eq!(run.stdout, every_answer_annotations(&web, "warning"));
     assert_eq!(run.code, Some(0), "dead links are warnings by default");
     assert!(
-        run.stderr.starts_with("9 links checked, 2 dead, 3 unreachable, 0 from cache ("),
+        run.stderr
+            .starts_with("9 links checked, 2 dead, 3 unreachable, 0 from cache ("),
         "{}",
         run.stderr
     );
     // HEAD was refused, so GET; the 429 was retried after its Retry-After.
     let methods = |path: &str| -> Vec<String> {
-        web.hits().iter().filter(|h| h.target == path).map(|h| h.method.clone()).collect()
+        web.hits()
+            .iter()
+            .filter(|h| h.target == path)
+            .map(|h| h.method.clone())
+            .collect()
     };
     assert_eq!(methods("/no-head"), ["HEAD", "GET"]);
-    assert_eq!(methods("/live"), ["HEAD", "HEAD"], "once itself, once after /moved");
-    let busy: Vec<_> = web.hits().into_iter().filter(|h| h.target == "/busy").collect();
+    assert_eq!(
+        methods("/live"),
+        ["HEAD", "HEAD"],
+        "once itself, once after /moved"
+    );
+    let busy: Vec<_> = web
+        .hits()
+        .into_iter()
+        .filter(|h| h.target == "/busy")
+        .collect();
     assert_eq!(busy.len(), 2);
     assert!(busy[1].at - busy[0].at >= std::time::Duration::from_millis(900));
 }
@@ -132,9 +179,16 @@ fn deny_warnings_fails_on_dead_links_as_on_any_warning() {
     let site = site_citing(&web, &["/live", "/missing"], "/live");
     let run = check(site.path(), &["--links", "--deny-warnings"]);
     assert_eq!(run.code, Some(3), "{}", run.stderr);
-    assert!(run.stderr.contains("denied by --deny-warnings"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("denied by --deny-warnings"),
+        "{}",
+        run.stderr
+    );
     let clean = site_citing(&web, &["/live"], "/moved");
-    assert_eq!(check(clean.path(), &["--links", "--deny-warnings"]).code, Some(0));
+    assert_eq!(
+        check(clean.path(), &["--links", "--deny-warnings"]).code,
+        Some(0)
+    );
 }
 
 #[test]
@@ -147,7 +201,13 @@ fn the_human_report_quotes_the_citing_line() {
         "warning: dead link: {url} answers 410 Gone\n  --> {CLAIM}:12:7\n   |\n12 | url = \"{url}\"\n"
     );
     assert!(run.stderr.starts_with(&expected), "{}", run.stderr);
-    assert!(run.stderr.contains("0 errors, 1 warning\n2 links checked, 1 dead, 0 unreachable, 0 from cache ("), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "0 errors, 1 warning\n2 links checked, 1 dead, 0 unreachable, 0 from cache ("
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -155,11 +215,18 @@ fn links_are_not_visited_when_the_site_has_errors() {
     let web = origin::start();
     let site = site_citing(&web, &["/live"], "/live");
     let claim = site.path().join(CLAIM);
-    let text = fs::read_to_string(&claim).unwrap().replace("unverified", "unverifed");
+    let text = fs::read_to_string(&claim)
+        .unwrap()
+        .replace("unverified", "unverifed");
     fs::write(&claim, text).unwrap();
     let run = check(site.path(), &["--links"]);
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.ends_with("links were not checked: fix the errors first\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("links were not checked: fix the errors first\n"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(web.count(), 0);
 }
 

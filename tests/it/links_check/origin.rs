@@ -46,7 +46,10 @@ pub fn start() -> FakeWeb {
             get(|| async { "ok" }).head(|| async { StatusCode::METHOD_NOT_ALLOWED }),
         )
         .route("/busy", get(busy))
-        .route("/broken", get(|| async { StatusCode::INTERNAL_SERVER_ERROR }))
+        .route(
+            "/broken",
+            get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
+        )
         .route(
             "/slow",
             get(|| async {
@@ -75,8 +78,16 @@ pub fn site_citing(web: &FakeWeb, claim_paths: &[&str], document_path: &str) -> 
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "site.toml", SITE_TOML);
-    write(root, "content/sources/lab.md", "+++\nname = \"Lab\"\nkind = \"research\"\n+++\n");
-    write(root, "content/sources/press.md", "+++\nname = \"Press\"\nkind = \"press\"\n+++\n");
+    write(
+        root,
+        "content/sources/lab.md",
+        "+++\nname = \"Lab\"\nkind = \"research\"\n+++\n",
+    );
+    write(
+        root,
+        "content/sources/press.md",
+        "+++\nname = \"Press\"\nkind = \"press\"\n+++\n",
+    );
     let document = format!(
         "+++\ntitle = \"Report\"\nsource = \"lab\"\nurl = \"{}\"\n+++\n",
         web.url(document_path)
@@ -87,7 +98,9 @@ pub fn site_citing(web: &FakeWeb, claim_paths: &[&str], document_path: &str) -> 
     );
     for path in claim_paths {
         let url = web.url(path);
-        claim.push_str(&format!("\n[[citations]]\nsource = \"press\"\nurl = \"{url}\"\nstance = \"supports\"\n"));
+        claim.push_str(&format!(
+            "\n[[citations]]\nsource = \"press\"\nurl = \"{url}\"\nstance = \"supports\"\n"
+        ));
     }
     claim.push_str("+++\nBody.\n");
     write(root, "content/claims/c.md", &claim);

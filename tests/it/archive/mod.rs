@@ -1,0 +1,4 @@
+//! `claimtrail archive` and the network layer under it, against fake archive
+//! and origin servers on loopback.
+
+mod net;
