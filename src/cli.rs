@@ -46,7 +46,7 @@ pub(crate) enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Check every content file and report all problems, without building.
+    /// Check every content file and report all problems, without building (offline, unless --links).
     Check {
         /// The site folder, holding site.toml.
         #[arg(long, default_value = ".")]

@@ -151,9 +151,10 @@ fn check(
     match checked {
         Ok((diagnostics, summary)) => {
             print_diagnostics(&diagnostics, format, style);
-            if links.links && style.warnings != Warnings::Hidden {
+            if links.links {
                 match summary {
-                    Some(summary) => eprintln!("{summary}"),
+                    Some(summary) if style.warnings != Warnings::Hidden => eprintln!("{summary}"),
+                    Some(_) => {}
                     None => eprintln!("links were not checked: fix the errors first"),
                 }
             }

@@ -81,10 +81,6 @@ impl fmt::Display for LinkSummary {
     }
 }
 
-/// How often verdicts found so far are saved during a long run, so an
-/// interrupted run keeps most of its work.
-const SAVE_EVERY: Duration = Duration::from_secs(5);
-
 /// Checks the site at `root` like `check` and, when it has no errors,
 /// judges each URL it cites: from the cache when fresh, else by visiting
 /// it. Dead and unreachable links are reported at every place they are

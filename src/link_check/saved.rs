@@ -7,12 +7,15 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
-use super::SAVE_EVERY;
 use super::cache::Cache;
 use super::cited::CitedUrls;
 use super::health::Health;
 use crate::config::LinkSettings;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// How often verdicts found so far are saved during a long run, so an
+/// interrupted run keeps most of its work.
+const SAVE_EVERY: Duration = Duration::from_secs(5);
 
 /// The cache, where it lives, and the run's clock.
 pub(crate) struct SavedVerdicts {
