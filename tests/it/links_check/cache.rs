@@ -208,19 +208,3 @@ fn the_cache_goes_where_links_cache_says() {
     assert!(site.path().join("ci/links.toml").is_file());
     assert!(!site.path().join(".claimtrail").exists());
 }
-
-#[test]
-fn init_ignores_the_cache_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("claimtrail")
-        .unwrap()
-        .arg("init")
-        .arg(dir.path())
-        .assert()
-        .code(0);
-    let gitignore = fs::read_to_string(dir.path().join(".gitignore")).unwrap();
-    assert!(
-        gitignore.lines().any(|line| line == ".claimtrail/"),
-        "{gitignore}"
-    );
-}
