@@ -27,9 +27,10 @@ pub(crate) struct CitedUrls {
 }
 
 impl CitedUrls {
-    /// Adds the URLs `doc` (parsed from `file`) cites. An appearance or
-    /// citation that points at a document file cites nothing itself: its
-    /// URL is written, and reported, in the document's file.
+    /// Adds the URLs `doc` (parsed from `file`) cites, unless it is a draft
+    /// claim. An appearance or citation that points at a document file
+    /// cites nothing itself: its URL is written, and reported, in the
+    /// document's file.
     pub(crate) fn add(&mut self, file: &RawFile, doc: Option<&Doc>) {
         let mut found = 0;
         let mut add = |url: &Located<String>| {
@@ -44,7 +45,8 @@ impl CitedUrls {
                 .push(place);
         };
         match doc {
-            Some(Doc::Claim(claim)) => {
+            // Drafts are not published, and `archive` skips them too.
+            Some(Doc::Claim(claim)) if !claim.draft => {
                 let appearances = claim.appearances.iter().map(|a| &a.origin);
                 let citations = claim.citations.iter().map(|c| &c.origin);
                 appearances
@@ -144,6 +146,16 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn skips_drafts() {
+        let claim = "+++\ntitle = \"T\"\ndate = 2026-01-01\nclaimant = \"s\"\nstatus = \"unverified\"\ndraft = true\n\n[[appearances]]\nurl = \"https://a.test/x\"\n+++\n";
+        let cited = collect(&[raw(Kind::Claim, "content/claims/c.md", claim)]);
+        assert_eq!(cited.iter().count(), 0);
+        let published = claim.replace("draft = true", "draft = false");
+        let cited = collect(&[raw(Kind::Claim, "content/claims/c.md", &published)]);
+        assert_eq!(cited.iter().count(), 1);
     }
 
     #[test]
