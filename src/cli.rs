@@ -46,7 +46,7 @@ pub(crate) enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Check every content file and report all problems, without building.
+    /// Check every content file and report all problems, without building (offline, unless --links).
     Check {
         /// The site folder, holding site.toml.
         #[arg(long, default_value = ".")]
@@ -59,6 +59,8 @@ pub(crate) enum Command {
         /// Exit with code 3 when there are warnings, for CI.
         #[arg(long)]
         deny_warnings: bool,
+        #[command(flatten)]
+        links: LinkFlags,
     },
     /// Find an archived copy of every cited URL and check each quote against it (writes archive.lock).
     Archive {
@@ -135,6 +137,20 @@ pub(crate) struct Report {
     /// Print every warning in full with its line, instead of one line for each kind.
     #[arg(long, short)]
     pub(crate) verbose: bool,
+}
+
+/// `check --links` and its options.
+#[derive(Args, Clone, Copy)]
+pub(crate) struct LinkFlags {
+    /// Also visit every cited URL and report the dead ones at the lines citing them (uses the network; verdicts are kept for [links] ttl_hours).
+    #[arg(long)]
+    pub(crate) links: bool,
+    /// With --links: how many links to visit at once (each host still gets at most [archive] per_host).
+    #[arg(long, requires = "links", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub(crate) concurrency: u16,
+    /// With --links: report dead links (404, 410) as errors, so the check fails with exit code 1.
+    #[arg(long, requires = "links")]
+    pub(crate) deny_dead_links: bool,
 }
 
 impl Report {

@@ -173,8 +173,8 @@ pub struct DocumentDoc {
     pub source: Option<Located<String>>,
     /// When it was published.
     pub date: Option<Date>,
-    /// Link to it (absolute http or https).
-    pub url: Option<String>,
+    /// Link to it (absolute http or https), located for `check --links`.
+    pub url: Option<Located<String>>,
     /// Address of an archived copy (absolute http or https).
     pub archive: Option<String>,
     /// What kind of document it is.

@@ -70,6 +70,7 @@ mod pipeline;
 // Around the pipeline.
 pub mod archive;
 pub mod init;
+pub mod link_check;
 pub mod net;
 pub mod new;
 pub mod serve;

@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use claimtrail::diagnostic::{HumanStyle, Warnings, plural};
+use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
-use cli::{Cli, Command, Report};
+use cli::{Cli, Command, LinkFlags, Report};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
@@ -68,7 +69,8 @@ fn main() -> ExitCode {
             format,
             report,
             deny_warnings,
-        } => check(&root, format.into(), report.style(), deny_warnings),
+            links,
+        } => check(&root, format.into(), report.style(), deny_warnings, links),
         Command::Serve {
             root,
             port,
@@ -143,14 +145,31 @@ fn check(
     format: Format,
     style: HumanStyle,
     deny_warnings: bool,
+    links: LinkFlags,
 ) -> ExitCode {
-    match claimtrail::check(root, false) {
-        Ok(checked) => {
-            print_diagnostics(&checked.diagnostics, format, style);
-            if checked.diagnostics.has_errors() {
+    let checked = if links.links {
+        let options = LinkOptions {
+            concurrency: usize::from(links.concurrency),
+            deny_dead: links.deny_dead_links,
+        };
+        claimtrail::link_check::check_links(root, options).map(|c| (c.diagnostics, c.summary))
+    } else {
+        claimtrail::check(root, false).map(|checked| (checked.diagnostics, None))
+    };
+    match checked {
+        Ok((diagnostics, summary)) => {
+            print_diagnostics(&diagnostics, format, style);
+            if links.links {
+                match summary {
+                    Some(summary) if style.warnings != Warnings::Hidden => eprintln!("{summary}"),
+                    Some(_) => {}
+                    None => eprintln!("links were not checked: fix the errors first"),
+                }
+            }
+            if diagnostics.has_errors() {
                 ExitCode::from(CONTENT_ERRORS)
             } else {
-                judge_warnings(&checked.diagnostics, deny_warnings, style)
+                judge_warnings(&diagnostics, deny_warnings, style)
             }
         }
         Err(error) => report_error(error, "the check could not run", style),

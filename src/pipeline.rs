@@ -73,8 +73,19 @@ pub struct BuildReport {
 /// renders every page in memory (writing nothing), reporting every problem:
 /// it fails exactly when `build` would.
 pub fn check(root: &Path, include_drafts: bool) -> Result<Checked, Error> {
+    check_observing(root, include_drafts, |_, _| {})
+}
+
+/// [`check`], showing `observe` each content file with what parsing read
+/// from it (`None` when the file could not be read as a document), drafts
+/// included: `check --links` collects the cited URLs this way.
+pub(crate) fn check_observing(
+    root: &Path,
+    include_drafts: bool,
+    observe: impl FnMut(&RawFile, Option<&parse::Doc>),
+) -> Result<Checked, Error> {
     let loaded = load_site(root)?;
-    let (mut checked, site_files) = check_loaded(loaded, include_drafts);
+    let (mut checked, site_files) = check_loaded(loaded, include_drafts, observe);
     check_templates(&site_files.templates, &mut checked);
     Ok(checked)
 }
@@ -85,7 +96,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let started = Instant::now();
     let output = checked_output(options)?;
     let loaded = load_site(&options.root)?;
-    let (checked, site_files) = check_loaded(loaded, options.drafts);
+    let (checked, site_files) = check_loaded(loaded, options.drafts, |_, _| {});
     let Checked {
         site,
         mut diagnostics,
@@ -176,8 +187,13 @@ pub(crate) fn load_site(root: &Path) -> Result<Loaded, Error> {
 }
 
 /// Step 2: checks what [`load_site`] read and makes the model; hands back
-/// the site's other files, which the later steps use.
-fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
+/// the site's other files, which the later steps use. `observe` sees each
+/// content file with its parse result.
+fn check_loaded(
+    loaded: Loaded,
+    include_drafts: bool,
+    mut observe: impl FnMut(&RawFile, Option<&parse::Doc>),
+) -> (Checked, SiteFiles) {
     let Loaded {
         site: site_files,
         content,
@@ -193,6 +209,9 @@ fn check_loaded(loaded: Loaded, include_drafts: bool) -> (Checked, SiteFiles) {
         .par_iter()
         .map(|file| parse::parse_file(file, &status_ids))
         .collect();
+    for (file, (doc, _)) in files.iter().zip(&parsed) {
+        observe(file, doc.as_ref());
+    }
     let files: Vec<&RawFile> = files.iter().collect();
     let mut checked = check_parsed(
         &site_files,

@@ -16,20 +16,27 @@ use std::time::{Duration, Instant};
 use crate::archive_lock::{ArchiveLock, LOCK_FILE, LOCK_VERSION, LockEntry};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
+use crate::load::{LockText, read_lock_text};
 
 /// How many times its own duration must pass between two writes.
 const WRITE_SPACING: u32 = 20;
 
-/// The lock at `root`: empty when there is none; an error (located in the
-/// file) when it cannot be read, so a damaged lock is never overwritten.
+/// The lock at `root`, read through the load stage as `check` reads it:
+/// empty when there is none; an error (located in the file) when it cannot
+/// be read, so a damaged lock is never overwritten.
 pub(crate) fn read_lock(root: &Path) -> Result<ArchiveLock, Error> {
-    let path = root.join(LOCK_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(ArchiveLock::default());
+    let text = match read_lock_text(root) {
+        LockText::Absent => return Ok(ArchiveLock::default()),
+        LockText::Text(text) => text,
+        LockText::Unreadable(problem) => {
+            let (problem, text) = *problem;
+            let mut diagnostics = Diagnostics::new();
+            if let Some(text) = text {
+                diagnostics.add_source(LOCK_FILE, &text);
+            }
+            diagnostics.push(problem);
+            return Err(Error::Content(diagnostics));
         }
-        Err(error) => return Err(Error::io(&path, error)),
     };
     let problem = match ArchiveLock::parse(&text) {
         Ok(lock) if lock.version <= LOCK_VERSION => return Ok(lock),

@@ -17,8 +17,7 @@ mod scalars;
 
 pub(crate) use invisible::direction_control_in_body;
 pub use invisible::{TextUse, invisible_character};
-#[cfg(test)]
-use scalars::calendar_date;
+pub(crate) use scalars::calendar_date;
 
 /// A value together with the byte range in its file that it came from.
 #[derive(Debug, Clone, PartialEq)]

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::disk_threads;
 pub(crate) use entry::{CONTENT_FOLDER, Found, content_at};
-pub(crate) use lock_file::{ARCHIVE_LOCK_FILE, LockText};
+pub(crate) use lock_file::{ARCHIVE_LOCK_FILE, LockText, read_lock as read_lock_text};
 pub(crate) use site_files::{
     Area, CONFIG_FILE, STATIC_FOLDER, SiteFiles, StaticEntry, Statics, TEMPLATES_FOLDER,
     TemplateFile, WORKFLOW_FILE, read_config, read_statics, site_files,

@@ -113,7 +113,7 @@ pub(super) fn document_from_doc(doc: DocumentDoc) -> Option<(String, Document)> 
         title: doc.title?,
         source: doc.source?.value,
         date: doc.date,
-        url: doc.url,
+        url: doc.url.map(|u| u.value),
         archive: doc.archive,
         archived: None,
         kind: doc.kind,

@@ -1,9 +1,9 @@
 //! The parts of a claim that name a document: its `[[appearances]]`, and the
 //! keys of an appearance or citation that say which document it is about.
 
-use super::check_url;
+use super::{check_located_url, check_url};
 use crate::doc::{AppearanceDoc, DocumentRef};
-use crate::fields::{Fields, Located, merge};
+use crate::fields::{Fields, merge};
 
 /// The keys of an `[[appearances]]` entry. `stance` and `value` are listed
 /// so that they get their own error rather than "unknown field".
@@ -74,11 +74,8 @@ pub(super) fn read_document_ref(entry: &mut Fields, publisher: Publisher) -> Doc
     let link_given = ["url", "archive"]
         .iter()
         .any(|key| entry.has(key) || entry.unreadable(key));
-    let url = entry.optional_str("url").and_then(|url| {
-        let span = url.span.clone();
-        let value = check_url(entry, "url", Some(url))?;
-        Some(Located { value, span })
-    });
+    let url = entry.optional_str("url");
+    let url = check_located_url(entry, "url", url);
     let archive = entry.optional_str("archive");
     DocumentRef {
         document: None,

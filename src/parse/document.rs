@@ -1,7 +1,7 @@
 //! A document file's own rules: its fields, and a warning when readers
 //! have no link to check it by.
 
-use super::{DocumentKind, check_choice, check_url};
+use super::{DocumentKind, check_choice, check_located_url, check_url};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::{Doc, DocumentDoc};
 use crate::fields::Fields;
@@ -21,7 +21,7 @@ pub(super) fn read_document(
     let date = fields.optional_date("date").map(|d| d.value);
     let link_given = fields.has("url") || fields.has("archive");
     let url = fields.optional_str("url");
-    let url = check_url(&mut fields, "url", url);
+    let url = check_located_url(&mut fields, "url", url);
     let archive = fields.optional_str("archive");
     let archive = check_url(&mut fields, "archive", archive);
     let kind = fields.optional_str("kind");

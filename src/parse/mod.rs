@@ -206,6 +206,17 @@ pub(crate) fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> 
     }
 }
 
+/// [`check_url`], keeping where the URL was written (for `check --links`).
+fn check_located_url(
+    fields: &mut Fields,
+    key: &str,
+    url: Option<Located<String>>,
+) -> Option<Located<String>> {
+    let span = url.as_ref()?.span.clone();
+    let value = check_url(fields, key, url)?;
+    Some(Located { value, span })
+}
+
 fn check_url(fields: &mut Fields, key: &str, url: Option<Located<String>>) -> Option<String> {
     let url = url?;
     if is_placeholder(&url.value) {

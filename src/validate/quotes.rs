@@ -23,7 +23,7 @@ pub(crate) fn check_quotes(docs: &Docs, lock: &ArchiveRecords) -> Vec<Diagnostic
     let document_urls: HashMap<&str, &str> = docs
         .documents
         .iter()
-        .filter_map(|d| Some((d.id.as_str(), d.url.as_deref()?)))
+        .filter_map(|d| Some((d.id.as_str(), d.url.as_ref()?.value.as_str())))
         .collect();
     let mut out = Vec::new();
     for claim in &docs.claims {

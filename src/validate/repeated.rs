@@ -131,7 +131,7 @@ impl<'a> Existing<'a> {
         for document in &docs.documents {
             let id = document.id.as_str();
             if let Some(url) = &document.url {
-                existing.by_url.entry(url.as_str()).or_insert(id);
+                existing.by_url.entry(url.value.as_str()).or_insert(id);
             }
             if let Some(title) = &document.title {
                 existing.by_title.entry(title.trim()).or_insert(id);

@@ -22,6 +22,7 @@ mod github_pages;
 mod hostile;
 mod index_pages;
 mod links;
+mod links_check;
 mod list_filter;
 mod open_data;
 mod phones;

@@ -24,7 +24,7 @@ fn init_makes_a_site_that_checks_clean_and_builds() {
     }
     let ignored = fs::read_to_string(dir.join(".gitignore")).unwrap();
     let patterns: Vec<&str> = ignored.lines().filter(|l| !l.starts_with('#')).collect();
-    assert_eq!(patterns, ["public/", ".claimtrail-*/"]);
+    assert_eq!(patterns, ["public/", ".claimtrail-*/", ".claimtrail/"]);
     assert!(common::read(&dir, "site.toml").contains("https://example.github.io/my-tracker/"));
 
     let checked = claimtrail::check(&dir, false).unwrap();
