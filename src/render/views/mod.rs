@@ -247,8 +247,9 @@ pub(crate) struct EventView {
     pub date: SharedValue,
     /// `claim`, `document` or `verdict`.
     pub kind: &'static str,
-    /// "Claim made", "Document published" or "Verdict changed".
-    pub kind_label: &'static str,
+    /// "Claim made", "Document published", "Entered as" or "Verdict changed
+    /// from Unverified to" (the verdict's badge follows).
+    pub kind_label: String,
     /// The claim the event is about, as a *claim card*.
     pub claim: SharedValue,
     /// Who: a *link* to the claimant or the document's source.

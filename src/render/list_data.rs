@@ -1,0 +1,227 @@
+//! The data file of a paginated list (`<list>/filter.json`), which the filter
+//! script (`filter.js`) reads when a reader chooses a filter, so a filtered
+//! view counts and shows every matching item of the whole list rather than
+//! those of one page.
+//!
+//! Compact: each item is an array, and the strings many items share (statuses,
+//! entity ids, tag slugs, sources, months) are listed once and referred to by
+//! number. The script puts every value in the page as text, never as HTML.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::event_facts::event_facts;
+use super::format::month_label;
+use super::json::script_safe;
+use super::pages::Job;
+use super::theme;
+use super::viewer::Viewer;
+use crate::index::Event;
+
+/// The data file's name in the list's folder.
+pub(super) const FILE: &str = "filter.json";
+
+/// A list's data file. Numbers in items index `statuses`, `entities`,
+/// `tags`, `sources` and `months`.
+#[derive(Serialize)]
+struct ListData<'a, I> {
+    /// `[id, label, colour, text colour]` of each status.
+    statuses: Vec<[String; 4]>,
+    /// Entity ids.
+    entities: Vec<&'a str>,
+    /// Tag slugs.
+    tags: Vec<&'a str>,
+    /// `[name, url]` of each claimant or document source.
+    sources: Vec<[String; 2]>,
+    /// `[id, label]` of each month (`2026-04`, `April 2026`); empty for claims.
+    months: Vec<[String; 2]>,
+    items: Vec<I>,
+}
+
+/// One claim card: status, entities, tags, year, url, title, claimant,
+/// ISO date, displayed date, draft (1 or 0).
+type ClaimItem<'a> = (
+    usize,
+    Vec<usize>,
+    Vec<usize>,
+    i32,
+    &'a str,
+    &'a str,
+    usize,
+    &'a str,
+    &'a str,
+    u8,
+);
+
+/// One event: the claim's status, entities and tags, the event's year and
+/// month, the claim's url and title, ISO and displayed date, kind, label,
+/// source (or null), the verdict set (or null), note (or null).
+type EventItem<'a> = (
+    usize,
+    Vec<usize>,
+    Vec<usize>,
+    i32,
+    usize,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'static str,
+    String,
+    Option<usize>,
+    Option<usize>,
+    Option<&'a str>,
+);
+
+/// Numbers values in the order they are first seen.
+struct Numbering<K> {
+    order: Vec<K>,
+    numbers: HashMap<K, usize>,
+}
+
+impl<K> Default for Numbering<K> {
+    fn default() -> Self {
+        Numbering {
+            order: Vec::new(),
+            numbers: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Copy> Numbering<K> {
+    fn number(&mut self, value: K) -> usize {
+        let next = self.order.len();
+        let number = *self.numbers.entry(value).or_insert(next);
+        if number == next {
+            self.order.push(value);
+        }
+        number
+    }
+}
+
+/// The tables of one data file, filled as items are added.
+#[derive(Default)]
+struct Tables<'a> {
+    statuses: Numbering<&'a str>,
+    entities: Numbering<&'a str>,
+    tags: Numbering<&'a str>,
+    sources: Numbering<&'a str>,
+    months: Numbering<(i32, u8)>,
+}
+
+impl<'a> Tables<'a> {
+    /// The status, entity and tag numbers of claim `i`.
+    fn claim_keys(&mut self, viewer: &'a Viewer, i: usize) -> (usize, Vec<usize>, Vec<usize>) {
+        let card = viewer.card_ref(i);
+        let status = self.statuses.number(&card.status.id);
+        let entities = (card.entity_ids.iter())
+            .map(|e| self.entities.number(e))
+            .collect();
+        let tags = card.tag_slugs.iter().map(|t| self.tags.number(t)).collect();
+        (status, entities, tags)
+    }
+
+    /// The data file of `items`, its tables written out.
+    fn finish<I>(self, viewer: &Viewer, items: Vec<I>) -> ListData<'a, I> {
+        let statuses = (self.statuses.order.iter())
+            .map(|id| {
+                let s = viewer.status(id);
+                [s.id, s.label, s.color, s.text_color.to_string()]
+            })
+            .collect();
+        let sources = (self.sources.order.iter())
+            .map(|id| {
+                let link = viewer.source_link(id);
+                [link.name, link.url]
+            })
+            .collect();
+        let months = (self.months.order.iter())
+            .map(|&(year, month)| [format!("{year}-{month:02}"), month_label(year, month)])
+            .collect();
+        ListData {
+            statuses,
+            entities: self.entities.order,
+            tags: self.tags.order,
+            sources,
+            months,
+            items,
+        }
+    }
+}
+
+/// The data file of the claims `claims` (indices into `site.claims`).
+pub(super) fn of_claims(viewer: &Viewer, claims: &[usize]) -> String {
+    let mut tables = Tables::default();
+    let items: Vec<ClaimItem> = (claims.iter())
+        .map(|&i| {
+            let (status, entities, tags) = tables.claim_keys(viewer, i);
+            let card = viewer.card_ref(i);
+            let claimant = tables.sources.number(&viewer.site.claims[i].claimant);
+            (
+                status,
+                entities,
+                tags,
+                card.date.year,
+                card.url.as_str(),
+                card.title.as_str(),
+                claimant,
+                card.date.iso.as_str(),
+                card.date.display.as_str(),
+                u8::from(card.draft),
+            )
+        })
+        .collect();
+    script_safe(&tables.finish(viewer, items))
+}
+
+/// The data file of the timeline events `events`.
+pub(super) fn of_events(viewer: &Viewer, events: &[Event]) -> String {
+    let mut tables = Tables::default();
+    let dates: HashMap<time::Date, crate::dates::DateView> = (events.iter())
+        .map(|e| (e.date, crate::dates::date_view(e.date)))
+        .collect();
+    let items: Vec<EventItem> = (events.iter())
+        .map(|event| {
+            let claim = &viewer.site.claims[event.claim];
+            let facts = event_facts(&viewer.site.config, claim, event);
+            let (status, entities, tags) = tables.claim_keys(viewer, event.claim);
+            let card = viewer.card_ref(event.claim);
+            let month = (event.date.year(), u8::from(event.date.month()));
+            let date = &dates[&event.date];
+            (
+                status,
+                entities,
+                tags,
+                event.date.year(),
+                tables.months.number(month),
+                card.url.as_str(),
+                card.title.as_str(),
+                date.iso.as_str(),
+                date.display.as_str(),
+                facts.kind,
+                facts.label,
+                facts.source.map(|s| tables.sources.number(s)),
+                facts.status.map(|s| tables.statuses.number(s)),
+                facts.note,
+            )
+        })
+        .collect();
+    script_safe(&tables.finish(viewer, items))
+}
+
+/// The job writing the data file `make` makes for the list at `dir`.
+pub(super) fn job<'v>(dir: &str, make: impl Fn() -> String + Send + Sync + 'v) -> Job<'v> {
+    Job::file(&format!("{dir}{FILE}"), theme::LIST_DATA, move || {
+        let mut context = Context::new();
+        context.insert("data", &make());
+        context
+    })
+}
+
+/// The URL of the data file of the list at `dir`.
+pub(super) fn url(viewer: &Viewer, dir: &str) -> String {
+    viewer.urls.path(&format!("{dir}{FILE}"))
+}
