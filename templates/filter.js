@@ -294,7 +294,7 @@
       filterPage(choice);
       showPage();
       showEmpty(choice, false);
-      say("All " + total + " " + noun + (paged ? "; this page shows " + items.length : "") + ".");
+      say("All " + total + " " + noun + (items.length < total ? "; this page shows " + items.length : "") + ".");
       return;
     }
     if (!dataUrl || !window.fetch) {

@@ -161,6 +161,11 @@ pub(crate) struct ClaimView {
     pub spread: Option<charts::DotPlot>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryView>,
+    /// When the verdict was last reviewed: the newest history date, if any.
+    pub reviewed: Option<DateView>,
+    /// The claim's own `summary`, shown as the page's lead (never the body's
+    /// first paragraph, which the page shows anyway).
+    pub lead: Option<String>,
     /// The claim's own events, newest first.
     pub events: Vec<EventView>,
     /// Newest date on the claim.
