@@ -176,13 +176,17 @@
     line.appendChild(badge(list.statuses[item[0]]));
     line.appendChild(document.createTextNode(" "));
     line.appendChild(link(item[4], "claim-title", item[5]));
-    if (item[9]) line.appendChild(element("em", "", " (draft)"));
+    if (item[9]) {
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(element("em", "", "(draft)"));
+    }
     var meta = element("p", "meta", "Claimed by ");
     var claimant = list.sources[item[6]];
     meta.appendChild(link(claimant[1], "", claimant[0]));
     meta.appendChild(document.createTextNode(" on "));
     meta.appendChild(time(item[7], item[8]));
     li.appendChild(line);
+    li.appendChild(document.createTextNode(" "));
     li.appendChild(meta);
     return li;
   }
@@ -191,6 +195,7 @@
   function eventItem(list, item) {
     var li = element("li", "event event-" + item[9]);
     li.appendChild(time(item[7], item[8]));
+    li.appendChild(document.createTextNode(" "));
     var kind = element("span", "event-kind", item[10]);
     if (item[11] !== null) {
       var source = list.sources[item[11]];

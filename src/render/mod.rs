@@ -377,3 +377,5 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
 
 #[cfg(test)]
 mod reader_tests;
+#[cfg(test)]
+mod status_colours_tests;

@@ -11,6 +11,7 @@ mod common;
 
 mod atomic;
 mod build;
+mod claim_wording;
 mod cli;
 mod diagnostics;
 mod documents;
@@ -21,6 +22,7 @@ mod hostile;
 mod index_pages;
 mod links;
 mod list_filter;
+mod list_filter_data;
 mod open_data;
 mod phones;
 mod published_address;
