@@ -19,8 +19,8 @@
   if (!form || !window.URLSearchParams || !window.history.replaceState) return;
 
   // Each control's URL parameter, the item attribute it reads, whether that
-  // attribute holds a space-separated list of ids, and the item's place in
-  // the data file (the same for claims and events).
+  // attribute holds a space-separated list of ids, and the place of its value
+  // among an item's keys in the data file (see keys()).
   var FIELDS = {
     status: { attr: "data-status", list: false, at: 0, table: "statuses" },
     entity: { attr: "data-entities", list: true, at: 1, table: "entities" },
@@ -121,6 +121,14 @@
     return data;
   }
 
+  // An item's status, entities, tags and year: a claim card holds them
+  // first; an event takes the first three from its claim.
+  function keys(list, item) {
+    if (!list.labels.length) return item;
+    var claim = list.claims[item[0]];
+    return [claim[0], claim[1], claim[2], item[1]];
+  }
+
   // The data file's items matching `choice`.
   function matchesData(list, choice) {
     var wanted = {};
@@ -135,9 +143,10 @@
       }
     });
     return list.items.filter(function (item) {
+      var itemKeys = keys(list, item);
       return Object.keys(wanted).every(function (name) {
         var field = FIELDS[name];
-        var value = item[field.at];
+        var value = itemKeys[field.at];
         return field.list ? value.indexOf(wanted[name]) >= 0 : value === wanted[name];
       });
     });
@@ -193,35 +202,38 @@
 
   // An event, as the event_list component draws it.
   function eventItem(list, item) {
-    var li = element("li", "event event-" + item[9]);
-    li.appendChild(time(item[7], item[8]));
+    var claim = list.claims[item[0]];
+    var date = list.dates[item[3]];
+    var label = list.labels[item[4]];
+    var li = element("li", "event event-" + label[0]);
+    li.appendChild(time(date[0], date[1]));
     li.appendChild(document.createTextNode(" "));
-    var kind = element("span", "event-kind", item[10]);
-    if (item[11] !== null) {
-      var source = list.sources[item[11]];
+    var kind = element("span", "event-kind", label[1]);
+    if (item[5] !== null) {
+      var source = list.sources[item[5]];
       kind.appendChild(document.createTextNode(" · "));
       kind.appendChild(link(source[1], "", source[0]));
     }
     li.appendChild(kind);
     li.appendChild(document.createTextNode(" "));
-    li.appendChild(badge(list.statuses[item[12] !== null ? item[12] : item[0]]));
+    li.appendChild(badge(list.statuses[item[6] !== null ? item[6] : claim[0]]));
     li.appendChild(document.createTextNode(" "));
-    li.appendChild(link(item[5], "event-claim", item[6]));
-    if (item[13]) li.appendChild(element("span", "note", item[13]));
+    li.appendChild(link(claim[3], "event-claim", claim[4]));
+    if (item[7]) li.appendChild(element("span", "note", item[7]));
     return li;
   }
 
   // Every match of the whole list, in place of this page.
   function showMatches(list, matched) {
     while (results.firstChild) results.removeChild(results.firstChild);
-    if (list.months.length) {
+    if (list.labels.length) {
       var heading = document.querySelector("[data-filter-group] h2, [data-filter-group] h3");
       var level = heading ? heading.tagName.toLowerCase() : "h2";
       var month = -1;
       var events = null;
       matched.forEach(function (item) {
-        if (item[4] !== month) {
-          month = item[4];
+        if (item[2] !== month) {
+          month = item[2];
           var section = element("section");
           section.setAttribute("aria-label", list.months[month][1]);
           section.appendChild(element(level, "", list.months[month][1]));

@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::event_facts::event_facts;
-use super::format::month_label;
+use super::format::{date_view, month_label};
 use super::json::script_safe;
 use super::pages::Job;
 use super::theme;
@@ -24,8 +24,8 @@ use crate::index::Event;
 /// The data file's name in the list's folder.
 pub(super) const FILE: &str = "filter.json";
 
-/// A list's data file. Numbers in items index `statuses`, `entities`,
-/// `tags`, `sources` and `months`.
+/// A list's data file. Numbers in items index the tables; an event list
+/// also has `claims`, `dates`, `labels` and `months` (empty for claim lists).
 #[derive(Serialize)]
 struct ListData<'a, I> {
     /// `[id, label, colour, text colour]` of each status.
@@ -36,7 +36,13 @@ struct ListData<'a, I> {
     tags: Vec<&'a str>,
     /// `[name, url]` of each claimant or document source.
     sources: Vec<[String; 2]>,
-    /// `[id, label]` of each month (`2026-04`, `April 2026`); empty for claims.
+    /// The claims events are about: status, entities, tags, url, title.
+    claims: Vec<EventClaim<'a>>,
+    /// `[ISO, displayed]` of each event date.
+    dates: Vec<[String; 2]>,
+    /// `[kind, label]` of each kind of event, e.g. `["verdict", "Entered as"]`.
+    labels: Vec<[String; 2]>,
+    /// `[id, label]` of each month (`2026-04`, `April 2026`).
     months: Vec<[String; 2]>,
     items: Vec<I>,
 }
@@ -56,21 +62,17 @@ type ClaimItem<'a> = (
     u8,
 );
 
-/// One event: the claim's status, entities and tags, the event's year and
-/// month, the claim's url and title, ISO and displayed date, kind, label,
-/// source (or null), the verdict set (or null), note (or null).
+/// A claim of an event list: status, entities, tags, url, title.
+type EventClaim<'a> = (usize, Vec<usize>, Vec<usize>, &'a str, &'a str);
+
+/// One event: its claim, year, month, date and label, then its source (or
+/// null), the verdict it set (or null) and its note (or null).
 type EventItem<'a> = (
     usize,
-    Vec<usize>,
-    Vec<usize>,
     i32,
     usize,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'static str,
-    String,
+    usize,
+    usize,
     Option<usize>,
     Option<usize>,
     Option<&'a str>,
@@ -91,10 +93,10 @@ impl<K> Default for Numbering<K> {
     }
 }
 
-impl<K: Hash + Eq + Copy> Numbering<K> {
+impl<K: Hash + Eq + Clone> Numbering<K> {
     fn number(&mut self, value: K) -> usize {
         let next = self.order.len();
-        let number = *self.numbers.entry(value).or_insert(next);
+        let number = *self.numbers.entry(value.clone()).or_insert(next);
         if number == next {
             self.order.push(value);
         }
@@ -109,6 +111,9 @@ struct Tables<'a> {
     entities: Numbering<&'a str>,
     tags: Numbering<&'a str>,
     sources: Numbering<&'a str>,
+    claims: Numbering<usize>,
+    dates: Numbering<time::Date>,
+    labels: Numbering<(&'static str, String)>,
     months: Numbering<(i32, u8)>,
 }
 
@@ -125,7 +130,15 @@ impl<'a> Tables<'a> {
     }
 
     /// The data file of `items`, its tables written out.
-    fn finish<I>(self, viewer: &Viewer, items: Vec<I>) -> ListData<'a, I> {
+    fn finish<I>(mut self, viewer: &'a Viewer, items: Vec<I>) -> ListData<'a, I> {
+        let claims = std::mem::take(&mut self.claims.order);
+        let claims = (claims.into_iter())
+            .map(|i| {
+                let (status, entities, tags) = self.claim_keys(viewer, i);
+                let card = viewer.card_ref(i);
+                (status, entities, tags, card.url.as_str(), card.title.as_str())
+            })
+            .collect();
         let statuses = (self.statuses.order.iter())
             .map(|id| {
                 let s = viewer.status(id);
@@ -138,6 +151,15 @@ impl<'a> Tables<'a> {
                 [link.name, link.url]
             })
             .collect();
+        let dates = (self.dates.order.iter())
+            .map(|&date| {
+                let view = date_view(date);
+                [view.iso, view.display]
+            })
+            .collect();
+        let labels = (self.labels.order.into_iter())
+            .map(|(kind, label)| [kind.to_string(), label])
+            .collect();
         let months = (self.months.order.iter())
             .map(|&(year, month)| [format!("{year}-{month:02}"), month_label(year, month)])
             .collect();
@@ -146,6 +168,9 @@ impl<'a> Tables<'a> {
             entities: self.entities.order,
             tags: self.tags.order,
             sources,
+            claims,
+            dates,
+            labels,
             months,
             items,
         }
@@ -180,29 +205,17 @@ pub(super) fn of_claims(viewer: &Viewer, claims: &[usize]) -> String {
 /// The data file of the timeline events `events`.
 pub(super) fn of_events(viewer: &Viewer, events: &[Event]) -> String {
     let mut tables = Tables::default();
-    let dates: HashMap<time::Date, crate::dates::DateView> = (events.iter())
-        .map(|e| (e.date, crate::dates::date_view(e.date)))
-        .collect();
     let items: Vec<EventItem> = (events.iter())
         .map(|event| {
             let claim = &viewer.site.claims[event.claim];
             let facts = event_facts(&viewer.site.config, claim, event);
-            let (status, entities, tags) = tables.claim_keys(viewer, event.claim);
-            let card = viewer.card_ref(event.claim);
             let month = (event.date.year(), u8::from(event.date.month()));
-            let date = &dates[&event.date];
             (
-                status,
-                entities,
-                tags,
+                tables.claims.number(event.claim),
                 event.date.year(),
                 tables.months.number(month),
-                card.url.as_str(),
-                card.title.as_str(),
-                date.iso.as_str(),
-                date.display.as_str(),
-                facts.kind,
-                facts.label,
+                tables.dates.number(event.date),
+                tables.labels.number((facts.kind, facts.label)),
                 facts.source.map(|s| tables.sources.number(s)),
                 facts.status.map(|s| tables.statuses.number(s)),
                 facts.note,

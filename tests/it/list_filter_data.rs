@@ -101,16 +101,18 @@ fn a_paged_timelines_data_file_holds_every_event_with_its_wording() {
     let data = list_data(root, "timeline/2026/");
     let in_file: Vec<(String, String)> = (data["items"].as_array().unwrap().iter())
         .map(|item| {
-            let mut kind = item[10].as_str().unwrap().to_string();
-            if let Some(source) = item[11].as_u64() {
+            let label = &data["labels"][item[4].as_u64().unwrap() as usize];
+            let mut kind = label[1].as_str().unwrap().to_string();
+            if let Some(source) = item[5].as_u64() {
                 kind += &format!(" · {}", data["sources"][source as usize][0].as_str().unwrap());
             }
-            (item[5].as_str().unwrap().to_string(), kind)
+            let claim = &data["claims"][item[0].as_u64().unwrap() as usize];
+            (claim[3].as_str().unwrap().to_string(), kind)
         })
         .collect();
     assert_eq!(in_file, on_pages, "every event of every page, worded as the pages word it");
-    let labels: BTreeSet<&str> = (data["items"].as_array().unwrap().iter())
-        .map(|item| item[10].as_str().unwrap())
+    let labels: BTreeSet<&str> = (data["labels"].as_array().unwrap().iter())
+        .map(|label| label[1].as_str().unwrap())
         .collect();
     assert!(labels.contains("Entered as"), "{labels:?}");
     assert!(labels.contains("Verdict changed from Unverified to"), "{labels:?}");
@@ -162,10 +164,10 @@ fn data_files_keep_hostile_text_as_text() {
         let text = std::str::from_utf8(&bytes).unwrap();
         assert!(!text.contains(['<', '>', '&']), "{path}: markup characters escaped");
         let data: Value = serde_json::from_str(text).unwrap();
-        for item in data["items"].as_array().unwrap() {
-            let title = item[if data["months"].as_array().unwrap().is_empty() { 5 } else { 6 }]
-                .as_str()
-                .unwrap();
+        let events = !data["labels"].as_array().unwrap().is_empty();
+        let (rows, at) = if events { ("claims", 4) } else { ("items", 5) };
+        for row in data[rows].as_array().unwrap() {
+            let title = row[at].as_str().unwrap();
             assert!(titles.contains(title), "{path}: a title as written: {title}");
         }
     }
