@@ -65,7 +65,11 @@ pub(super) fn verdict_label(config: &Config, claim: &Claim, h: usize) -> String 
     let Some(previous) = h.checked_sub(1).and_then(|p| claim.history.get(p)) else {
         return "Entered as".to_string();
     };
-    if claim.history.get(h).is_some_and(|c| c.status == previous.status) {
+    if claim
+        .history
+        .get(h)
+        .is_some_and(|c| c.status == previous.status)
+    {
         return "Verdict confirmed as".to_string();
     }
     let label = config

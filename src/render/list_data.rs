@@ -136,7 +136,13 @@ impl<'a> Tables<'a> {
             .map(|i| {
                 let (status, entities, tags) = self.claim_keys(viewer, i);
                 let card = viewer.card_ref(i);
-                (status, entities, tags, card.url.as_str(), card.title.as_str())
+                (
+                    status,
+                    entities,
+                    tags,
+                    card.url.as_str(),
+                    card.title.as_str(),
+                )
             })
             .collect();
         let statuses = (self.statuses.order.iter())

@@ -46,14 +46,23 @@ fn lab(color: &str) -> [f64; 3] {
 /// CIE76 colour difference.
 fn delta_e(a: &str, b: &str) -> f64 {
     let (a, b) = (lab(a), lab(b));
-    a.iter().zip(b).map(|(p, q)| (p - q).powi(2)).sum::<f64>().sqrt()
+    a.iter()
+        .zip(b)
+        .map(|(p, q)| (p - q).powi(2))
+        .sum::<f64>()
+        .sqrt()
 }
 
 #[test]
 fn every_default_badge_is_readable_at_wcag_aa() {
     for status in default_statuses() {
         let ratio = contrast(text_color_on(&status.color), &status.color);
-        assert!(ratio >= 4.5, "{}: {ratio:.2} on {}", status.id, status.color);
+        assert!(
+            ratio >= 4.5,
+            "{}: {ratio:.2} on {}",
+            status.id,
+            status.color
+        );
     }
 }
 
@@ -72,5 +81,8 @@ fn every_two_default_status_colours_are_told_apart() {
         }
     }
     // The pair the issue found: grey Unverified beside slate Outdated was ΔE 13.
-    assert!(delta_e("#6b7280", "#475569") < 20.0, "the measure tells the old pair apart");
+    assert!(
+        delta_e("#6b7280", "#475569") < 20.0,
+        "the measure tells the old pair apart"
+    );
 }

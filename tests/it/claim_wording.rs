@@ -14,7 +14,10 @@ fn a_claims_history_reads_entered_as_then_changed_from_to() {
         .iter()
         .map(|e| {
             let text = |css: &str| {
-                let found = e.select(&crate::common::html::selector(css)).next().unwrap();
+                let found = e
+                    .select(&crate::common::html::selector(css))
+                    .next()
+                    .unwrap();
                 found.text().collect::<String>()
             };
             (text(".event-kind"), text(".badge"))
@@ -25,12 +28,20 @@ fn a_claims_history_reads_entered_as_then_changed_from_to() {
         verdicts,
         [
             ("Entered as".to_string(), "Unverified".to_string()),
-            ("Verdict changed from Unverified to".to_string(), "Disputed".to_string()),
+            (
+                "Verdict changed from Unverified to".to_string(),
+                "Disputed".to_string()
+            ),
         ]
     );
     let home = page(dir.path(), "index.html");
     let labels = texts(&home, ".event-verdict .event-kind");
-    assert!(labels.iter().all(|l| l == "Entered as" || l.starts_with("Verdict changed from ")), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .all(|l| l == "Entered as" || l.starts_with("Verdict changed from ")),
+        "{labels:?}"
+    );
     assert!(!labels.iter().any(|l| l == "Verdict changed"), "{labels:?}");
 }
 
@@ -38,8 +49,14 @@ fn a_claims_history_reads_entered_as_then_changed_from_to() {
 fn a_claim_page_says_when_its_verdict_was_last_reviewed() {
     let dir = built();
     let html = page(dir.path(), "claims/acme-model-2-cost/index.html");
-    assert_eq!(texts(&html, ".reviewed"), ["Verdict last reviewed June 2, 2026"]);
-    assert_eq!(attr(&select(&html, ".reviewed time")[0], "datetime"), "2026-06-02");
+    assert_eq!(
+        texts(&html, ".reviewed"),
+        ["Verdict last reviewed June 2, 2026"]
+    );
+    assert_eq!(
+        attr(&select(&html, ".reviewed time")[0], "datetime"),
+        "2026-06-02"
+    );
     let html = page(dir.path(), "claims/acme-model-1-launch/index.html");
     assert!(select(&html, ".reviewed").len() <= 1);
 }
@@ -48,7 +65,10 @@ fn a_claim_page_says_when_its_verdict_was_last_reviewed() {
 fn the_lead_is_the_written_summary_never_the_notes_again() {
     let dir = built();
     let with = page(dir.path(), "claims/acme-model-2-cost/index.html");
-    assert_eq!(texts(&with, ".lead"), ["Acme says its new model is 35% cheaper per token."]);
+    assert_eq!(
+        texts(&with, ".lead"),
+        ["Acme says its new model is 35% cheaper per token."]
+    );
     let without = page(dir.path(), "claims/globex-beats-acme/index.html");
     assert!(select(&without, ".lead").is_empty(), "no summary, no lead");
 }

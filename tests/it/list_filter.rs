@@ -120,7 +120,10 @@ fn the_filter_form_is_hidden_until_its_script_shows_it_and_offers_the_whole_list
         .iter()
         .map(|p| page(dir.path(), &format!("timeline/2026/{p}index.html")))
         .collect();
-    let items: Vec<ElementRef> = pages.iter().flat_map(|p| select(p, "[data-status]")).collect();
+    let items: Vec<ElementRef> = pages
+        .iter()
+        .flat_map(|p| select(p, "[data-status]"))
+        .collect();
     for (control, attribute) in [
         ("status", "data-status"),
         ("entity", "data-entities"),

@@ -32,7 +32,10 @@ fn a_paged_claim_lists_data_file_holds_every_claim_of_every_page() {
     let dir = built();
     let root = dir.path();
     let pages = list_pages(root, "claims/");
-    assert!(pages.len() > 1, "page_size = 2 spreads the claims over pages");
+    assert!(
+        pages.len() > 1,
+        "page_size = 2 spreads the claims over pages"
+    );
     let on_pages: Vec<String> = pages
         .iter()
         .flat_map(|html| attrs(html, ".claim-list a.claim-title", "href"))
@@ -58,11 +61,22 @@ fn a_paged_claim_lists_data_file_holds_every_claim_of_every_page() {
         let numbers = item[at].as_array().unwrap();
         let table = data[table].as_array().unwrap();
         (numbers.iter())
-            .map(|n| table[n.as_u64().unwrap() as usize].as_str().unwrap().to_string())
+            .map(|n| {
+                table[n.as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
-    assert_eq!(ids("entities", 1), ["acme", "acme-model-2"].map(String::from).into());
-    assert_eq!(ids("tags", 2), ["efficiency", "inference-cost"].map(String::from).into());
+    assert_eq!(
+        ids("entities", 1),
+        ["acme", "acme-model-2"].map(String::from).into()
+    );
+    assert_eq!(
+        ids("tags", 2),
+        ["efficiency", "inference-cost"].map(String::from).into()
+    );
     assert_eq!(item[3], 2026);
     assert_eq!(
         item[5],
@@ -70,7 +84,10 @@ fn a_paged_claim_lists_data_file_holds_every_claim_of_every_page() {
     );
     let claimant = &data["sources"][item[6].as_u64().unwrap() as usize];
     assert_eq!(claimant[1], "/tracker/sources/acme-blog/");
-    assert_eq!((&item[7], &item[8]), (&"2026-04-23".into(), &"April 23, 2026".into()));
+    assert_eq!(
+        (&item[7], &item[8]),
+        (&"2026-04-23".into(), &"April 23, 2026".into())
+    );
 
     // Every page's form points to the file and offers the whole list's values.
     for html in &pages {
@@ -104,20 +121,33 @@ fn a_paged_timelines_data_file_holds_every_event_with_its_wording() {
             let label = &data["labels"][item[4].as_u64().unwrap() as usize];
             let mut kind = label[1].as_str().unwrap().to_string();
             if let Some(source) = item[5].as_u64() {
-                kind += &format!(" · {}", data["sources"][source as usize][0].as_str().unwrap());
+                kind += &format!(
+                    " · {}",
+                    data["sources"][source as usize][0].as_str().unwrap()
+                );
             }
             let claim = &data["claims"][item[0].as_u64().unwrap() as usize];
             (claim[3].as_str().unwrap().to_string(), kind)
         })
         .collect();
-    assert_eq!(in_file, on_pages, "every event of every page, worded as the pages word it");
+    assert_eq!(
+        in_file, on_pages,
+        "every event of every page, worded as the pages word it"
+    );
     let labels: BTreeSet<&str> = (data["labels"].as_array().unwrap().iter())
         .map(|label| label[1].as_str().unwrap())
         .collect();
     assert!(labels.contains("Entered as"), "{labels:?}");
-    assert!(labels.contains("Verdict changed from Unverified to"), "{labels:?}");
+    assert!(
+        labels.contains("Verdict changed from Unverified to"),
+        "{labels:?}"
+    );
     let months: Vec<&Value> = data["months"].as_array().unwrap().iter().collect();
-    assert!(months.iter().all(|m| m[0].as_str().unwrap().starts_with("2026-")));
+    assert!(
+        months
+            .iter()
+            .all(|m| m[0].as_str().unwrap().starts_with("2026-"))
+    );
 
     // The newest events at /timeline/ filter the whole timeline.
     let latest = page(root, "timeline/index.html");
@@ -126,7 +156,12 @@ fn a_paged_timelines_data_file_holds_every_event_with_its_wording() {
     let all = list_data(root, "timeline/");
     let years: usize = ["2025", "2026"]
         .iter()
-        .map(|y| list_pages(root, &format!("timeline/{y}/")).iter().map(|h| select(h, ".events > li").len()).sum::<usize>())
+        .map(|y| {
+            list_pages(root, &format!("timeline/{y}/"))
+                .iter()
+                .map(|h| select(h, ".events > li").len())
+                .sum::<usize>()
+        })
         .sum();
     assert_eq!(all["items"].as_array().unwrap().len(), years);
     assert_eq!(attr(form, "data-total"), years.to_string());
@@ -162,13 +197,19 @@ fn data_files_keep_hostile_text_as_text() {
         }
         files += 1;
         let text = std::str::from_utf8(&bytes).unwrap();
-        assert!(!text.contains(['<', '>', '&']), "{path}: markup characters escaped");
+        assert!(
+            !text.contains(['<', '>', '&']),
+            "{path}: markup characters escaped"
+        );
         let data: Value = serde_json::from_str(text).unwrap();
         let events = !data["labels"].as_array().unwrap().is_empty();
         let (rows, at) = if events { ("claims", 4) } else { ("items", 5) };
         for row in data[rows].as_array().unwrap() {
             let title = row[at].as_str().unwrap();
-            assert!(titles.contains(title), "{path}: a title as written: {title}");
+            assert!(
+                titles.contains(title),
+                "{path}: a title as written: {title}"
+            );
         }
     }
     assert!(files >= 3, "only {files} data files");
@@ -184,7 +225,10 @@ fn an_entitys_page_never_offers_the_entity_itself_as_a_filter() {
     for entity in ["acme", "acme-model-2"] {
         let html = page(dir.path(), &format!("entities/{entity}/index.html"));
         let offered = attrs(&html, "select[name=entity] option", "value");
-        assert!(!offered.contains(&entity.to_string()), "{entity}: {offered:?}");
+        assert!(
+            !offered.contains(&entity.to_string()),
+            "{entity}: {offered:?}"
+        );
         let links = attrs(&html, "[data-filter-links] a", "href");
         assert!(
             !links.contains(&format!("/tracker/entities/{entity}/")),

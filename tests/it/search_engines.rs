@@ -67,7 +67,7 @@ fn the_sitemap_lists_every_page_once_with_lastmod_from_content_dates() {
                 "claims/merged-formula/",
                 "claims/acme-2-cost/",
                 "statuses/", // a redirect to status/
-                "search/", // no content of its own, and `noindex`
+                "search/",   // no content of its own, and `noindex`
             ]
             .contains(&path.as_str())
         })
