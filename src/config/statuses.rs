@@ -97,7 +97,7 @@ pub(crate) fn default_statuses() -> Vec<StatusDef> {
         (
             "outdated",
             "Outdated",
-            "#475569",
+            "#1d4ed8",
             "Later events made the claim moot (a spec replaced, a plan abandoned).",
             None,
         ),

@@ -66,6 +66,13 @@ impl FacetKeys {
             .ok()
     }
 
+    /// The number of the entity `id`, or `None` when no claim is about it.
+    pub(crate) fn entity_number(&self, id: &str) -> Option<usize> {
+        self.entities
+            .binary_search_by(|entity| entity.as_str().cmp(id))
+            .ok()
+    }
+
     /// The entity id numbered `number`.
     pub(crate) fn entity(&self, number: usize) -> &str {
         &self.entities[number]

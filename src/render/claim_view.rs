@@ -57,6 +57,8 @@ impl Viewer<'_, '_> {
                     note: h.note.clone(),
                 })
                 .collect(),
+            reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
+            lead: claim.summary.clone(),
             events: self.events(&claim_timeline(i, claim)),
             last_updated: date_view(claim.last_updated()),
             description: meta_description(&card.summary),

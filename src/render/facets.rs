@@ -1,4 +1,4 @@
-//! What the client-side filter (`filter.js`) can narrow a list page by: the
+//! What the client-side filter (`filter.js`) can narrow a list by: the
 //! statuses, entities, tags and years of its items, offered only where a
 //! choice would hide some items of the whole list.
 
@@ -11,34 +11,48 @@ use super::viewer::Viewer;
 use super::views::{Link, StatusView};
 use crate::index::Event;
 
-/// The facets of one paginated list. Which fields narrow the whole list is
-/// worked out once, when its first page renders, and shared by its pages.
+/// The facets of one paginated list: the values of the whole list, worked
+/// out when its first page renders and shared by its pages, so a choice on
+/// any page can reach items on the others (through the list's data file).
 #[derive(Default)]
-pub(super) struct ListFacets(OnceLock<Narrows>);
+pub(super) struct ListFacets {
+    facets: OnceLock<Facets>,
+    /// An entity not offered: the one whose page the list is on.
+    without_entity: Option<usize>,
+}
 
 impl ListFacets {
-    /// The facets of `page`, one page of the timeline events `all`.
-    pub(super) fn of_events(&self, viewer: &Viewer, all: &[Event], page: &[Event]) -> Facets {
-        let list = *self
-            .0
-            .get_or_init(|| Values::of_events(viewer, all).narrows());
-        Values::of_events(viewer, page).facets(viewer, list)
+    /// Facets that never offer the entity `id` (on that entity's own page).
+    pub(super) fn without_entity(viewer: &Viewer, id: &str) -> Self {
+        ListFacets {
+            facets: OnceLock::new(),
+            without_entity: viewer.index.facet_keys.entity_number(id),
+        }
     }
 
-    /// The facets of `page`, one page of the claims `all`.
-    pub(super) fn of_claims(&self, viewer: &Viewer, all: &[usize], page: &[usize]) -> Facets {
-        let list = *self
-            .0
-            .get_or_init(|| Values::of_claims(viewer, all).narrows());
-        Values::of_claims(viewer, page).facets(viewer, list)
+    /// The facets of the timeline events `all`.
+    pub(super) fn of_events(&self, viewer: &Viewer, all: &[Event]) -> Facets {
+        let facets = self.facets.get_or_init(|| {
+            let values = Values::of_events(viewer, all);
+            values.facets(viewer, self.without_entity)
+        });
+        facets.clone()
+    }
+
+    /// The facets of the claims `all`.
+    pub(super) fn of_claims(&self, viewer: &Viewer, all: &[usize]) -> Facets {
+        let facets = self.facets.get_or_init(|| {
+            let values = Values::of_claims(viewer, all);
+            values.facets(viewer, self.without_entity)
+        });
+        facets.clone()
     }
 }
 
-/// What the client-side filter (`filter.js`) can narrow one page's items by.
-/// A field is offered (non-empty) only when one of its values would hide some
-/// items of the whole list, so the controls stay the same from page to page;
-/// it lists the values found on this page, so no single choice empties it.
-#[derive(Serialize)]
+/// What the client-side filter (`filter.js`) can narrow a list by. A field
+/// is offered (non-empty) only when one of its values would hide some items
+/// of the whole list; it lists every value the list's items have.
+#[derive(Serialize, Clone)]
 pub(super) struct Facets {
     statuses: Vec<StatusView>,
     entities: Vec<Link>,
@@ -59,9 +73,7 @@ struct Values<'a> {
     years: BTreeMap<i32, usize>,
 }
 
-/// Which filter fields can narrow a whole list, worked out once per list
-/// (when its first page renders).
-#[derive(Clone, Copy)]
+/// Which fields can narrow a list.
 struct Narrows {
     statuses: bool,
     entities: bool,
@@ -107,21 +119,21 @@ impl<'a> Values<'a> {
         )
     }
 
-    /// Which fields can narrow these items.
-    fn narrows(&self) -> Narrows {
-        let tags: BTreeMap<usize, usize> =
+    /// These values as facets, keeping the fields that can narrow the items
+    /// and leaving out the entity `without_entity`.
+    fn facets(mut self, viewer: &Viewer, without_entity: Option<usize>) -> Facets {
+        let keys = &viewer.index.facet_keys;
+        if let Some(entity) = without_entity {
+            self.entities.remove(&entity);
+        }
+        let tag_counts: BTreeMap<usize, usize> =
             self.tags.iter().map(|(slug, (_, n))| (*slug, *n)).collect();
-        Narrows {
+        let list = Narrows {
             statuses: narrows(&self.statuses, self.items),
             entities: narrows(&self.entities, self.items),
-            tags: narrows(&tags, self.items),
+            tags: narrows(&tag_counts, self.items),
             years: narrows(&self.years, self.items),
-        }
-    }
-
-    /// This page's values as facets, keeping the fields that can narrow the whole list.
-    fn facets(self, viewer: &Viewer, list: Narrows) -> Facets {
-        let keys = &viewer.index.facet_keys;
+        };
         let mut entities: Vec<Link> = if list.entities {
             self.entities
                 .into_keys()

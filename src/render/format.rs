@@ -38,7 +38,8 @@ pub(super) fn text_color_on(background: &str) -> &'static str {
     }
 }
 
-fn relative_luminance(color: &str) -> Option<f64> {
+/// The WCAG relative luminance of a `#rgb` or `#rrggbb` colour.
+pub(super) fn relative_luminance(color: &str) -> Option<f64> {
     let hex = color.trim().strip_prefix('#')?;
     let hex = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),

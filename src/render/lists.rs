@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 
 use super::facets::ListFacets;
+use super::list_data;
 use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::theme;
@@ -32,15 +33,15 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let filters = Arc::new(filters(viewer));
     let page_size = viewer.site.config.page_size;
     let (links, shared_filters) = (Arc::clone(&year_links), Arc::clone(&filters));
+    // The newest events; a filter there reaches every event, through the
+    // whole timeline's data file.
+    let truncated = events.len() > page_size;
     let latest = move || {
         let mut latest = context("timeline/", "Timeline");
         let newest = &events[..events.len().min(page_size)];
         latest.insert("months", &viewer.months(newest));
-        // This page is the whole list.
-        latest.insert(
-            "facets",
-            &ListFacets::default().of_events(viewer, newest, newest),
-        );
+        latest.insert("facets", &ListFacets::default().of_events(viewer, events));
+        latest.insert("filter_data", &data_url(viewer, "timeline/", truncated));
         latest.insert("years", &*links);
         latest.insert("year", "");
         latest.insert("event_total", &events.len());
@@ -48,6 +49,11 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         latest
     };
     let mut jobs = vec![Job::html("timeline/", theme::TIMELINE, latest)];
+    if truncated {
+        jobs.push(list_data::job("timeline/", move || {
+            list_data::of_events(viewer, events)
+        }));
+    }
     for year in years {
         let of_year: Arc<[Event]> = events
             .iter()
@@ -59,6 +65,14 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let total = of_year.len();
         let facets = ListFacets::default();
         let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
+        let paged = total > page_size;
+        let data = data_url(viewer, &dir, paged);
+        if paged {
+            let of_year = Arc::clone(&of_year);
+            jobs.push(list_data::job(&dir, move || {
+                list_data::of_events(viewer, &of_year)
+            }));
+        }
         jobs.extend(paginate(
             viewer.urls,
             &dir,
@@ -68,7 +82,8 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             move |path, slice, all| {
                 let mut page = context(path, &title);
                 page.insert("months", &viewer.months(slice));
-                page.insert("facets", &facets.of_events(viewer, all, slice));
+                page.insert("facets", &facets.of_events(viewer, all));
+                page.insert("filter_data", &data);
                 page.insert("years", &*links);
                 page.insert("year", &year.to_string());
                 page.insert("event_total", &total);
@@ -141,23 +156,32 @@ pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     for entity in viewer.site.entities.values() {
         let claims = viewer.index.claims_about(&entity.id);
         let events: Arc<[Event]> = viewer.index.timeline.of(claims).into();
-        let facets = ListFacets::default();
+        let facets = ListFacets::without_entity(viewer, &entity.id);
         // Made once and shared by the entity's pages: made per page, they
         // would be quadratic in the entity's claims.
         let shared = OnceLock::new();
         let dir = format!("entities/{}/", entity.id);
+        let page_size = viewer.site.config.page_size;
+        let data = data_url(viewer, &dir, events.len() > page_size);
+        if events.len() > page_size {
+            let events = Arc::clone(&events);
+            jobs.push(list_data::job(&dir, move || {
+                list_data::of_events(viewer, &events)
+            }));
+        }
         jobs.extend(paginate(
             viewer.urls,
             &dir,
             theme::ENTITY,
             events,
-            viewer.site.config.page_size,
+            page_size,
             move |path, slice, all| {
                 let (entity_view, children, status_counts) =
                     shared.get_or_init(|| entity_page_parts(viewer, entity, claims));
                 let mut page = context(path, &entity.name);
                 page.insert("months", &viewer.months(slice));
-                page.insert("facets", &facets.of_events(viewer, all, slice));
+                page.insert("facets", &facets.of_events(viewer, all));
+                page.insert("filter_data", &data);
                 page.insert("entity", entity_view);
                 page.insert("children", children);
                 page.insert("status_counts", status_counts);
@@ -300,18 +324,52 @@ pub(super) fn claim_list_pages<'v>(
     extra: impl Fn(&mut tera::Context) + Send + Sync + 'v,
 ) -> Vec<Job<'v>> {
     let facets = ListFacets::default();
-    paginate(
+    let page_size = viewer.site.config.page_size;
+    let claims: Arc<[usize]> = claims.into();
+    let mut jobs = Vec::new();
+    let data = claims_data(viewer, dir, &claims, &mut jobs);
+    jobs.extend(paginate(
         viewer.urls,
         dir,
         template,
-        claims.into(),
-        viewer.site.config.page_size,
+        claims,
+        page_size,
         move |path, slice, all| {
             let mut page = context(path, &title);
             page.insert("claims", &viewer.cards(slice));
-            page.insert("facets", &facets.of_claims(viewer, all, slice));
+            page.insert("facets", &facets.of_claims(viewer, all));
+            page.insert("filter_data", &data);
             extra(&mut page);
             page
         },
-    )
+    ));
+    jobs
+}
+
+/// Adds to `jobs` the data file of the claim list `claims` at `dir` when it
+/// has more than one page, and returns its URL (empty without one).
+pub(super) fn claims_data<'v>(
+    viewer: &'v Viewer,
+    dir: &str,
+    claims: &Arc<[usize]>,
+    jobs: &mut Vec<Job<'v>>,
+) -> String {
+    let paged = claims.len() > viewer.site.config.page_size;
+    if paged {
+        let claims = Arc::clone(claims);
+        jobs.push(list_data::job(dir, move || {
+            list_data::of_claims(viewer, &claims)
+        }));
+    }
+    data_url(viewer, dir, paged)
+}
+
+/// The URL of the data file of the list at `dir`, or empty when the list has
+/// one page (its filter reads the page itself).
+fn data_url(viewer: &Viewer, dir: &str, paged: bool) -> String {
+    if paged {
+        list_data::url(viewer, dir)
+    } else {
+        String::new()
+    }
 }

@@ -16,6 +16,7 @@ mod document_feeds;
 mod document_pages;
 mod document_view;
 mod dot_plot;
+mod event_facts;
 mod evidence_view;
 mod facets;
 mod failures;
@@ -23,6 +24,7 @@ mod feeds;
 mod format;
 mod hosting;
 mod json;
+mod list_data;
 mod lists;
 mod number;
 mod page_list;
@@ -378,3 +380,5 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
 
 #[cfg(test)]
 mod reader_tests;
+#[cfg(test)]
+mod status_colours_tests;

@@ -107,21 +107,29 @@ fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
 }
 
 fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
-    viewer.site.claims.iter().flat_map(move |claim| {
+    let claims = viewer.site.claims.iter().flat_map(move |claim| {
         claim.aliases.iter().map(move |alias| {
-            let path = format!("claims/{alias}/");
             let target = format!("claims/{}/", claim.id);
-            Job {
-                in_sitemap: false,
-                ..Job::html(&path.clone(), theme::REDIRECT, move || {
-                    let mut context = context(&path, &claim.title);
-                    context.insert("target", &viewer.urls.path(&target));
-                    context.insert("target_absolute", &viewer.urls.absolute(&target));
-                    context
-                })
-            }
+            redirect(viewer, format!("claims/{alias}/"), target, &claim.title)
         })
-    })
+    });
+    // `/statuses/` is where readers guess the verdicts' index is.
+    let statuses = redirect(viewer, "statuses/".into(), "status/".into(), "Verdicts");
+    claims.chain(std::iter::once(statuses))
+}
+
+/// A page at `path` that sends readers and search engines on to `target`
+/// (both site-relative folders), named `title`. Left out of the sitemap.
+fn redirect<'v>(viewer: &'v Viewer, path: String, target: String, title: &'v str) -> Job<'v> {
+    Job {
+        in_sitemap: false,
+        ..Job::html(&path.clone(), theme::REDIRECT, move || {
+            let mut context = context(&path, title);
+            context.insert("target", &viewer.urls.path(&target));
+            context.insert("target_absolute", &viewer.urls.absolute(&target));
+            context
+        })
+    }
 }
 
 fn free_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {

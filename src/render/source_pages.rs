@@ -4,7 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use super::facets::ListFacets;
-use super::lists::claim_list_pages;
+use super::lists::{claim_list_pages, claims_data};
 use super::pages::{Job, context};
 use super::paginate::paginate;
 use super::theme;
@@ -79,16 +79,20 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         .get(source.id.as_str())
         .map_or(&[][..], Vec::as_slice);
     let facets = ListFacets::default();
+    let cited_dir = format!("{dir}cited/");
+    let cited: Arc<[usize]> = cited.into();
+    let data = claims_data(viewer, &cited_dir, &cited, &mut jobs);
     jobs.extend(paginate(
         viewer.urls,
-        &format!("{dir}cited/"),
+        &cited_dir,
         theme::CITED,
-        cited.into(),
+        cited,
         page_size,
         move |path, slice, all| {
             let mut page = context(path, &title);
             page.insert("cited", &viewer.cited_claims_of(&source.id, slice));
-            page.insert("facets", &facets.of_claims(viewer, all, slice));
+            page.insert("facets", &facets.of_claims(viewer, all));
+            page.insert("filter_data", &data);
             page.insert("source", view.get_or_init(|| viewer.source(source)));
             page
         },

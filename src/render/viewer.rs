@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use time::Date;
 
+use super::event_facts::event_facts;
 use super::format::{date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::ids::tag_slug;
-use crate::index::{Event, EventKind, Index};
+use crate::index::{Event, Index};
 use crate::markdown::Markdown;
 use crate::model::{Citation, Claim, Entity, Site, Source};
 
@@ -146,6 +147,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
         link(id, name, self.urls.path(&format!("{folder}/{id}/")))
     }
 
+    /// The card of claim `i`, borrowed.
+    pub(super) fn card_ref(&self, i: usize) -> &ClaimCard {
+        &self.cards[i]
+    }
+
     /// The card of claim `i`.
     pub(super) fn card(&self, i: usize) -> ClaimCard {
         self.cards[i].clone()
@@ -201,45 +207,15 @@ impl<'a, 'p> Viewer<'a, 'p> {
 
     fn event(&self, event: &Event) -> EventView {
         let claim = &self.site.claims[event.claim];
-        let (kind, kind_label, source, status, note) = match event.kind {
-            EventKind::Made => (
-                "claim",
-                "Claim made",
-                Some(self.source_value(&claim.claimant)),
-                None,
-                None,
-            ),
-            EventKind::Appearance(a) => {
-                let appearance = &claim.appearances[a];
-                let source = Some(self.source_value(&appearance.source));
-                let title = appearance.title.clone();
-                ("document", "Document published", source, None, title)
-            }
-            EventKind::Document(c) => {
-                let citation = &claim.citations[c];
-                let source = Some(self.source_value(&citation.source));
-                let title = citation.title.clone();
-                ("document", "Document published", source, None, title)
-            }
-            EventKind::Verdict(h) => {
-                let change = &claim.history[h];
-                (
-                    "verdict",
-                    "Verdict changed",
-                    None,
-                    Some(self.status_value(&change.status)),
-                    change.note.clone(),
-                )
-            }
-        };
+        let facts = event_facts(&self.site.config, claim, event);
         EventView {
             date: self.date_value(event.date),
-            kind,
-            kind_label,
+            kind: facts.kind,
+            kind_label: facts.label,
             claim: self.card_value(event.claim),
-            source,
-            status,
-            note,
+            source: facts.source.map(|id| self.source_value(id)),
+            status: facts.status.map(|id| self.status_value(id)),
+            note: facts.note.map(str::to_string),
         }
     }
 

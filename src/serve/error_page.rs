@@ -25,8 +25,9 @@ pub(super) fn render(diagnostics: &Diagnostics, warnings: Warnings) -> String {
         sections.push_str(&section(
             "warnings",
             &format!(
-                "{}, which do not stop the build",
-                diagnostics.warnings_text()
+                "{}, which {} not stop the build",
+                diagnostics.warnings_text(),
+                plural(diagnostics.warning_count(), "does", "do")
             ),
             &warning_text,
         ));
@@ -94,6 +95,10 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("<h2>1 error</h2>"), "{page}");
+        assert!(
+            page.contains("<h2>1 warning, which does not stop the build</h2>"),
+            "{page}"
+        );
         let quiet = render(&diagnostics, Warnings::Hidden);
         assert!(!quiet.contains("a doubtful value"), "{quiet}");
     }

@@ -138,12 +138,13 @@ function items(page) {
 async function filterChecks(browser, origin) {
   const light = await browser.newContext();
   const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const phone = await browser.newContext({ viewport: { width: 375, height: 667 } });
 
   await check("filter: a status filter narrows the timeline, shows in the URL and survives a reload", () =>
     visit(light, origin, "/fixture/timeline/", async (page) => {
       const all = await items(page);
       assert(all.length > 2 && all.every((i) => i.shown), "every event is shown before filtering");
-      equal(await page.textContent(".live-filter-count"), `All ${all.length} events shown.`, "count before");
+      equal(await page.textContent(".live-filter-count"), `All ${all.length} events.`, "count before");
 
       await page.selectOption("select[name=status]", "disputed");
       const after = await items(page);
@@ -155,17 +156,14 @@ async function filterChecks(browser, origin) {
         "every event about a disputed claim is left",
       );
       equal(new URL(page.url()).search, "?status=disputed", "the URL");
-      equal(
-        await page.textContent("[role=status]"),
-        `${shown.length} of ${all.length} events shown.`,
-        "the announced count",
-      );
+      equal(await page.textContent("[role=status]"), `${shown.length} of ${all.length} events match.`, "the announced count");
+      equal(await page.textContent("[data-filter-active]"), "(1 active)", "the panel says a filter is on");
 
       await page.reload();
       equal(await page.inputValue("select[name=status]"), "disputed", "the control after a reload");
       equal(await items(page), after, "the items after a reload");
 
-      await page.click("button[data-filter-clear]");
+      await page.click("form button[data-filter-clear]");
       assert((await items(page)).every((i) => i.shown), "Show all shows every event again");
       equal(new URL(page.url()).search, "", "the URL after Show all");
     }),
@@ -187,30 +185,81 @@ async function filterChecks(browser, origin) {
     }),
   );
 
-  await check("filter: on a paginated list the count says 'on this page' and the pager keeps the filter", () =>
-    visit(light, origin, "/paged/timeline/2026/?status=disputed", async (page) => {
-      equal(await page.textContent("[role=status]"), "2 of 2 events shown on this page.", "page 1's count");
-      await Promise.all([page.waitForURL(/page\/2\//), page.click(".pager a[rel=next]")]);
-      equal(new URL(page.url()).search, "?status=disputed", "the next page's URL");
-      // Page 2 holds only events of a refuted claim: the filter from the URL applies
-      // although this page's control does not offer it, and hides them all.
-      equal(await page.inputValue("select[name=status]"), "disputed", "the next page's control");
-      const after = await items(page);
-      assert(after.length > 0 && after.every((i) => !i.shown), "every event of page 2 is hidden");
-      equal(await page.textContent("[role=status]"), `0 of ${after.length} events shown on this page.`, "page 2's count");
+  await check("filter: on a paginated list a filter counts and shows the matches of every page", async () => {
+    // What the whole 2026 timeline holds, page by page, without a filter.
+    const onPages = [];
+    for (const p of ["", "page/2/", "page/3/", "page/4/"]) {
+      await visit(noScript, origin, `/paged/timeline/2026/${p}`, async (page) => {
+        onPages.push(...(await page.$$eval(".events > li", (lis) => lis.map((li) => ({ status: li.dataset.status, text: li.textContent.replace(/\s+/g, " ").trim() })))));
+      });
+    }
+    const disputed = onPages.filter((e) => e.status === "disputed");
+    const refuted = onPages.filter((e) => e.status === "refuted");
+    assert(disputed.length > 2 && refuted.length > 0, `the fixture spreads both over pages: ${JSON.stringify(onPages)}`);
+    await visit(light, origin, "/paged/timeline/2026/?status=disputed", async (page) => {
+      await page.waitForSelector(".filter-results:not([hidden]) li");
+      const texts = await page.$$eval(".filter-results li", (lis) => lis.map((li) => li.textContent.replace(/\s+/g, " ").trim()));
+      equal(texts, disputed.map((e) => e.text), "every disputed event of every page, drawn as the pages draw it");
+      equal(await page.textContent("[role=status]"), `${disputed.length} of ${onPages.length} events match.`, "the count");
+      assert(!(await page.isVisible(".pager")), "the pager is hidden while the matches are shown");
+      // Page 2 of the list reaches the same matches.
+      await page.goto(`${origin}/paged/timeline/2026/page/2/?status=refuted`);
+      await page.waitForSelector(".filter-results:not([hidden]) li");
+      equal(await page.locator(".filter-results li").count(), refuted.length, "refuted events from page 2");
+      await page.click("form button[data-filter-clear]");
+      assert(await page.isVisible(".pager"), "Show all brings back the page and its pager");
+      equal(await page.locator(".filter-results li").count(), 0, "and drops the matches");
+    });
+  });
+
+  await check("filter: a claim list's filter reaches a claim on another page", () =>
+    visit(light, origin, "/paged/claims/?tag=product", async (page) => {
+      const link = page.locator('.filter-results a.claim-title[href$="/claims/acme-model-1-launch/"]');
+      await link.waitFor();
+      equal(await page.textContent("[role=status]"), "1 of 3 claims match.", "the count");
+      assert(!(await page.locator('.claim-list:not(.filter-results *) a[href$="/claims/acme-model-1-launch/"]').count()), "not on page 1 itself");
     }),
   );
 
-  await check("filter: without JavaScript no filter controls show and every item stays", () =>
-    visit(noScript, origin, "/fixture/timeline/?status=disputed", async (page) => {
+  await check("filter: nothing matching says so and each filter can be cleared from there", () =>
+    visit(light, origin, "/paged/timeline/?entity=globex&tag=efficiency", async (page) => {
+      await page.waitForSelector(".filter-empty:not([hidden])");
+      const message = (await page.textContent(".filter-empty p")).trim();
+      equal(message, "No events match; clear a filter:", "the message");
+      equal(await page.locator(".filter-results li").count(), 0, "no events");
+      await page.click(".filter-empty button:has-text('Tag: efficiency')");
+      await page.waitForSelector(".filter-results:not([hidden]) li");
+      assert(!(await page.isVisible(".filter-empty")), "the message goes");
+      equal(new URL(page.url()).search, "?entity=globex", "the cleared filter leaves the address");
+      const left = await page.locator(".filter-results li").count();
+      assert(left > 0, "Globex's events are shown");
+    }),
+  );
+
+  await check("filter: on a 375 px phone the panel is one closed control and the first event is near the top", () =>
+    visit(phone, origin, "/paged/timeline/", async (page) => {
+      const panel = page.locator("details[data-filter-panel]");
+      equal(await panel.evaluate((d) => d.open), false, "closed on a phone");
+      assert(!(await page.isVisible("form[data-live-filter]")), "the controls wait behind it");
+      const top = await page.locator(".events > li").first().evaluate((li) => li.getBoundingClientRect().top);
+      assert(top < 667 - 120, `the first event is in view without scrolling: it starts ${top} px down`);
+      await page.click("details[data-filter-panel] > summary");
+      assert(await page.isVisible("select[name=tag]"), "one tap shows the controls");
+    }),
+  );
+
+  await check("filter: without JavaScript no filter controls show, every item stays, the panel's links lead to full lists", () =>
+    visit(noScript, origin, "/paged/claims/?tag=benchmarks", async (page) => {
       assert(!(await page.isVisible("form[data-live-filter]")), "the filter form stays hidden");
-      assert((await items(page)).every((i) => i.shown), "every event is shown");
-      assert(await page.isVisible(".filters a[href$='/status/disputed/']"), "the no-JS filter links are there");
+      assert((await items(page)).every((i) => i.shown), "every claim is shown");
+      await page.click("details[data-filter-panel] > summary");
+      assert(await page.isVisible("[data-filter-links] a[href$='/tags/benchmarks/']"), "the tag's full list is a link away");
     }),
   );
 
   await light.close();
   await noScript.close();
+  await phone.close();
 }
 
 // The example site again with `[search] bundle_records` this small, so its
@@ -434,12 +483,14 @@ async function assertInert(page, log, what) {
   equal(log.navigations.length, 1, `${what}: documents loaded (${log.navigations.join(", ")})`);
 }
 
-/** Every HTML page of a built site, as site paths under `prefix`. */
+/** Every HTML page of a built site but redirect pages (/statuses/, claim aliases), as site paths under `prefix`. */
 function htmlPages(output, prefix) {
   const pages = [];
+  const redirect = (file) => fs.readFileSync(file, "utf8").includes('http-equiv="refresh"');
   const walk = (dir, at) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.isDirectory() && entry.name !== "pagefind") walk(path.join(dir, entry.name), `${at}${entry.name}/`);
+      else if (entry.name === "index.html" && redirect(path.join(dir, entry.name))) continue;
       else if (entry.name === "index.html") pages.push(prefix + at);
       else if (entry.name.endsWith(".html")) pages.push(prefix + at + entry.name);
     }

@@ -98,7 +98,7 @@ fn every_listed_claim_and_event_carries_its_claims_filter_attributes() {
 }
 
 #[test]
-fn the_filter_form_is_hidden_until_its_script_shows_it_and_offers_this_pages_values() {
+fn the_filter_form_is_hidden_until_its_script_shows_it_and_offers_the_whole_lists_values() {
     let dir = built();
     let html = page(dir.path(), "timeline/2026/page/2/index.html");
     let forms = select(&html, "form[data-live-filter]");
@@ -115,8 +115,15 @@ fn the_filter_form_is_hidden_until_its_script_shows_it_and_offers_this_pages_val
         [("/tracker/filter.js", true)]
     );
 
-    // Each control offers the values of this page's items, after "Any".
-    let items = select(&html, "[data-status]");
+    // Each control offers the values of every page's items, after "Any".
+    let pages: Vec<Html> = ["", "page/2/", "page/3/", "page/4/"]
+        .iter()
+        .map(|p| page(dir.path(), &format!("timeline/2026/{p}index.html")))
+        .collect();
+    let items: Vec<ElementRef> = pages
+        .iter()
+        .flat_map(|p| select(p, "[data-status]"))
+        .collect();
     for (control, attribute) in [
         ("status", "data-status"),
         ("entity", "data-entities"),
@@ -142,11 +149,7 @@ fn the_filter_form_is_hidden_until_its_script_shows_it_and_offers_this_pages_val
         assert_eq!(parent.value().name(), "label", "each control has its label");
     }
     assert_eq!(
-        select(
-            &html,
-            "form[data-live-filter] [role=status][aria-live=polite]"
-        )
-        .len(),
+        select(&html, "[data-filter-count][role=status][aria-live=polite]").len(),
         1,
         "the count is announced"
     );

@@ -65,10 +65,10 @@ fn claim_page_draws_the_spread_and_its_own_timeline() {
     assert_eq!(
         kinds,
         [
-            "Verdict changed",
+            "Verdict changed from Unverified to",
             "Document published · Example Press",
             "Claim made · Acme Blog",
-            "Verdict changed"
+            "Entered as"
         ],
         "newest first; the claimant's own document on the day is the claim itself"
     );

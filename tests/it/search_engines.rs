@@ -66,7 +66,8 @@ fn the_sitemap_lists_every_page_once_with_lastmod_from_content_dates() {
                 "claims/old-formula/",
                 "claims/merged-formula/",
                 "claims/acme-2-cost/",
-                "search/", // no content of its own, and `noindex`
+                "statuses/", // a redirect to status/
+                "search/",   // no content of its own, and `noindex`
             ]
             .contains(&path.as_str())
         })
@@ -231,7 +232,10 @@ fn every_page_has_open_graph_and_twitter_card_meta() {
     let output = dir.path().join("public");
     let mut checked = 0;
     for (path, _) in tree(&output) {
-        if !path.ends_with(".html") || path.starts_with("claims/acme-2-cost/") {
+        if !path.ends_with(".html")
+            || path.starts_with("claims/acme-2-cost/")
+            || path.starts_with("statuses/")
+        {
             continue;
         }
         let page = html(&output, &path);

@@ -61,6 +61,7 @@ theme! {
         SITEMAP = "sitemap.xml",
         SITEMAP_INDEX = "sitemap_index.xml",
         ROBOTS = "robots.txt",
+        LIST_DATA = "list_data.json",
     ],
     assets: [
         STYLE = "style.css",

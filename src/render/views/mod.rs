@@ -163,6 +163,11 @@ pub(crate) struct ClaimView {
     pub spread: Option<charts::DotPlot>,
     /// Verdict changes, oldest first.
     pub history: Vec<HistoryView>,
+    /// When the verdict was last reviewed: the newest history date, if any.
+    pub reviewed: Option<DateView>,
+    /// The claim's own `summary`, shown as the page's lead (never the body's
+    /// first paragraph, which the page shows anyway).
+    pub lead: Option<String>,
     /// The claim's own events, newest first.
     pub events: Vec<EventView>,
     /// Newest date on the claim.
@@ -259,8 +264,9 @@ pub(crate) struct EventView {
     pub date: SharedValue,
     /// `claim`, `document` or `verdict`.
     pub kind: &'static str,
-    /// "Claim made", "Document published" or "Verdict changed".
-    pub kind_label: &'static str,
+    /// "Claim made", "Document published", "Entered as" or "Verdict changed
+    /// from Unverified to" (the verdict's badge follows).
+    pub kind_label: String,
     /// The claim the event is about, as a *claim card*.
     pub claim: SharedValue,
     /// Who: a *link* to the claimant or the document's source.
