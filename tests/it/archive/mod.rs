@@ -2,6 +2,7 @@
 //! and origin servers on loopback.
 
 mod bulk;
+mod end_to_end;
 mod failures;
 mod fake;
 mod first_run;
