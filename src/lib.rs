@@ -50,6 +50,9 @@ pub mod parse;
 mod placeholders;
 mod toml_recovery;
 pub mod validate;
+
+// Provenance: the content's git history (read by `build` and `diff`).
+pub mod provenance;
 mod workflow;
 
 // Model: the resolved site.
