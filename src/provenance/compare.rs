@@ -304,7 +304,7 @@ fn pair_by<'a, T>(old: &'a [T], new: &'a [T], key: impl Fn(&T) -> String) -> Vec
 }
 
 /// How a change names a piece of evidence: the document's id, else its link, else its title.
-fn evidence_name(origin: &DocumentRef) -> String {
+pub(crate) fn evidence_name(origin: &DocumentRef) -> String {
     value(&origin.document)
         .or(value(&origin.url))
         .or(value(&origin.title))
