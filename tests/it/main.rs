@@ -31,6 +31,7 @@ mod phones;
 mod published_address;
 mod quantities;
 mod reader_site;
+mod review;
 mod scaffold;
 mod search;
 mod search_engines;

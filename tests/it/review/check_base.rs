@@ -1,0 +1,1 @@
+//! `check --base`: the rules that need the base revision, located.
