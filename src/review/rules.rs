@@ -82,7 +82,9 @@ pub fn history_rules(base: &[ClaimDoc], head: &[ClaimDoc], renames: &[Renamed]) 
 /// A verdict change in `after` without a new `[[history]]` entry that explains it.
 fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnostic> {
     let (from, to) = (before.status.as_ref()?, after.status.as_ref()?);
-    if from.value == to.value {
+    let last = after.history.last().and_then(|entry| entry.status.as_ref());
+    if from.value == to.value || last.is_some_and(|last| last.value != to.value) {
+        // A history that ends elsewhere is plain `check`'s error already.
         return None;
     }
     let new_entry = after

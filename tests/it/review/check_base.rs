@@ -1,1 +1,131 @@
-//! `check --base`: the rules that need the base revision, located.
+//! `check --base`: the rules that need the base revision, each an error at
+//! the line to fix, with a hint; plain `check` does not know them.
+
+use super::diff::{refute, rename};
+use super::{CLAIM, CLAIM_FILE, Tracker};
+
+/// `check --base main --format github`: its exit code and the errors it printed.
+fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
+    let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
+    let errors = (run.stdout.lines())
+        .filter(|line| line.starts_with("::error"))
+        .map(str::to_string)
+        .collect();
+    (run.code, errors)
+}
+
+/// Plain `check` passes: the problem is only visible against the base.
+fn plain_check_passes(tracker: &Tracker) {
+    let run = tracker.run(&["check"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+}
+
+#[test]
+fn a_verdict_change_needs_a_history_entry_with_a_note() {
+    let tracker = Tracker::new();
+    // A base claim without history: plain `check` asks for none.
+    tracker.git(&["checkout", "--quiet", "main"]);
+    let history = &CLAIM[CLAIM.find("[[history]]").unwrap()..CLAIM.find("+++\nWhat").unwrap()];
+    tracker.edit(CLAIM_FILE, history, "");
+    tracker.commit("No history yet");
+    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    refute(&tracker, None);
+    plain_check_passes(&tracker);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        [format!(
+            "::error file={CLAIM_FILE},line=5,col=10,endLine=5,endColumn=19,title=claimtrail::the verdict changed from `unverified` to `refuted` without a new [[history]] entry%0Ahint: add a [[history]] entry with `date`, `status = \"refuted\"` and a `note` saying why the verdict changed"
+        )]
+    );
+}
+
+#[test]
+fn a_history_entry_without_a_note_is_not_enough() {
+    let tracker = Tracker::new();
+    refute(&tracker, Some(None));
+    plain_check_passes(&tracker);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("::error file={CLAIM_FILE},line=5,")),
+        "{errors:?}"
+    );
+    assert!(
+        errors[0].contains("the verdict changed from `unverified` to `refuted`, but its [[history]] entry has no note"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_verdict_change_that_plain_check_reports_is_reported_once() {
+    let tracker = Tracker::new();
+    refute(&tracker, None);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("`status` is `refuted`, but the last history entry says `unverified`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_verdict_change_with_a_note_passes() {
+    let tracker = Tracker::new();
+    refute(&tracker, Some(Some("The press benchmark contradicts it.")));
+    let (code, errors) = check_base(&tracker);
+    assert_eq!((code, errors), (Some(0), Vec::new()));
+}
+
+#[test]
+fn a_rename_must_keep_the_old_address_as_an_alias() {
+    let tracker = Tracker::new();
+    rename(&tracker, false);
+    plain_check_passes(&tracker);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        ["::error file=content/claims/faster.md,line=1,col=1,endLine=1,endColumn=1,title=claimtrail::the claim `twice-as-fast` is now `faster`, and its old address /claims/twice-as-fast/ is not kept%0Ahint: add `aliases = [\"twice-as-fast\"]` to content/claims/faster.md (or add \"twice-as-fast\" to its aliases)"]
+    );
+
+    let kept = Tracker::new();
+    rename(&kept, true);
+    assert_eq!(check_base(&kept), (Some(0), Vec::new()));
+}
+
+#[test]
+fn a_removed_claim_names_its_lost_address() {
+    let tracker = Tracker::new();
+    std::fs::remove_file(tracker.root().join(CLAIM_FILE)).unwrap();
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "::error file={CLAIM_FILE},title=claimtrail::the claim `twice-as-fast` was removed, and no claim keeps its address /claims/twice-as-fast/%0Ahint: "
+        )),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_published_id_is_not_reused_for_another_claim() {
+    let tracker = Tracker::new();
+    rename(&tracker, false);
+    let other = "+++\ntitle = \"Example Press says the model costs less\"\ndate = 2026-05-20\nclaimant = \"example-press\"\nstatus = \"unverified\"\n\n[[appearances]]\nurl = \"https://example.org/press/costs\"\n+++\n";
+    tracker.write(CLAIM_FILE, other);
+    plain_check_passes(&tracker);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!(
+            "::error file={CLAIM_FILE},line=1,col=1,endLine=1,endColumn=1,title=claimtrail::`twice-as-fast` was published as the address of another claim: it now states a different claim (title, claimant and date all changed); a published address is never reused%0Ahint: give this claim a new id"
+        )),
+        "{errors:?}"
+    );
+}
