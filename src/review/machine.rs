@@ -95,7 +95,9 @@ fn annotation(entry: &Entry) -> String {
             "value changed from {} to {}{}",
             or_none(from),
             or_none(to),
-            evidence.as_deref().map_or(String::new(), |e| format!(" in {e}"))
+            evidence
+                .as_deref()
+                .map_or(String::new(), |e| format!(" in {e}"))
         ),
         Change::Title { .. } => "title reworded".to_string(),
         Change::Edited { fields } => format!("edited: {}", fields.join(", ")),

@@ -46,7 +46,12 @@ pub(crate) fn markdown(review: &Review) -> String {
 /// One entry's bullet, without the `- `.
 fn line(entry: &Entry) -> String {
     let thing = format!("{} {}", entry.kind, code(&entry.id));
-    let title = || entry.title.as_deref().map_or(String::new(), |t| format!(": {}", text(t)));
+    let title = || {
+        entry
+            .title
+            .as_deref()
+            .map_or(String::new(), |t| format!(": {}", text(t)))
+    };
     match &entry.change {
         Change::Added | Change::Removed => format!("{thing}{}", title()),
         Change::Renamed {
@@ -60,19 +65,29 @@ fn line(entry: &Entry) -> String {
                     from.replace(['`', '"'], "")
                 )
             };
-            format!("{} {} → {}: {kept}", entry.kind, code(from), code(&entry.id))
+            format!(
+                "{} {} → {}: {kept}",
+                entry.kind,
+                code(from),
+                code(&entry.id)
+            )
         }
         Change::Verdict { from, to, note } => {
             let note = note.as_deref().map_or_else(
                 || "no history note".to_string(),
                 |note| format!("note: {}", text(note)),
             );
-            format!("{thing}: **{}** → **{}** ({note})", status(from), status(to))
+            format!(
+                "{thing}: **{}** → **{}** ({note})",
+                status(from),
+                status(to)
+            )
         }
         Change::AppearanceAdded { evidence } | Change::AppearanceRemoved { evidence } => {
             format!("{thing}: appearance in {}", code(evidence))
         }
-        Change::CitationAdded { evidence, stance } | Change::CitationRemoved { evidence, stance } => {
+        Change::CitationAdded { evidence, stance }
+        | Change::CitationRemoved { evidence, stance } => {
             format!("{thing}: citation of {} ({stance})", code(evidence))
         }
         Change::QuoteEdited { evidence, from, to } => format!(

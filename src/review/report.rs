@@ -173,7 +173,10 @@ impl Review {
             let (one, many, done, key) = category.counted();
             if category.per_kind() {
                 for (_, kind, kinds) in KINDS {
-                    let n = self.in_category(category).filter(|e| e.kind == kind).count();
+                    let n = self
+                        .in_category(category)
+                        .filter(|e| e.kind == kind)
+                        .count();
                     let noun = if n == 1 { kind } else { kinds };
                     counts.push(Count {
                         key: format!("{kinds}_{done}"),

@@ -151,9 +151,7 @@ fn removed(before: &ClaimDoc) -> Diagnostic {
 
 /// The base addresses of `before` (its id and aliases) that no head claim holds.
 fn lost_addresses(before: &ClaimDoc, after: &ClaimDoc, versions: &Versions) -> Vec<Diagnostic> {
-    let addresses = std::iter::once(before.id.as_str())
-        .chain(before.aliases.iter().map(|a| a.value.as_str()));
-    let lost = addresses.filter(|address| !versions.head_addresses.contains_key(address));
+    let lost = addresses(before).filter(|address| !versions.head_addresses.contains_key(address));
     lost.map(|address| {
         let message = if address == before.id {
             format!(
@@ -177,22 +175,23 @@ fn lost_addresses(before: &ClaimDoc, after: &ClaimDoc, versions: &Versions) -> V
     .collect()
 }
 
-/// An address of `before` that a head claim other than its successor `after` now holds.
+/// An address of `before` that a head claim other than its successor `after`
+/// now holds, or its id when the claim holding it states another claim.
 fn reused_id(before: &ClaimDoc, after: &ClaimDoc, versions: &Versions) -> Vec<Diagnostic> {
-    let addresses = std::iter::once(before.id.as_str())
-        .chain(before.aliases.iter().map(|a| a.value.as_str()));
-    let mut found = Vec::new();
-    for address in addresses {
-        let Some(holder) = versions.head_addresses.get(address) else {
-            continue;
-        };
-        if holder.id != after.id {
-            found.push(reuse(address, holder, after));
-        } else if address == before.id && holder.id == before.id && is_other_claim(before, holder) {
-            found.push(reuse(address, holder, after));
-        }
-    }
-    found
+    let is_reuse = |address: &str, holder: &ClaimDoc| {
+        holder.id != after.id || (holder.id == address && is_other_claim(before, holder))
+    };
+    (addresses(before))
+        .filter_map(|address| {
+            let holder = versions.head_addresses.get(address)?;
+            is_reuse(address, holder).then(|| reuse(address, holder, after))
+        })
+        .collect()
+}
+
+/// The addresses of `claim`: its id, then its aliases.
+fn addresses(claim: &ClaimDoc) -> impl Iterator<Item = &str> {
+    std::iter::once(claim.id.as_str()).chain(claim.aliases.iter().map(|a| a.value.as_str()))
 }
 
 /// Whether `after`, holding `before`'s id, states another claim: its title,
@@ -200,7 +199,9 @@ fn reused_id(before: &ClaimDoc, after: &ClaimDoc, versions: &Versions) -> Vec<Di
 fn is_other_claim(before: &ClaimDoc, after: &ClaimDoc) -> bool {
     let claimant = |c: &ClaimDoc| c.claimant.as_ref().map(|l| l.value.clone());
     let date = |c: &ClaimDoc| c.date.as_ref().map(|l| l.value);
-    before.title != after.title && claimant(before) != claimant(after) && date(before) != date(after)
+    before.title != after.title
+        && claimant(before) != claimant(after)
+        && date(before) != date(after)
 }
 
 fn reuse(address: &str, holder: &ClaimDoc, successor: &ClaimDoc) -> Diagnostic {

@@ -134,7 +134,8 @@ fn pull_requests_get_a_summary_a_history_check_and_a_site_to_download() {
     let diff = position(
         r#"./target/release/claimtrail diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY""#,
     );
-    let check_base = position(r#"./target/release/claimtrail check --format github --base "$BASE""#);
+    let check_base =
+        position(r#"./target/release/claimtrail check --format github --base "$BASE""#);
     let build = position("./target/release/claimtrail build --base-url http://localhost:8000/");
     assert!(diff < check_base && check_base < build);
     let upload = uses(check, "actions/upload-artifact").expect("the built site is uploaded");
@@ -146,7 +147,10 @@ fn pull_requests_get_a_summary_a_history_check_and_a_site_to_download() {
         .iter()
         .position(|s| s["run"].as_str() == Some(commands[build]))
         .unwrap();
-    assert!(build_at < upload_at, "the site is uploaded after it is built");
+    assert!(
+        build_at < upload_at,
+        "the site is uploaded after it is built"
+    );
 }
 
 #[test]

@@ -89,7 +89,9 @@ fn a_rename_must_keep_the_old_address_as_an_alias() {
     assert_eq!(code, Some(1));
     assert_eq!(
         errors,
-        ["::error file=content/claims/faster.md,line=1,col=1,endLine=1,endColumn=1,title=claimtrail::the claim `twice-as-fast` is now `faster`, and its old address /claims/twice-as-fast/ is not kept%0Ahint: add `aliases = [\"twice-as-fast\"]` to content/claims/faster.md (or add \"twice-as-fast\" to its aliases)"]
+        [
+            "::error file=content/claims/faster.md,line=1,col=1,endLine=1,endColumn=1,title=claimtrail::the claim `twice-as-fast` is now `faster`, and its old address /claims/twice-as-fast/ is not kept%0Ahint: add `aliases = [\"twice-as-fast\"]` to content/claims/faster.md (or add \"twice-as-fast\" to its aliases)"
+        ]
     );
 
     let kept = Tracker::new();

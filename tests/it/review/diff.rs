@@ -57,7 +57,11 @@ fn claim_change(line: usize, change: Value) -> Value {
 /// Changes the claim's verdict to `refuted`, with a `[[history]]` entry
 /// (whose note is `note`) when `entry` is given.
 pub fn refute(tracker: &Tracker, entry: Option<Option<&str>>) {
-    tracker.edit(CLAIM_FILE, "status = \"unverified\"\n\n", "status = \"refuted\"\n\n");
+    tracker.edit(
+        CLAIM_FILE,
+        "status = \"unverified\"\n\n",
+        "status = \"refuted\"\n\n",
+    );
     if let Some(note) = entry {
         let note = note.map_or(String::new(), |note| format!("note = \"{note}\"\n"));
         let added = format!("\n[[history]]\ndate = 2026-06-01\nstatus = \"refuted\"\n{note}+++");
@@ -109,7 +113,10 @@ fn a_verdict_change_shows_its_history_note() {
     let verdict = json!({"change": "verdict", "from": "unverified", "to": "refuted",
         "note": "The press benchmark contradicts it."});
     let edited = json!({"change": "edited", "fields": ["history"]});
-    assert_eq!(changes, json!([claim_change(5, verdict), claim_change(1, edited)]));
+    assert_eq!(
+        changes,
+        json!([claim_change(5, verdict), claim_change(1, edited)])
+    );
     assert!(
         diff(&tracker, "github").starts_with(
             "::notice file=content/claims/twice-as-fast.md,line=5,title=claim twice-as-fast::verdict changed from unverified to refuted (The press benchmark contradicts it.)\n"
@@ -176,7 +183,11 @@ pub fn rename(tracker: &Tracker, alias: bool) {
     tracker.git(&["mv", CLAIM_FILE, "content/claims/faster.md"]);
     if alias {
         let aliased = "status = \"unverified\"\naliases = [\"twice-as-fast\"]\n";
-        tracker.edit("content/claims/faster.md", "status = \"unverified\"\n", aliased);
+        tracker.edit(
+            "content/claims/faster.md",
+            "status = \"unverified\"\n",
+            aliased,
+        );
     }
 }
 
@@ -184,7 +195,11 @@ pub fn rename(tracker: &Tracker, alias: bool) {
 fn a_rename_says_whether_the_old_address_is_kept() {
     for (alias, said, kept) in [
         (true, "the old address is kept as an alias", true),
-        (false, "**the old address is lost**: add `aliases = [\"twice-as-fast\"]`", false),
+        (
+            false,
+            "**the old address is lost**: add `aliases = [\"twice-as-fast\"]`",
+            false,
+        ),
     ] {
         let tracker = Tracker::new();
         rename(&tracker, alias);
@@ -214,11 +229,26 @@ fn the_whole_json_report_is_stable() {
     let text = diff(&tracker, "json");
     assert_eq!(text, diff(&tracker, "json"), "same revisions, same bytes");
     let zeros: String = [
-        "claims_removed", "claims_renamed", "documents_added", "documents_removed",
-        "documents_renamed", "entities_added", "entities_removed", "entities_renamed",
-        "evidence_added", "evidence_removed", "other_edits", "pages_added", "pages_removed",
-        "pages_renamed", "quotes_edited", "sources_added", "sources_removed", "sources_renamed",
-        "titles_reworded", "values_changed",
+        "claims_removed",
+        "claims_renamed",
+        "documents_added",
+        "documents_removed",
+        "documents_renamed",
+        "entities_added",
+        "entities_removed",
+        "entities_renamed",
+        "evidence_added",
+        "evidence_removed",
+        "other_edits",
+        "pages_added",
+        "pages_removed",
+        "pages_renamed",
+        "quotes_edited",
+        "sources_added",
+        "sources_removed",
+        "sources_renamed",
+        "titles_reworded",
+        "values_changed",
     ]
     .iter()
     .map(|key| format!("    \"{key}\": 0,\n"))
@@ -236,15 +266,15 @@ fn without_a_head_the_files_on_disk_are_compared() {
     let run = tracker.run(&["diff", "main"]);
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(
-        run.stdout
-            .starts_with("## Content changes\n\nFrom `main` to the working tree: **1 claim added**.\n"),
+        run.stdout.starts_with(
+            "## Content changes\n\nFrom `main` to the working tree: **1 claim added**.\n"
+        ),
         "{}",
         run.stdout
     );
     let nothing = tracker.run(&["diff", "main", "HEAD"]);
     assert_eq!(
-        nothing.stdout,
-        "## Content changes\n\nFrom `main` to `HEAD`: no content changes.\n",
+        nothing.stdout, "## Content changes\n\nFrom `main` to `HEAD`: no content changes.\n",
         "the new claim is not committed"
     );
 }

@@ -35,7 +35,8 @@ fn an_unknown_revision_is_named() {
     let run = tracker.run(&["diff", "main", "no-such-head"]);
     assert_eq!(run.code, Some(2));
     assert!(
-        run.stderr.contains("name a branch, tag or commit of this repository"),
+        run.stderr
+            .contains("name a branch, tag or commit of this repository"),
         "{}",
         run.stderr
     );

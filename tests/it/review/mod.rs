@@ -57,7 +57,10 @@ impl Tracker {
             "site.toml",
             "title = \"Test tracker\"\nbase_url = \"https://example.org/tracker/\"\n",
         );
-        for (id, name) in [("example-lab-blog", "Example Lab Blog"), ("example-press", "Example Press")] {
+        for (id, name) in [
+            ("example-lab-blog", "Example Lab Blog"),
+            ("example-press", "Example Press"),
+        ] {
             let text = format!("+++\nname = \"{name}\"\nkind = \"press\"\n+++\n");
             tracker.write(&format!("content/sources/{id}.md"), &text);
         }
