@@ -2,7 +2,7 @@
 //! revision, a folder outside git, a shallow clone. Each is a usage error
 //! (exit code 2) with one clear line, never a crash.
 
-use super::Tracker;
+use super::{Tracker, run_in};
 
 /// Both commands with `revision` as the base, in `tracker`: each must fail
 /// with exit code 2 and say `wanted` on stderr.
@@ -11,16 +11,10 @@ fn both_refuse(root: &std::path::Path, revision: &str, wanted: &str) {
         vec!["diff", revision, "HEAD"],
         vec!["check", "--base", revision],
     ] {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrail"))
-            .args(&args)
-            .current_dir(root)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains(wanted), "{args:?}: {stderr}");
-        assert!(output.stdout.is_empty(), "{args:?}");
+        let run = run_in(root, &args);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(run.stderr.contains(wanted), "{args:?}: {run:?}");
+        assert!(run.stdout.is_empty(), "{args:?}");
     }
 }
 

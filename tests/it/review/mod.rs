@@ -113,17 +113,22 @@ impl Tracker {
 
     /// Runs `claimtrail` in the tracker.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
-            .args(args)
-            .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
-        }
+        run_in(self.root(), args)
+    }
+}
+
+/// Runs `claimtrail` in the folder `dir`.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
     }
 }
 
