@@ -134,7 +134,7 @@ impl Repo {
         self.collect_blobs(tree, String::new(), &mut blobs)?;
         let mut files = Vec::new();
         for (path, oid) in blobs {
-            if let Some(file) = self.raw_file(&path, oid)? {
+            if let Some(file) = read_content_file(&self.repo, &path, oid)? {
                 files.push(file);
             }
         }
@@ -160,28 +160,6 @@ impl Repo {
             }
         }
         Ok(())
-    }
-
-    /// The content file at `path` (relative to `content/`) with blob `oid`,
-    /// or `None` when it is not a content file or not readable text.
-    pub(crate) fn raw_file(&self, path: &str, oid: ObjectId) -> Result<Option<RawFile>, GitError> {
-        let Some((kind, id)) = content_file(path) else {
-            return Ok(None);
-        };
-        let header = self.repo.find_header(oid).map_err(git_error)?;
-        if header.size() > MAX_FILE_BYTES {
-            return Ok(None);
-        }
-        let blob = self.repo.find_blob(oid).map_err(git_error)?;
-        let Ok(text) = String::from_utf8(blob.data.clone()) else {
-            return Ok(None);
-        };
-        Ok(Some(RawFile {
-            kind,
-            path: format!("{CONTENT_FOLDER}/{path}"),
-            id,
-            text,
-        }))
     }
 
     /// What changed between two `content/` trees (either may be missing), as
@@ -214,6 +192,33 @@ impl Repo {
         .map_err(git_error)?;
         Ok(recorder.records)
     }
+}
+
+/// The content file at `path` (relative to `content/`) with blob `oid`, or
+/// `None` when it is not a content file, is too large or is not UTF-8 text
+/// (as `load` refuses such files).
+pub(crate) fn read_content_file(
+    repo: &gix::Repository,
+    path: &str,
+    oid: ObjectId,
+) -> Result<Option<RawFile>, GitError> {
+    let Some((kind, id)) = content_file(path) else {
+        return Ok(None);
+    };
+    let header = repo.find_header(oid).map_err(git_error)?;
+    if header.size() > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    let blob = repo.find_blob(oid).map_err(git_error)?;
+    let Ok(text) = String::from_utf8(blob.detach().data) else {
+        return Ok(None);
+    };
+    Ok(Some(RawFile {
+        kind,
+        path: format!("{CONTENT_FOLDER}/{path}"),
+        id,
+        text,
+    }))
 }
 
 /// The kind and id of a content file at `path` (relative to `content/`):

@@ -28,6 +28,7 @@ mod list_filter;
 mod list_filter_data;
 mod open_data;
 mod phones;
+mod provenance;
 mod published_address;
 mod quantities;
 mod reader_site;
