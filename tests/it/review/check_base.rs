@@ -131,3 +131,23 @@ fn a_published_id_is_not_reused_for_another_claim() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_dropped_alias_is_a_lost_address() {
+    let tracker = Tracker::new();
+    tracker.git(&["checkout", "--quiet", "main"]);
+    let aliased = "status = \"unverified\"\naliases = [\"faster-answers\"]\n";
+    tracker.edit(CLAIM_FILE, "status = \"unverified\"\n", aliased);
+    tracker.commit("Keep an old address");
+    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    tracker.edit(CLAIM_FILE, "aliases = [\"faster-answers\"]\n", "");
+    plain_check_passes(&tracker);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        [format!(
+            "::error file={CLAIM_FILE},line=1,col=1,endLine=1,endColumn=1,title=claimtrail::the former id `faster-answers` of the claim `twice-as-fast` was dropped from its aliases, so /claims/faster-answers/ no longer leads to it%0Ahint: add `aliases = [\"faster-answers\"]` to {CLAIM_FILE} (or add \"faster-answers\" to its aliases)"
+        )]
+    );
+}

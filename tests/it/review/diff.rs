@@ -278,3 +278,21 @@ fn without_a_head_the_files_on_disk_are_compared() {
         "the new claim is not committed"
     );
 }
+
+#[test]
+fn markup_in_a_pull_request_stays_text_in_the_summary() {
+    let tracker = Tracker::new();
+    let hostile = NEW_CLAIM.replace(
+        "Example Press says the model costs less to run",
+        "See [the proof](https://example.org/x) <img src=x onerror=alert(1)>",
+    );
+    tracker.write("content/claims/cheaper.md", &hostile);
+    tracker.commit("Add a claim");
+    let markdown = diff(&tracker, "markdown");
+    assert!(
+        markdown.ends_with(
+            "- claim `cheaper`: See \\[the proof\\]\\(https\\://example\\.org/x\\) \\<img src=x onerror=alert\\(1\\)\\>\n"
+        ),
+        "{markdown}"
+    );
+}
