@@ -8,7 +8,7 @@ use crate::load::Kind;
 use crate::provenance::compare::Change;
 
 /// The changes between two revisions of the tracker's content.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Review {
     /// The base revision, as given on the command line.
     pub base: String,

@@ -5,7 +5,8 @@
 //! 2. Every address a claim had at the base (its id and its aliases) is still
 //!    some claim's id or alias, so no published link breaks.
 //! 3. An address is never reused for a different claim. Until releases exist,
-//!    "released" means "existed at the base revision".
+//!    "released" means "existed at the base revision" (drafts excepted: they
+//!    were never published).
 
 use std::collections::BTreeMap;
 
@@ -67,7 +68,9 @@ impl<'a> Versions<'a> {
 pub fn history_rules(base: &[ClaimDoc], head: &[ClaimDoc], renames: &[Renamed]) -> Vec<Diagnostic> {
     let versions = Versions::new(base, head, renames);
     let mut found = Vec::new();
-    for (id, before) in &versions.base {
+    // A draft at the base was never published: it has no address to keep.
+    let published = versions.base.iter().filter(|(_, claim)| !claim.draft);
+    for (id, before) in published {
         let Some(after) = versions.successor(id) else {
             found.push(removed(before));
             continue;

@@ -151,3 +151,24 @@ fn a_dropped_alias_is_a_lost_address() {
         )]
     );
 }
+
+#[test]
+fn a_draft_at_the_base_was_never_published_and_may_go() {
+    let tracker = Tracker::new();
+    tracker.git(&["checkout", "--quiet", "main"]);
+    let draft = CLAIM.replace(
+        "status = \"unverified\"\n",
+        "status = \"unverified\"\ndraft = true\n",
+    );
+    tracker.write("content/claims/draft-claim.md", &draft);
+    tracker.commit("Start a draft");
+    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    std::fs::remove_file(tracker.root().join("content/claims/draft-claim.md")).unwrap();
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+    std::fs::remove_file(tracker.root().join(CLAIM_FILE)).unwrap();
+    assert_eq!(
+        check_base(&tracker).1.len(),
+        1,
+        "the published claim may not go"
+    );
+}
