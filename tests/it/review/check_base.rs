@@ -14,6 +14,20 @@ fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
     (run.code, errors)
 }
 
+/// The one error of `check --base main`, which must fail with it alone.
+fn one_error(tracker: &Tracker) -> String {
+    let (code, mut errors) = check_base(tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.remove(0)
+}
+
+/// `check --base main` fails with one error, which starts with `prefix`.
+fn one_error_starting(tracker: &Tracker, prefix: &str) {
+    let error = one_error(tracker);
+    assert!(error.starts_with(prefix), "{error}");
+}
+
 /// Plain `check` passes: the problem is only visible against the base.
 fn plain_check_passes(tracker: &Tracker) {
     let run = tracker.run(&["check"]);
@@ -24,11 +38,10 @@ fn plain_check_passes(tracker: &Tracker) {
 fn a_verdict_change_needs_a_history_entry_with_a_note() {
     let tracker = Tracker::new();
     // A base claim without history: plain `check` asks for none.
-    tracker.git(&["checkout", "--quiet", "main"]);
-    let history = &CLAIM[CLAIM.find("[[history]]").unwrap()..CLAIM.find("+++\nWhat").unwrap()];
-    tracker.edit(CLAIM_FILE, history, "");
-    tracker.commit("No history yet");
-    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    tracker.on_base("No history yet", |base| {
+        let history = &CLAIM[CLAIM.find("[[history]]").unwrap()..CLAIM.find("+++\nWhat").unwrap()];
+        base.edit(CLAIM_FILE, history, "");
+    });
     refute(&tracker, None);
     plain_check_passes(&tracker);
     let (code, errors) = check_base(&tracker);
@@ -46,16 +59,14 @@ fn a_history_entry_without_a_note_is_not_enough() {
     let tracker = Tracker::new();
     refute(&tracker, Some(None));
     plain_check_passes(&tracker);
-    let (code, errors) = check_base(&tracker);
-    assert_eq!(code, Some(1));
-    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let error = one_error(&tracker);
     assert!(
-        errors[0].starts_with(&format!("::error file={CLAIM_FILE},line=5,")),
-        "{errors:?}"
+        error.starts_with(&format!("::error file={CLAIM_FILE},line=5,")),
+        "{error}"
     );
     assert!(
-        errors[0].contains("the verdict changed from `unverified` to `refuted`, but its [[history]] entry has no note"),
-        "{errors:?}"
+        error.contains("the verdict changed from `unverified` to `refuted`, but its [[history]] entry has no note"),
+        "{error}"
     );
 }
 
@@ -63,12 +74,10 @@ fn a_history_entry_without_a_note_is_not_enough() {
 fn a_verdict_change_that_plain_check_reports_is_reported_once() {
     let tracker = Tracker::new();
     refute(&tracker, None);
-    let (code, errors) = check_base(&tracker);
-    assert_eq!(code, Some(1));
-    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let error = one_error(&tracker);
     assert!(
-        errors[0].contains("`status` is `refuted`, but the last history entry says `unverified`"),
-        "{errors:?}"
+        error.contains("`status` is `refuted`, but the last history entry says `unverified`"),
+        "{error}"
     );
 }
 
@@ -103,14 +112,11 @@ fn a_rename_must_keep_the_old_address_as_an_alias() {
 fn a_removed_claim_names_its_lost_address() {
     let tracker = Tracker::new();
     std::fs::remove_file(tracker.root().join(CLAIM_FILE)).unwrap();
-    let (code, errors) = check_base(&tracker);
-    assert_eq!(code, Some(1));
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(
-        errors[0].starts_with(&format!(
+    one_error_starting(
+        &tracker,
+        &format!(
             "::error file={CLAIM_FILE},title=claimtrail::the claim `twice-as-fast` was removed, and no claim keeps its address /claims/twice-as-fast/%0Ahint: "
-        )),
-        "{errors:?}"
+        ),
     );
 }
 
@@ -121,25 +127,21 @@ fn a_published_id_is_not_reused_for_another_claim() {
     let other = "+++\ntitle = \"Example Press says the model costs less\"\ndate = 2026-05-20\nclaimant = \"example-press\"\nstatus = \"unverified\"\n\n[[appearances]]\nurl = \"https://example.org/press/costs\"\n+++\n";
     tracker.write(CLAIM_FILE, other);
     plain_check_passes(&tracker);
-    let (code, errors) = check_base(&tracker);
-    assert_eq!(code, Some(1));
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    assert!(
-        errors[0].starts_with(&format!(
+    one_error_starting(
+        &tracker,
+        &format!(
             "::error file={CLAIM_FILE},line=1,col=1,endLine=1,endColumn=1,title=claimtrail::`twice-as-fast` was published as the address of another claim: it now states a different claim (title, claimant and date all changed); a published address is never reused%0Ahint: give this claim a new id"
-        )),
-        "{errors:?}"
+        ),
     );
 }
 
 #[test]
 fn a_dropped_alias_is_a_lost_address() {
     let tracker = Tracker::new();
-    tracker.git(&["checkout", "--quiet", "main"]);
-    let aliased = "status = \"unverified\"\naliases = [\"faster-answers\"]\n";
-    tracker.edit(CLAIM_FILE, "status = \"unverified\"\n", aliased);
-    tracker.commit("Keep an old address");
-    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    tracker.on_base("Keep an old address", |base| {
+        let aliased = "status = \"unverified\"\naliases = [\"faster-answers\"]\n";
+        base.edit(CLAIM_FILE, "status = \"unverified\"\n", aliased);
+    });
     tracker.edit(CLAIM_FILE, "aliases = [\"faster-answers\"]\n", "");
     plain_check_passes(&tracker);
     let (code, errors) = check_base(&tracker);
@@ -155,14 +157,13 @@ fn a_dropped_alias_is_a_lost_address() {
 #[test]
 fn a_draft_at_the_base_was_never_published_and_may_go() {
     let tracker = Tracker::new();
-    tracker.git(&["checkout", "--quiet", "main"]);
-    let draft = CLAIM.replace(
-        "status = \"unverified\"\n",
-        "status = \"unverified\"\ndraft = true\n",
-    );
-    tracker.write("content/claims/draft-claim.md", &draft);
-    tracker.commit("Start a draft");
-    tracker.git(&["checkout", "--quiet", "-B", "pr"]);
+    tracker.on_base("Start a draft", |base| {
+        let draft = CLAIM.replace(
+            "status = \"unverified\"\n",
+            "status = \"unverified\"\ndraft = true\n",
+        );
+        base.write("content/claims/draft-claim.md", &draft);
+    });
     std::fs::remove_file(tracker.root().join("content/claims/draft-claim.md")).unwrap();
     assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
     std::fs::remove_file(tracker.root().join(CLAIM_FILE)).unwrap();

@@ -111,6 +111,14 @@ impl Tracker {
         self.git(&["commit", "--quiet", "--no-gpg-sign", "-m", subject]);
     }
 
+    /// Makes a commit on `main` with what `change` does, and starts `pr` again from it.
+    pub fn on_base(&self, subject: &str, change: impl FnOnce(&Tracker)) {
+        self.git(&["checkout", "--quiet", "main"]);
+        change(self);
+        self.commit(subject);
+        self.git(&["checkout", "--quiet", "-B", "pr"]);
+    }
+
     /// Runs `claimtrail` in the tracker.
     pub fn run(&self, args: &[&str]) -> Run {
         run_in(self.root(), args)
