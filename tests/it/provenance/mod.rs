@@ -2,4 +2,6 @@
 //! claim pages, `changes.json` and `/changes/` inspected.
 
 mod history;
+mod pages;
 mod repo;
+mod skipped;
