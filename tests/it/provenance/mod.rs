@@ -5,3 +5,4 @@ mod history;
 mod pages;
 mod repo;
 mod skipped;
+mod workflow;
