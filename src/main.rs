@@ -124,6 +124,9 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
             if diagnostics.warning_count() > 0 {
                 eprint!("{}", diagnostics.render_with(Format::Human, style));
             }
+            if let Some(skipped) = &built.provenance_skipped {
+                eprintln!("note: {skipped}");
+            }
             if let Some(aside) = &built.moved_aside {
                 eprintln!(
                     "note: the previous {} was moved to {}",

@@ -45,7 +45,7 @@ fn renamed_claim_keeps_its_entry_and_lists_each_change() {
                 vec![Change::Added]
             ),
             (
-                "2026-05-10T12:00:00+02:00".to_string(),
+                "2026-06-10T12:00:00+02:00".to_string(),
                 "Refute the cost claim (#4)".to_string(),
                 Some(4),
                 vec![
@@ -60,7 +60,7 @@ fn renamed_claim_keeps_its_entry_and_lists_each_change() {
                 ],
             ),
             (
-                "2026-06-05T08:00:00Z".to_string(),
+                "2026-06-15T08:00:00Z".to_string(),
                 "Rename the cost claim".to_string(),
                 None,
                 vec![
@@ -78,7 +78,7 @@ fn renamed_claim_keeps_its_entry_and_lists_each_change() {
     );
     let record = history.record(Kind::Claim, "acme-model-2-price").unwrap();
     assert_eq!(record.entered.rfc3339(), "2026-05-03T09:00:00Z");
-    assert_eq!(record.last_changed.rfc3339(), "2026-06-05T08:00:00Z");
+    assert_eq!(record.last_changed.rfc3339(), "2026-06-15T08:00:00Z");
     assert!(history.record(Kind::Claim, "acme-model-2-cost").is_none());
 }
 
@@ -95,7 +95,7 @@ fn verdict_without_note_quote_rename_and_merge_are_recorded() {
         changes,
         [
             (
-                "2026-05-20T08:00:00Z Reopen the benchmark claim".to_string(),
+                "2026-06-11T08:00:00Z Reopen the benchmark claim".to_string(),
                 vec![
                     Change::Verdict {
                         from: Some("refuted".into()),
@@ -108,7 +108,7 @@ fn verdict_without_note_quote_rename_and_merge_are_recorded() {
                 ],
             ),
             (
-                "2026-06-01T08:00:00Z Fix a quote".to_string(),
+                "2026-06-12T08:00:00Z Fix a quote".to_string(),
                 vec![Change::QuoteEdited {
                     evidence: "https://example.org/lab/benchmarks".into(),
                     from: Some("Acme Model 2 leads on four of seven benchmarks.".into()),
@@ -116,7 +116,7 @@ fn verdict_without_note_quote_rename_and_merge_are_recorded() {
                 }],
             ),
             (
-                "2026-06-06T08:00:00Z Shorter id".to_string(),
+                "2026-06-16T08:00:00Z Shorter id".to_string(),
                 vec![Change::Renamed {
                     from: "globex-beats-acme".into(),
                     to: "globex-leads".into(),
@@ -124,7 +124,7 @@ fn verdict_without_note_quote_rename_and_merge_are_recorded() {
                 }],
             ),
             (
-                "2026-06-12T08:00:00Z Merge pull request #7 from editor/evidence".to_string(),
+                "2026-06-20T08:00:00Z Merge pull request #7 from editor/evidence".to_string(),
                 vec![Change::CitationAdded {
                     evidence: "https://example.org/press/recount".into(),
                     stance: "supports".into()
@@ -137,7 +137,7 @@ fn verdict_without_note_quote_rename_and_merge_are_recorded() {
         .unwrap()
         .revisions[4];
     assert_eq!(merge.pull_request, Some(7));
-    assert_eq!(history.newest.unwrap().rfc3339(), "2026-06-12T08:00:00Z");
+    assert_eq!(history.newest.unwrap().rfc3339(), "2026-06-20T08:00:00Z");
 }
 
 #[test]

@@ -2,4 +2,7 @@
 //! claim pages, `changes.json` and `/changes/` inspected.
 
 mod history;
+mod pages;
 mod repo;
+mod skipped;
+mod workflow;

@@ -92,38 +92,38 @@ pub fn scripted() -> GitSite {
     site.edit(
         COST,
         "+++\n## What",
-        "\n[[history]]\ndate = 2026-05-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
+        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
     );
-    site.commit("Refute the cost claim (#4)", "2026-05-10T12:00:00+02:00");
+    site.commit("Refute the cost claim (#4)", "2026-06-10T12:00:00+02:00");
     site.edit(GLOBEX, "status = \"refuted\"", "status = \"disputed\"");
     site.edit(
         GLOBEX,
         "status = \"refuted\"\n+++",
-        "status = \"refuted\"\n\n[[history]]\ndate = 2026-05-20\nstatus = \"disputed\"\n+++",
+        "status = \"refuted\"\n\n[[history]]\ndate = 2026-06-11\nstatus = \"disputed\"\n+++",
     );
-    site.commit("Reopen the benchmark claim", "2026-05-20T08:00:00Z");
+    site.commit("Reopen the benchmark claim", "2026-06-11T08:00:00Z");
     site.edit(GLOBEX, "leads on four of seven", "leads on three of seven");
-    site.commit("Fix a quote", "2026-06-01T08:00:00Z");
+    site.commit("Fix a quote", "2026-06-12T08:00:00Z");
     site.rename(COST, "content/claims/acme-model-2-price.md");
     site.edit(
         "content/claims/acme-model-2-price.md",
         "aliases = [\"acme-2-cost\"]",
         "aliases = [\"acme-2-cost\", \"acme-model-2-cost\"]",
     );
-    site.commit("Rename the cost claim", "2026-06-05T08:00:00Z");
+    site.commit("Rename the cost claim", "2026-06-15T08:00:00Z");
     site.rename(GLOBEX, "content/claims/globex-leads.md");
-    site.commit("Shorter id", "2026-06-06T08:00:00Z");
+    site.commit("Shorter id", "2026-06-16T08:00:00Z");
     site.git(
         &["checkout", "-q", "-b", "evidence"],
-        "2026-06-07T08:00:00Z",
+        "2026-06-17T08:00:00Z",
     );
     site.edit(
         "content/claims/globex-leads.md",
         "[[history]]",
-        "[[citations]]\nsource = \"example-press\"\nurl = \"https://example.org/press/recount\"\nstance = \"supports\"\n\n[[history]]",
+        "[[citations]]\nsource = \"indie-lab\"\nurl = \"https://example.org/press/recount\"\nstance = \"supports\"\n\n[[history]]",
     );
-    site.commit("Add the recount", "2026-06-08T08:00:00Z");
-    site.git(&["checkout", "-q", "main"], "2026-06-09T08:00:00Z");
+    site.commit("Add the recount", "2026-06-18T08:00:00Z");
+    site.git(&["checkout", "-q", "main"], "2026-06-19T08:00:00Z");
     site.git(
         &[
             "merge",
@@ -133,7 +133,7 @@ pub fn scripted() -> GitSite {
             "Merge pull request #7 from editor/evidence",
             "evidence",
         ],
-        "2026-06-12T08:00:00Z",
+        "2026-06-20T08:00:00Z",
     );
     site
 }
