@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use claimtrail::Format;
 use claimtrail::diagnostic::{HumanStyle, Warnings};
 use claimtrail::load::Kind;
+use claimtrail::review::DiffFormat;
 
 /// Build and check a public tracker of claims made about AI.
 #[derive(Parser)]
@@ -61,6 +62,22 @@ pub(crate) enum Command {
         deny_warnings: bool,
         #[command(flatten)]
         links: LinkFlags,
+        /// Also compare with this git revision (e.g. origin/main): a verdict change needs a history note, and a removed or renamed claim's address must be kept as an alias.
+        #[arg(long, value_name = "REVISION", conflicts_with = "links")]
+        base: Option<String>,
+    },
+    /// Say what the content changes between two git revisions: claims added, removed or renamed, verdicts changed, evidence, quotes and values edited.
+    Diff {
+        /// The revision to compare from: a branch, tag or commit (e.g. origin/main).
+        base: String,
+        /// The revision to compare to [default: the files on disk, committed or not].
+        head: Option<String>,
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// markdown (for a pull request's job summary), json, or github (a notice on each changed line).
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Markdown)]
+        format: DiffFormatArg,
     },
     /// Find an archived copy of every cited URL and check each quote against it (writes archive.lock).
     Archive {
@@ -207,6 +224,23 @@ impl From<FormatArg> for Format {
             FormatArg::Human => Format::Human,
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum DiffFormatArg {
+    Markdown,
+    Json,
+    Github,
+}
+
+impl From<DiffFormatArg> for DiffFormat {
+    fn from(format: DiffFormatArg) -> DiffFormat {
+        match format {
+            DiffFormatArg::Markdown => DiffFormat::Markdown,
+            DiffFormatArg::Json => DiffFormat::Json,
+            DiffFormatArg::Github => DiffFormat::Github,
         }
     }
 }

@@ -50,6 +50,9 @@ pub mod parse;
 mod placeholders;
 mod toml_recovery;
 pub mod validate;
+
+// Provenance: the content's git history (read by `build` and `diff`).
+pub mod provenance;
 mod workflow;
 
 // Model: the resolved site.
@@ -73,6 +76,7 @@ pub mod init;
 pub mod link_check;
 pub mod net;
 pub mod new;
+pub mod review;
 pub mod serve;
 mod session;
 

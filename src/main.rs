@@ -11,6 +11,7 @@ use clap::Parser;
 use claimtrail::diagnostic::{HumanStyle, Warnings, plural};
 use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
+use claimtrail::review::DiffFormat;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
@@ -70,7 +71,20 @@ fn main() -> ExitCode {
             report,
             deny_warnings,
             links,
-        } => check(&root, format.into(), report.style(), deny_warnings, links),
+            base,
+        } => check(
+            &root,
+            format.into(),
+            report.style(),
+            deny_warnings,
+            (links, base.as_deref()),
+        ),
+        Command::Diff {
+            base,
+            head,
+            root,
+            format,
+        } => diff(&root, &base, head.as_deref(), format.into()),
         Command::Serve {
             root,
             port,
@@ -110,6 +124,9 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
             if diagnostics.warning_count() > 0 {
                 eprint!("{}", diagnostics.render_with(Format::Human, style));
             }
+            if let Some(skipped) = &built.provenance_skipped {
+                eprintln!("note: {skipped}");
+            }
             if let Some(aside) = &built.moved_aside {
                 eprintln!(
                     "note: the previous {} was moved to {}",
@@ -145,9 +162,11 @@ fn check(
     format: Format,
     style: HumanStyle,
     deny_warnings: bool,
-    links: LinkFlags,
+    (links, base): (LinkFlags, Option<&str>),
 ) -> ExitCode {
-    let checked = if links.links {
+    let checked = if let Some(base) = base {
+        claimtrail::review::check_against(root, base).map(|checked| (checked.diagnostics, None))
+    } else if links.links {
         let options = LinkOptions {
             concurrency: usize::from(links.concurrency),
             deny_dead: links.deny_dead_links,
@@ -173,6 +192,17 @@ fn check(
             }
         }
         Err(error) => report_error(error, "the check could not run", style),
+    }
+}
+
+fn diff(root: &std::path::Path, base: &str, head: Option<&str>, format: DiffFormat) -> ExitCode {
+    match claimtrail::review::diff(root, base, head) {
+        Ok(review) => {
+            print!("{}", review.render(format));
+            let _ = std::io::stdout().flush();
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(error, "nothing was compared", Report::default().style()),
     }
 }
 

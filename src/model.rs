@@ -243,6 +243,9 @@ pub struct Site {
     pub documents: BTreeMap<String, Document>,
     /// Every free page, keyed (and so ordered) by id.
     pub pages: BTreeMap<String, Page>,
+    /// What the content's git history says (`None` without history: see
+    /// docs/provenance.md); `build` sets it after the model is made.
+    pub provenance: Option<std::sync::Arc<crate::provenance::History>>,
 }
 
 impl Site {
@@ -265,6 +268,7 @@ impl Site {
             entities: collect(docs.entities, entity_from_doc)?,
             documents,
             pages: collect(docs.pages, page_from_doc)?,
+            provenance: None,
         })
     }
 }

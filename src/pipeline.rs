@@ -67,6 +67,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Whether the search index was built, reused or skipped.
     pub search: search::SearchOutcome,
+    /// Why the content's git history was not read (`provenance skipped: …`),
+    /// when it was not.
+    pub provenance_skipped: Option<String>,
 }
 
 /// Loads, parses and validates the site at `root`, compiles its templates and
@@ -107,6 +110,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     if let Some(base_url) = &options.base_url {
         site.config.set_base_url(base_url);
     }
+    let provenance_skipped = read_provenance(&options.root, &mut site);
     let templates = &site_files.templates;
     let theme = render::Theme::compile(templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
@@ -148,7 +152,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         moved_aside: written.moved_aside,
         elapsed: started.elapsed(),
         search: search.outcome,
+        provenance_skipped,
     })
+}
+
+/// Reads the content's git history into `site`; when it cannot, the note
+/// saying why and how to enable it (the site builds as without provenance).
+fn read_provenance(root: &Path, site: &mut crate::model::Site) -> Option<String> {
+    let statuses = status_ids(Some(&site.config));
+    let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
+    match crate::provenance::read(root, &statuses) {
+        Ok(history) => {
+            site.provenance = Some(std::sync::Arc::new(history));
+            None
+        }
+        Err(unavailable) => Some(unavailable.note()),
+    }
 }
 
 /// Where `build` writes, once its flags are checked: a `--base-url` must be

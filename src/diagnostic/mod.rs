@@ -19,6 +19,7 @@ mod render;
 pub(crate) use code::Code;
 pub use human::{HumanStyle, Warnings};
 pub use render::plural;
+pub(crate) use render::{escape_data, escape_property};
 
 /// How serious a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

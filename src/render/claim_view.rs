@@ -59,7 +59,8 @@ impl Viewer<'_, '_> {
                 .collect(),
             reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
             lead: claim.summary.clone(),
-            events: self.events(&claim_timeline(i, claim)),
+            events: self.with_git_verdicts(i, claim, self.dated_events(&claim_timeline(i, claim))),
+            provenance: self.provenance(claim),
             last_updated: date_view(claim.last_updated()),
             description: meta_description(&card.summary),
             body_html: self.markdown.render(&claim.body),
@@ -74,6 +75,15 @@ impl Viewer<'_, '_> {
             cite_bibtex: self.cite_bibtex(claim),
             card,
         }
+    }
+
+    /// Timeline events with their dates, for merging in the verdicts git recorded.
+    fn dated_events(&self, events: &[Event]) -> Vec<(time::Date, EventView)> {
+        events
+            .iter()
+            .map(|e| e.date)
+            .zip(self.events(events))
+            .collect()
     }
 
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {

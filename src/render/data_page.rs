@@ -49,6 +49,11 @@ pub(super) const DATA_FILES: &[DataFile] = &[
         what: "Every document (article, paper, model card …), with its publisher, the claims it makes and the claims it is cited in as evidence, and a scorecard of their verdicts.",
     },
     DataFile {
+        path: "changes.json",
+        format: "JSON",
+        what: "Every claim, document, source, entity and page with when it was entered and last changed, and each change git recorded: the commit, its date and subject, the pull request, and what changed (verdict, evidence, quotes, values, title, renames). Published when the site is built from its full git history.",
+    },
+    DataFile {
         path: "feed.xml",
         format: "Atom",
         what: "The newest claims and verdict changes, for feed readers; each entity and each document has its own feed, linked from its page.",
@@ -69,6 +74,9 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![
         Job::html("data/", theme::DATA, move || {
             let files: Vec<DataFileView> = (DATA_FILES.iter())
+                .filter(|file| {
+                    file.path != super::changes::DATA_PATH || super::changes::published(viewer)
+                })
                 .map(|file| DataFileView {
                     file: *file,
                     url: viewer.urls.path(file.path),

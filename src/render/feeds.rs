@@ -360,8 +360,13 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
     }
 }
 
-fn newest_date(site: &Site) -> Option<Date> {
-    site.claims.iter().map(Claim::last_updated).max()
+/// The site's last update: the newest commit that changed its content, else
+/// the newest date in the content.
+pub(super) fn newest_date(site: &Site) -> Option<Date> {
+    let committed = site.provenance.as_ref().and_then(|history| history.newest);
+    committed
+        .map(|stamp| stamp.date())
+        .or_else(|| site.claims.iter().map(Claim::last_updated).max())
 }
 
 /// A content date as an RFC 3339 timestamp (midnight UTC).

@@ -129,7 +129,11 @@ fn claim_review_of<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> ClaimReview
         url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),
         claim_reviewed: &claim.title,
         date_published: published.to_string(),
-        date_modified: claim.last_updated().to_string(),
+        // The last real change git recorded, else the newest date in the file.
+        date_modified: viewer
+            .record(crate::load::Kind::Claim, &claim.id)
+            .map_or_else(|| claim.last_updated(), |record| record.last_changed.date())
+            .to_string(),
         author: Party {
             kind: publisher.kind.schema_type(),
             name: &publisher.name,

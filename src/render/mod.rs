@@ -4,6 +4,7 @@
 
 mod amount_fields;
 mod bounded;
+mod changes;
 mod charts;
 mod claim_view;
 mod claims_csv;
@@ -30,6 +31,7 @@ mod number;
 mod page_list;
 mod pages;
 mod paginate;
+mod provenance_view;
 mod sitemap;
 mod source_pages;
 pub(crate) mod templates;
@@ -69,6 +71,11 @@ struct SiteView<'a> {
     publisher: &'a crate::config::Publisher,
     link_rel: &'a str,
     citation_rel: &'a str,
+    /// The content's revision date: the newest commit that changed it, else
+    /// the newest date in it (`None` for a site without claims).
+    updated: Option<format::DateView>,
+    /// Whether the site has `/changes/` (its content's git history was read).
+    changes: bool,
 }
 
 /// Renders every page and data file of `site` with `theme`, all in memory
@@ -160,7 +167,10 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         jobs.extend(feeds::jobs(viewer));
         jobs.extend(document_feeds::jobs(viewer));
         jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
-        let data = data_paths(&viewer.site.config);
+        let mut data = data_paths(&viewer.site.config);
+        if changes::published(viewer) {
+            data.push(changes::DATA_PATH);
+        }
         let jobs_at = jobs
             .iter()
             .enumerate()
@@ -305,6 +315,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         match path {
             "claims.csv" => claims_csv::file(self.viewer),
             data_documents::PATH => Ok(data_documents::file(self.viewer)),
+            changes::DATA_PATH => Ok(changes::data_file(self.viewer)),
             _ => data::file(self.viewer, path)
                 .or_else(|| hosting::file(&self.viewer.site.config, path))
                 .ok_or_else(|| Diagnostic::error("", format!("no way to make {path}"))),
@@ -356,6 +367,8 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         publisher: &config.publisher,
         link_rel: &config.html.link_rel,
         citation_rel: &config.html.citation_rel,
+        updated: feeds::newest_date(viewer.site).map(format::date_view),
+        changes: viewer.site.provenance.is_some(),
     };
     let statuses: Vec<_> = config
         .statuses

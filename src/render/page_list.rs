@@ -26,6 +26,7 @@ pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Ve
     jobs.extend(lists::statuses(viewer));
     jobs.extend(lists::contested(viewer));
     jobs.extend(data_page::index_pages(viewer));
+    jobs.extend(super::changes::jobs(viewer));
     jobs.extend(free_pages(viewer));
     jobs
 }

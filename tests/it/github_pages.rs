@@ -115,6 +115,45 @@ fn pull_requests_from_forks_are_checked_and_built_without_pages_access() {
 }
 
 #[test]
+fn pull_requests_get_a_summary_a_history_check_and_a_site_to_download() {
+    let workflow = workflow();
+    let check = &workflow["jobs"]["check"];
+    let checkout = uses(check, "actions/checkout").unwrap();
+    assert_eq!(
+        checkout["with"]["fetch-depth"], 0,
+        "diff and check --base need the base branch's history"
+    );
+    assert_eq!(check["env"]["BASE"], "origin/${{ github.base_ref }}");
+    let commands = runs(check);
+    let position = |wanted: &str| {
+        commands
+            .iter()
+            .position(|c| *c == wanted)
+            .unwrap_or_else(|| panic!("no step runs {wanted:?}: {commands:#?}"))
+    };
+    let diff = position(
+        r#"./target/release/claimtrail diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY""#,
+    );
+    let check_base =
+        position(r#"./target/release/claimtrail check --format github --base "$BASE""#);
+    let build = position("./target/release/claimtrail build --base-url http://localhost:8000/");
+    assert!(diff < check_base && check_base < build);
+    let upload = uses(check, "actions/upload-artifact").expect("the built site is uploaded");
+    assert_eq!(upload["uses"], "actions/upload-artifact@v6");
+    assert_eq!(upload["with"]["path"], "public");
+    assert_eq!(upload["with"]["name"], "site-preview");
+    let upload_at = steps(check).iter().position(|s| s == upload).unwrap();
+    let build_at = steps(check)
+        .iter()
+        .position(|s| s["run"].as_str() == Some(commands[build]))
+        .unwrap();
+    assert!(
+        build_at < upload_at,
+        "the site is uploaded after it is built"
+    );
+}
+
+#[test]
 fn pushes_to_main_build_at_the_pages_address_and_deploy() {
     let workflow = workflow();
     let branches = workflow["on"]["push"]["branches"].as_sequence().unwrap();

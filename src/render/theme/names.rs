@@ -53,6 +53,8 @@ theme! {
         STATUSES = "statuses.html",
         DATA = "data.html",
         CONTESTED = "contested.html",
+        CHANGES = "changes.html",
+        CHANGES_FEED = "changes_feed.xml",
         PAGE = "page.html",
         SEARCH = "search.html",
         NOT_FOUND = "404.html",

@@ -172,6 +172,8 @@ pub(crate) struct ClaimView {
     pub events: Vec<EventView>,
     /// Newest date on the claim.
     pub last_updated: DateView,
+    /// When the claim was entered and changed, from git; `None` without history.
+    pub provenance: Option<super::provenance_view::ProvenanceView>,
     /// The summary cut to at most 160 characters, for the meta description
     /// and link previews.
     pub description: String,

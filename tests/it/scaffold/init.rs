@@ -84,7 +84,13 @@ fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
         "crates.io has no claimtrail"
     );
     assert!(
-        runs.contains(&"claimtrail check --format github"),
+        runs.contains(&r#"claimtrail check --format github --base "$BASE""#),
+        "{runs:#?}"
+    );
+    assert!(
+        runs.contains(
+            &r#"claimtrail diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY""#
+        ),
         "{runs:#?}"
     );
     assert!(

@@ -1,0 +1,195 @@
+//! What changed between two sets of content files: files added, removed,
+//! renamed (matched by the new file's `aliases`, by identical text, or by an
+//! unchanged title) and edited, each with its semantic [`Change`]s.
+
+use std::collections::BTreeMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::compare::{Change, compare_docs};
+use crate::doc::Doc;
+use crate::load::{Kind, RawFile};
+use crate::parse::parse_file;
+
+/// One version of one content file, parsed.
+#[derive(Debug, Clone)]
+pub struct FileVersion {
+    /// Which folder it is in.
+    pub kind: Kind,
+    /// Its path, `content/…`.
+    pub path: String,
+    /// Its id (the file name without `.md`).
+    pub id: String,
+    /// A fingerprint of its whole text: equal texts, equal fingerprints.
+    pub fingerprint: u64,
+    /// What it reads as; `None` when its frontmatter cannot be read.
+    pub doc: Option<Doc>,
+}
+
+impl FileVersion {
+    /// Parses `file` (its problems are `check`'s business, not the history's).
+    pub fn parse(file: &RawFile, statuses: &[&str]) -> FileVersion {
+        let mut hasher = DefaultHasher::new();
+        file.text.hash(&mut hasher);
+        FileVersion {
+            kind: file.kind,
+            path: file.path.clone(),
+            id: file.id.clone(),
+            fingerprint: hasher.finish(),
+            doc: parse_file(file, statuses).0,
+        }
+    }
+
+    /// The ids this version names in `aliases` (claims only).
+    fn aliases(&self) -> Vec<&str> {
+        match &self.doc {
+            Some(Doc::Claim(claim)) => claim.aliases.iter().map(|a| a.value.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Its title or name, for matching a rename that kept it.
+    fn title(&self) -> Option<&str> {
+        match self.doc.as_ref()? {
+            Doc::Claim(claim) => claim.title.as_deref(),
+            Doc::Source(source) => source.name.as_deref(),
+            Doc::Entity(entity) => entity.name.as_deref(),
+            Doc::Document(document) => document.title.as_deref(),
+            Doc::Page(page) => page.title.as_deref(),
+        }
+    }
+}
+
+/// The changes to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileChange {
+    /// `claim`, `source`, `entity`, `document` or `page`.
+    pub kind: String,
+    /// The id after the change (before it, for a removed file).
+    pub id: String,
+    /// The path after the change (before it, for a removed file).
+    pub path: String,
+    /// The path before, when the file moved or was renamed.
+    pub previous_path: Option<String>,
+    /// What changed, in a fixed order: added/removed/renamed first.
+    pub changes: Vec<Change>,
+}
+
+/// Compares every content file of two revisions (as read by
+/// [`Repo::content_at`](super::Repo::content_at)), parsing them in parallel.
+/// Files whose text did not change are left out.
+pub fn compare_content(
+    before: &[RawFile],
+    after: &[RawFile],
+    statuses: &[&str],
+) -> Vec<FileChange> {
+    let parse = |files: &[RawFile]| -> Vec<FileVersion> {
+        files
+            .par_iter()
+            .map(|file| FileVersion::parse(file, statuses))
+            .collect()
+    };
+    compare_versions(parse(before), parse(after))
+}
+
+/// Compares two sets of file versions: the same path on both sides is an
+/// edit; a path only before and one only after of the same kind are one
+/// file moved or renamed when they share the id, the new file's aliases name
+/// the old id, the text is identical, or the title is; the rest are
+/// removed or added. Sorted by kind, then id.
+pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Vec<FileChange> {
+    let mut removed: BTreeMap<String, FileVersion> =
+        before.into_iter().map(|v| (v.path.clone(), v)).collect();
+    let mut changes = Vec::new();
+    let mut added = Vec::new();
+    for new in after {
+        match removed.remove(&new.path) {
+            Some(old) if old.fingerprint == new.fingerprint => {}
+            Some(old) => changes.push(edited(&old, &new)),
+            None => added.push(new),
+        }
+    }
+    let mut removed: Vec<FileVersion> = removed.into_values().collect();
+    for new in added {
+        match take_match(&mut removed, &new) {
+            Some(old) => changes.push(moved(&old, &new)),
+            None => changes.push(single(&new, Change::Added)),
+        }
+    }
+    changes.extend(removed.iter().map(|old| single(old, Change::Removed)));
+    changes.retain(|change| !change.changes.is_empty());
+    changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));
+    changes
+}
+
+/// Where `kind` (a noun) comes in load order.
+fn kind_order(noun: &str) -> usize {
+    Kind::ALL
+        .iter()
+        .position(|kind| kind.noun() == noun)
+        .unwrap_or(Kind::ALL.len())
+}
+
+/// Removes and returns the removed file that `new` replaces, best evidence first.
+fn take_match(removed: &mut Vec<FileVersion>, new: &FileVersion) -> Option<FileVersion> {
+    let same_kind = |old: &FileVersion| old.kind == new.kind;
+    let aliases = new.aliases();
+    let tests: [&dyn Fn(&FileVersion) -> bool; 4] = [
+        &|old| old.id == new.id,
+        &|old| aliases.contains(&old.id.as_str()),
+        &|old| old.fingerprint == new.fingerprint,
+        &|old| old.title().is_some() && old.title() == new.title(),
+    ];
+    let position = tests
+        .iter()
+        .find_map(|test| removed.iter().position(|old| same_kind(old) && test(old)))?;
+    Some(removed.remove(position))
+}
+
+/// A file edited in place.
+fn edited(old: &FileVersion, new: &FileVersion) -> FileChange {
+    let mut change = single(new, Change::Added);
+    change.changes = semantic(old, new);
+    change
+}
+
+/// A file moved (same id) or renamed (new id), with what else changed.
+fn moved(old: &FileVersion, new: &FileVersion) -> FileChange {
+    let mut change = single(new, Change::Added);
+    change.previous_path = Some(old.path.clone());
+    change.changes.clear();
+    if old.id != new.id {
+        change.changes.push(Change::Renamed {
+            from: old.id.clone(),
+            to: new.id.clone(),
+            alias_kept: new.aliases().contains(&old.id.as_str()),
+        });
+    }
+    change.changes.extend(semantic(old, new));
+    change
+}
+
+/// The semantic changes between two readable versions; an unreadable side
+/// counts as an edit of the whole file.
+fn semantic(old: &FileVersion, new: &FileVersion) -> Vec<Change> {
+    match (&old.doc, &new.doc) {
+        (_, _) if old.fingerprint == new.fingerprint => Vec::new(),
+        (Some(before), Some(after)) => compare_docs(before, after),
+        _ => vec![Change::Edited {
+            fields: vec!["file".to_string()],
+        }],
+    }
+}
+
+/// A change of one file with one entry.
+fn single(version: &FileVersion, change: Change) -> FileChange {
+    FileChange {
+        kind: version.kind.noun().to_string(),
+        id: version.id.clone(),
+        path: version.path.clone(),
+        previous_path: None,
+        changes: vec![change],
+    }
+}

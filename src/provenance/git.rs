@@ -1,0 +1,235 @@
+//! The site's git repository, read in process through gix: opening it (or
+//! saying why its history cannot be read), the content files at a revision,
+//! and what changed in `content/` between two trees. Nothing here writes to
+//! the repository or touches the network.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+use gix::diff::tree::recorder::Change as TreeChange;
+use gix::objs::TreeRefIter;
+
+use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
+
+/// Why the history was not read; the build goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The site is not inside a git repository (a tarball, a copy).
+    NoRepository,
+    /// A shallow clone: the history stops after a few commits.
+    Shallow,
+    /// The repository has no commit yet.
+    NoCommits,
+    /// The newest commit has no `content/` folder for this site.
+    NotCommitted,
+    /// The repository could not be read (the message says why).
+    Unreadable(String),
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unavailable::NoRepository => write!(f, "the site is not in a git repository"),
+            Unavailable::Shallow => write!(f, "the clone is shallow"),
+            Unavailable::NoCommits => write!(f, "the repository has no commits yet"),
+            Unavailable::NotCommitted => write!(f, "content/ is not committed yet"),
+            Unavailable::Unreadable(message) => {
+                write!(f, "the repository cannot be read: {message}")
+            }
+        }
+    }
+}
+
+impl Unavailable {
+    /// The one-line note `build` prints.
+    pub fn note(&self) -> String {
+        format!(
+            "provenance skipped: {self}; fetch the full history (`fetch-depth: 0`) to show when claims were entered and changed"
+        )
+    }
+}
+
+/// A failure to read a revision or an object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitError(pub String);
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GitError {}
+
+/// Turns any gix error into a [`GitError`].
+pub(crate) fn git_error(error: impl fmt::Display) -> GitError {
+    GitError(error.to_string())
+}
+
+/// The repository holding a site, and where the site's `content/` is inside it.
+pub struct Repo {
+    /// The opened repository.
+    pub(crate) repo: gix::Repository,
+    /// `content/` of the site, relative to the repository's top folder.
+    pub(crate) content: PathBuf,
+}
+
+/// Opens the repository that holds the site at `root`, refusing the cases
+/// whose history would be wrong or missing (no repository, shallow, no commit).
+pub fn open(root: &Path) -> Result<Repo, Unavailable> {
+    let repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
+    let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
+    let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|e| unreadable(e));
+    let site = canonical(root)?;
+    let top = canonical(workdir)?;
+    let inside = site
+        .strip_prefix(&top)
+        .map_err(|_| Unavailable::NoRepository)?;
+    if repo.is_shallow().map_err(unreadable)? {
+        return Err(Unavailable::Shallow);
+    }
+    if repo.head_id().is_err() {
+        return Err(Unavailable::NoCommits);
+    }
+    Ok(Repo {
+        content: inside.join(CONTENT_FOLDER),
+        repo,
+    })
+}
+
+/// An [`Unavailable::Unreadable`] with the error's message.
+fn unreadable(error: impl fmt::Display) -> Unavailable {
+    Unavailable::Unreadable(error.to_string())
+}
+
+impl Repo {
+    /// The id of the commit `revision` names (`main`, `origin/main`, `HEAD~3`, a hash).
+    pub fn commit_id(&self, revision: &str) -> Result<ObjectId, GitError> {
+        super::revision::resolve(&self.repo, revision)
+    }
+
+    /// The id of the `content/` tree of `commit`, or `None` when that commit has none.
+    pub(crate) fn content_tree(&self, commit: ObjectId) -> Result<Option<ObjectId>, GitError> {
+        let commit = self.repo.find_commit(commit).map_err(git_error)?;
+        let mut tree = commit.tree().map_err(git_error)?;
+        let entry = tree
+            .peel_to_entry_by_path(&self.content)
+            .map_err(git_error)?;
+        Ok(entry
+            .filter(|entry| entry.mode().is_tree())
+            .map(|entry| entry.object_id()))
+    }
+
+    /// The content files (`content/<kind>/**/*.md`) as they are at `revision`,
+    /// sorted by kind and path like a load from disk. Files that are not
+    /// UTF-8 text or are too large are left out, as `load` refuses them.
+    pub fn content_at(&self, revision: &str) -> Result<Vec<RawFile>, GitError> {
+        let commit = self.commit_id(revision)?;
+        let Some(tree) = self.content_tree(commit)? else {
+            return Ok(Vec::new());
+        };
+        let mut blobs = Vec::new();
+        self.collect_blobs(tree, String::new(), &mut blobs)?;
+        let mut files = Vec::new();
+        for (path, oid) in blobs {
+            if let Some(file) = read_content_file(&self.repo, &path, oid)? {
+                files.push(file);
+            }
+        }
+        files.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+        Ok(files)
+    }
+
+    /// Every blob below `tree`, with its path relative to `content/`.
+    fn collect_blobs(
+        &self,
+        tree: ObjectId,
+        prefix: String,
+        out: &mut Vec<(String, ObjectId)>,
+    ) -> Result<(), GitError> {
+        let tree = self.repo.find_tree(tree).map_err(git_error)?;
+        let decoded = tree.decode().map_err(git_error)?;
+        for entry in &decoded.entries {
+            let path = format!("{prefix}{}", entry.filename.to_str_lossy());
+            if entry.mode.is_tree() {
+                self.collect_blobs(entry.oid.to_owned(), format!("{path}/"), out)?;
+            } else if entry.mode.is_blob() {
+                out.push((path, entry.oid.to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    /// What changed between two `content/` trees (either may be missing), as
+    /// paths relative to `content/`. Subtrees with the same id are skipped
+    /// without being read, so the cost follows what changed.
+    pub(crate) fn tree_changes(
+        &self,
+        before: Option<ObjectId>,
+        after: Option<ObjectId>,
+    ) -> Result<Vec<TreeChange>, GitError> {
+        let empty = Vec::new();
+        let before_tree = before
+            .map(|id| self.repo.find_tree(id))
+            .transpose()
+            .map_err(git_error)?;
+        let after_tree = after
+            .map(|id| self.repo.find_tree(id))
+            .transpose()
+            .map_err(git_error)?;
+        let data = |tree: &Option<gix::Tree<'_>>| tree.as_ref().map_or(&empty, |t| &t.data).clone();
+        let (before_data, after_data) = (data(&before_tree), data(&after_tree));
+        let mut recorder = gix::diff::tree::Recorder::default();
+        gix::diff::tree(
+            TreeRefIter::from_bytes(&before_data, self.repo.object_hash()),
+            TreeRefIter::from_bytes(&after_data, self.repo.object_hash()),
+            gix::diff::tree::State::default(),
+            &self.repo.objects,
+            &mut recorder,
+        )
+        .map_err(git_error)?;
+        Ok(recorder.records)
+    }
+}
+
+/// The content file at `path` (relative to `content/`) with blob `oid`, or
+/// `None` when it is not a content file, is too large or is not UTF-8 text
+/// (as `load` refuses such files).
+pub(crate) fn read_content_file(
+    repo: &gix::Repository,
+    path: &str,
+    oid: ObjectId,
+) -> Result<Option<RawFile>, GitError> {
+    let Some((kind, id)) = content_file(path) else {
+        return Ok(None);
+    };
+    let header = repo.find_header(oid).map_err(git_error)?;
+    if header.size() > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    let blob = repo.find_blob(oid).map_err(git_error)?;
+    let Ok(text) = String::from_utf8(blob.detach().data) else {
+        return Ok(None);
+    };
+    Ok(Some(RawFile {
+        kind,
+        path: format!("{CONTENT_FOLDER}/{path}"),
+        id,
+        text,
+    }))
+}
+
+/// The kind and id of a content file at `path` (relative to `content/`):
+/// a `.md` file below a kind's folder, no part of its path hidden.
+pub(crate) fn content_file(path: &str) -> Option<(Kind, String)> {
+    let mut parts = path.split('/');
+    let kind = Kind::of_folder(parts.next()?)?;
+    let rest: Vec<&str> = parts.collect();
+    if rest.is_empty() || rest.iter().any(|part| part.starts_with('.')) {
+        return None;
+    }
+    let id = rest.last()?.strip_suffix(".md")?;
+    Some((kind, id.to_string()))
+}

@@ -1,0 +1,305 @@
+//! One pass over the history of `content/`: for every claim, document,
+//! source, entity and page, when it was entered, when it last changed, and
+//! each change with its commit.
+//!
+//! The walk follows first parents from `HEAD`, oldest first, so a merged
+//! pull request is one change dated and named by its merge commit (the
+//! commits inside the branch are the branch's business). Only commits whose
+//! `content/` tree differs from their parent's are looked at, and only the
+//! files that differ are read and parsed (in parallel), so the cost follows
+//! commits × changed files.
+
+use std::collections::HashMap;
+
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+use gix::diff::tree::recorder::Change as TreeChange;
+use rayon::prelude::*;
+
+use super::changeset::{FileChange, FileVersion, compare_versions};
+use super::compare::Change;
+use super::git::{GitError, Repo, Unavailable, content_file, git_error, read_content_file};
+use super::stamp::Stamp;
+use crate::load::{Kind, RawFile};
+
+/// One commit's changes to one record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Revision {
+    /// The commit's full hash.
+    pub commit: String,
+    /// When it was committed, in the committer's time zone.
+    pub time: Stamp,
+    /// The commit message's first line.
+    pub subject: String,
+    /// The pull request the subject names (`Merge pull request #12 …`, `… (#12)`).
+    pub pull_request: Option<u64>,
+    /// What the commit changed in the record.
+    pub changes: Vec<Change>,
+}
+
+/// The history of one record (one file, followed through renames).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Record {
+    /// `claim`, `source`, `entity`, `document` or `page`.
+    pub kind: &'static str,
+    /// Its id now (the last id it had, if removed).
+    pub id: String,
+    /// Whether the newest commit no longer has it.
+    pub removed: bool,
+    /// When it was first committed.
+    pub entered: Stamp,
+    /// When it last changed (its entry included).
+    pub last_changed: Stamp,
+    /// Every change, oldest first; the first is its entry.
+    pub revisions: Vec<Revision>,
+}
+
+/// What the history says about the content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Every record ever committed, in the order they were entered.
+    pub records: Vec<Record>,
+    /// The newest commit that changed `content/`: the site's revision date.
+    pub newest: Option<Stamp>,
+    /// The current record of each kind and id.
+    current: HashMap<(Kind, String), usize>,
+}
+
+impl History {
+    /// The record of the current file of `kind` with `id`.
+    pub fn record(&self, kind: Kind, id: &str) -> Option<&Record> {
+        let index = self.current.get(&(kind, id.to_string()))?;
+        self.records.get(*index)
+    }
+}
+
+/// Reads the history of the site at `root`, or says why it cannot.
+pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<History, Unavailable> {
+    let repo = super::git::open(root)?;
+    let history = read_history(&repo, statuses).map_err(|e| Unavailable::Unreadable(e.0))?;
+    if history.newest.is_none() {
+        return Err(Unavailable::NotCommitted);
+    }
+    Ok(history)
+}
+
+/// A commit whose `content/` changed, with the changed paths.
+struct Delta {
+    commit: ObjectId,
+    time: Stamp,
+    subject: String,
+    changes: Vec<TreeChange>,
+}
+
+/// Reads the history of `repo`'s content: see the module's description.
+pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError> {
+    let deltas = content_deltas(repo)?;
+    let versions = parse_versions(repo, &deltas, statuses)?;
+    let mut history = History::default();
+    let mut lineages = Lineages::default();
+    for (delta, (before, after)) in deltas.iter().zip(versions) {
+        history.newest = Some(delta.time);
+        for change in compare_versions(before, after) {
+            lineages.apply(&mut history, delta, change);
+        }
+    }
+    history.current = lineages.current;
+    Ok(history)
+}
+
+/// The first-parent chain from `HEAD`, oldest first, reduced to the commits
+/// that changed `content/`.
+fn content_deltas(repo: &Repo) -> Result<Vec<Delta>, GitError> {
+    let head = repo.repo.head_id().map_err(git_error)?;
+    let mut chain = Vec::new();
+    for info in repo
+        .repo
+        .rev_walk([head])
+        .first_parent_only()
+        .all()
+        .map_err(git_error)?
+    {
+        chain.push(info.map_err(git_error)?.id);
+    }
+    chain.reverse();
+    let mut deltas = Vec::new();
+    let mut previous = None;
+    for commit in chain {
+        let tree = repo.content_tree(commit)?;
+        if tree != previous {
+            let (time, subject) = commit_details(repo, commit)?;
+            deltas.push(Delta {
+                commit,
+                time,
+                subject,
+                changes: repo.tree_changes(previous, tree)?,
+            });
+        }
+        previous = tree;
+    }
+    Ok(deltas)
+}
+
+/// A commit's committer time and subject line.
+fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError> {
+    let commit = repo.repo.find_commit(id).map_err(git_error)?;
+    let time = commit.time().map_err(git_error)?;
+    let message = commit.message_raw_sloppy();
+    let subject = message
+        .lines()
+        .map(|line| line.to_str_lossy().trim().to_string())
+        .find(|line| !line.is_empty())
+        .unwrap_or_default();
+    Ok((Stamp::new(time.seconds, time.offset), subject))
+}
+
+/// Before and after versions of one delta's changed content files.
+type Sides = (Vec<FileVersion>, Vec<FileVersion>);
+
+/// Reads every changed file of every delta (gix reads on one thread),
+/// then parses them all in parallel.
+fn parse_versions(
+    repo: &Repo,
+    deltas: &[Delta],
+    statuses: &[&str],
+) -> Result<Vec<Sides>, GitError> {
+    let mut texts = Vec::with_capacity(deltas.len());
+    for delta in deltas {
+        let mut sides = (Vec::new(), Vec::new());
+        for change in &delta.changes {
+            let (before, after) = blobs(change);
+            if let Some((path, oid)) = before {
+                sides.0.extend(content_version(repo, path, oid)?);
+            }
+            if let Some((path, oid)) = after {
+                sides.1.extend(content_version(repo, path, oid)?);
+            }
+        }
+        texts.push(sides);
+    }
+    let parse = |files: Vec<RawFile>| -> Vec<FileVersion> {
+        files
+            .iter()
+            .map(|file| FileVersion::parse(file, statuses))
+            .collect()
+    };
+    Ok(texts
+        .into_par_iter()
+        .map(|(before, after)| (parse(before), parse(after)))
+        .collect())
+}
+
+/// A changed path's blob before and after the change (files only).
+fn blobs(change: &TreeChange) -> (Option<(&[u8], ObjectId)>, Option<(&[u8], ObjectId)>) {
+    match change {
+        TreeChange::Addition {
+            entry_mode,
+            oid,
+            path,
+            ..
+        } if entry_mode.is_blob() => (None, Some((path.as_bytes(), *oid))),
+        TreeChange::Deletion {
+            entry_mode,
+            oid,
+            path,
+            ..
+        } if entry_mode.is_blob() => (Some((path.as_bytes(), *oid)), None),
+        TreeChange::Modification {
+            previous_entry_mode,
+            previous_oid,
+            entry_mode,
+            oid,
+            path,
+        } => (
+            previous_entry_mode
+                .is_blob()
+                .then_some((path.as_bytes(), *previous_oid)),
+            entry_mode.is_blob().then_some((path.as_bytes(), *oid)),
+        ),
+        _ => (None, None),
+    }
+}
+
+/// The content file at `path` (relative to `content/`), if it is one.
+fn content_version(repo: &Repo, path: &[u8], oid: ObjectId) -> Result<Option<RawFile>, GitError> {
+    let path = path.to_str_lossy();
+    if content_file(&path).is_none() {
+        return Ok(None);
+    }
+    read_content_file(&repo.repo, &path, oid)
+}
+
+/// The records being followed: which record each current path belongs to.
+#[derive(Default)]
+struct Lineages {
+    /// Record index by current path.
+    by_path: HashMap<String, usize>,
+    /// Record index by kind and current id.
+    current: HashMap<(Kind, String), usize>,
+}
+
+impl Lineages {
+    /// Adds one file's change in `delta` to its record.
+    fn apply(&mut self, history: &mut History, delta: &Delta, change: FileChange) {
+        let Some(kind) = Kind::ALL.into_iter().find(|k| k.noun() == change.kind) else {
+            return;
+        };
+        let old_path = change.previous_path.as_ref().unwrap_or(&change.path);
+        let existing = self.by_path.remove(old_path);
+        let removed = change.changes.contains(&Change::Removed);
+        let index = match existing {
+            Some(index) => index,
+            None => {
+                history.records.push(Record {
+                    kind: kind.noun(),
+                    id: change.id.clone(),
+                    removed: false,
+                    entered: delta.time,
+                    last_changed: delta.time,
+                    revisions: Vec::new(),
+                });
+                history.records.len() - 1
+            }
+        };
+        let Some(record) = history.records.get_mut(index) else {
+            return;
+        };
+        self.current.remove(&(kind, record.id.clone()));
+        record.id.clone_from(&change.id);
+        record.removed = removed;
+        record.last_changed = delta.time;
+        record.revisions.push(Revision {
+            commit: delta.commit.to_string(),
+            time: delta.time,
+            subject: delta.subject.clone(),
+            pull_request: pull_request(&delta.subject),
+            changes: change.changes,
+        });
+        if !removed {
+            self.by_path.insert(change.path, index);
+            self.current.insert((kind, change.id), index);
+        }
+    }
+}
+
+/// The pull request a commit subject names: GitHub's merge commits
+/// (`Merge pull request #12 from …`) and squash merges (`Title (#12)`).
+pub fn pull_request(subject: &str) -> Option<u64> {
+    let number = |digits: &str| -> Option<u64> {
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        digits.get(..end).filter(|d| !d.is_empty())?.parse().ok()
+    };
+    if let Some(rest) = subject.strip_prefix("Merge pull request #") {
+        return number(rest);
+    }
+    let inner = subject.strip_suffix(')')?;
+    let start = inner.rfind("(#")?;
+    let digits = &inner[start + 2..];
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| number(digits))
+        .flatten()
+}

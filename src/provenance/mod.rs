@@ -1,0 +1,25 @@
+//! Provenance: what the site's git history says about its content.
+//!
+//! - [`git`] opens the repository through gix (in process, offline), reads the
+//!   content files at any revision and the changed paths between two trees;
+//! - [`compare`] says what an edit did to one file, from its two parsed
+//!   versions: verdict, evidence, quotes, values, title;
+//! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
+//! - [`history`] walks the commits that changed `content/` once, giving each
+//!   record its entry date, last change and list of changes.
+//!
+//! `claimtrail diff` uses all three on two revisions; `build` reads the whole
+//! history of `content/` once to say when each record was entered and changed.
+
+pub mod changeset;
+pub mod compare;
+pub mod git;
+pub mod history;
+mod revision;
+mod stamp;
+
+pub use changeset::{FileChange, FileVersion, compare_content, compare_versions};
+pub use compare::{Change, compare_docs};
+pub use git::{GitError, Repo, Unavailable, open};
+pub use history::{History, Record, Revision, read, read_history};
+pub use stamp::Stamp;

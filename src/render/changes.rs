@@ -1,0 +1,225 @@
+//! The site's corrections log, from its git history: `/changes/` (every
+//! verdict change, correction, rename and removal, newest first, paginated),
+//! its Atom feed `/changes/feed.xml`, and `/changes.json` (every record's
+//! full history). A site whose history was not read has none of them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::OutputFile;
+use super::feeds::xml_text;
+use super::pages::{Job, context};
+use super::paginate::paginate;
+use super::provenance_view::RevisionView;
+use super::theme;
+use super::viewer::Viewer;
+use crate::provenance::{History, Record};
+
+/// The open data file of every record's history.
+pub(super) const DATA_PATH: &str = "changes.json";
+
+/// Where the log's pages start.
+const DIR: &str = "changes/";
+
+/// One commit's corrections to one record, as the log shows it.
+#[derive(Debug, Clone, Serialize)]
+struct LogEntry {
+    /// `claim`, `source`, `entity`, `document` or `page`.
+    kind: &'static str,
+    /// The record's id.
+    id: String,
+    /// The record's title or name (its id when removed).
+    title: String,
+    /// The record's page, unless it was removed.
+    url: Option<String>,
+    /// The record's page as an absolute address (the log's, when removed), for the feed.
+    address: String,
+    /// The first change in words, for the feed's entry title.
+    headline: String,
+    /// Every change in words, for the feed's summary.
+    summary: String,
+    /// The commit and its changes in words (one, as the revision list takes a list).
+    revisions: Vec<RevisionView>,
+}
+
+/// A revision in the log: record index and revision index.
+type Position = (usize, usize);
+
+/// The log's positions, newest first: the revisions with a correction.
+fn positions(history: &History) -> Vec<Position> {
+    let mut positions: Vec<Position> = (history.records.iter().enumerate())
+        .flat_map(|(r, record)| {
+            (record.revisions.iter().enumerate())
+                .filter(|(_, revision)| revision.changes.iter().any(|c| c.is_correction()))
+                .map(move |(v, _)| (r, v))
+        })
+        .collect();
+    let key = |&(r, v): &Position| {
+        let record = &history.records[r];
+        let time = record.revisions[v].time;
+        (std::cmp::Reverse(time), record.kind, record.id.clone())
+    };
+    positions.sort_by_cached_key(key);
+    positions
+}
+
+/// Titles of the records the log names, looked up once.
+struct Titles<'a> {
+    claims: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Titles<'a> {
+    fn new(viewer: &Viewer<'a, '_>) -> Titles<'a> {
+        let claims = viewer.site.claims.iter();
+        Titles {
+            claims: claims.map(|c| (c.id.as_str(), c.title.as_str())).collect(),
+        }
+    }
+
+    /// The record's title and page path, or its id and no page when it is gone.
+    fn of(&self, viewer: &Viewer, record: &Record) -> (String, Option<String>) {
+        let site = viewer.site;
+        let id = record.id.as_str();
+        let found = match record.kind {
+            "claim" => self.claims.get(id).map(|t| (t.to_string(), "claims")),
+            "source" => site.sources.get(id).map(|s| (s.name.clone(), "sources")),
+            "entity" => site.entities.get(id).map(|e| (e.name.clone(), "entities")),
+            "document" => site
+                .documents
+                .get(id)
+                .map(|d| (d.title.clone(), "documents")),
+            "page" => site.pages.get(id).map(|p| (p.title.clone(), "pages")),
+            _ => None,
+        };
+        match found {
+            Some((title, folder)) if !record.removed => {
+                (title, Some(viewer.urls.path(&format!("{folder}/{id}/"))))
+            }
+            _ => (id.to_string(), None),
+        }
+    }
+}
+
+/// `/changes/` and its feed, when the history was read.
+pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
+    let Some(history) = viewer.site.provenance.as_deref() else {
+        return Vec::new();
+    };
+    let positions: Arc<[Position]> = positions(history).into();
+    let titles = Arc::new(Titles::new(viewer));
+    let entry = {
+        let titles = Arc::clone(&titles);
+        move |&(r, v): &Position| {
+            let record = &history.records[r];
+            let (title, url) = titles.of(viewer, record);
+            let revision = viewer.revision(&record.revisions[v]);
+            LogEntry {
+                kind: record.kind,
+                id: record.id.clone(),
+                title,
+                address: url
+                    .as_ref()
+                    .map_or_else(|| viewer.urls.absolute(DIR), |path| absolute(viewer, path)),
+                url,
+                headline: revision.lines.first().cloned().unwrap_or_default(),
+                summary: revision.lines.join(" "),
+                revisions: vec![revision],
+            }
+        }
+    };
+    let entry = Arc::new(entry);
+    let page_entry = Arc::clone(&entry);
+    let mut jobs = paginate(
+        viewer.urls,
+        DIR,
+        theme::CHANGES,
+        Arc::clone(&positions),
+        viewer.site.config.page_size,
+        move |path, slice, _| {
+            let mut page = context(path, "Changes");
+            let entries: Vec<LogEntry> = slice.iter().map(|p| page_entry(p)).collect();
+            page.insert("entries", &entries);
+            page
+        },
+    );
+    jobs.push(Job::file(
+        &format!("{DIR}feed.xml"),
+        theme::CHANGES_FEED,
+        move || {
+            let newest = positions.iter().take(viewer.site.config.feed_entries);
+            let entries: Vec<LogEntry> = newest.map(|p| xml_entry(entry(p))).collect();
+            let mut feed = Context::new();
+            let updated = history.newest.map(|stamp| stamp.rfc3339());
+            feed.insert(
+                "updated",
+                &updated.unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+            );
+            feed.insert("page_url", &viewer.urls.absolute(DIR));
+            feed.insert("feed_url", &viewer.urls.absolute(&format!("{DIR}feed.xml")));
+            feed.insert("entries", &entries);
+            feed
+        },
+    ));
+    jobs
+}
+
+/// An entry with the characters XML forbids removed.
+fn xml_entry(mut entry: LogEntry) -> LogEntry {
+    entry.title = xml_text(&entry.title);
+    entry.headline = xml_text(&entry.headline);
+    entry.summary = xml_text(&entry.summary);
+    for revision in &mut entry.revisions {
+        revision.subject = xml_text(&revision.subject);
+        revision.lines = revision.lines.iter().map(|l| xml_text(l)).collect();
+    }
+    entry
+}
+
+/// One record's history in `/changes.json`, with its page's address.
+#[derive(Serialize)]
+struct RecordData<'a> {
+    #[serde(flatten)]
+    record: &'a Record,
+    url: Option<String>,
+}
+
+/// `/changes.json`: every record ever committed with its entry, last change
+/// and every change, in the order they were entered.
+pub(super) fn data_file(viewer: &Viewer) -> OutputFile {
+    let titles = Titles::new(viewer);
+    let records: Vec<RecordData> = viewer
+        .site
+        .provenance
+        .as_deref()
+        .map(|history| {
+            (history.records.iter())
+                .map(|record| RecordData {
+                    record,
+                    url: titles
+                        .of(viewer, record)
+                        .1
+                        .map(|path| absolute(viewer, &path)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    OutputFile {
+        path: DATA_PATH.into(),
+        bytes: super::data::document(viewer, "records", &records),
+    }
+}
+
+/// `path` (already under the base path) as an absolute address.
+fn absolute(viewer: &Viewer, path: &str) -> String {
+    let base_path = viewer.site.config.base_path();
+    let relative = path.strip_prefix(base_path.as_str()).unwrap_or(path);
+    viewer.urls.absolute(relative)
+}
+
+/// Whether the site publishes the log (its git history was read).
+pub(super) fn published(viewer: &Viewer) -> bool {
+    viewer.site.provenance.is_some()
+}

@@ -1,0 +1,221 @@
+//! What the content's git history adds to pages: a record's entry and last
+//! change, its changes in words, and the verdict changes git recorded that no
+//! `[[history]]` entry explains. Without history every function here gives
+//! nothing, so the pages are as they were.
+
+use serde::Serialize;
+use time::Date;
+
+use super::format::date_view;
+use super::viewer::{Viewer, shared};
+use super::views::{DateView, EventView};
+use crate::load::Kind;
+use crate::model::Claim;
+use crate::provenance::{Change, Record, Revision};
+
+/// What readers see of an unexplained verdict change.
+pub(super) const AS_RECORDED_BY_GIT: &str = "as recorded by git";
+
+/// A record's history on its page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ProvenanceView {
+    /// When it was first committed.
+    pub entered: DateView,
+    /// When it last changed, if it changed after it was entered.
+    pub last_changed: Option<DateView>,
+    /// Its changes, newest first (its entry included, last).
+    pub changes: Vec<RevisionView>,
+}
+
+/// One commit's changes to one record, in words.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RevisionView {
+    /// The commit's date, in the committer's time zone.
+    pub date: DateView,
+    /// RFC 3339 time of the commit.
+    pub time: String,
+    /// The commit's hash, shortened to 7 digits.
+    pub commit: String,
+    /// The commit on the repository host, when `repo_url` is set.
+    pub commit_url: Option<String>,
+    /// The commit message's first line.
+    pub subject: String,
+    /// The pull request's number, if the subject names one.
+    pub pull_request: Option<u64>,
+    /// The pull request on the repository host, when `repo_url` is set.
+    pub pull_request_url: Option<String>,
+    /// Each change as a sentence, e.g. `Verdict changed from Disputed to Refuted.`
+    pub lines: Vec<String>,
+}
+
+impl Viewer<'_, '_> {
+    /// The history of the current record of `kind` with `id`, if git has one.
+    pub(super) fn record(&self, kind: Kind, id: &str) -> Option<&Record> {
+        self.site.provenance.as_ref()?.record(kind, id)
+    }
+
+    /// The provenance block of a claim's page.
+    pub(super) fn provenance(&self, claim: &Claim) -> Option<ProvenanceView> {
+        let record = self.record(Kind::Claim, &claim.id)?;
+        let changed_later = record.revisions.len() > 1;
+        Some(ProvenanceView {
+            entered: date_view(record.entered.date()),
+            last_changed: changed_later.then(|| date_view(record.last_changed.date())),
+            changes: record
+                .revisions
+                .iter()
+                .rev()
+                .map(|r| self.revision(r))
+                .collect(),
+        })
+    }
+
+    /// One revision in words.
+    pub(super) fn revision(&self, revision: &Revision) -> RevisionView {
+        let repo = self.site.config.repo_url.as_deref();
+        let pull_request = revision.pull_request;
+        RevisionView {
+            date: date_view(revision.time.date()),
+            time: revision.time.rfc3339(),
+            commit: revision.commit.chars().take(7).collect(),
+            commit_url: repo.map(|repo| format!("{repo}/commit/{}", revision.commit)),
+            subject: revision.subject.clone(),
+            pull_request,
+            pull_request_url: repo
+                .zip(pull_request)
+                .map(|(repo, n)| format!("{repo}/pull/{n}")),
+            lines: revision
+                .changes
+                .iter()
+                .map(|c| self.change_line(c))
+                .collect(),
+        }
+    }
+
+    /// One change as a sentence for readers.
+    pub(super) fn change_line(&self, change: &Change) -> String {
+        let label = |status: &Option<String>| {
+            status.as_deref().map_or_else(
+                || "an unreadable status".to_string(),
+                |id| self.status(id).label,
+            )
+        };
+        let text = |value: &Option<String>| value.as_deref().unwrap_or("nothing").to_string();
+        match change {
+            Change::Added => "Entered.".to_string(),
+            Change::Removed => "Removed.".to_string(),
+            Change::Renamed {
+                from,
+                alias_kept: true,
+                ..
+            } => {
+                format!("Renamed from {from}; the old address redirects here.")
+            }
+            Change::Renamed { from, .. } => {
+                format!("Renamed from {from}; the old address no longer works.")
+            }
+            Change::Verdict { from, to, note } => {
+                let reason = note.as_deref().unwrap_or(AS_RECORDED_BY_GIT);
+                format!(
+                    "Verdict changed from {} to {} ({reason}).",
+                    label(from),
+                    label(to)
+                )
+            }
+            Change::Title { from, .. } => format!("Reworded (was: “{}”).", text(from)),
+            Change::AppearanceAdded { evidence } => format!("Appearance added: {evidence}."),
+            Change::AppearanceRemoved { evidence } => format!("Appearance removed: {evidence}."),
+            Change::CitationAdded { evidence, stance } => {
+                format!("Evidence added ({stance}): {evidence}.")
+            }
+            Change::CitationRemoved { evidence, stance } => {
+                format!("Evidence removed ({stance}): {evidence}.")
+            }
+            Change::QuoteEdited { evidence, .. } => format!("Quote from {evidence} edited."),
+            Change::ValueChanged {
+                evidence: None,
+                from,
+                to,
+            } => {
+                format!("Claimed value changed from {} to {}.", text(from), text(to))
+            }
+            Change::ValueChanged {
+                evidence: Some(evidence),
+                from,
+                to,
+            } => format!(
+                "Value reported by {evidence} changed from {} to {}.",
+                text(from),
+                text(to)
+            ),
+            Change::Edited { fields } => format!("Edited: {}.", fields.join(", ")),
+        }
+    }
+
+    /// The claim's timeline events (newest first, with their dates) plus a
+    /// verdict event for every verdict change git recorded that no
+    /// `[[history]]` entry of the same status, dated up to a day after the
+    /// commit, explains; and "as recorded by git" for verdicts without a note.
+    pub(super) fn with_git_verdicts(
+        &self,
+        i: usize,
+        claim: &Claim,
+        mut events: Vec<(Date, EventView)>,
+    ) -> Vec<EventView> {
+        let Some(record) = self.record(Kind::Claim, &claim.id) else {
+            return events.into_iter().map(|(_, event)| event).collect();
+        };
+        let mut unused: Vec<(Date, &str)> = claim
+            .history
+            .iter()
+            .map(|h| (h.date, h.status.as_str()))
+            .collect();
+        for revision in &record.revisions {
+            for change in &revision.changes {
+                let Change::Verdict {
+                    to: Some(status), ..
+                } = change
+                else {
+                    continue;
+                };
+                let committed = revision.time.date();
+                let latest = committed.next_day().unwrap_or(committed);
+                let explained = unused
+                    .iter()
+                    .position(|(date, entry)| entry == status && *date <= latest);
+                match explained {
+                    Some(at) => {
+                        unused.remove(at);
+                    }
+                    None => events.push((committed, self.git_verdict(i, committed, status))),
+                }
+            }
+        }
+        events.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
+        let unexplained = |event: &mut EventView| {
+            if event.kind == "verdict" && event.note.is_none() {
+                event.note = Some(AS_RECORDED_BY_GIT.to_string());
+            }
+        };
+        events
+            .into_iter()
+            .map(|(_, mut event)| {
+                unexplained(&mut event);
+                event
+            })
+            .collect()
+    }
+
+    /// A timeline event for a verdict change only git recorded.
+    fn git_verdict(&self, i: usize, date: Date, status: &str) -> EventView {
+        EventView {
+            date: shared(&date_view(date)),
+            kind: "verdict",
+            kind_label: "Verdict changed to".to_string(),
+            claim: self.card_value(i),
+            source: None,
+            status: Some(shared(&self.status(status))),
+            note: Some(AS_RECORDED_BY_GIT.to_string()),
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! What `claimtrail diff` reports: every semantic change between two
+//! revisions, one [`Entry`] each, sorted into the categories a reviewer reads
+//! them by, with their counts.
+
+use serde::Serialize;
+
+use crate::load::Kind;
+use crate::provenance::compare::Change;
+
+/// The changes between two revisions of the tracker's content.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The base revision, as given on the command line.
+    pub base: String,
+    /// The head revision, as given; `None` for the files on disk (the working tree).
+    pub head: Option<String>,
+    /// Every change, by file kind (claims first), id, then the order
+    /// [`compare_docs`](crate::provenance::compare::compare_docs) gives.
+    pub entries: Vec<Entry>,
+}
+
+/// One change to one content file, and where a reviewer finds it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// What the file holds: `claim`, `document`, `source`, `entity` or `page`.
+    pub kind: &'static str,
+    /// Its id in the head (in the base, for a removal).
+    pub id: String,
+    /// Its path in the head (in the base, for a removal).
+    pub file: String,
+    /// The line of the head file the change is on (`None` for a removal).
+    pub line: Option<usize>,
+    /// A claim's, document's or page's title, or a source's or entity's name,
+    /// in the head (in the base, for a removal).
+    pub title: Option<String>,
+    /// What changed.
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// The headings a change is reported under, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Category {
+    Added,
+    Removed,
+    Renamed,
+    Verdict,
+    EvidenceAdded,
+    EvidenceRemoved,
+    Quote,
+    Value,
+    Title,
+    Edited,
+}
+
+impl Category {
+    /// Every category, in report order.
+    pub(crate) const ALL: [Category; 10] = [
+        Category::Added,
+        Category::Removed,
+        Category::Renamed,
+        Category::Verdict,
+        Category::EvidenceAdded,
+        Category::EvidenceRemoved,
+        Category::Quote,
+        Category::Value,
+        Category::Title,
+        Category::Edited,
+    ];
+
+    /// The category of `change`.
+    pub(crate) fn of(change: &Change) -> Category {
+        match change {
+            Change::Added => Category::Added,
+            Change::Removed => Category::Removed,
+            Change::Renamed { .. } => Category::Renamed,
+            Change::Verdict { .. } => Category::Verdict,
+            Change::AppearanceAdded { .. } | Change::CitationAdded { .. } => {
+                Category::EvidenceAdded
+            }
+            Change::AppearanceRemoved { .. } | Change::CitationRemoved { .. } => {
+                Category::EvidenceRemoved
+            }
+            Change::QuoteEdited { .. } => Category::Quote,
+            Change::ValueChanged { .. } => Category::Value,
+            Change::Title { .. } => Category::Title,
+            Change::Edited { .. } => Category::Edited,
+        }
+    }
+
+    /// Whether the category is counted per kind of file ("2 claims added").
+    fn per_kind(self) -> bool {
+        matches!(
+            self,
+            Category::Added | Category::Removed | Category::Renamed
+        )
+    }
+
+    /// The section heading of the Markdown report.
+    pub(crate) fn heading(self) -> &'static str {
+        match self {
+            Category::Added => "Added",
+            Category::Removed => "Removed",
+            Category::Renamed => "Renamed",
+            Category::Verdict => "Verdicts changed",
+            Category::EvidenceAdded => "Evidence added",
+            Category::EvidenceRemoved => "Evidence removed",
+            Category::Quote => "Quotes edited",
+            Category::Value => "Values changed",
+            Category::Title => "Titles reworded",
+            Category::Edited => "Other edits",
+        }
+    }
+
+    /// The counted noun (one, many), what happened to it, and the JSON key
+    /// (for the categories not counted per kind).
+    fn counted(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Category::Added => ("", "", "added", ""),
+            Category::Removed => ("", "", "removed", ""),
+            Category::Renamed => ("", "", "renamed", ""),
+            Category::Verdict => ("verdict", "verdicts", " changed", "verdicts_changed"),
+            Category::EvidenceAdded => (
+                "piece of evidence",
+                "pieces of evidence",
+                " added",
+                "evidence_added",
+            ),
+            Category::EvidenceRemoved => (
+                "piece of evidence",
+                "pieces of evidence",
+                " removed",
+                "evidence_removed",
+            ),
+            Category::Quote => ("quote", "quotes", " edited", "quotes_edited"),
+            Category::Value => ("value", "values", " changed", "values_changed"),
+            Category::Title => ("title", "titles", " reworded", "titles_reworded"),
+            Category::Edited => ("other edit", "other edits", "", "other_edits"),
+        }
+    }
+}
+
+/// The kinds of file in report order, with their JSON and headline names.
+pub(crate) const KINDS: [(Kind, &str, &str); 5] = [
+    (Kind::Claim, "claim", "claims"),
+    (Kind::Document, "document", "documents"),
+    (Kind::Source, "source", "sources"),
+    (Kind::Entity, "entity", "entities"),
+    (Kind::Page, "page", "pages"),
+];
+
+/// One count of the headline and of the JSON `counts`.
+pub(crate) struct Count {
+    /// The JSON key, e.g. `claims_added`, `verdicts_changed`.
+    pub(crate) key: String,
+    /// How many.
+    pub(crate) n: usize,
+    /// E.g. "1 claim added", "3 quotes edited".
+    pub(crate) text: String,
+}
+
+impl Review {
+    /// The entries under `category`, in report order.
+    pub(crate) fn in_category(&self, category: Category) -> impl Iterator<Item = &Entry> {
+        (self.entries.iter()).filter(move |entry| Category::of(&entry.change) == category)
+    }
+
+    /// Every count, zero or not, in report order: per kind of file for
+    /// additions, removals and renames, then one for each other category.
+    pub(crate) fn counts(&self) -> Vec<Count> {
+        let mut counts = Vec::new();
+        for category in Category::ALL {
+            let (one, many, done, key) = category.counted();
+            if category.per_kind() {
+                for (_, kind, kinds) in KINDS {
+                    let n = self
+                        .in_category(category)
+                        .filter(|e| e.kind == kind)
+                        .count();
+                    let noun = if n == 1 { kind } else { kinds };
+                    counts.push(Count {
+                        key: format!("{kinds}_{done}"),
+                        n,
+                        text: format!("{n} {noun} {done}"),
+                    });
+                }
+            } else {
+                let n = self.in_category(category).count();
+                let noun = if n == 1 { one } else { many };
+                counts.push(Count {
+                    key: key.to_string(),
+                    n,
+                    text: format!("{n} {noun}{done}"),
+                });
+            }
+        }
+        counts
+    }
+}

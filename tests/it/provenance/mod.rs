@@ -1,0 +1,8 @@
+//! Provenance from git: scripted repositories in temp dirs, built, and the
+//! claim pages, `changes.json` and `/changes/` inspected.
+
+mod history;
+mod pages;
+mod repo;
+mod skipped;
+mod workflow;

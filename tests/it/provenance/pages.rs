@@ -1,0 +1,181 @@
+//! What readers get from the history: the claim page's entry line, its
+//! Changes section and timeline, `changes.json`, `/changes/` and its feed.
+
+use claimtrail::build;
+
+use super::repo::{GitSite, scripted};
+use crate::common::html::{attrs, texts};
+use crate::common::{self, options, page, read};
+
+/// `site` built into `<root>/public` without the search index; the build's skip note.
+pub fn built(site: &GitSite) -> Option<String> {
+    let report = build(&claimtrail::BuildOptions {
+        search: false,
+        ..options(site.root())
+    })
+    .unwrap();
+    report.provenance_skipped
+}
+
+#[test]
+fn claim_page_says_when_it_was_entered_and_changed_and_lists_its_changes() {
+    let site = scripted();
+    assert_eq!(built(&site), None);
+    let html = page(site.root(), "claims/acme-model-2-price/index.html");
+    assert_eq!(
+        texts(&html, ".provenance"),
+        ["Entered May 3, 2026 · last changed June 15, 2026"]
+    );
+    assert_eq!(
+        texts(&html, ".changes summary"),
+        ["3 changes recorded in the tracker's history"]
+    );
+    assert_eq!(
+        texts(&html, ".changes .revision > time"),
+        ["June 15, 2026", "June 10, 2026", "May 3, 2026"]
+    );
+    assert_eq!(
+        texts(&html, ".changes .revision-changes li"),
+        [
+            "Renamed from acme-model-2-cost; the old address redirects here.",
+            "Edited: aliases.",
+            "Verdict changed from Disputed to Refuted (The price sheet settles it.).",
+            "Edited: history.",
+            "Entered.",
+        ]
+    );
+    assert_eq!(
+        attrs(&html, ".changes .pull-request a", "href"),
+        ["https://github.com/example/tracker/pull/4"]
+    );
+    let json_ld = texts(&html, "script[type='application/ld+json']").join("");
+    assert!(
+        json_ld.contains(r#""dateModified":"2026-06-15""#),
+        "{json_ld}"
+    );
+}
+
+#[test]
+fn a_verdict_change_without_a_note_shows_as_recorded_by_git() {
+    let site = scripted();
+    built(&site);
+    let html = page(site.root(), "claims/globex-leads/index.html");
+    let notes = texts(&html, ".event-verdict .note");
+    assert_eq!(
+        notes,
+        ["as recorded by git", "as recorded by git"],
+        "{notes:?}"
+    );
+    assert_eq!(
+        texts(&html, ".provenance"),
+        ["Entered May 3, 2026 · last changed June 20, 2026"]
+    );
+    let lines = texts(&html, ".changes .revision-changes li");
+    assert_eq!(
+        lines,
+        [
+            "Evidence added (supports): https://example.org/press/recount.",
+            "Renamed from globex-beats-acme; the old address no longer works.",
+            "Quote from https://example.org/lab/benchmarks edited.",
+            "Verdict changed from Refuted to Disputed (as recorded by git).",
+            "Edited: history.",
+            "Entered.",
+        ]
+    );
+}
+
+#[test]
+fn changes_json_holds_every_record_with_its_changes() {
+    let site = scripted();
+    built(&site);
+    let data = common::data(site.root(), "changes.json");
+    let records = data["records"].as_array().unwrap();
+    let cost = records
+        .iter()
+        .find(|r| r["id"] == "acme-model-2-price")
+        .unwrap();
+    assert_eq!(cost["kind"], "claim");
+    assert_eq!(cost["entered"], "2026-05-03T09:00:00Z");
+    assert_eq!(cost["last_changed"], "2026-06-15T08:00:00Z");
+    assert_eq!(
+        cost["url"],
+        "https://example.org/tracker/claims/acme-model-2-price/"
+    );
+    let revisions = cost["revisions"].as_array().unwrap();
+    assert_eq!(revisions.len(), 3);
+    assert_eq!(revisions[1]["subject"], "Refute the cost claim (#4)");
+    assert_eq!(revisions[1]["pull_request"], 4);
+    assert_eq!(
+        revisions[1]["changes"][0],
+        serde_json::json!({
+            "change": "verdict",
+            "from": "disputed",
+            "to": "refuted",
+            "note": "The price sheet settles it."
+        })
+    );
+    assert_eq!(
+        revisions[2]["changes"][0],
+        serde_json::json!({
+            "change": "renamed",
+            "from": "acme-model-2-cost",
+            "to": "acme-model-2-price",
+            "alias_kept": true
+        })
+    );
+    let data_page = read(site.root(), "public/data/index.html");
+    assert!(data_page.contains("changes.json"));
+}
+
+#[test]
+fn the_changes_feed_parses_and_is_newest_first() {
+    let site = scripted();
+    built(&site);
+    let feed = read(site.root(), "public/changes/feed.xml");
+    let xml = roxmltree::Document::parse(&feed).unwrap();
+    let entries: Vec<(String, String)> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|entry| {
+            let child = |name: &str| {
+                let found = entry.children().find(|c| c.has_tag_name(name)).unwrap();
+                found.text().unwrap_or_default().to_string()
+            };
+            (child("updated"), child("title"))
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("2026-06-20T08:00:00Z".into(), "Globex's model beats Acme Model 2 on every benchmark: Evidence added (supports): https://example.org/press/recount.".into()),
+            ("2026-06-16T08:00:00Z".into(), "Globex's model beats Acme Model 2 on every benchmark: Renamed from globex-beats-acme; the old address no longer works.".into()),
+            ("2026-06-15T08:00:00Z".into(), "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1: Renamed from acme-model-2-cost; the old address redirects here.".into()),
+            ("2026-06-12T08:00:00Z".into(), "Globex's model beats Acme Model 2 on every benchmark: Quote from https://example.org/lab/benchmarks edited.".into()),
+            ("2026-06-11T08:00:00Z".into(), "Globex's model beats Acme Model 2 on every benchmark: Verdict changed from Refuted to Disputed (as recorded by git).".into()),
+            ("2026-06-10T12:00:00+02:00".into(), "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1: Verdict changed from Disputed to Refuted (The price sheet settles it.).".into()),
+        ]
+    );
+    let html = page(site.root(), "changes/index.html");
+    assert_eq!(texts(&html, ".change-entry").len(), 6);
+    let footer = texts(&html, ".site-footer p").join(" ");
+    assert!(footer.contains("Last updated June 20, 2026"), "{footer}");
+}
+
+#[test]
+fn two_builds_of_the_same_commit_are_byte_identical() {
+    let site = scripted();
+    let build_into = |folder: &str| {
+        let output = site.root().join(folder);
+        build(&claimtrail::BuildOptions {
+            output: Some(output.clone()),
+            search: false,
+            ..options(site.root())
+        })
+        .unwrap();
+        common::tree(&output)
+    };
+    let first = build_into("first");
+    let second = build_into("second");
+    assert!(first.iter().any(|(path, _)| path == "changes.json"));
+    assert_eq!(first, second);
+}

@@ -1,0 +1,139 @@
+//! A git repository scripted commit by commit with the `git` command line,
+//! with fixed names and dates so every run makes the same commits.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common;
+
+/// A fixture site inside a git repository that tests commit to.
+pub struct GitSite {
+    /// The repository, which is also the site's root.
+    pub dir: tempfile::TempDir,
+}
+
+impl GitSite {
+    /// The base fixture in a new repository on branch `main`, nothing committed.
+    pub fn new() -> GitSite {
+        let site = GitSite {
+            dir: common::site(&[]),
+        };
+        site.git(&["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
+        site
+    }
+
+    /// The base fixture committed on 3 May 2026 as "Add the first claims".
+    pub fn committed() -> GitSite {
+        let site = GitSite::new();
+        site.commit("Add the first claims", "2026-05-03T09:00:00Z");
+        site
+    }
+
+    /// The site's root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `git args` in the repository with the given commit date; panics if it fails.
+    pub fn git(&self, args: &[&str], date: &str) -> String {
+        let output = Command::new("git")
+            .args(args)
+            .current_dir(self.root())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Editor")
+            .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+            .env("GIT_COMMITTER_NAME", "Editor")
+            .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Commits everything with `subject` at `date`.
+    pub fn commit(&self, subject: &str, date: &str) {
+        self.git(&["add", "-A"], date);
+        self.git(&["commit", "-q", "-m", subject], date);
+    }
+
+    /// Replaces `from` with `to` in the file at `path` (relative to the root); panics if absent.
+    pub fn edit(&self, path: &str, from: &str, to: &str) {
+        let full = self.root().join(path);
+        let text = fs::read_to_string(&full).unwrap();
+        assert!(text.contains(from), "{path} has no {from:?}");
+        fs::write(full, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Moves the file at `from` to `to` with `git mv`.
+    pub fn rename(&self, from: &str, to: &str) {
+        self.git(&["mv", from, to], "2026-01-01T00:00:00Z");
+    }
+}
+
+/// The claim file that the scripted histories change.
+pub const COST: &str = "content/claims/acme-model-2-cost.md";
+/// The second claim file they change.
+pub const GLOBEX: &str = "content/claims/globex-beats-acme.md";
+
+/// A history with every kind of change: a verdict changed with a note, one
+/// without, a quote edited, a rename keeping an alias, one without, and a
+/// merged branch adding a citation.
+pub fn scripted() -> GitSite {
+    let site = GitSite::committed();
+    site.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
+    site.edit(
+        COST,
+        "+++\n## What",
+        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
+    );
+    site.commit("Refute the cost claim (#4)", "2026-06-10T12:00:00+02:00");
+    site.edit(GLOBEX, "status = \"refuted\"", "status = \"disputed\"");
+    site.edit(
+        GLOBEX,
+        "status = \"refuted\"\n+++",
+        "status = \"refuted\"\n\n[[history]]\ndate = 2026-06-11\nstatus = \"disputed\"\n+++",
+    );
+    site.commit("Reopen the benchmark claim", "2026-06-11T08:00:00Z");
+    site.edit(GLOBEX, "leads on four of seven", "leads on three of seven");
+    site.commit("Fix a quote", "2026-06-12T08:00:00Z");
+    site.rename(COST, "content/claims/acme-model-2-price.md");
+    site.edit(
+        "content/claims/acme-model-2-price.md",
+        "aliases = [\"acme-2-cost\"]",
+        "aliases = [\"acme-2-cost\", \"acme-model-2-cost\"]",
+    );
+    site.commit("Rename the cost claim", "2026-06-15T08:00:00Z");
+    site.rename(GLOBEX, "content/claims/globex-leads.md");
+    site.commit("Shorter id", "2026-06-16T08:00:00Z");
+    site.git(
+        &["checkout", "-q", "-b", "evidence"],
+        "2026-06-17T08:00:00Z",
+    );
+    site.edit(
+        "content/claims/globex-leads.md",
+        "[[history]]",
+        "[[citations]]\nsource = \"indie-lab\"\nurl = \"https://example.org/press/recount\"\nstance = \"supports\"\n\n[[history]]",
+    );
+    site.commit("Add the recount", "2026-06-18T08:00:00Z");
+    site.git(&["checkout", "-q", "main"], "2026-06-19T08:00:00Z");
+    site.git(
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            "Merge pull request #7 from editor/evidence",
+            "evidence",
+        ],
+        "2026-06-20T08:00:00Z",
+    );
+    site
+}
