@@ -81,7 +81,7 @@ pub struct Repo {
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
     let repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
-    let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|e| unreadable(e));
+    let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;
     let top = canonical(workdir)?;
     let inside = site

@@ -189,8 +189,11 @@ fn parse_versions(
         .collect())
 }
 
+/// A file's path (relative to `content/`) and blob id.
+type Blob<'a> = (&'a [u8], ObjectId);
+
 /// A changed path's blob before and after the change (files only).
-fn blobs(change: &TreeChange) -> (Option<(&[u8], ObjectId)>, Option<(&[u8], ObjectId)>) {
+fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
     match change {
         TreeChange::Addition {
             entry_mode,
