@@ -11,6 +11,7 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
 
+use super::error::{GitError, git_error};
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
 
 /// Why the history was not read; the build goes on without it.
@@ -49,23 +50,6 @@ impl Unavailable {
             "provenance skipped: {self}; fetch the full history (`fetch-depth: 0`) to show when claims were entered and changed"
         )
     }
-}
-
-/// A failure to read a revision or an object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError(pub String);
-
-impl fmt::Display for GitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for GitError {}
-
-/// Turns any gix error into a [`GitError`].
-pub(crate) fn git_error(error: impl fmt::Display) -> GitError {
-    GitError(error.to_string())
 }
 
 /// The repository holding a site, and where the site's `content/` is inside it.

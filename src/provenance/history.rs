@@ -18,7 +18,8 @@ use rayon::prelude::*;
 
 use super::changeset::{FileChange, FileVersion, compare_versions};
 use super::compare::Change;
-use super::git::{GitError, Repo, Unavailable, content_file, git_error, read_content_file};
+use super::error::{GitError, git_error};
+use super::git::{Repo, Unavailable, content_file, read_content_file};
 use super::stamp::Stamp;
 use crate::load::{Kind, RawFile};
 
