@@ -7,6 +7,8 @@
 #   scripts/bench.sh                      # 1,000, 10,000 and 100,000 claims
 #   SIZES="1000 10000" RUNS=5 scripts/bench.sh
 #   PATHOLOGICAL=only scripts/bench.sh    # only the pathological input (a few minutes)
+#   scripts/bench/history.sh              # what reading the git history costs (10,000
+#                                         # claims, 10,001 commits; HISTORY_SIZE, RUNS)
 #
 # Environment:
 #   SIZES        corpus sizes in claims            (default "1000 10000 100000")

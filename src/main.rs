@@ -124,7 +124,7 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
             if diagnostics.warning_count() > 0 {
                 eprint!("{}", diagnostics.render_with(Format::Human, style));
             }
-            if let Some(skipped) = &built.provenance_skipped {
+            if let (Some(skipped), false) = (&built.provenance_skipped, report.quiet) {
                 eprintln!("note: {skipped}");
             }
             if let Some(aside) = &built.moved_aside {

@@ -356,7 +356,10 @@ fn values<T>(located: &[crate::fields::Located<T>]) -> Vec<&T> {
 /// An amount as readers see it: `35`, `over 100000`, `about 20 to 25`.
 pub(crate) fn amount_text(amount: Amount) -> String {
     match amount {
-        Amount::Value { value, qualifier } if qualifier == Qualifier::Exact => round_trip(value),
+        Amount::Value {
+            value,
+            qualifier: Qualifier::Exact,
+        } => round_trip(value),
         Amount::Value { value, qualifier } => {
             format!("{} {}", qualifier.as_str(), round_trip(value))
         }

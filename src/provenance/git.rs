@@ -11,6 +11,7 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
 
+use super::error::{GitError, git_error};
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
 
 /// Why the history was not read; the build goes on without it.
@@ -51,23 +52,6 @@ impl Unavailable {
     }
 }
 
-/// A failure to read a revision or an object.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GitError(pub String);
-
-impl fmt::Display for GitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for GitError {}
-
-/// Turns any gix error into a [`GitError`].
-pub(crate) fn git_error(error: impl fmt::Display) -> GitError {
-    GitError(error.to_string())
-}
-
 /// The repository holding a site, and where the site's `content/` is inside it.
 pub struct Repo {
     /// The opened repository.
@@ -81,7 +65,7 @@ pub struct Repo {
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
     let repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
-    let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|e| unreadable(e));
+    let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;
     let top = canonical(workdir)?;
     let inside = site

@@ -18,7 +18,8 @@ use rayon::prelude::*;
 
 use super::changeset::{FileChange, FileVersion, compare_versions};
 use super::compare::Change;
-use super::git::{GitError, Repo, Unavailable, content_file, git_error, read_content_file};
+use super::error::{GitError, git_error};
+use super::git::{Repo, Unavailable, content_file, read_content_file};
 use super::stamp::Stamp;
 use crate::load::{Kind, RawFile};
 
@@ -189,8 +190,11 @@ fn parse_versions(
         .collect())
 }
 
+/// A file's path (relative to `content/`) and blob id.
+type Blob<'a> = (&'a [u8], ObjectId);
+
 /// A changed path's blob before and after the change (files only).
-fn blobs(change: &TreeChange) -> (Option<(&[u8], ObjectId)>, Option<(&[u8], ObjectId)>) {
+fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
     match change {
         TreeChange::Addition {
             entry_mode,

@@ -13,6 +13,7 @@
 
 pub mod changeset;
 pub mod compare;
+mod error;
 pub mod git;
 pub mod history;
 mod revision;
@@ -20,6 +21,7 @@ mod stamp;
 
 pub use changeset::{FileChange, FileVersion, compare_content, compare_versions};
 pub use compare::{Change, compare_docs};
-pub use git::{GitError, Repo, Unavailable, open};
+pub use error::GitError;
+pub use git::{Repo, Unavailable, open};
 pub use history::{History, Record, Revision, read, read_history};
 pub use stamp::Stamp;

@@ -6,7 +6,7 @@
 
 use gix::ObjectId;
 
-use super::git::{GitError, git_error};
+use super::error::{GitError, git_error};
 
 /// The commit `revision` names in `repo`.
 pub(crate) fn resolve(repo: &gix::Repository, revision: &str) -> Result<ObjectId, GitError> {

@@ -13,7 +13,7 @@ use super::OutputFile;
 use super::feeds::xml_text;
 use super::pages::{Job, context};
 use super::paginate::paginate;
-use super::provenance_view::RevisionView;
+use super::views::RevisionView;
 use super::theme;
 use super::viewer::Viewer;
 use crate::provenance::{History, Record};

@@ -3,50 +3,17 @@
 //! `[[history]]` entry explains. Without history every function here gives
 //! nothing, so the pages are as they were.
 
-use serde::Serialize;
 use time::Date;
 
 use super::format::date_view;
 use super::viewer::{Viewer, shared};
-use super::views::{DateView, EventView};
+use super::views::{EventView, ProvenanceView, RevisionView};
 use crate::load::Kind;
 use crate::model::Claim;
 use crate::provenance::{Change, Record, Revision};
 
 /// What readers see of an unexplained verdict change.
 pub(super) const AS_RECORDED_BY_GIT: &str = "as recorded by git";
-
-/// A record's history on its page.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct ProvenanceView {
-    /// When it was first committed.
-    pub entered: DateView,
-    /// When it last changed, if it changed after it was entered.
-    pub last_changed: Option<DateView>,
-    /// Its changes, newest first (its entry included, last).
-    pub changes: Vec<RevisionView>,
-}
-
-/// One commit's changes to one record, in words.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct RevisionView {
-    /// The commit's date, in the committer's time zone.
-    pub date: DateView,
-    /// RFC 3339 time of the commit.
-    pub time: String,
-    /// The commit's hash, shortened to 7 digits.
-    pub commit: String,
-    /// The commit on the repository host, when `repo_url` is set.
-    pub commit_url: Option<String>,
-    /// The commit message's first line.
-    pub subject: String,
-    /// The pull request's number, if the subject names one.
-    pub pull_request: Option<u64>,
-    /// The pull request on the repository host, when `repo_url` is set.
-    pub pull_request_url: Option<String>,
-    /// Each change as a sentence, e.g. `Verdict changed from Disputed to Refuted.`
-    pub lines: Vec<String>,
-}
 
 impl Viewer<'_, '_> {
     /// The history of the current record of `kind` with `id`, if git has one.

@@ -6,6 +6,7 @@
 pub(crate) mod charts;
 mod documents;
 mod evidence;
+mod provenance;
 
 use serde::Serialize;
 
@@ -14,6 +15,7 @@ pub(crate) use super::amount_fields::AmountFields;
 pub(crate) use super::format::DateView;
 pub(crate) use documents::{AppearanceView, DocumentView, Scorecard};
 pub(crate) use evidence::QuoteCheckView;
+pub(crate) use provenance::{ProvenanceView, RevisionView};
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]
@@ -173,7 +175,7 @@ pub(crate) struct ClaimView {
     /// Newest date on the claim.
     pub last_updated: DateView,
     /// When the claim was entered and changed, from git; `None` without history.
-    pub provenance: Option<super::provenance_view::ProvenanceView>,
+    pub provenance: Option<ProvenanceView>,
     /// The summary cut to at most 160 characters, for the meta description
     /// and link previews.
     pub description: String,
