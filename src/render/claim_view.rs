@@ -61,7 +61,7 @@ impl Viewer<'_, '_> {
             lead: claim.summary.clone(),
             events: self.with_git_verdicts(i, claim, self.dated_events(&claim_timeline(i, claim))),
             provenance: self.provenance(claim),
-            last_updated: date_view(claim.last_updated()),
+            last_updated: date_view(self.last_changed(claim)),
             description: meta_description(&card.summary),
             body_html: self.markdown.render(&claim.body),
             edit_url: self
@@ -138,13 +138,13 @@ impl Viewer<'_, '_> {
             self.site.config.title,
             claim.title,
             card.status.label,
-            date_view(claim.last_updated()).display,
+            date_view(self.last_changed(claim)).display,
             self.urls.absolute(&format!("claims/{}/", claim.id))
         )
     }
 
     fn cite_bibtex(&self, claim: &Claim) -> String {
-        let updated = claim.last_updated();
+        let updated = self.last_changed(claim);
         format!(
             "@misc{{claimtrail-{id},\n  title = {{{title}}},\n  author = {{{{{site}}}}},\n  year = {{{year}}},\n  date = {{{date}}},\n  url = {{{url}}},\n  note = {{Status: {status}}}\n}}",
             id = claim.id,

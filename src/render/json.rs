@@ -129,11 +129,7 @@ fn claim_review_of<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> ClaimReview
         url: viewer.urls.absolute(&format!("claims/{}/", claim.id)),
         claim_reviewed: &claim.title,
         date_published: published.to_string(),
-        // The last real change git recorded, else the newest date in the file.
-        date_modified: viewer
-            .record(crate::load::Kind::Claim, &claim.id)
-            .map_or_else(|| claim.last_updated(), |record| record.last_changed.date())
-            .to_string(),
+        date_modified: viewer.last_changed(claim).to_string(),
         author: Party {
             kind: publisher.kind.schema_type(),
             name: &publisher.name,

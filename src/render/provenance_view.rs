@@ -9,16 +9,34 @@ use super::format::date_view;
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
 use crate::load::Kind;
-use crate::model::Claim;
+use crate::model::{Claim, Site};
 use crate::provenance::{Change, Record, Revision};
 
 /// What readers see of an unexplained verdict change.
 pub(super) const AS_RECORDED_BY_GIT: &str = "as recorded by git";
 
+/// When `claim` was last updated: its last change in git, or the newest date
+/// in its file when that is later or git has no history of it.
+pub(super) fn claim_last_changed(site: &Site, claim: &Claim) -> Date {
+    let in_file = claim.last_updated();
+    let committed = site
+        .provenance
+        .as_ref()
+        .and_then(|history| history.record(Kind::Claim, &claim.id));
+    committed.map_or(in_file, |record| record.last_changed.date().max(in_file))
+}
+
 impl Viewer<'_, '_> {
     /// The history of the current record of `kind` with `id`, if git has one.
     pub(super) fn record(&self, kind: Kind, id: &str) -> Option<&Record> {
         self.site.provenance.as_ref()?.record(kind, id)
+    }
+
+    /// When the claim was last updated: its last change in git, or the newest
+    /// date in its file when that is later (an uncommitted edit) or git has no
+    /// history of it.
+    pub(super) fn last_changed(&self, claim: &Claim) -> Date {
+        claim_last_changed(self.site, claim)
     }
 
     /// The provenance block of a claim's page.

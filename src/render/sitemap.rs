@@ -14,6 +14,7 @@ use tera::Context;
 use time::Date;
 
 use super::pages::Job;
+use super::provenance_view::claim_last_changed;
 use super::theme;
 use super::viewer::Viewer;
 use crate::ids::tag_slug;
@@ -135,7 +136,7 @@ fn index_job<'v>(viewer: &'v Viewer, listing: Arc<Listing>) -> Job<'v> {
     })
 }
 
-/// The newest content date of each page that lists claims, by site-relative path.
+/// The newest change (git's, else the content's) of each page that lists claims, by site-relative path.
 /// Free pages carry no date, so they get no `lastmod`.
 fn page_dates(site: &Site) -> BTreeMap<String, Date> {
     let mut dates = BTreeMap::new();
@@ -144,7 +145,7 @@ fn page_dates(site: &Site) -> BTreeMap<String, Date> {
         *newest = (*newest).max(date);
     };
     for claim in &site.claims {
-        let date = claim.last_updated();
+        let date = claim_last_changed(site, claim);
         for list in ["", "timeline/", "entities/", "sources/", "tags/"] {
             bump(list.to_string(), date);
         }

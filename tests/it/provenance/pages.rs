@@ -53,6 +53,17 @@ fn claim_page_says_when_it_was_entered_and_changed_and_lists_its_changes() {
         json_ld.contains(r#""dateModified":"2026-06-15""#),
         "{json_ld}"
     );
+    assert_eq!(
+        texts(&html, ".claim-footer time"),
+        ["June 15, 2026"],
+        "the last update is git's last change, not the newest date in the file"
+    );
+    assert!(texts(&html, ".cite-text")[0].contains("Last updated June 15, 2026."));
+    let sitemap = read(site.root(), "public/sitemap.xml");
+    assert!(
+        sitemap.contains("/claims/acme-model-2-price/</loc><lastmod>2026-06-15</lastmod>"),
+        "{sitemap}"
+    );
 }
 
 #[test]
