@@ -11,8 +11,8 @@ use crate::error::Error;
 use crate::ids::suggest_id;
 use crate::load::WORKFLOW_FILE;
 use crate::new::write_new;
-use crate::starter_workflow::workflow;
 pub use crate::starter_workflow::Install;
+use crate::starter_workflow::workflow;
 
 /// What `init` did.
 #[derive(Debug, Default)]

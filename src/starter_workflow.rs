@@ -182,7 +182,10 @@ fn install_steps(install: &Install) -> (String, String) {
 fn workflow_edits(install: &Install) -> [(&'static str, String); 5] {
     let (cache, step) = install_steps(install);
     [
-        ("\nname: Pages\n", format!("\nname: Pages\n{}", header(install))),
+        (
+            "\nname: Pages\n",
+            format!("\nname: Pages\n{}", header(install)),
+        ),
         ("it builds claimtrail,", "it installs claimtrail,".into()),
         (REPO_CACHE_STEP, cache),
         (REPO_BUILD_STEP, step),
@@ -305,7 +308,10 @@ mod tests {
 
     #[test]
     fn flags_override_the_metadata_and_versions_are_checked() {
-        let chosen = Install::choose(Some("https://github.com/example-owner/claimtrail"), Some("v2.0.0"));
+        let chosen = Install::choose(
+            Some("https://github.com/example-owner/claimtrail"),
+            Some("v2.0.0"),
+        );
         assert_eq!(
             chosen.unwrap(),
             Install::Action {
