@@ -167,7 +167,12 @@ main() {
     cp "$work/unpacked/$name/$binary" "$dir/$binary"
     chmod +x "$dir/$binary"
     if [ -n "${GITHUB_PATH:-}" ]; then
-        echo "$dir" >> "$GITHUB_PATH"
+        # On Windows runners, PATH wants the Windows form of the folder.
+        if [ "$os" = Windows ] && command -v cygpath > /dev/null 2>&1; then
+            cygpath -w "$dir" >> "$GITHUB_PATH"
+        else
+            echo "$dir" >> "$GITHUB_PATH"
+        fi
     fi
     if [ -n "${GITHUB_OUTPUT:-}" ]; then
         echo "version=$tag" >> "$GITHUB_OUTPUT"

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use sha2::{Digest, Sha256};
 
-use super::repo_file;
+use super::{repo_file, yaml};
 
 const TAG: &str = "v9.8.7";
 const ASSET: &str = "claimtrail-v9.8.7-x86_64-unknown-linux-musl.tar.gz";
@@ -46,12 +46,12 @@ fn serve(files: BTreeMap<String, Vec<u8>>) -> String {
 }
 
 /// A release archive like the release workflow's, whose `claimtrail` is a
-/// script that says it is the stub.
+/// script that prints each of its arguments in brackets, one a line.
 fn fake_archive(dir: &Path) -> Vec<u8> {
     let folder = dir.join(ASSET.trim_end_matches(".tar.gz"));
     std::fs::create_dir_all(&folder).unwrap();
     let binary = folder.join("claimtrail");
-    std::fs::write(&binary, "#!/bin/sh\necho \"stub claimtrail $*\"\n").unwrap();
+    std::fs::write(&binary, "#!/bin/sh\nprintf '[%s]\\n' \"$@\"\n").unwrap();
     let made = Command::new("chmod")
         .arg("+x")
         .arg(&binary)
@@ -129,7 +129,7 @@ fn the_installer_puts_the_checked_release_binary_on_the_path() {
         .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&ran.stdout),
-        "stub claimtrail check\n"
+        "[check]\n"
     );
     assert_eq!(
         std::fs::read_to_string(&github_path).unwrap(),
@@ -170,5 +170,140 @@ fn the_installer_says_which_download_is_missing() {
     assert!(
         stderr.contains(&format!("could not download {base}/download/{TAG}/{ASSET}")),
         "{stderr}"
+    );
+}
+
+/// `text` with each `${{ inputs.NAME }}` and `${{ github.NAME }}` replaced by
+/// its value; any other expression fails the test.
+fn substitute(
+    text: &str,
+    inputs: &BTreeMap<&str, String>,
+    github: &BTreeMap<&str, &str>,
+) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("${{") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("}}").unwrap() + start;
+        let expression = rest[start + 3..end].trim();
+        let value = match expression.split_once('.') {
+            Some(("inputs", name)) => inputs[name].clone(),
+            Some(("github", name)) => github[name].to_string(),
+            _ => panic!("unexpected expression {expression}"),
+        };
+        out.push_str(&value);
+        rest = &rest[end + 2..];
+    }
+    out + rest
+}
+
+/// Runs the steps of action.yml the way a runner would (each `run` with bash,
+/// its `env` evaluated, `GITHUB_PATH` applied between steps), with `inputs`
+/// as given in a workflow and the action used at `@v9.8.7`; returns each
+/// step's output.
+fn run_action(dir: &Path, given: &[(&str, String)]) -> Vec<Output> {
+    let action = yaml("action.yml");
+    let mut inputs: BTreeMap<&str, String> = BTreeMap::new();
+    for (name, input) in action["inputs"].as_mapping().unwrap() {
+        let default = input["default"].as_str().unwrap_or("").to_string();
+        inputs.insert(name.as_str().unwrap(), default);
+    }
+    for (name, value) in given {
+        assert!(inputs.contains_key(name), "no input {name}");
+        inputs.insert(name, value.clone());
+    }
+    let github = BTreeMap::from([("action_ref", TAG), ("action_repository", "")]);
+    let (github_path, github_output) = (dir.join("github_path"), dir.join("github_output"));
+    std::fs::write(&github_path, "").unwrap();
+    std::fs::write(&github_output, "").unwrap();
+    let mut outputs = Vec::new();
+    for step in action["runs"]["steps"].as_sequence().unwrap() {
+        if let Some(condition) = step["if"].as_str() {
+            let name = condition
+                .strip_prefix("inputs.")
+                .unwrap()
+                .strip_suffix(" != ''")
+                .unwrap();
+            if inputs[name].is_empty() {
+                continue;
+            }
+        }
+        assert_eq!(step["shell"], "bash");
+        let added: Vec<String> = std::fs::read_to_string(&github_path)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let path = added
+            .into_iter()
+            .chain([std::env::var("PATH").unwrap()])
+            .collect::<Vec<_>>()
+            .join(":");
+        let mut command = Command::new("bash");
+        command
+            .args(["--noprofile", "--norc", "-eo", "pipefail", "-c"])
+            .arg(step["run"].as_str().unwrap())
+            .current_dir(dir)
+            .env("PATH", path)
+            .env("GITHUB_ACTION_PATH", repo_file(""))
+            .env("GITHUB_PATH", &github_path)
+            .env("GITHUB_OUTPUT", &github_output)
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .env("RUNNER_TEMP", dir.join("runner-temp"));
+        for (name, value) in step["env"].as_mapping().into_iter().flatten() {
+            command.env(
+                name.as_str().unwrap(),
+                substitute(value.as_str().unwrap(), &inputs, &github),
+            );
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        outputs.push(output);
+    }
+    outputs
+}
+
+#[test]
+fn the_action_installs_the_release_of_its_own_tag_and_runs_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = release(dir.path(), None);
+    let ran = run_action(
+        dir.path(),
+        &[
+            ("command", "build".into()),
+            (
+                "args",
+                r#"--base-url "https://example.org/a b/" --quiet"#.into(),
+            ),
+            ("root", "my site".into()),
+            ("base-url", base),
+        ],
+    );
+    assert_eq!(ran.len(), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&ran[1].stdout),
+        "[build]\n[--root]\n[my site]\n[--base-url]\n[https://example.org/a b/]\n[--quiet]\n"
+    );
+    let installed = dir.path().join("runner-temp/claimtrail/bin/claimtrail");
+    assert!(installed.is_file());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("github_output")).unwrap(),
+        format!("version={TAG}\n")
+    );
+
+    // Without a command it only installs, for later steps to run claimtrail.
+    let again = tempfile::tempdir().unwrap();
+    let base = release(again.path(), None);
+    let ran = run_action(again.path(), &[("base-url", base)]);
+    assert_eq!(ran.len(), 1);
+    let path = std::fs::read_to_string(again.path().join("github_path")).unwrap();
+    assert_eq!(
+        path.trim_end(),
+        again
+            .path()
+            .join("runner-temp/claimtrail/bin")
+            .display()
+            .to_string()
     );
 }
