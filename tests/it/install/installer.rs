@@ -127,10 +127,7 @@ fn the_installer_puts_the_checked_release_binary_on_the_path() {
         .arg("check")
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&ran.stdout),
-        "[check]\n"
-    );
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "[check]\n");
     assert_eq!(
         std::fs::read_to_string(&github_path).unwrap(),
         format!("{}\n", bin.display())
