@@ -142,7 +142,21 @@ pub(crate) enum Command {
         /// Add the starter files to a folder that is not empty (existing files are never overwritten).
         #[arg(long)]
         force: bool,
+        /// claimtrail's GitHub repository, whose action the workflow installs the released binary with [default: this binary's own; without one, crates.io].
+        #[arg(long, value_name = "URL")]
+        repository: Option<String>,
+        /// The claimtrail release the workflow installs [default: this binary's version].
+        #[arg(long, value_name = "VERSION")]
+        version: Option<String>,
     },
+    /// Print a shell completion script to stdout (e.g. `claimtrail completions bash > claimtrail.bash`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout (e.g. `claimtrail man > claimtrail.1`).
+    Man,
 }
 
 /// How much of the problems found to print.

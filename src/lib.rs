@@ -79,6 +79,7 @@ pub mod new;
 pub mod review;
 pub mod serve;
 mod session;
+mod starter_workflow;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Format, Severity};
 pub use error::Error;

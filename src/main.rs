@@ -2,6 +2,7 @@
 
 mod archive_command;
 mod cli;
+mod generate;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -112,7 +113,14 @@ fn main() -> ExitCode {
             save,
         } => archive_command::run(root, only, concurrency.into(), dry_run, save),
         Command::New { kind, id, root } => new(&root, kind.into(), &id),
-        Command::Init { dir, force } => init(&dir, force),
+        Command::Init {
+            dir,
+            force,
+            repository,
+            version,
+        } => init(&dir, force, repository.as_deref(), version.as_deref()),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man => generate::man(),
     }
 }
 
@@ -248,14 +256,24 @@ fn new(root: &std::path::Path, kind: Kind, id: &str) -> ExitCode {
     }
 }
 
-fn init(dir: &std::path::Path, force: bool) -> ExitCode {
-    match claimtrail::init::init(dir, force, today()) {
+fn init(
+    dir: &std::path::Path,
+    force: bool,
+    repository: Option<&str>,
+    version: Option<&str>,
+) -> ExitCode {
+    let created = claimtrail::init::Install::choose(repository, version)
+        .and_then(|install| claimtrail::init::init_with(dir, force, today(), &install));
+    match created {
         Ok(report) => {
             for path in &report.created {
                 println!("created {path}");
             }
             for path in &report.kept {
                 println!("kept    {path} (it already exists)");
+            }
+            for note in &report.notes {
+                println!("note: {note}");
             }
             println!("next: {}", claimtrail::init::next_command(dir));
             ExitCode::SUCCESS

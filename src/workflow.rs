@@ -1,5 +1,6 @@
-//! The placeholder `init` leaves in a tracker's GitHub workflow, and the rule
-//! that flags it until the maintainer fills it in.
+//! The placeholder that `init` of claimtrail 0.1.0 and earlier left in a
+//! tracker's GitHub workflow (today's `init` leaves none: see
+//! `starter_workflow`), and the rule that flags it until the maintainer fills it in.
 
 use crate::diagnostic::Diagnostic;
 use crate::load::WORKFLOW_FILE;

@@ -1,7 +1,10 @@
 //! `claimtrail init`: a new tracker checks clean and builds at once, its
-//! workflow installs claimtrail, and files already there are never overwritten.
+//! workflow installs claimtrail with nothing left to fill in, and files
+//! already there are never overwritten.
 
 use super::*;
+
+use claimtrail::init::Install;
 
 #[test]
 fn init_makes_a_site_that_checks_clean_and_builds() {
@@ -34,19 +37,11 @@ fn init_makes_a_site_that_checks_clean_and_builds() {
         "{:?}",
         checked.diagnostics
     );
-    let warnings: Vec<(&str, &str)> = checked
-        .diagnostics
-        .sorted()
-        .into_iter()
-        .map(|d| (d.file.as_str(), d.message.as_str()))
-        .collect();
     assert_eq!(
-        warnings,
-        [(
-            ".github/workflows/pages.yml",
-            "the workflow does not say where to install claimtrail from yet"
-        )],
-        "only the workflow's repository URL is left to fill in"
+        checked.diagnostics.warning_count(),
+        0,
+        "nothing is left to fill in: {:?}",
+        checked.diagnostics
     );
 
     claimtrail::build(&common::options(&dir)).unwrap();
@@ -59,90 +54,130 @@ fn init_makes_a_site_that_checks_clean_and_builds() {
     );
 }
 
-#[test]
-fn the_init_workflow_installs_claimtrail_instead_of_building_it() {
+/// The workflow `init` writes with `install`, parsed, and its text.
+fn init_workflow(install: &Install) -> (serde_yaml_ng::Value, String) {
     let dir = tempfile::tempdir().unwrap();
-    claimtrail::init::init(dir.path(), false, TODAY).unwrap();
+    claimtrail::init::init_with(dir.path(), false, TODAY, install).unwrap();
     let text = common::read(dir.path(), ".github/workflows/pages.yml");
-    let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
-    let steps: Vec<&serde_yaml_ng::Value> = ["check", "build"]
-        .iter()
+    (serde_yaml_ng::from_str(&text).unwrap(), text)
+}
+
+/// The steps of `jobs` in `workflow`.
+fn steps_of<'a>(
+    workflow: &'a serde_yaml_ng::Value,
+    jobs: &[&str],
+) -> Vec<&'a serde_yaml_ng::Value> {
+    jobs.iter()
         .flat_map(|job| workflow["jobs"][job]["steps"].as_sequence().unwrap())
-        .collect();
-    let runs: Vec<&str> = steps
+        .collect()
+}
+
+fn runs_of<'a>(steps: &[&'a serde_yaml_ng::Value]) -> Vec<&'a str> {
+    steps
         .iter()
         .filter_map(|step| step["run"].as_str())
-        .collect();
-    let install = r#"cargo install --locked --git "$CLAIMTRAIL_REPOSITORY" --tag "$CLAIMTRAIL_TAG" claimtrail"#;
-    assert_eq!(
-        runs.iter().filter(|run| **run == install).count(),
-        2,
-        "{runs:#?}"
-    );
-    assert!(
-        !text.contains("cargo install claimtrail"),
-        "crates.io has no claimtrail"
-    );
-    assert!(
-        runs.contains(&r#"claimtrail check --format github --base "$BASE""#),
-        "{runs:#?}"
-    );
-    assert!(
-        runs.contains(
-            &r#"claimtrail diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY""#
-        ),
-        "{runs:#?}"
-    );
+        .collect()
+}
+
+/// What every tracker workflow runs, whichever way claimtrail is installed.
+fn assert_runs_the_installed_claimtrail(workflow: &serde_yaml_ng::Value, text: &str) {
+    let runs = runs_of(&steps_of(workflow, &["check", "build", "archive"]));
+    for run in [
+        r#"claimtrail check --format github --base "$BASE""#,
+        r#"claimtrail diff "$BASE" HEAD --format markdown >> "$GITHUB_STEP_SUMMARY""#,
+        "claimtrail archive",
+    ] {
+        assert!(runs.contains(&run), "{run} not in {runs:#?}");
+    }
     assert!(
         runs.iter()
-            .all(|run| !run.contains("cargo build") && !run.contains("target/"))
+            .all(|run| !run.contains("cargo build") && !run.contains("target/")),
+        "{runs:#?}"
     );
-    // One place to say where from and which release, at the top.
-    let env = &workflow["env"];
-    assert_eq!(
-        env["CLAIMTRAIL_TAG"].as_str(),
-        Some(format!("v{}", env!("CARGO_PKG_VERSION")).as_str())
-    );
-    assert!(
-        env["CLAIMTRAIL_REPOSITORY"]
-            .as_str()
-            .unwrap()
-            .starts_with("TODO")
-    );
+    assert!(!text.contains("TODO"), "a placeholder is left:\n{text}");
+    assert!(!text.contains("hashFiles('Cargo.lock')"));
+}
+
+#[test]
+fn the_init_workflow_installs_the_released_binary_with_the_action() {
+    let install = Install::choose(
+        Some("https://github.com/example-owner/claimtrail"),
+        Some("1.2.3"),
+    )
+    .unwrap();
+    let (workflow, text) = init_workflow(&install);
+    assert_runs_the_installed_claimtrail(&workflow, &text);
+    for job in ["check", "build", "archive"] {
+        let steps = steps_of(&workflow, &[job]);
+        let installs: Vec<&str> = steps
+            .iter()
+            .filter_map(|step| step["uses"].as_str())
+            .filter(|uses| uses.contains("claimtrail@"))
+            .collect();
+        assert_eq!(installs, ["example-owner/claimtrail@v1.2.3"], "{job}");
+        assert!(
+            runs_of(&steps).iter().all(|run| !run.contains("cargo")),
+            "{job} needs no Rust"
+        );
+        // Installed before the first step that runs claimtrail.
+        let install_at = steps
+            .iter()
+            .position(|s| s["uses"] == "example-owner/claimtrail@v1.2.3");
+        let first_run = steps.iter().position(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("claimtrail "))
+        });
+        assert!(install_at < first_run, "{job}");
+    }
     let header = text.split("\njobs:").next().unwrap();
     assert!(
-        header.contains("# Where this workflow installs claimtrail from"),
+        header.contains("# claimtrail is installed from its release v1.2.3"),
         "{header}"
     );
-    // A cached binary is used as is; only a cache miss installs.
-    for step in steps
-        .iter()
-        .filter(|step| step["run"].as_str() == Some(install))
-    {
+    assert!(workflow["env"].is_null());
+}
+
+#[test]
+fn the_init_workflow_installs_from_crates_io_without_a_repository() {
+    let install = Install::CratesIo {
+        version: "1.2.3".into(),
+    };
+    let (workflow, text) = init_workflow(&install);
+    assert_runs_the_installed_claimtrail(&workflow, &text);
+    assert_eq!(workflow["env"]["CLAIMTRAIL_VERSION"], "1.2.3");
+    let install = r#"cargo install --locked claimtrail --version "$CLAIMTRAIL_VERSION""#;
+    for job in ["check", "build", "archive"] {
+        let steps = steps_of(&workflow, &[job]);
+        let step = steps.iter().find(|s| s["run"] == install).unwrap();
+        // A cached binary is used as is; only a cache miss compiles.
         assert_eq!(
             step["if"].as_str(),
             Some("steps.claimtrail-cache.outputs.cache-hit != 'true'")
         );
+        let cache = steps
+            .iter()
+            .find(|s| s["id"] == "claimtrail-cache")
+            .unwrap();
+        assert_eq!(cache["with"]["path"], "~/.cargo/bin/claimtrail");
+        assert!(
+            cache["with"]["key"]
+                .as_str()
+                .unwrap()
+                .contains("env.CLAIMTRAIL_VERSION")
+        );
     }
+    assert!(!text.contains("--git"));
 }
 
 #[test]
-fn the_init_workflow_refreshes_the_archive_weekly_with_the_installed_claimtrail() {
-    let dir = tempfile::tempdir().unwrap();
-    claimtrail::init::init(dir.path(), false, TODAY).unwrap();
-    let text = common::read(dir.path(), ".github/workflows/pages.yml");
-    let workflow: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+fn the_init_workflow_refreshes_the_archive_weekly() {
+    let (workflow, text) = init_workflow(&Install::CratesIo {
+        version: "1.2.3".into(),
+    });
     assert!(workflow["on"]["schedule"][0]["cron"].is_string());
     let archive = &workflow["jobs"]["archive"];
     let steps = archive["steps"].as_sequence().unwrap();
-    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
-    assert_eq!(
-        runs,
-        [
-            r#"cargo install --locked --git "$CLAIMTRAIL_REPOSITORY" --tag "$CLAIMTRAIL_TAG" claimtrail"#,
-            "claimtrail archive",
-        ]
-    );
     assert!(steps.iter().any(|s| {
         s["uses"]
             .as_str()
@@ -153,9 +188,75 @@ fn the_init_workflow_refreshes_the_archive_weekly_with_the_installed_claimtrail(
 }
 
 #[test]
-fn check_flags_the_workflow_until_its_repository_is_filled_in() {
+fn the_cli_init_workflow_needs_no_edit_and_says_where_claimtrail_comes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = init_output(dir.path(), &["plain"]);
+    let built_with_repository = !env!("CARGO_PKG_REPOSITORY").is_empty();
+    assert_eq!(
+        plain.contains("note: this claimtrail was built without a GitHub repository URL"),
+        !built_with_repository,
+        "{plain}"
+    );
+    if !built_with_repository {
+        assert!(
+            plain.contains("pass --repository https://github.com/OWNER/NAME"),
+            "{plain}"
+        );
+    }
+    Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(dir.path().join("plain"))
+        .assert()
+        .code(0);
+
+    let flagged = init_output(
+        dir.path(),
+        &[
+            "flagged",
+            "--repository",
+            "https://github.com/example-owner/claimtrail.git",
+            "--version",
+            "v2.0.0",
+        ],
+    );
+    assert!(!flagged.contains("note:"), "{flagged}");
+    let text = common::read(&dir.path().join("flagged"), ".github/workflows/pages.yml");
+    assert_eq!(
+        text.matches("uses: example-owner/claimtrail@v2.0.0\n")
+            .count(),
+        3
+    );
+
+    for (flag, value, message) in [
+        (
+            "--repository",
+            "https://git.example.org/claimtrail",
+            "is not a GitHub repository URL",
+        ),
+        ("--version", "main", "is not a release version"),
+    ] {
+        Command::cargo_bin("claimtrail")
+            .unwrap()
+            .args(["init", "refused", flag, value])
+            .current_dir(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+        assert!(!dir.path().join("refused").exists());
+    }
+}
+
+#[test]
+fn check_still_flags_the_placeholder_older_versions_of_init_wrote() {
     let dir = tempfile::tempdir().unwrap();
     claimtrail::init::init(dir.path(), false, TODAY).unwrap();
+    let workflow = dir.path().join(".github/workflows/pages.yml");
+    fs::write(
+        &workflow,
+        "name: Pages\nenv:\n  CLAIMTRAIL_REPOSITORY: \"TODO: claimtrail's git repository URL\"\n  CLAIMTRAIL_TAG: \"v0.1.0\"\n",
+    )
+    .unwrap();
     let output = Command::cargo_bin("claimtrail")
         .unwrap()
         .args(["check", "--root"])
@@ -167,10 +268,8 @@ fn check_flags_the_workflow_until_its_repository_is_filled_in() {
         stderr.contains("the workflow does not say where to install claimtrail from yet"),
         "{stderr}"
     );
-    assert!(stderr.contains(".github/workflows/pages.yml:"), "{stderr}");
-
     fill(
-        &dir.path().join(".github/workflows/pages.yml"),
+        &workflow,
         &[(
             "\"TODO: claimtrail's git repository URL\"",
             "https://git.example.org/claimtrail.git",
