@@ -100,21 +100,24 @@ pub(crate) fn content_file<T: Serialize>(frontmatter: &T, body: &str) -> Option<
     Some(text)
 }
 
-/// `text` with every ASCII punctuation character that Markdown may give a
-/// meaning to escaped, so an imported name or rating shows as written and
-/// never becomes a link, emphasis, a heading or HTML. Sentence punctuation
-/// that means nothing inside a line is left as it is.
+/// `text` with every character that Markdown may give a meaning to
+/// escaped, so an imported name or rating shows as written and never becomes
+/// a link, emphasis, HTML, a heading or a list: the inline markers
+/// everywhere, any punctuation first on the line, and the `.` or `)` that
+/// would make a leading number a list item.
 pub(crate) fn markdown_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
+    let mut leading_digits = true;
     for (i, c) in text.chars().enumerate() {
-        let plain = i > 0
-            && matches!(
-                c,
-                '.' | ',' | '\'' | '"' | ':' | ';' | '?' | '%' | '/' | '@' | '='
-            );
-        if c.is_ascii_punctuation() && !plain {
+        let inline = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
+        );
+        let list_number = leading_digits && i > 0 && matches!(c, '.' | ')');
+        if inline || list_number || (i == 0 && c.is_ascii_punctuation()) {
             escaped.push('\\');
         }
+        leading_digits &= c.is_ascii_digit();
         escaped.push(c);
     }
     escaped
@@ -151,10 +154,9 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("+++\nBody.\n"), "{text}");
-        assert_eq!(
-            markdown_text("[x](javascript:y)"),
-            "\\[x\\]\\(javascript:y\\)"
-        );
+        assert_eq!(markdown_text("[x](javascript:y)"), "\\[x\\](javascript:y)");
+        assert_eq!(markdown_text("GPT-5.5 <b>"), "GPT-5.5 \\<b\\>");
+        assert_eq!(markdown_text("2001. Desk"), "2001\\. Desk");
         assert_eq!(markdown_text("# a.json"), "\\# a.json");
     }
 }
