@@ -126,7 +126,7 @@ fn party(value: Option<&Value>) -> Option<Party> {
 }
 
 /// A field holding one object or a list of them.
-fn list_of<'v>(value: Option<&'v Value>) -> Vec<&'v Value> {
+fn list_of(value: Option<&Value>) -> Vec<&Value> {
     match value {
         Some(Value::Array(list)) => list.iter().filter(|v| v.is_object()).collect(),
         Some(object @ Value::Object(_)) => vec![object],

@@ -198,17 +198,17 @@ fn hostile_items_are_skipped_with_a_reason_and_never_panic() {
             "skipped item 1: the claim's text is 2000000 characters long; at most 1000 are imported",
             "skipped item 2: it has no `claimReviewed` text",
             "skipped item 3: an appearance's url uses the `data:` scheme; only http and https links are allowed",
-            "skipped item 4: its claim would not pass check: the appearance's `url` contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that changes how text displays",
+            "skipped item 4: its claim would not pass check: `url` in [[appearances]] #1 contains the invisible direction control U+202E RIGHT-TO-LEFT OVERRIDE",
             "skipped item 5: it has no `author` (the fact-checker)",
             "skipped item 6: it has no `claimReviewed` text",
             "skipped item 7: `datePublished` \"2026-13-01\" is not a date (YYYY-MM-DD)",
-            "skipped item 8: its claim would not pass check: `title` contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that changes how text displays",
+            "skipped item 8: its claim would not pass check: `title` contains the invisible direction control U+202E RIGHT-TO-LEFT OVERRIDE",
             "skipped item 9: the claim's text gives no id",
         ],
         "{out}"
     );
     assert!(
-        out.ends_with("imported 1 claim: 4 files created, 9 items skipped\n"),
+        out.ends_with("imported 1 claim: 3 files created, 9 items skipped\n"),
         "{out}"
     );
     fs::remove_file(&path).unwrap();
