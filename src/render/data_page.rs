@@ -85,7 +85,9 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             let mut page = context("data/", "Open data");
             page.insert("files", &files);
             page.insert("releases", &super::dataset::release_views(viewer));
-            let live: Vec<DataFile> = files.iter().map(|view| view.file).collect();
+            let live: Vec<(&str, &str)> = (files.iter())
+                .map(|view| (view.file.path, view.file.format))
+                .collect();
             page.insert("json_ld", &super::dataset::dataset(viewer, &live));
             page
         }),

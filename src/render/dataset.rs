@@ -7,7 +7,6 @@
 
 use serde::Serialize;
 
-use super::data_page::DataFile;
 use super::json::script_safe;
 use super::viewer::Viewer;
 use crate::load::RELEASES_FOLDER;
@@ -62,8 +61,10 @@ fn download(content_url: String, encoding_format: &'static str, name: &str) -> D
     }
 }
 
-/// The Dataset JSON-LD of the site, safe to embed in a `<script>` element.
-pub(super) fn dataset(viewer: &Viewer, live: &[DataFile]) -> String {
+/// The Dataset JSON-LD of the site, safe to embed in a `<script>` element;
+/// `live` are the data files the site publishes, each a path and a format
+/// (`JSON`, `CSV`, `Atom`).
+pub(super) fn dataset(viewer: &Viewer, live: &[(&str, &str)]) -> String {
     let config = &viewer.site.config;
     let latest = viewer.site.releases.first();
     let distribution = match latest {
@@ -77,13 +78,7 @@ pub(super) fn dataset(viewer: &Viewer, live: &[DataFile]) -> String {
             })
             .collect(),
         None => (live.iter())
-            .map(|file| {
-                download(
-                    viewer.urls.absolute(file.path),
-                    media_type(file.format),
-                    file.path,
-                )
-            })
+            .map(|&(path, format)| download(viewer.urls.absolute(path), media_type(format), path))
             .collect(),
     };
     let description = if config.description.is_empty() {
