@@ -128,12 +128,16 @@ mod tests {
         let (settings, problems) = read("[import.ratings]\n\"false\" = \"refuteed\"\n");
         assert!(settings.is_none());
         assert!(
-            problems[0].contains("`refuteed` is not a status of this site")
-                && problems[0].contains("line: 4"),
+            problems
+                .iter()
+                .any(|p| p.contains("`refuteed` is not a status of this site")
+                    && p.contains("line: 4")),
             "{problems:?}"
         );
         assert!(
-            problems.iter().any(|p| p.contains("has no `fallback`")),
+            problems
+                .iter()
+                .any(|p| p.contains("has no `fallback`") && p.contains("line: 3")),
             "{problems:?}"
         );
     }

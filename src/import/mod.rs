@@ -95,6 +95,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Error> {
         .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
     let mut planner = Planner::new(&options.root, &config, &input_name);
     let mut events = Vec::new();
+    let mut refused = Vec::new();
     let mut claims = 0;
     let mut plan = |label: &str, item: Result<&item::Item, &str>| {
         let before = planner.files.len();
@@ -110,10 +111,15 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Error> {
                     note: file.note.clone(),
                 }));
             }
-            Err(refusal) => events.push(Event::Skipped {
-                label: label.to_string(),
-                reason: refusal.reason().to_string(),
-            }),
+            Err(refusal) => {
+                if let Refusal::Bad(reason) = &refusal {
+                    refused.push(format!("{label}: {reason}"));
+                }
+                events.push(Event::Skipped {
+                    label: label.to_string(),
+                    reason: refusal.reason().to_string(),
+                });
+            }
         }
     };
     match &options.input {
@@ -132,7 +138,7 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Error> {
             for item in &items {
                 plan(&item.label, Ok(item));
             }
-            csv_refusals(&name, &text, &events)?;
+            csv_refusals(&name, &text, &refused)?;
         }
     }
     if !options.dry_run {
@@ -141,16 +147,13 @@ pub fn import(options: &ImportOptions) -> Result<Imported, Error> {
     Ok(Imported { events, claims })
 }
 
-/// For a CSV, an item refused for anything but an existing claim file is a
-/// bad row: every such row is an error, and nothing is written.
-fn csv_refusals(name: &str, text: &str, events: &[Event]) -> Result<(), Error> {
+/// For a CSV, a row refused for anything but an existing claim file
+/// (`refused`, each "row N: why") is a bad row: every one is an error, and
+/// nothing is written.
+fn csv_refusals(name: &str, text: &str, refused: &[String]) -> Result<(), Error> {
     let mut diagnostics = Diagnostics::new();
-    for event in events {
-        if let Event::Skipped { label, reason } = event
-            && !reason.ends_with("(imported before?)")
-        {
-            diagnostics.push(Diagnostic::error(name, format!("{label}: {reason}")));
-        }
+    for problem in refused {
+        diagnostics.push(Diagnostic::error(name, problem.clone()));
     }
     if diagnostics.has_errors() {
         diagnostics.add_source(name, text);
