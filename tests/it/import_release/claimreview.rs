@@ -258,3 +258,79 @@ fn a_site_without_a_rating_table_is_told_to_add_one_to_site_toml() {
     assert!(err.contains("site.toml:4:"), "{err}");
     assert!(err.contains("did you mean `refuted`?"), "{err}");
 }
+
+/// The example site's claims as a DataFeed written by hand in the test (in
+/// the shape fact-check aggregators read), imported into an empty site:
+/// the same claims, dates, claimants, verdicts and quotes come back.
+#[test]
+fn the_example_round_trips_through_a_datafeed() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data: serde_json::Value =
+        serde_json::from_str(&read(example, "data/releases/2026.12.0/claims.json")).unwrap();
+    let claims = data["claims"].as_array().unwrap();
+    let elements: Vec<serde_json::Value> = (claims.iter())
+        .map(|claim| {
+            let appearances: Vec<serde_json::Value> =
+                (claim["appearances"].as_array().unwrap().iter())
+                    .map(|a| {
+                        serde_json::json!({
+                            "@type": "CreativeWork",
+                            "url": a["url"],
+                            "headline": a["title"],
+                            "datePublished": a["date"],
+                            "text": a["quote"],
+                        })
+                    })
+                    .collect();
+            serde_json::json!({
+                "@type": "ClaimReview",
+                "url": claim["url"],
+                "claimReviewed": claim["title"],
+                "datePublished": claim["last_updated"],
+                "author": {"@type": "Organization", "name": "AI Claims Tracker"},
+                "reviewRating": {"@type": "Rating", "alternateName": claim["status"]["label"]},
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Organization", "name": claim["claimant"]["name"]},
+                    "datePublished": claim["date"],
+                    "appearance": appearances,
+                },
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": elements});
+    let dir = empty_site();
+    let root = dir.path();
+    let path = root.join("feed.json");
+    fs::write(&path, serde_json::to_string_pretty(&feed).unwrap()).unwrap();
+    let assert = run(root, &["import", "claimreview", path.to_str().unwrap()]).success();
+    assert!(
+        stdout(&assert).ends_with("imported 24 claims: 26 files created, 0 items skipped\n"),
+        "{}",
+        stdout(&assert)
+    );
+    fs::remove_file(&path).unwrap();
+    check_passes(root);
+    claimtrail::build(&options(root)).unwrap();
+    let imported: serde_json::Value =
+        serde_json::from_str(&read(root, "public/claims.json")).unwrap();
+    let imported = imported["claims"].as_array().unwrap();
+    assert_eq!(imported.len(), claims.len());
+    for claim in claims {
+        let copy = (imported.iter())
+            .find(|c| c["title"] == claim["title"])
+            .unwrap_or_else(|| panic!("{} is missing", claim["id"]));
+        assert_eq!(copy["date"], claim["date"]);
+        assert_eq!(copy["status"]["id"], claim["status"]["id"]);
+        assert_eq!(copy["claimant"]["name"], claim["claimant"]["name"]);
+        let quotes = |c: &serde_json::Value| -> Vec<serde_json::Value> {
+            c["appearances"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["quote"].clone())
+                .collect()
+        };
+        assert_eq!(quotes(copy), quotes(claim), "{}", claim["id"]);
+    }
+}
