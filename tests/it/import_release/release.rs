@@ -213,6 +213,15 @@ fn a_later_release_lists_what_changed_and_the_data_page_describes_the_latest() {
     );
     assert_eq!(claims["encodingFormat"], "application/json");
     assert!(page.contains("<a href=\"/imported/data/releases/1.0.0/CHANGES.md\">CHANGES.md</a>"));
+    assert!(page.contains("<li id=\"release-1.0.0\">"), "{page}");
+    // A reader who walks up from a released file finds the release on /data/.
+    let folder = read(root, "public/data/releases/1.0.0/index.html");
+    assert!(
+        folder.contains("url=/imported/data/#release-1.0.0"),
+        "{folder}"
+    );
+    let all = read(root, "public/data/releases/index.html");
+    assert!(all.contains("url=/imported/data/#releases"), "{all}");
 }
 
 #[test]
