@@ -134,6 +134,19 @@ pub(crate) enum Command {
         #[command(flatten)]
         report: Report,
     },
+    /// Import claims from a ClaimReview feed, a Fact Check Tools response or a spreadsheet (never replaces a file).
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
+    /// Freeze the data files into data/releases/<VERSION>/ with CHANGES.md and SHA256SUMS, and update CITATION.cff.
+    Release {
+        /// The release's name: a semantic version (1.2.0, 2026.12.0) or a date (2026-12-05).
+        version: String,
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Start a new tracker: site.toml, example content, .gitignore and the GitHub Pages workflow.
     Init {
         /// The folder to create the tracker in.
@@ -157,6 +170,39 @@ pub(crate) enum Command {
     },
     /// Print the man page (roff) to stdout (e.g. `claimtrail man > claimtrail.1`).
     Man,
+}
+
+/// What `claimtrail import` reads.
+#[derive(Subcommand)]
+pub(crate) enum ImportKind {
+    /// A schema.org ClaimReview DataFeed, or a Google Fact Check Tools `claims:search` response (JSON).
+    Claimreview {
+        /// The JSON file.
+        file: PathBuf,
+        #[command(flatten)]
+        target: ImportTarget,
+    },
+    /// A CSV file of claims with a header row, read through a column mapping.
+    Csv {
+        /// The CSV file.
+        file: PathBuf,
+        /// The mapping file (TOML) naming the column of each field.
+        #[arg(long, value_name = "MAP.toml")]
+        map: PathBuf,
+        #[command(flatten)]
+        target: ImportTarget,
+    },
+}
+
+/// Where `claimtrail import` writes.
+#[derive(Args, Clone)]
+pub(crate) struct ImportTarget {
+    /// The site folder, holding site.toml.
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// Print what would be created and skipped, writing nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
 }
 
 /// How much of the problems found to print.

@@ -72,10 +72,13 @@ mod pipeline;
 
 // Around the pipeline.
 pub mod archive;
+pub mod import;
 pub mod init;
 pub mod link_check;
 pub mod net;
 pub mod new;
+pub mod release;
+pub mod releases;
 pub mod review;
 pub mod serve;
 mod session;

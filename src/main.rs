@@ -16,7 +16,7 @@ use claimtrail::review::DiffFormat;
 use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Diagnostics, Error, Format};
 
-use cli::{Cli, Command, LinkFlags, Report};
+use cli::{Cli, Command, ImportKind, ImportTarget, LinkFlags, Report};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
@@ -121,6 +121,83 @@ fn main() -> ExitCode {
         } => init(&dir, force, repository.as_deref(), version.as_deref()),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man => generate::man(),
+        Command::Import { what } => import(what),
+        Command::Release { version, root } => release(&root, &version),
+    }
+}
+
+fn import(what: ImportKind) -> ExitCode {
+    use claimtrail::import::{Event, ImportOptions, Input};
+    let (file, input, target) = match what {
+        ImportKind::Claimreview { file, target } => (file, Input::ClaimReview, target),
+        ImportKind::Csv { file, map, target } => (file, Input::Csv { map }, target),
+    };
+    let ImportTarget { root, dry_run } = target;
+    let options = ImportOptions {
+        root,
+        file,
+        input,
+        dry_run,
+    };
+    let style = Report::default().style();
+    match claimtrail::import::import(&options) {
+        Ok(imported) => {
+            let verb = if dry_run { "would create" } else { "created" };
+            let mut created = 0;
+            let mut skipped = 0;
+            for event in &imported.events {
+                match event {
+                    Event::Created { path, note } if note.is_empty() => {
+                        created += 1;
+                        println!("{verb} {path}");
+                    }
+                    Event::Created { path, note } => {
+                        created += 1;
+                        println!("{verb} {path} ({note})");
+                    }
+                    Event::Skipped { label, reason } => {
+                        skipped += 1;
+                        println!("skipped {label}: {reason}");
+                    }
+                }
+            }
+            println!(
+                "{} {} {}: {created} {} {}, {skipped} {} skipped{}",
+                if dry_run { "would import" } else { "imported" },
+                imported.claims,
+                plural(imported.claims, "claim", "claims"),
+                plural(created, "file", "files"),
+                if dry_run { "to create" } else { "created" },
+                plural(skipped, "item", "items"),
+                if dry_run {
+                    " (dry run: nothing written)"
+                } else {
+                    ""
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(error, "nothing was imported", style),
+    }
+}
+
+fn release(root: &std::path::Path, version: &str) -> ExitCode {
+    let style = Report::default().style();
+    match claimtrail::release::release(root, version) {
+        Ok(released) => {
+            for path in &released.written {
+                println!("wrote {path}");
+            }
+            println!(
+                "released {version}: {} {}, dated {} ({})",
+                released.claims,
+                plural(released.claims, "claim", "claims"),
+                released.date,
+                released.changes
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => report_error(error, "nothing was released", style),
     }
 }
 

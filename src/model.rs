@@ -246,6 +246,9 @@ pub struct Site {
     /// What the content's git history says (`None` without history: see
     /// docs/provenance.md); `build` sets it after the model is made.
     pub provenance: Option<std::sync::Arc<crate::provenance::History>>,
+    /// The releases in `data/releases/`, newest first (see docs/releases.md);
+    /// the pipeline sets them after the model is made.
+    pub releases: Vec<crate::releases::Release>,
 }
 
 impl Site {
@@ -269,6 +272,7 @@ impl Site {
             documents,
             pages: collect(docs.pages, page_from_doc)?,
             provenance: None,
+            releases: Vec::new(),
         })
     }
 }

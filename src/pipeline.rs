@@ -115,12 +115,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let theme = render::Theme::compile(templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
     // Before rendering, so the index's working memory is freed before the pages take theirs.
-    let search = search::stage(
+    let mut search = search::stage(
         &site,
         write::PreviousOutput::reader(&output),
         options.search,
     )
     .map_err(|problem| content_error(&mut diagnostics, located(templates, vec![problem])))?;
+    search.files.extend(release_files(&site_files));
     let statics = Statics {
         folder: options.root.join(load::STATIC_FOLDER),
         entries: &site_files.statics,
@@ -154,6 +155,57 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         search: search.outcome,
         provenance_skipped,
     })
+}
+
+/// Every file of every release in `data/releases/`, published unchanged
+/// under `/data/releases/<version>/` (`check` has verified them).
+fn release_files(site_files: &SiteFiles) -> Vec<OutputFile> {
+    (site_files.releases.iter())
+        .flat_map(|release| {
+            release.files.iter().map(|(name, bytes)| OutputFile {
+                path: format!("{}/{}/{name}", load::RELEASES_FOLDER, release.name),
+                bytes: bytes.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The data files a release freezes, in the order `release` lists them.
+pub(crate) const RELEASED_DATA: [&str; 6] = [
+    "claims.json",
+    "claims.csv",
+    "sources.json",
+    "entities.json",
+    "documents.json",
+    "changes.json",
+];
+
+/// The site at `root` as `build` would publish it (drafts left out, its
+/// git history read when there is one), and its data files
+/// ([`RELEASED_DATA`], `changes.json` only with history), made in memory
+/// and written nowhere: what `claimtrail release` freezes. Fails as `check`
+/// would on a site with errors.
+pub(crate) fn data_files(root: &Path) -> Result<(crate::model::Site, Vec<OutputFile>), Error> {
+    let loaded = load_site(root)?;
+    let (checked, _) = check_loaded(loaded, false, |_, _| {});
+    let Checked { site, diagnostics } = checked;
+    let Some(mut site) = site else {
+        return Err(Error::Content(diagnostics));
+    };
+    // Without history the release simply has no changes.json.
+    let _ = read_provenance(root, &mut site);
+    let theme = render::Theme::uncompiled();
+    let files = render::with_renderer(&site, theme, &[], |renderer| {
+        (RELEASED_DATA.iter())
+            .filter_map(|path| renderer.render_path(path))
+            .collect::<Result<Vec<OutputFile>, Diagnostic>>()
+    });
+    let files = files.map_err(|problem| {
+        let mut all = diagnostics;
+        all.push(problem);
+        Error::Content(all)
+    })?;
+    Ok((site, files))
 }
 
 /// Reads the content's git history into `site`; when it cannot, the note
@@ -309,8 +361,14 @@ pub(crate) fn check_parsed(
             diagnostics.extend(found);
         }
     }
+    for problem in crate::releases::verify(&site_files.releases) {
+        load::push_unreadable(&mut diagnostics, problem);
+    }
     let lock = archive_records::read(&site_files.archive_lock, &mut diagnostics);
     let mut checked = assemble(config, files, parsed, (diagnostics, &lock), include_drafts);
+    if let Some(site) = &mut checked.site {
+        site.releases = crate::releases::summaries(&site_files.releases);
+    }
     if let Some(site) = &checked.site {
         let search_template = site_files.template_text("search.html");
         checked

@@ -8,6 +8,7 @@ use crate::html_policy::{self, HtmlPolicy};
 use crate::links::check_web_url;
 
 mod archive;
+mod import;
 mod limits;
 mod publishing;
 mod search;
@@ -15,6 +16,8 @@ mod statuses;
 
 pub use archive::{ArchiveSettings, LinkSettings};
 use archive::{read_archive, read_links};
+use import::read_import;
+pub use import::{FALLBACK_KEY, ImportSettings};
 pub(crate) use limits::RenderLimits;
 use limits::read_limits;
 pub(crate) use publishing::{DEFAULT_FEED_ENTRIES, Publisher};
@@ -44,6 +47,8 @@ const SITE_KEYS: &[&str] = &[
     "limits",
     "archive",
     "links",
+    "import",
+    "license",
 ];
 
 /// The validated contents of `site.toml`.
@@ -81,6 +86,11 @@ pub struct Config {
     pub archive: ArchiveSettings,
     /// The result cache of `check --links` (`[links]`).
     pub links: LinkSettings,
+    /// How `claimtrail import` maps other fact-checkers' ratings (`[import]`).
+    pub import: ImportSettings,
+    /// The address of the data's licence (`license`), named in the `/data/`
+    /// page's Dataset description and in `CITATION.cff`.
+    pub license: Option<String>,
 }
 
 /// Default items per page.
@@ -179,6 +189,11 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let limits = read_limits(&mut fields);
     let archive = read_archive(&mut fields);
     let links = read_links(&mut fields);
+    let import = read_import(&mut fields, &statuses);
+    let license = fields.optional_str("license");
+    if let Some(url) = &license {
+        check_url_field(&mut fields, url, "license");
+    }
     let problems = fields.finish();
     let ok = !problems
         .iter()
@@ -210,6 +225,8 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         limits,
         archive,
         links,
+        import,
+        license: license.map(|l| l.value),
     })
 }
 

@@ -121,6 +121,26 @@ impl<'t, 'i> Fields<'t, 'i> {
         entries
     }
 
+    /// Every key of this table with its one-line string value (e.g.
+    /// `[import.ratings]`); a value of another type is reported and left out.
+    pub(crate) fn keyed_strings(&mut self) -> Vec<(Located<String>, Located<String>)> {
+        self.open = true;
+        let keys: Vec<Located<String>> = self
+            .table
+            .iter()
+            .map(|(key, _)| Located {
+                value: key.get_ref().to_string(),
+                span: self.shift(key.span()),
+            })
+            .collect();
+        keys.into_iter()
+            .filter_map(|key| {
+                let value = self.optional_str(&key.value)?;
+                Some((key, value))
+            })
+            .collect()
+    }
+
     /// Every key of this table as a list of strings (e.g. `[html.allow_attributes]`).
     pub(crate) fn keyed_string_lists(&mut self) -> Vec<(Located<String>, Vec<Located<String>>)> {
         self.open = true;

@@ -10,6 +10,7 @@ use bytes::Bytes;
 
 use super::entry::{CONTENT_FOLDER, other_folder};
 use super::lock_file::{ARCHIVE_LOCK_FILE, LockText, read_lock};
+use super::releases::{ReleaseFolder, read_releases};
 use super::text::decode;
 use super::{MAX_FILE_BYTES, symlinks};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -107,6 +108,8 @@ pub(crate) struct SiteFiles {
     /// The files and folders of `static/` to copy, in walk order (a folder
     /// before what it holds).
     pub statics: Vec<StaticEntry>,
+    /// The folders of `data/releases/`, with their files' bytes.
+    pub releases: Vec<ReleaseFolder>,
     /// A settings file that is not UTF-8, and the links and refused names in
     /// `templates/` and `static/`.
     pub diagnostics: Diagnostics,
@@ -144,6 +147,9 @@ pub(crate) fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
     let (statics, problems) = other_folder(root, &root.join(STATIC_FOLDER));
     files.diagnostics.extend(problems);
     files.statics = statics;
+    let (releases, problems) = read_releases(root);
+    files.diagnostics.extend(problems);
+    files.releases = releases;
     Ok(files)
 }
 

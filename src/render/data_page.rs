@@ -84,6 +84,11 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                 .collect();
             let mut page = context("data/", "Open data");
             page.insert("files", &files);
+            page.insert("releases", &super::dataset::release_views(viewer));
+            let live: Vec<(&str, &str)> = (files.iter())
+                .map(|view| (view.file.path, view.file.format))
+                .collect();
+            page.insert("json_ld", &super::dataset::dataset(viewer, &live));
             page
         }),
         Job::html("status/", theme::STATUSES, move || {

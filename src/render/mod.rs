@@ -13,6 +13,7 @@ mod data;
 mod data_documents;
 mod data_evidence;
 mod data_page;
+mod dataset;
 mod document_feeds;
 mod document_pages;
 mod document_view;

@@ -116,7 +116,26 @@ fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
     });
     // `/statuses/` is where readers guess the verdicts' index is.
     let statuses = redirect(viewer, "statuses/".into(), "status/".into(), "Verdicts");
-    claims.chain(std::iter::once(statuses))
+    claims
+        .chain(std::iter::once(statuses))
+        .chain(release_redirects(viewer))
+}
+
+/// `/data/releases/` and each `/data/releases/<version>/`, which hold only
+/// the released files, send readers who walk up to them to the releases on
+/// `/data/`.
+fn release_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
+    let releases = &viewer.site.releases;
+    let folder = (!releases.is_empty()).then(|| {
+        let path = "data/releases/".to_string();
+        redirect(viewer, path, "data/#releases".into(), "Releases")
+    });
+    let each = releases.iter().map(move |release| {
+        let path = format!("data/releases/{}/", release.version);
+        let target = format!("data/#release-{}", release.version);
+        redirect(viewer, path, target, &release.version)
+    });
+    folder.into_iter().chain(each)
 }
 
 /// A page at `path` that sends readers and search engines on to `target`

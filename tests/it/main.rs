@@ -21,6 +21,7 @@ mod evidence;
 mod feeds;
 mod github_pages;
 mod hostile;
+mod import_release;
 mod index_pages;
 mod install;
 mod links;
