@@ -51,8 +51,8 @@ def main():
         out.write(b"committer Bench <bench@example.org> %d +0000\n" % when)
         data = message.encode()
         out.write(b"data %d\n%s\n" % (len(data), data))
-        if number > 0:
-            out.write(b"from refs/heads/main^0\n")
+        # Each commit continues refs/heads/main where the previous one left it;
+        # no `from` line is needed (and `main^0` is not on disk yet).
         for path, blob in changes:
             out.write(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(blob), blob))
 
