@@ -35,7 +35,7 @@ build_ms() {
     sync
     local start end
     start=$(date +%s%N)
-    "$BIN" build --root "$DIR/site" --output "$DIR/$1" --no-search --quiet 2>"$DIR/stderr"
+    "$BIN" build --root "$DIR/site" --output "$DIR/$1" --no-search >/dev/null 2>"$DIR/stderr"
     end=$(date +%s%N)
     echo $(((end - start) / 1000000))
 }
