@@ -23,6 +23,7 @@
 
 // Shared by every stage.
 mod amount;
+mod colour;
 mod dates;
 pub mod diagnostic;
 mod disk_threads;

@@ -13,9 +13,9 @@ use super::OutputFile;
 use super::feeds::xml_text;
 use super::pages::{Job, context};
 use super::paginate::paginate;
-use super::views::RevisionView;
 use super::theme;
 use super::viewer::Viewer;
+use super::views::RevisionView;
 use crate::provenance::{History, Record};
 
 /// The open data file of every record's history.

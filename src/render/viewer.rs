@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use time::Date;
 
 use super::event_facts::event_facts;
-use super::format::{date_view, month_label, text_color_on};
+use super::format::{badge_background, date_view, month_label, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::ids::tag_slug;
@@ -104,9 +104,9 @@ impl<'a, 'p> Viewer<'a, 'p> {
         StatusView {
             url: self.urls.path(&format!("status/{}/", def.id)),
             text_color: text_color_on(&def.color).to_string(),
+            color: badge_background(&def.color),
             id: def.id,
             label: def.label,
-            color: def.color,
             description: def.description,
         }
     }
