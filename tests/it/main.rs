@@ -22,6 +22,7 @@ mod feeds;
 mod github_pages;
 mod hostile;
 mod index_pages;
+mod languages;
 mod links;
 mod links_check;
 mod list_filter;
