@@ -28,7 +28,7 @@ mod dates;
 pub mod diagnostic;
 mod disk_threads;
 mod error;
-mod i18n;
+pub mod i18n;
 mod ids;
 mod links;
 mod output_file;

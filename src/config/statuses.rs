@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::colour::{self, ColourProblem};
 use crate::fields::{Fields, Located, merge};
+use crate::i18n::Translations;
 use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 
 const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
@@ -112,6 +113,24 @@ pub(crate) fn default_statuses() -> Vec<StatusDef> {
         rating,
     })
     .collect()
+}
+
+/// Gives each default status whose label or description the site left as
+/// built in its words from `translations` (`status_<id>`,
+/// `status_<id>_description`).
+pub(super) fn translate_defaults(statuses: &mut [StatusDef], translations: &Translations) {
+    for default in default_statuses() {
+        let Some(status) = statuses.iter_mut().find(|s| s.id == default.id) else {
+            continue;
+        };
+        if status.label == default.label {
+            status.label = translations.text(&format!("status_{}", default.id)).to_string();
+        }
+        if status.description == default.description {
+            let key = format!("status_{}_description", default.id);
+            status.description = translations.text(&key).to_string();
+        }
+    }
 }
 
 /// A status id becomes the folder `/status/<id>/`, so it follows the id rules.
