@@ -82,13 +82,13 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                     url: viewer.urls.path(file.path),
                 })
                 .collect();
-            let mut page = context("data/", "Open data");
+            let mut page = context("data/", viewer.t().text("open_data"));
             page.insert("files", &files);
             page
         }),
         Job::html("status/", theme::STATUSES, move || {
             let all: Vec<usize> = (0..viewer.site.claims.len()).collect();
-            let mut page = context("status/", "Verdicts");
+            let mut page = context("status/", viewer.t().text("verdicts"));
             page.insert("status_counts", &viewer.status_counts(&all));
             page.insert("claim_total", &all.len());
             page
@@ -100,7 +100,7 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         "claims/",
         theme::LIST,
         &all,
-        "All claims".to_string(),
+        viewer.t().text("all_claims_title").to_string(),
         |_| {},
     ));
     jobs

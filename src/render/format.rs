@@ -22,12 +22,6 @@ pub(super) fn meta_description(text: &str) -> String {
     format!("{kept}…")
 }
 
-/// `April 2026`
-pub(super) fn month_label(year: i32, month: u8) -> String {
-    let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
-    format!("{name} {year}")
-}
-
 /// Black or white, whichever reads better on `background` (any CSS colour).
 /// Site owners pick status colours; `check` refuses one where neither reaches
 /// WCAG AA (see `crate::colour`).
@@ -179,8 +173,4 @@ mod tests {
         assert_eq!(meta_description(&unbroken).chars().count(), 160);
     }
 
-    #[test]
-    fn month_labels() {
-        assert_eq!(month_label(2026, 4), "April 2026");
-    }
 }

@@ -6,7 +6,8 @@ use rayon::prelude::*;
 use time::Date;
 
 use super::event_facts::event_facts;
-use super::format::{badge_background, date_view, month_label, text_color_on};
+use super::format::{badge_background, date_view, text_color_on};
+use crate::i18n::Translations;
 use super::views::*;
 use crate::config::StatusDef;
 use crate::ids::tag_slug;
@@ -80,6 +81,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
             .collect();
         viewer.card_values = viewer.cards.par_iter().map(shared).collect();
         viewer
+    }
+
+    /// The theme's words in the site's language.
+    pub(super) fn t(&self) -> &'a Translations {
+        &self.site.config.translations
     }
 
     /// A status view, by id.
@@ -252,7 +258,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
                     current = Some((year, month));
                     months.push(EventMonth {
                         id: format!("{year}-{month:02}"),
-                        label: month_label(year, month),
+                        label: self.t().month_label(year, month),
                         events: vec![self.event(event)],
                     });
                 }
