@@ -95,13 +95,22 @@ impl Config {
     /// `translations/<language>.toml` among `site_files` (path, text) laid
     /// over them, and gives the default statuses the site did not relabel
     /// their words in that language.
-    pub(crate) fn translate(&mut self, site_files: &[(String, String)], diagnostics: &mut Diagnostics) {
-        let own = format!("{}/{}.toml", crate::i18n::TRANSLATIONS_FOLDER, self.language);
+    pub(crate) fn translate(
+        &mut self,
+        site_files: &[(String, String)],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let own = format!(
+            "{}/{}.toml",
+            crate::i18n::TRANSLATIONS_FOLDER,
+            self.language
+        );
         let file = site_files
             .iter()
             .find(|(path, _)| *path == own)
             .map(|(path, text)| (path.as_str(), text.as_str()));
-        self.translations = crate::i18n::Translations::for_language(&self.language, file, diagnostics);
+        self.translations =
+            crate::i18n::Translations::for_language(&self.language, file, diagnostics);
         statuses::translate_defaults(&mut self.statuses, &self.translations);
     }
 

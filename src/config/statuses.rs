@@ -124,7 +124,9 @@ pub(super) fn translate_defaults(statuses: &mut [StatusDef], translations: &Tran
             continue;
         };
         if status.label == default.label {
-            status.label = translations.text(&format!("status_{}", default.id)).to_string();
+            status.label = translations
+                .text(&format!("status_{}", default.id))
+                .to_string();
         }
         if status.description == default.description {
             let key = format!("status_{}_description", default.id);

@@ -36,7 +36,10 @@ pub(super) fn merge_site_file(
         Err(error) => {
             let mut problem = Diagnostic::warning(
                 path,
-                format!("this translation file is not valid TOML, so it is not used: {}", error.message()),
+                format!(
+                    "this translation file is not valid TOML, so it is not used: {}",
+                    error.message()
+                ),
             );
             if let Some(span) = error.span() {
                 problem = problem.at(span);
@@ -51,12 +54,17 @@ pub(super) fn merge_site_file(
         let entry = entry_of(value.get_ref());
         match (known, entry) {
             (None, _) => {
-                let hint = closest_key(name, entries)
-                    .map_or_else(|| "see the keys of the English table in docs/languages.md".to_string(), |k| format!("did you mean `{k}`?"));
+                let hint = closest_key(name, entries).map_or_else(
+                    || "see the keys of the English table in docs/languages.md".to_string(),
+                    |k| format!("did you mean `{k}`?"),
+                );
                 diagnostics.push(
-                    Diagnostic::warning(path, format!("unknown translation key `{name}`: it is not used"))
-                        .at(key.span())
-                        .hint(hint),
+                    Diagnostic::warning(
+                        path,
+                        format!("unknown translation key `{name}`: it is not used"),
+                    )
+                    .at(key.span())
+                    .hint(hint),
                 );
             }
             (Some(known), Some(entry)) if same_shape(known, &entry) => {
@@ -66,7 +74,10 @@ pub(super) fn merge_site_file(
                 diagnostics.push(
                     Diagnostic::warning(
                         path,
-                        format!("the translation `{name}` must be {}: it is not used", shape(known)),
+                        format!(
+                            "the translation `{name}` must be {}: it is not used",
+                            shape(known)
+                        ),
                     )
                     .at(value.span()),
                 );
@@ -108,7 +119,9 @@ fn same_shape(a: &Entry, b: &Entry) -> bool {
 fn shape(entry: &Entry) -> String {
     match entry {
         Entry::Text(_) => "a string".into(),
-        Entry::Forms(_) => "a table of plural forms such as `{ one = \"…\", other = \"…\" }`".into(),
+        Entry::Forms(_) => {
+            "a table of plural forms such as `{ one = \"…\", other = \"…\" }`".into()
+        }
         Entry::List(items) => format!("a list of {} strings", items.len()),
     }
 }

@@ -47,7 +47,10 @@ fn dates_plurals_and_placeholders_follow_the_language() {
         german.count("claims_about", 2, &[("name", "Acme")]),
         "2 Behauptungen über Acme"
     );
-    assert_eq!(fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]), "{b} and x");
+    assert_eq!(
+        fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]),
+        "{b} and x"
+    );
     assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
 }
 
@@ -55,11 +58,20 @@ fn dates_plurals_and_placeholders_follow_the_language() {
 fn a_site_overrides_single_strings_and_hears_about_unknown_keys() {
     let mut diagnostics = Diagnostics::new();
     let text = "nav_tags = \"Themen\"\nnav_tagz = \"x\"\nmonths = [\"a\"]\n";
-    let t = Translations::for_language("de", Some(("translations/de.toml", text)), &mut diagnostics);
+    let t =
+        Translations::for_language("de", Some(("translations/de.toml", text)), &mut diagnostics);
     assert_eq!(t.text("nav_tags"), "Themen");
     assert_eq!(t.text("nav_sources"), "Quellen", "the rest stays German");
-    assert_eq!(t.month_label(2026, 1), "Januar 2026", "a list of the wrong length is not used");
-    let found: Vec<String> = diagnostics.sorted().iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        t.month_label(2026, 1),
+        "Januar 2026",
+        "a list of the wrong length is not used"
+    );
+    let found: Vec<String> = diagnostics
+        .sorted()
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
     assert_eq!(
         found,
         [
@@ -68,12 +80,23 @@ fn a_site_overrides_single_strings_and_hears_about_unknown_keys() {
         ]
     );
     let unknown = Translations::for_language("pt-BR", None, &mut Diagnostics::new());
-    assert_eq!(unknown.text("nav_tags"), "Tags", "English for a language with no table");
+    assert_eq!(
+        unknown.text("nav_tags"),
+        "Tags",
+        "English for a language with no table"
+    );
 }
 
 #[test]
 fn right_to_left_languages() {
-    for (language, rtl) in [("ar", true), ("he-IL", true), ("fa", true), ("ur", true), ("de", false), ("en", false)] {
+    for (language, rtl) in [
+        ("ar", true),
+        ("he-IL", true),
+        ("fa", true),
+        ("ur", true),
+        ("de", false),
+        ("en", false),
+    ] {
         let t = Translations::for_language(language, None, &mut Diagnostics::new());
         assert_eq!(t.is_rtl(), rtl, "{language}");
     }

@@ -114,7 +114,12 @@ mod tests {
             (2026, 1, BTreeMap::new()),
             (2026, 2, BTreeMap::from([("supported", 4)])),
         ];
-        let chart = month_chart(&months, &[status("supported"), status("refuted")], &Default::default()).unwrap();
+        let chart = month_chart(
+            &months,
+            &[status("supported"), status("refuted")],
+            &Default::default(),
+        )
+        .unwrap();
         assert_eq!(chart.max, 4);
         let totals: Vec<usize> = chart.bars.iter().map(|b| b.total).collect();
         assert_eq!(totals, [2, 0, 4]);

@@ -75,5 +75,7 @@ pub(super) fn verdict_label(config: &Config, claim: &Claim, h: usize) -> String 
     let label = config
         .status(&previous.status)
         .map_or(previous.status.as_str(), |s| s.label.as_str());
-    config.translations.fill("event_changed_from", &[("status", label)])
+    config
+        .translations
+        .fill("event_changed_from", &[("status", label)])
 }

@@ -2,11 +2,11 @@
 //! shown beside a document's link, a note when the original no longer
 //! answers, and the check of a quote.
 
-use crate::i18n::Translations;
 use super::format::{DateView, date_view};
 use super::text_fragment::with_text_fragment;
 use super::views::QuoteCheckView;
 use crate::archive_records::percent;
+use crate::i18n::Translations;
 use crate::model::{Archived, CheckedQuote, QuoteFinding};
 
 /// The archived copy readers are shown, and when it was captured if known:

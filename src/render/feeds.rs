@@ -96,7 +96,9 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             viewer,
             &page,
             &entity.name,
-            &viewer.t().fill("feed_entity_subtitle", &[("name", &entity.name)]),
+            &viewer
+                .t()
+                .fill("feed_entity_subtitle", &[("name", &entity.name)]),
         );
         jobs.push(feed_job(
             viewer,
@@ -333,13 +335,19 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
     let (title, event_text) = match happening.kind {
         "verdict" => (
             format!("{label}: {}", claim.title),
-            viewer.t().fill("feed_verdict_on", &[("date", &viewer.t().date(event.date)), ("status", label)]),
+            viewer.t().fill(
+                "feed_verdict_on",
+                &[("date", &viewer.t().date(event.date)), ("status", label)],
+            ),
         ),
         _ => (
             claim.title.clone(),
             viewer.t().fill(
                 "feed_claimed_by",
-                &[("claimant", &claimant.name), ("date", &viewer.t().date(event.date))],
+                &[
+                    ("claimant", &claimant.name),
+                    ("date", &viewer.t().date(event.date)),
+                ],
             ),
         ),
     };

@@ -172,5 +172,4 @@ mod tests {
         let unbroken = "x".repeat(200);
         assert_eq!(meta_description(&unbroken).chars().count(), 160);
     }
-
 }

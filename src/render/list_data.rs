@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::event_facts::event_facts;
-use super::format::{date_view};
+use super::format::date_view;
 use super::json::script_safe;
 use super::pages::Job;
 use super::theme;
@@ -168,7 +168,12 @@ impl<'a> Tables<'a> {
             .map(|(kind, label)| [kind.to_string(), label])
             .collect();
         let months = (self.months.order.iter())
-            .map(|&(year, month)| [format!("{year}-{month:02}"), viewer.t().month_label(year, month)])
+            .map(|&(year, month)| {
+                [
+                    format!("{year}-{month:02}"),
+                    viewer.t().month_label(year, month),
+                ]
+            })
             .collect();
         ListData {
             statuses,

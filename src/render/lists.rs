@@ -61,7 +61,9 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .copied()
             .collect();
         let dir = format!("timeline/{year}/");
-        let title = viewer.t().fill("timeline_year_title", &[("year", &year.to_string())]);
+        let title = viewer
+            .t()
+            .fill("timeline_year_title", &[("year", &year.to_string())]);
         let total = of_year.len();
         let facets = ListFacets::default();
         let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
@@ -287,7 +289,9 @@ pub(super) fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .get(status.id.as_str())
             .map_or(&[][..], Vec::as_slice);
         let dir = format!("status/{}/", status.id);
-        let title = viewer.t().fill("status_claims", &[("status", &status.label)]);
+        let title = viewer
+            .t()
+            .fill("status_claims", &[("status", &status.label)]);
         jobs.extend(claim_list_pages(
             viewer,
             &dir,

@@ -15,7 +15,11 @@ use super::viewer::Viewer;
 /// the index bundles in the folders `merged_bundles` (paths from the site
 /// root, `pagefind/bundle-2/`, ...) into the first bundle's results.
 pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Vec<Job<'v>> {
-    let mut jobs = vec![home(viewer), not_found(viewer), search(viewer, merged_bundles)];
+    let mut jobs = vec![
+        home(viewer),
+        not_found(viewer),
+        search(viewer, merged_bundles),
+    ];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));

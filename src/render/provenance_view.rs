@@ -12,7 +12,6 @@ use crate::load::Kind;
 use crate::model::Claim;
 use crate::provenance::{Change, Record, Revision};
 
-
 impl Viewer<'_, '_> {
     /// The history of the current record of `kind` with `id`, if git has one.
     pub(super) fn record(&self, kind: Kind, id: &str) -> Option<&Record> {
@@ -98,11 +97,17 @@ impl Viewer<'_, '_> {
             }
             Change::CitationAdded { evidence, stance } => t.fill(
                 "change_citation_added",
-                &[("evidence", evidence), ("stance", t.text(&stance_key(stance)))],
+                &[
+                    ("evidence", evidence),
+                    ("stance", t.text(&stance_key(stance))),
+                ],
             ),
             Change::CitationRemoved { evidence, stance } => t.fill(
                 "change_citation_removed",
-                &[("evidence", evidence), ("stance", t.text(&stance_key(stance)))],
+                &[
+                    ("evidence", evidence),
+                    ("stance", t.text(&stance_key(stance))),
+                ],
             ),
             Change::QuoteEdited { evidence, .. } => {
                 t.fill("change_quote_edited", &[("evidence", evidence)])
@@ -111,21 +116,20 @@ impl Viewer<'_, '_> {
                 evidence: None,
                 from,
                 to,
-            } => t.fill(
-                "change_value",
-                &[("from", &text(from)), ("to", &text(to))],
-            ),
+            } => t.fill("change_value", &[("from", &text(from)), ("to", &text(to))]),
             Change::ValueChanged {
                 evidence: Some(evidence),
                 from,
                 to,
             } => t.fill(
                 "change_reported_value",
-                &[("evidence", evidence), ("from", &text(from)), ("to", &text(to))],
+                &[
+                    ("evidence", evidence),
+                    ("from", &text(from)),
+                    ("to", &text(to)),
+                ],
             ),
-            Change::Edited { fields } => {
-                t.fill("change_edited", &[("fields", &fields.join(", "))])
-            }
+            Change::Edited { fields } => t.fill("change_edited", &[("fields", &fields.join(", "))]),
         }
     }
 

@@ -7,9 +7,9 @@ use time::Date;
 
 use super::event_facts::event_facts;
 use super::format::{badge_background, date_view, text_color_on};
-use crate::i18n::Translations;
 use super::views::*;
 use crate::config::StatusDef;
+use crate::i18n::Translations;
 use crate::ids::tag_slug;
 use crate::index::{Event, Index};
 use crate::markdown::Markdown;

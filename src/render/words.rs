@@ -15,7 +15,9 @@ pub(super) fn register(tera: &mut Tera, translations: &Translations) {
     let t = translations.clone();
     tera.register_function("tr", move |kwargs: Kwargs, _: &State| tr(&t, &kwargs));
     let t = translations.clone();
-    tera.register_function("plural", move |kwargs: Kwargs, _: &State| plural(&t, &kwargs));
+    tera.register_function("plural", move |kwargs: Kwargs, _: &State| {
+        plural(&t, &kwargs)
+    });
     let t = translations.clone();
     tera.register_filter("local_date", move |iso: &str, _: Kwargs, _: &State| {
         local_date(&t, iso)
@@ -32,7 +34,10 @@ pub(super) fn set_table(tera: &mut Tera, translations: &Translations) {
 fn tr(t: &Translations, kwargs: &Kwargs) -> TeraResult<String> {
     let key = kwargs.must_get::<&str>("key")?;
     let values = placeholders(kwargs);
-    let values: Vec<(&str, &str)> = values.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let values: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     Ok(t.fill(key, &values))
 }
 
@@ -43,7 +48,10 @@ fn plural(t: &Translations, kwargs: &Kwargs) -> TeraResult<String> {
     let n = kwargs.must_get::<i64>("n")?;
     let n = usize::try_from(n).unwrap_or_default();
     let values = placeholders(kwargs);
-    let values: Vec<(&str, &str)> = values.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let values: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     Ok(t.count(key, n, &values))
 }
 
@@ -54,7 +62,9 @@ fn placeholders(kwargs: &Kwargs) -> Vec<(String, String)> {
         .map(|(name, value)| (name.to_string(), value))
         .filter(|(name, _)| name != "key" && name != "n")
         .map(|(name, value)| {
-            let text = value.as_str().map_or_else(|| value.to_string(), str::to_string);
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_string);
             (name, text)
         })
         .collect()
@@ -63,5 +73,6 @@ fn placeholders(kwargs: &Kwargs) -> Vec<(String, String)> {
 /// `2026-05-03` as `May 3, 2026` (or `3. Mai 2026`); any other text as it is.
 fn local_date(t: &Translations, iso: &str) -> String {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(iso.get(..10).unwrap_or(iso), format).map_or_else(|_| iso.to_string(), |date| t.date(date))
+    time::Date::parse(iso.get(..10).unwrap_or(iso), format)
+        .map_or_else(|_| iso.to_string(), |date| t.date(date))
 }
