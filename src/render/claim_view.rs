@@ -60,6 +60,7 @@ impl Viewer<'_, '_> {
                 .collect(),
             reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
             lead: claim.summary.clone(),
+            language: claim.language.clone(),
             events: self.with_git_verdicts(i, claim, self.dated_events(&claim_timeline(i, claim))),
             provenance: self.provenance(claim),
             last_updated: date_view(claim.last_updated()),

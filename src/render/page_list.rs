@@ -119,7 +119,8 @@ fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
         })
     });
     // `/statuses/` is where readers guess the verdicts' index is.
-    let statuses = redirect(viewer, "statuses/".into(), "status/".into(), "Verdicts");
+    let verdicts = viewer.t().text("verdicts");
+    let statuses = redirect(viewer, "statuses/".into(), "status/".into(), verdicts);
     claims.chain(std::iter::once(statuses))
 }
 
