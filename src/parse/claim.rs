@@ -264,9 +264,11 @@ fn read_language(fields: &mut Fields) -> Option<String> {
     }
     fields.error(
         language.span,
-        format!("`language` must be a language tag such as `en` or `pt-BR`, not `{}`", language.value),
+        format!(
+            "`language` must be a language tag such as `en` or `pt-BR`, not `{}`",
+            language.value
+        ),
         Some("see https://www.w3.org/International/articles/language-tags/".into()),
     );
     None
 }
-

@@ -37,7 +37,7 @@ impl Viewer<'_, '_> {
                 .collect(),
             quantity: claim.quantity.as_ref().map(|q| QuantityView {
                 label: q.label.clone(),
-                amount: AmountFields::of(Some(&q.amount), &q.unit),
+                amount: AmountFields::of_in(Some(&q.amount), &q.unit, Some(self.t())),
                 unit: q.unit.clone(),
             }),
             appearances: claim
@@ -90,7 +90,7 @@ impl Viewer<'_, '_> {
 
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
-        let reported = AmountFields::of(citation.value.as_ref(), unit);
+        let reported = AmountFields::of_in(citation.value.as_ref(), unit, Some(self.t()));
         let archived = citation.archived.as_ref();
         let (archive, archived_on) = shown_copy(citation.archive.as_deref(), archived);
         let (url, quote) = (citation.url.as_deref(), citation.quote.as_deref());
@@ -136,7 +136,7 @@ impl Viewer<'_, '_> {
                 })
             })
             .collect();
-        charts::dot_plot(quantity.amount, &quantity.unit, &reported)
+        charts::dot_plot(quantity.amount, &quantity.unit, &reported, self.t())
     }
 
     fn cite_text(&self, claim: &Claim, card: &ClaimCard) -> String {

@@ -67,7 +67,9 @@ fn fragments(t: &Translations) -> BTreeSet<String> {
                     }
                     None => (rest, ""),
                 };
-                let piece = piece.trim().trim_matches(|c: char| c.is_ascii_punctuation() && c != '(');
+                let piece = piece
+                    .trim()
+                    .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(');
                 if piece.chars().count() > 3 {
                     all.insert(piece.to_string());
                 }
@@ -96,8 +98,10 @@ fn visible_text(html: &scraper::Html) -> Vec<String> {
             }
             scraper::Node::Element(element) => {
                 for (name, value) in element.attrs() {
-                    let read = matches!(name, "aria-label" | "title" | "placeholder" | "alt" | "data-noun")
-                        || name.starts_with("data-t-")
+                    let read = matches!(
+                        name,
+                        "aria-label" | "title" | "placeholder" | "alt" | "data-noun"
+                    ) || name.starts_with("data-t-")
                         || (element.name() == "meta"
                             && element.attr("name") == Some("description")
                             && name == "content");
@@ -125,7 +129,11 @@ fn has_phrase(text: &str, phrase: &str) -> bool {
 fn a_german_site_has_no_english_ui_string_on_any_page() {
     let dir = german_site();
     let public = dir.path().join("public");
-    let german = fragments(&Translations::for_language("de", None, &mut Default::default()));
+    let german = fragments(&Translations::for_language(
+        "de",
+        None,
+        &mut Default::default(),
+    ));
     let english: Vec<String> = fragments(&Translations::default())
         .into_iter()
         .filter(|phrase| !german.contains(phrase))
@@ -144,23 +152,43 @@ fn a_german_site_has_no_english_ui_string_on_any_page() {
             // Addresses and file names are no words: `/claims/`, `claims.json`.
             let text: Vec<&str> = text
                 .split_whitespace()
-                .filter(|word| !word.contains('/') && !word.contains(".json") && !word.contains(".csv"))
+                .filter(|word| {
+                    !word.contains('/') && !word.contains(".json") && !word.contains(".csv")
+                })
                 .collect();
             let text = text.join(" ");
             for phrase in &english {
                 if has_phrase(&text, phrase) {
-                    let page = entry.path().strip_prefix(&public).unwrap().display().to_string();
+                    let page = entry
+                        .path()
+                        .strip_prefix(&public)
+                        .unwrap()
+                        .display()
+                        .to_string();
                     left.insert(format!("{phrase:?} in {page}: {text:?}"));
                 }
             }
         }
     }
     assert!(pages > 40, "every page kind is built: {pages}");
-    assert!(left.is_empty(), "English left:\n{}", left.into_iter().collect::<Vec<_>>().join("\n"));
+    assert!(
+        left.is_empty(),
+        "English left:\n{}",
+        left.into_iter().collect::<Vec<_>>().join("\n")
+    );
     let home = std::fs::read_to_string(public.join("index.html")).unwrap();
-    assert!(home.contains("<html lang=\"de\">"), "lang, no dir for German");
+    assert!(
+        home.contains("<html lang=\"de\">"),
+        "lang, no dir for German"
+    );
     let claim = std::fs::read_to_string(public.join("claims/acme-zwei-kosten/index.html")).unwrap();
-    for german in ["Behauptet von", "2. März 2026", "Stützt", "Widerspricht", "Umstritten"] {
+    for german in [
+        "Behauptet von",
+        "2. März 2026",
+        "Stützt",
+        "Widerspricht",
+        "Umstritten",
+    ] {
         assert!(claim.contains(german), "{german}");
     }
 }
@@ -169,8 +197,15 @@ fn a_german_site_has_no_english_ui_string_on_any_page() {
 fn a_claim_keeps_its_own_language() {
     let dir = german_site();
     let claim = crate::common::page(dir.path(), "claims/nur-englisch/index.html");
-    let titled = claim.select(&scraper::Selector::parse("h1[lang='de-AT']").unwrap()).count();
+    let titled = claim
+        .select(&scraper::Selector::parse("h1[lang='de-AT']").unwrap())
+        .count();
     assert_eq!(titled, 1, "the claim's title carries its own language");
     let plain = crate::common::page(dir.path(), "claims/acme-zwei-schneller/index.html");
-    assert_eq!(plain.select(&scraper::Selector::parse("h1[lang]").unwrap()).count(), 0);
+    assert_eq!(
+        plain
+            .select(&scraper::Selector::parse("h1[lang]").unwrap())
+            .count(),
+        0
+    );
 }
