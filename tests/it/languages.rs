@@ -209,3 +209,46 @@ fn a_claim_keeps_its_own_language() {
         0
     );
 }
+
+#[test]
+fn a_right_to_left_language_sets_the_direction_of_every_page() {
+    let dir = build_site(&["rtl"], None);
+    let public = dir.path().join("public");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            pages += 1;
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(
+                text.contains("<html lang=\"ar\" dir=\"rtl\">"),
+                "{}",
+                entry.path().display()
+            );
+        }
+    }
+    assert!(pages > 20, "{pages}");
+    let english = build_site(&[], None);
+    let home = std::fs::read_to_string(english.path().join("public/index.html")).unwrap();
+    assert!(home.contains("<html lang=\"en\">"), "left to right: no dir");
+}
+
+#[test]
+fn a_site_overrides_one_string_and_hears_about_an_unknown_key() {
+    let dir = site(&["site-words"]);
+    assert_eq!(
+        check_flat(dir.path()),
+        [crate::common::warning(
+            "translations/de.toml",
+            Some((3, 1)),
+            "unknown translation key `nav_tagz`: it is not used"
+        )]
+    );
+    let dir = build_site(&["site-words"], None);
+    let nav = page(dir.path(), "index.html")
+        .select(&scraper::Selector::parse("nav[aria-label] a").unwrap())
+        .map(|a| a.text().collect::<String>())
+        .collect::<Vec<_>>();
+    assert!(nav.contains(&"Themen".to_string()), "the site's own word: {nav:?}");
+    assert!(nav.contains(&"Quellen".to_string()), "the rest stays German: {nav:?}");
+}
