@@ -173,7 +173,7 @@ fn locale_of(language: &str) -> Locale {
     language
         .replace('_', "-")
         .parse::<Locale>()
-        .unwrap_or_else(|_| icu_locale_core::locale!("en"))
+        .unwrap_or(icu_locale_core::locale!("en"))
 }
 
 fn english_category(n: usize) -> PluralCategory {
