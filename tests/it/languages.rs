@@ -249,6 +249,12 @@ fn a_site_overrides_one_string_and_hears_about_an_unknown_key() {
         .select(&scraper::Selector::parse("nav[aria-label] a").unwrap())
         .map(|a| a.text().collect::<String>())
         .collect::<Vec<_>>();
-    assert!(nav.contains(&"Themen".to_string()), "the site's own word: {nav:?}");
-    assert!(nav.contains(&"Quellen".to_string()), "the rest stays German: {nav:?}");
+    assert!(
+        nav.contains(&"Themen".to_string()),
+        "the site's own word: {nav:?}"
+    );
+    assert!(
+        nav.contains(&"Quellen".to_string()),
+        "the rest stays German: {nav:?}"
+    );
 }
