@@ -29,6 +29,8 @@ pub struct ClaimDoc {
     pub tags: Vec<Located<String>>,
     /// One-sentence summary.
     pub summary: Option<String>,
+    /// The language of the claim's own text when it differs from the site's.
+    pub language: Option<String>,
     /// Skipped unless building with drafts.
     pub draft: bool,
     /// Former ids, each located; every one becomes a redirect to this claim.

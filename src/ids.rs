@@ -35,22 +35,33 @@ pub(crate) fn windows_device_problem(id: &str, noun: &str) -> Option<(String, St
 /// Longest id accepted, so that every output path stays within file-system limits.
 pub(crate) const MAX_ID_LEN: usize = 120;
 
-/// The valid id closest to `id`: lowercased, accents dropped, other runs turned into `-`.
+/// The valid id closest to `id`: transliterated to ASCII, lowercased, other runs turned into `-`.
 pub(crate) fn suggest_id(id: &str) -> String {
     let mut slug = slugify(id);
     slug.truncate(MAX_ID_LEN);
     slug.trim_end_matches('-').to_string()
 }
 
-/// A tag's URL slug: lowercased, every run outside `a-z0-9` turned into one `-`, trimmed.
+/// A tag's URL slug: transliterated to ASCII (see [`transliterate`]),
+/// lowercased, every run outside `a-z0-9` turned into one `-`, trimmed.
+/// ASCII tags keep the slugs they always had.
 pub(crate) fn tag_slug(tag: &str) -> String {
     slugify(tag)
 }
 
 fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
+    let slug = hyphenate(&transliterate(text));
+    if slug.is_empty() && text.chars().any(char::is_alphanumeric) {
+        // Letters whose transliteration is only punctuation (Arabic `ع` is `'`).
+        return hyphenate(&code_points(text));
+    }
+    slug
+}
+
+/// `text` lowercased, every run outside `a-z0-9` turned into one `-`, trimmed.
+fn hyphenate(ascii: &str) -> String {
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             slug.push(c);
         } else if !slug.ends_with('-') {
@@ -60,19 +71,32 @@ fn slugify(text: &str) -> String {
     slug.trim_matches('-').to_string()
 }
 
-/// Maps common Latin accented letters to their base letter, so `Café` suggests `cafe`.
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        other => other,
+/// `text` in ASCII: each character as `deunicode` transliterates it
+/// ("Łódź" → "Lodz", "Straße" → "Strasse", "Москва" → "Moskva", "人工智能" →
+/// "Ren Gong Zhi Neng", "🤖" → "robot"), and a letter or digit it has no
+/// Latin spelling for as its code point (`u` and hex digits).
+fn transliterate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        match deunicode::deunicode_char(c) {
+            Some(latin) => out.push_str(latin),
+            None if c.is_alphanumeric() => out.push_str(&code_points(&c.to_string())),
+            None => out.push(' '),
+        }
     }
+    out
+}
+
+/// The letters and digits of `text` as code points, `u` and hex digits each.
+fn code_points(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| format!(" u{:x} ", u32::from(c)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -109,6 +133,46 @@ mod tests {
         ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    /// The public URL contract for tags in any script: pinned, so a new
+    /// `deunicode` cannot move a tag's page without a failing test.
+    #[test]
+    fn slugs_in_any_script() {
+        let table = [
+            // ASCII slugs never change.
+            ("Inference Cost", "inference-cost"),
+            ("GPT-5.5!", "gpt-5-5"),
+            // Latin with accents and special letters.
+            ("Łódź", "lodz"),
+            ("Straße", "strasse"),
+            ("Café", "cafe"),
+            ("Ærø", "aero"),
+            // Cyrillic and Greek.
+            ("Искусственный интеллект", "iskusstvennyi-intellekt"),
+            ("Τεχνητή νοημοσύνη", "tekhnete-noemosune"),
+            // CJK: deunicode's readings (Mandarin for Han characters).
+            ("人工智能", "ren-gong-zhi-neng"),
+            ("人工知能", "ren-gong-zhi-neng"),
+            ("인공지능", "ingongjineung"),
+            ("じんこうちのう", "zinkoutinou"),
+            // Other scripts.
+            ("हिन्दी", "hindii"),
+            ("عربي", "rby"),
+            ("עברית", "bryt"),
+            ("٣", "3"),
+            // A letter whose transliteration is punctuation only: its code point.
+            ("ع", "u639"),
+            // Emoji: their names.
+            ("🤖", "robot"),
+            ("🤖 AI", "robot-ai"),
+            ("ai 🦾🧠", "ai-mechanical-arm-brain"),
+        ];
+        for (tag, slug) in table {
+            assert_eq!(tag_slug(tag), slug, "{tag}");
+            assert!(is_valid_id(&tag_slug(tag)), "{tag}");
+        }
+        assert_eq!(suggest_id("Łódź Claim"), "lodz-claim");
     }
 
     #[test]

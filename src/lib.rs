@@ -23,10 +23,12 @@
 
 // Shared by every stage.
 mod amount;
+mod colour;
 mod dates;
 pub mod diagnostic;
 mod disk_threads;
 mod error;
+pub mod i18n;
 mod ids;
 mod links;
 mod output_file;

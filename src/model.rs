@@ -42,6 +42,8 @@ pub struct Claim {
     pub tags: Vec<String>,
     /// Summary from frontmatter, if given.
     pub summary: Option<String>,
+    /// The language of the claim's own text (`lang`), when not the site's.
+    pub language: Option<String>,
     /// Whether the file says `draft = true`; such claims are only here with `--drafts`.
     pub draft: bool,
     /// Former ids, each redirecting here.
@@ -329,6 +331,7 @@ fn claim_from_doc(doc: ClaimDoc, documents: &BTreeMap<String, Document>) -> Opti
         entities: doc.entities.into_iter().map(|e| e.value).collect(),
         tags: doc.tags.into_iter().map(|t| t.value).collect(),
         summary: doc.summary,
+        language: doc.language,
         draft: doc.draft,
         aliases: doc.aliases.into_iter().map(|a| a.value).collect(),
         quantity,

@@ -330,7 +330,10 @@ fn check_templates(templates: &[TemplateFile], checked: &mut Checked) {
 pub(crate) fn settings(site_files: &SiteFiles) -> (Option<Config>, Diagnostics) {
     let mut diagnostics = site_files.diagnostics.clone();
     let config = match &site_files.config {
-        Some(text) => config::parse(text, &mut diagnostics),
+        Some(text) => config::parse(text, &mut diagnostics).map(|mut config| {
+            config.translate(&site_files.translations, &mut diagnostics);
+            config
+        }),
         None => {
             let message = format!("cannot read the site settings: {CONFIG_FILE} is missing");
             diagnostics.push(Diagnostic::error(CONFIG_FILE, message));

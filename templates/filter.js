@@ -39,6 +39,25 @@
   var active = document.querySelector("[data-filter-active]");
   var count = document.querySelector("[data-filter-count]");
   var noun = form.getAttribute("data-noun") || "items";
+  // The theme's words in the page's language, from the form's data-t-* attributes
+  // (English when a site's own template has none).
+  var ENGLISH = {
+    "draft": "draft", "claimed-by": "Claimed by", "on-date": "on",
+    "filter-no-match": "No {noun} match; clear a filter:", "filter-show-all": "Show all {noun}",
+    "filter-all": "All {total} {noun}.", "filter-all-page": "All {total} {noun}; this page shows {shown}.",
+    "filter-match": "{shown} of {total} {noun} match.",
+    "filter-match-page": "{shown} of {total} {noun} match on this page.",
+    "filter-match-fallback": "{shown} of {total} {noun} match on this page (the whole list could not be loaded).",
+    "filter-finding": "Finding matching {noun}…", "filter-active": "({n} active)"
+  };
+  function words(name, values) {
+    var text = form.getAttribute("data-t-" + name);
+    if (text === null) text = ENGLISH[name] || "";
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.split("{" + key + "}").join(String(values[key]));
+    });
+    return text;
+  }
   var dataUrl = form.getAttribute("data-items");
   var total = parseInt(form.getAttribute("data-total"), 10) || items.length;
   var paged = form.hasAttribute("data-paged");
@@ -187,12 +206,12 @@
     line.appendChild(link(item[4], "claim-title", item[5]));
     if (item[9]) {
       line.appendChild(document.createTextNode(" "));
-      line.appendChild(element("em", "", "(draft)"));
+      line.appendChild(element("em", "", "(" + words("draft") + ")"));
     }
-    var meta = element("p", "meta", "Claimed by ");
+    var meta = element("p", "meta", words("claimed-by") + " ");
     var claimant = list.sources[item[6]];
     meta.appendChild(link(claimant[1], "", claimant[0]));
-    meta.appendChild(document.createTextNode(" on "));
+    meta.appendChild(document.createTextNode(" " + words("on-date") + " "));
     meta.appendChild(time(item[7], item[8]));
     li.appendChild(line);
     li.appendChild(document.createTextNode(" "));
@@ -261,7 +280,7 @@
     while (empty.firstChild) empty.removeChild(empty.firstChild);
     empty.hidden = !none;
     if (!none) return;
-    empty.appendChild(element("p", "", "No " + noun + " match; clear a filter:"));
+    empty.appendChild(element("p", "", words("filter-no-match", { noun: noun })));
     var buttons = element("p", "filter-clear-buttons");
     selects.forEach(function (select) {
       if (!choice[select.name]) return;
@@ -276,7 +295,7 @@
       });
       buttons.appendChild(button);
     });
-    var all = element("button", "", "Show all " + noun);
+    var all = element("button", "", words("filter-show-all", { noun: noun }));
     all.type = "button";
     all.addEventListener("click", clearAll);
     buttons.appendChild(all);
@@ -306,33 +325,33 @@
     var filtered = Object.keys(choice).length;
     var mine = ++run;
     keepInAddress(choice);
-    if (active) active.textContent = filtered ? "(" + filtered + " active)" : "";
+    if (active) active.textContent = filtered ? words("filter-active", { n: filtered }) : "";
     if (!filtered) {
       filterPage(choice);
       showPage();
       showEmpty(choice, false);
-      say("All " + total + " " + noun + (items.length < total ? "; this page shows " + items.length : "") + ".");
+      say(words(items.length < total ? "filter-all-page" : "filter-all", { total: total, noun: noun, shown: items.length }));
       return;
     }
     if (!dataUrl || !window.fetch) {
       var shown = filterPage(choice);
       showEmpty(choice, shown === 0);
-      say(shown + " of " + items.length + " " + noun + " match" + (paged ? " on this page" : "") + ".");
+      say(words(paged ? "filter-match-page" : "filter-match", { shown: shown, total: items.length, noun: noun }));
       return;
     }
-    say("Finding matching " + noun + "…");
+    say(words("filter-finding", { noun: noun }));
     loadData().then(function (list) {
       if (mine !== run) return;
       var matched = matchesData(list, choice);
       showMatches(list, matched);
       showEmpty(choice, matched.length === 0);
-      say(matched.length + " of " + list.items.length + " " + noun + " match.");
+      say(words("filter-match", { shown: matched.length, total: list.items.length, noun: noun }));
     }, function () {
       if (mine !== run) return;
       var shown = filterPage(choice);
       showPage();
       showEmpty(choice, shown === 0);
-      say(shown + " of " + items.length + " " + noun + " match on this page (the whole list could not be loaded).");
+      say(words("filter-match-fallback", { shown: shown, total: items.length, noun: noun }));
     });
   }
 

@@ -26,7 +26,24 @@
   var PAGE = 10; // results shown at first and added by "Show more results"
   var DEBOUNCE_MS = 250;
   var FILTERS = ["kind", "status", "entity", "tag", "year"];
-  var FAILED = "The search failed. Reload the page to try again.";
+  // The theme's words in the page's language, from data-t-* attributes of the
+  // search root (English when a site's own search.html has none).
+  var ENGLISH = {
+    "claimed-by": "Claimed by", "on-date": "on", "matched": "Matched: ",
+    "no-results": "No results", "one-result": "1 result", "results": "{n} results",
+    "for-query": "for “{query}”", "with-filters": "with these filters",
+    "filters": "Filters", "filters-on": "Filters ({n} on)",
+    "failed": "The search failed. Reload the page to try again."
+  };
+  function words(name, values) {
+    var text = root.getAttribute("data-t-" + name);
+    if (text === null) text = ENGLISH[name] || "";
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.split("{" + key + "}").join(String(values[key]));
+    });
+    return text;
+  }
+  var FAILED = words("failed");
 
   var panelLabel = panel.querySelector("summary") || document.createElement("summary");
   var selects = toArray(filterForm.querySelectorAll("select")).filter(function (select) {
@@ -175,7 +192,7 @@
 
     if (meta.date || meta.claimant) {
       var about = element("p", "meta");
-      if (meta.claimant) about.appendChild(document.createTextNode("Claimed by " + meta.claimant + (meta.date ? " on " : "")));
+      if (meta.claimant) about.appendChild(document.createTextNode(words("claimed-by") + " " + meta.claimant + (meta.date ? " " + words("on-date") + " " : "")));
       if (meta.date) about.appendChild(document.createTextNode(meta.date));
       item.appendChild(about);
     }
@@ -186,7 +203,7 @@
     // elsewhere (a name, a tag, a quote): Pagefind's excerpt shows where.
     if (!anyMarked(heading) && !anyMarked(summary) && anyMarked(excerpt)) {
       var where = element("p", "search-excerpt");
-      where.appendChild(element("span", "search-where", "Matched: "));
+      where.appendChild(element("span", "search-where", words("matched")));
       item.appendChild(appendRuns(where, excerpt));
     }
     return item;
@@ -298,9 +315,9 @@
   }
 
   function describe(total, query, filtered) {
-    var what = total === 0 ? "No results" : total === 1 ? "1 result" : total + " results";
-    if (query) what += " for “" + query + "”";
-    if (filtered) what += " with these filters";
+    var what = total === 0 ? words("no-results") : total === 1 ? words("one-result") : words("results", { n: total });
+    if (query) what += " " + words("for-query", { query: query });
+    if (filtered) what += " " + words("with-filters");
     return what + ".";
   }
 
@@ -319,7 +336,7 @@
     var active = Object.keys(choice).length;
     var filtered = active > 0;
     remember(query, choice);
-    panelLabel.textContent = filtered ? "Filters (" + active + " on)" : "Filters";
+    panelLabel.textContent = filtered ? words("filters-on", { n: active }) : words("filters");
     results = [];
     shown = 0;
     if (!query && !filtered) {

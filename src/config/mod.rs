@@ -91,6 +91,8 @@ pub struct Config {
     /// The address of the data's licence (`license`), named in the `/data/`
     /// page's Dataset description and in `CITATION.cff`.
     pub license: Option<String>,
+    /// The theme's strings in `language` (set from the site's files after parsing).
+    pub translations: crate::i18n::Translations,
 }
 
 /// Default items per page.
@@ -99,6 +101,29 @@ pub(crate) const DEFAULT_PAGE_SIZE: usize = 50;
 pub(crate) const DEFAULT_AGREEMENT_THRESHOLD: usize = 3;
 
 impl Config {
+    /// Takes the theme's strings for the site's language, with the site's own
+    /// `translations/<language>.toml` among `site_files` (path, text) laid
+    /// over them, and gives the default statuses the site did not relabel
+    /// their words in that language.
+    pub(crate) fn translate(
+        &mut self,
+        site_files: &[(String, String)],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let own = format!(
+            "{}/{}.toml",
+            crate::i18n::TRANSLATIONS_FOLDER,
+            self.language
+        );
+        let file = site_files
+            .iter()
+            .find(|(path, _)| *path == own)
+            .map(|(path, text)| (path.as_str(), text.as_str()));
+        self.translations =
+            crate::i18n::Translations::for_language(&self.language, file, diagnostics);
+        statuses::translate_defaults(&mut self.statuses, &self.translations);
+    }
+
     /// Looks up a status by id.
     pub fn status(&self, id: &str) -> Option<&StatusDef> {
         self.statuses.iter().find(|s| s.id == id)
@@ -215,6 +240,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         description: description.map(|d| d.value).unwrap_or_default(),
         repo_url: repo_url.map(|r| r.value.trim_end_matches('/').to_string()),
         language: language.map_or_else(|| "en".to_string(), |l| l.value),
+        translations: crate::i18n::Translations::default(),
         statuses,
         page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),

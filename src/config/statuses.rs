@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
+use crate::colour::{self, ColourProblem};
 use crate::fields::{Fields, Located, merge};
+use crate::i18n::Translations;
 use crate::ids::{MAX_ID_LEN, is_valid_id, suggest_id};
 
 const STATUS_KEYS: &[&str] = &["label", "color", "description", "rating"];
@@ -113,6 +115,26 @@ pub(crate) fn default_statuses() -> Vec<StatusDef> {
     .collect()
 }
 
+/// Gives each default status whose label or description the site left as
+/// built in its words from `translations` (`status_<id>`,
+/// `status_<id>_description`).
+pub(super) fn translate_defaults(statuses: &mut [StatusDef], translations: &Translations) {
+    for default in default_statuses() {
+        let Some(status) = statuses.iter_mut().find(|s| s.id == default.id) else {
+            continue;
+        };
+        if status.label == default.label {
+            status.label = translations
+                .text(&format!("status_{}", default.id))
+                .to_string();
+        }
+        if status.description == default.description {
+            let key = format!("status_{}_description", default.id);
+            status.description = translations.text(&key).to_string();
+        }
+    }
+}
+
 /// A status id becomes the folder `/status/<id>/`, so it follows the id rules.
 fn check_status_id(entry: &mut Fields, id: &str) {
     if is_valid_id(id) {
@@ -127,21 +149,28 @@ fn check_status_id(entry: &mut Fields, id: &str) {
     entry.error(span.start..span.start, message, hint);
 }
 
-/// A badge colour lands in a `style` attribute, so only plain colours pass:
-/// `#rgb`, `#rrggbb` (with optional alpha) or a colour keyword such as `teal`.
+/// A badge colour is any CSS colour (`csscolorparser`) on which black or white
+/// badge text reaches WCAG AA; otherwise a located error with a colour that does.
 fn check_color(entry: &mut Fields, color: &Located<String>) {
     let value = color.value.as_str();
-    let hex = value.strip_prefix('#').is_some_and(|digits| {
-        matches!(digits.len(), 3 | 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_hexdigit())
-    });
-    let keyword =
-        !value.is_empty() && value.len() <= 32 && value.chars().all(|c| c.is_ascii_lowercase());
-    if !hex && !keyword {
-        entry.error(
+    match colour::badge(value) {
+        Ok(_) => {}
+        Err(ColourProblem::NotAColour(_)) => entry.error(
             color.span.clone(),
-            format!("`color` must be a hex colour or a colour name, not `{value}`"),
-            Some("for example `color = \"#15803d\"` or `color = \"teal\"`".into()),
-        );
+            format!("`color` must be a CSS colour, not `{value}`"),
+            Some(
+                "for example `color = \"#15803d\"`, `color = \"teal\"` or `color = \"hsl(140 70% 30%)\"`"
+                    .into(),
+            ),
+        ),
+        Err(ColourProblem::LowContrast { best, suggestion }) => entry.error(
+            color.span.clone(),
+            format!(
+                "badge text on `{value}` cannot be read: neither black nor white text reaches the {} : 1 contrast of WCAG AA (best {best:.2} : 1)",
+                colour::AA_CONTRAST
+            ),
+            Some(format!("a close colour that passes: `color = \"{suggestion}\"`")),
+        ),
     }
 }
 

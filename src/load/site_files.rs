@@ -24,6 +24,8 @@ pub(crate) const WORKFLOW_FILE: &str = ".github/workflows/pages.yml";
 /// The folder of the site's own templates, laid over the built-in ones.
 pub(crate) const TEMPLATES_FOLDER: &str = "templates";
 
+pub(crate) use crate::i18n::TRANSLATIONS_FOLDER;
+
 /// The folder copied into the output as it is.
 pub(crate) const STATIC_FOLDER: &str = "static";
 
@@ -42,17 +44,20 @@ pub(crate) enum Area {
     Workflow,
     /// `archive.lock`.
     ArchiveLock,
+    /// `translations/`.
+    Translations,
 }
 
 impl Area {
     /// Every area; what `serve` watches.
-    pub(crate) const ALL: [Area; 6] = [
+    pub(crate) const ALL: [Area; 7] = [
         Area::Config,
         Area::Content,
         Area::Templates,
         Area::Static,
         Area::Workflow,
         Area::ArchiveLock,
+        Area::Translations,
     ];
 
     /// Its path from the site root.
@@ -64,6 +69,7 @@ impl Area {
             Area::Static => STATIC_FOLDER,
             Area::Workflow => WORKFLOW_FILE,
             Area::ArchiveLock => ARCHIVE_LOCK_FILE,
+            Area::Translations => TRANSLATIONS_FOLDER,
         }
     }
 
@@ -110,6 +116,9 @@ pub(crate) struct SiteFiles {
     pub statics: Vec<StaticEntry>,
     /// The folders of `data/releases/`, with their files' bytes.
     pub releases: Vec<ReleaseFolder>,
+    /// The site's own translation tables, `translations/<language>.toml`:
+    /// each file's path from the site root and its text.
+    pub translations: Vec<(String, String)>,
     /// A settings file that is not UTF-8, and the links and refused names in
     /// `templates/` and `static/`.
     pub diagnostics: Diagnostics,
@@ -132,6 +141,7 @@ pub(crate) fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
         files.diagnostics.extend(problem);
     }
     files.workflow = read_workflow(root);
+    files.translations = read_translations(root);
     files.archive_lock = read_lock(root);
     let templates = root.join(TEMPLATES_FOLDER);
     let (entries, problems) = other_folder(root, &templates);
@@ -151,6 +161,27 @@ pub(crate) fn site_files(root: &Path) -> std::io::Result<SiteFiles> {
     files.diagnostics.extend(problems);
     files.releases = releases;
     Ok(files)
+}
+
+/// The text of each regular `.toml` file directly in `translations/`, by
+/// path, sorted; links, folders, large and non-UTF-8 files are skipped.
+fn read_translations(root: &Path) -> Vec<(String, String)> {
+    let Ok(entries) = fs::read_dir(root.join(TRANSLATIONS_FOLDER)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, String)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter(|entry| entry.metadata().is_ok_and(|m| m.len() <= MAX_FILE_BYTES))
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            name.ends_with(".toml").then_some(())?;
+            let text = fs::read_to_string(entry.path()).ok()?;
+            Some((format!("{TRANSLATIONS_FOLDER}/{name}"), text))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// The workflow's text, when it is a regular file (a link is not followed) of text.

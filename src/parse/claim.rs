@@ -19,6 +19,7 @@ pub(super) const CLAIM_KEYS: &[&str] = &[
     "entities",
     "tags",
     "summary",
+    "language",
     "draft",
     "aliases",
     "quantity",
@@ -87,6 +88,7 @@ pub(super) fn read_claim(
         }
     }
     let summary = fields.optional_text("summary").map(|s| s.value);
+    let language = read_language(&mut fields);
     let draft = fields.optional_bool("draft").unwrap_or(false);
     let aliases = fields.string_list("aliases");
     check_count(&mut fields, "aliases", &aliases, MAX_ALIASES);
@@ -142,6 +144,7 @@ pub(super) fn read_claim(
         entities,
         tags,
         summary,
+        language,
         draft,
         aliases,
         quantity,
@@ -250,4 +253,22 @@ fn check_history(fields: &mut Fields, history: &[HistoryDoc], status: Option<&Lo
         );
         fields.error(status.span.clone(), message, Some(hint));
     }
+}
+/// A claim's own `language` (a BCP 47 tag such as `en` or `pt-BR`), for a
+/// claim written in another language than the site's theme; refused when it
+/// is no language tag.
+fn read_language(fields: &mut Fields) -> Option<String> {
+    let language = fields.optional_str("language")?;
+    if language.value.parse::<icu_locale_core::Locale>().is_ok() && !language.value.contains('_') {
+        return Some(language.value);
+    }
+    fields.error(
+        language.span,
+        format!(
+            "`language` must be a language tag such as `en` or `pt-BR`, not `{}`",
+            language.value
+        ),
+        Some("see https://www.w3.org/International/articles/language-tags/".into()),
+    );
+    None
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::number;
+use crate::i18n::Translations;
 use crate::model::Amount;
 use crate::parse::Qualifier;
 
@@ -27,10 +28,20 @@ pub(crate) struct AmountFields {
 impl AmountFields {
     /// The fields of `amount` in `unit`, or all `null` for no amount.
     pub(crate) fn of(amount: Option<&Amount>, unit: &str) -> AmountFields {
+        AmountFields::of_in(amount, unit, None)
+    }
+
+    /// [`AmountFields::of`] with the text in the language of `t` (English
+    /// for `None`, as the data files have it).
+    pub(crate) fn of_in(
+        amount: Option<&Amount>,
+        unit: &str,
+        t: Option<&Translations>,
+    ) -> AmountFields {
         let Some(amount) = amount else {
             return AmountFields::default();
         };
-        let display = Some(number::amount(amount, unit));
+        let display = Some(number::amount_in(amount, unit, t));
         match *amount {
             Amount::Value { value, qualifier } => AmountFields {
                 value: Some(value),

@@ -139,7 +139,7 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         Arc::clone(&positions),
         viewer.site.config.page_size,
         move |path, slice, _| {
-            let mut page = context(path, "Changes");
+            let mut page = context(path, viewer.t().text("changes"));
             let entries: Vec<LogEntry> = slice.iter().map(|p| page_entry(p)).collect();
             page.insert("entries", &entries);
             page

@@ -3,7 +3,6 @@
 //! per month by status.
 
 pub(super) use super::dot_plot::{Reported, dot_plot};
-use super::format::month_label;
 use super::views::StatusView;
 pub(super) use super::views::charts::DotPlot;
 use super::views::charts::{MonthBar, MonthChart, Segment};
@@ -20,7 +19,11 @@ const CHART_TOP: f64 = 8.0;
 const FULL_WIDTH_MONTHS: usize = 12;
 
 /// Lays out monthly counts (oldest month first) as stacked bars in `statuses` order.
-pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Option<MonthChart> {
+pub(super) fn month_chart(
+    months: &[MonthCounts],
+    statuses: &[StatusView],
+    t: &crate::i18n::Translations,
+) -> Option<MonthChart> {
     let max = months.iter().map(|m| m.2.values().sum::<usize>()).max()?;
     let plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM;
     let plot_width = CHART_WIDTH - CHART_LEFT;
@@ -53,7 +56,7 @@ pub(super) fn month_chart(months: &[MonthCounts], statuses: &[StatusView]) -> Op
                 String::new()
             };
             MonthBar {
-                label: month_label(*year, *month),
+                label: t.month_label(*year, *month),
                 tick,
                 x: round(start + i as f64 * slot + slot * 0.1),
                 width: round(slot * 0.8),
@@ -85,7 +88,7 @@ mod tests {
     #[test]
     fn a_short_history_spans_its_own_months_centred() {
         let one = vec![(2026, 3, BTreeMap::from([("supported", 2)]))];
-        let chart = month_chart(&one, &[]).unwrap();
+        let chart = month_chart(&one, &[], &Default::default()).unwrap();
         assert_eq!(chart.bars.len(), 1, "no empty months before it");
         let bar = &chart.bars[0];
         assert_eq!(bar.tick, "2026");
@@ -111,7 +114,12 @@ mod tests {
             (2026, 1, BTreeMap::new()),
             (2026, 2, BTreeMap::from([("supported", 4)])),
         ];
-        let chart = month_chart(&months, &[status("supported"), status("refuted")]).unwrap();
+        let chart = month_chart(
+            &months,
+            &[status("supported"), status("refuted")],
+            &Default::default(),
+        )
+        .unwrap();
         assert_eq!(chart.max, 4);
         let totals: Vec<usize> = chart.bars.iter().map(|b| b.total).collect();
         assert_eq!(totals, [2, 0, 4]);

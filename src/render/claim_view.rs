@@ -6,6 +6,7 @@ use super::evidence_view::{original_note, quote_check_view, shown_copy};
 use super::format::{bibtex_escape, bibtex_url, date_view, meta_description};
 use super::viewer::{Viewer, link, shared};
 use super::views::*;
+use crate::i18n::Translations;
 use crate::ids::tag_slug;
 use crate::index::{Event, Tally};
 use crate::model::{Citation, Claim};
@@ -36,7 +37,7 @@ impl Viewer<'_, '_> {
                 .collect(),
             quantity: claim.quantity.as_ref().map(|q| QuantityView {
                 label: q.label.clone(),
-                amount: AmountFields::of(Some(&q.amount), &q.unit),
+                amount: AmountFields::of_in(Some(&q.amount), &q.unit, Some(self.t())),
                 unit: q.unit.clone(),
             }),
             appearances: claim
@@ -45,7 +46,7 @@ impl Viewer<'_, '_> {
                 .map(|a| self.appearance(a))
                 .collect(),
             citation_groups: group_by_stance(&citations),
-            tally: tally_view(self.index.tally(claim)),
+            tally: tally_view(self.index.tally(claim), self.t()),
             spread: self.spread(claim),
             citations: citations.into_iter().map(|(_, c)| c).collect(),
             history: claim
@@ -59,6 +60,7 @@ impl Viewer<'_, '_> {
                 .collect(),
             reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
             lead: claim.summary.clone(),
+            language: claim.language.clone(),
             events: self.with_git_verdicts(i, claim, self.dated_events(&claim_timeline(i, claim))),
             provenance: self.provenance(claim),
             last_updated: date_view(self.last_changed(claim)),
@@ -88,7 +90,7 @@ impl Viewer<'_, '_> {
 
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
-        let reported = AmountFields::of(citation.value.as_ref(), unit);
+        let reported = AmountFields::of_in(citation.value.as_ref(), unit, Some(self.t()));
         let archived = citation.archived.as_ref();
         let (archive, archived_on) = shown_copy(citation.archive.as_deref(), archived);
         let (url, quote) = (citation.url.as_deref(), citation.quote.as_deref());
@@ -104,8 +106,13 @@ impl Viewer<'_, '_> {
             url: citation.url.clone(),
             archive,
             archived: archived_on,
-            original_note: original_note(archived),
-            quote_check: quote_check_view(citation.quote_check.as_ref(), url, quote, archived),
+            original_note: original_note(archived, self.t()),
+            quote_check: quote_check_view(
+                citation.quote_check.as_ref(),
+                (url, quote),
+                archived,
+                self.t(),
+            ),
             title: citation.title.clone(),
             date: citation.date.map(date_view),
             stance: citation.stance.as_str().to_string(),
@@ -129,17 +136,21 @@ impl Viewer<'_, '_> {
                 })
             })
             .collect();
-        charts::dot_plot(quantity.amount, &quantity.unit, &reported)
+        charts::dot_plot(quantity.amount, &quantity.unit, &reported, self.t())
     }
 
     fn cite_text(&self, claim: &Claim, card: &ClaimCard) -> String {
-        format!(
-            "{}. “{}” Status: {}. Last updated {}. {}",
-            self.site.config.title,
-            claim.title,
-            card.status.label,
-            date_view(self.last_changed(claim)).display,
-            self.urls.absolute(&format!("claims/{}/", claim.id))
+        let url = self.urls.absolute(&format!("claims/{}/", claim.id));
+        let date = self.t().date(self.last_changed(claim));
+        self.t().fill(
+            "cite_text",
+            &[
+                ("site", &self.site.config.title),
+                ("title", &claim.title),
+                ("status", &card.status.label),
+                ("date", &date),
+                ("url", &url),
+            ],
         )
     }
 
@@ -186,20 +197,18 @@ fn group_by_stance(citations: &[(Stance, SharedValue)]) -> Vec<CitationGroup> {
 
 /// The evidence counted in words: "2 supporting (1 independent source), 1 contradicting, 1 neutral".
 /// Stances without evidence are left out; no evidence at all reads as nothing.
-fn tally_view(tally: Tally) -> TallyView {
+fn tally_view(tally: Tally, t: &Translations) -> TallyView {
     let mut parts = Vec::new();
     if tally.supports > 0 {
-        let independent = match tally.independent_supporters {
-            1 => " (1 independent source)".to_string(),
-            n => format!(" ({n} independent sources)"),
-        };
-        parts.push(format!("{} supporting{independent}", tally.supports));
+        let independent = t.count("tally_independent", tally.independent_supporters, &[]);
+        let supporting = t.count("tally_supporting", tally.supports, &[]);
+        parts.push(format!("{supporting} {independent}"));
     }
     if tally.contradicts > 0 {
-        parts.push(format!("{} contradicting", tally.contradicts));
+        parts.push(t.count("tally_contradicting", tally.contradicts, &[]));
     }
     if tally.neutral > 0 {
-        parts.push(format!("{} neutral", tally.neutral));
+        parts.push(t.count("tally_neutral", tally.neutral, &[]));
     }
     TallyView {
         supports: tally.supports,
@@ -223,7 +232,7 @@ mod tests {
             independent_supporters: 1,
         };
         assert_eq!(
-            tally_view(tally).text,
+            tally_view(tally, &Translations::default()).text,
             "3 supporting (1 independent source), 1 contradicting, 2 neutral"
         );
         let tally = Tally {
@@ -233,9 +242,13 @@ mod tests {
             independent_supporters: 0,
         };
         assert_eq!(
-            tally_view(tally).text,
+            tally_view(tally, &Translations::default()).text,
             "1 supporting (0 independent sources), 2 contradicting"
         );
-        assert_eq!(tally_view(Tally::default()).text, "", "no tally of zeros");
+        assert_eq!(
+            tally_view(Tally::default(), &Translations::default()).text,
+            "",
+            "no tally of zeros"
+        );
     }
 }

@@ -9,15 +9,14 @@ use super::pages::{Job, context};
 use super::theme;
 use super::viewer::Viewer;
 
-/// One file the data page lists.
+/// One file the data page lists; what it holds is the translation table's
+/// `data_<path>` (`.` as `_`, e.g. `data_claims_json`).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub(super) struct DataFile {
     /// Its path from the site root, e.g. `claims.json`.
     pub path: &'static str,
     /// Its format, for the reader choosing one: `JSON`, `CSV`, `Atom`.
     pub format: &'static str,
-    /// What it holds, in a sentence.
-    pub what: &'static str,
 }
 
 /// The published data files, in the order the page lists them: a new data
@@ -26,37 +25,30 @@ pub(super) const DATA_FILES: &[DataFile] = &[
     DataFile {
         path: "claims.json",
         format: "JSON",
-        what: "Every published claim with its claimant, entities, appearances (where it was made, with quotes), evidence (citations with quotes, stances and reported values), history and current verdict.",
     },
     DataFile {
         path: "claims.csv",
         format: "CSV",
-        what: "One row per claim, for spreadsheets: title, date, claimant, verdict, entities, tags, quantity (with qualifier and range), and the number of pieces of evidence for and against.",
     },
     DataFile {
         path: "sources.json",
         format: "JSON",
-        what: "Every source (publisher), with the claims it made and cited and its track record.",
     },
     DataFile {
         path: "entities.json",
         format: "JSON",
-        what: "Every entity (company, model, product, person), with its parent, children and the claims about it.",
     },
     DataFile {
         path: "documents.json",
         format: "JSON",
-        what: "Every document (article, paper, model card …), with its publisher, the claims it makes and the claims it is cited in as evidence, and a scorecard of their verdicts.",
     },
     DataFile {
         path: "changes.json",
         format: "JSON",
-        what: "Every claim, document, source, entity and page with when it was entered and last changed, and each change git recorded: the commit, its date and subject, the pull request, and what changed (verdict, evidence, quotes, values, title, renames). Published when the site is built from its full git history.",
     },
     DataFile {
         path: "feed.xml",
         format: "Atom",
-        what: "The newest claims and verdict changes, for feed readers; each entity and each document has its own feed, linked from its page.",
     },
 ];
 
@@ -66,6 +58,8 @@ struct DataFileView {
     #[serde(flatten)]
     file: DataFile,
     url: String,
+    /// What it holds, in the site's language.
+    what: String,
 }
 
 /// `/data/`, `/claims/` (every claim, paginated) and `/status/` (every
@@ -80,9 +74,12 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                 .map(|file| DataFileView {
                     file: *file,
                     url: viewer.urls.path(file.path),
+                    what: (viewer.t())
+                        .text(&format!("data_{}", file.path.replace('.', "_")))
+                        .to_string(),
                 })
                 .collect();
-            let mut page = context("data/", "Open data");
+            let mut page = context("data/", viewer.t().text("open_data"));
             page.insert("files", &files);
             page.insert("releases", &super::dataset::release_views(viewer));
             let live: Vec<(&str, &str)> = (files.iter())
@@ -93,7 +90,7 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         }),
         Job::html("status/", theme::STATUSES, move || {
             let all: Vec<usize> = (0..viewer.site.claims.len()).collect();
-            let mut page = context("status/", "Verdicts");
+            let mut page = context("status/", viewer.t().text("verdicts"));
             page.insert("status_counts", &viewer.status_counts(&all));
             page.insert("claim_total", &all.len());
             page
@@ -105,7 +102,7 @@ pub(super) fn index_pages<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         "claims/",
         theme::LIST,
         &all,
-        "All claims".to_string(),
+        viewer.t().text("all_claims_title").to_string(),
         |_| {},
     ));
     jobs

@@ -11,10 +11,9 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     documents
         .map(|document| {
             let page = format!("documents/{}/", document.id);
-            let subtitle = format!(
-                "Claims made in “{}” and the verdicts on them.",
-                document.title
-            );
+            let subtitle = viewer
+                .t()
+                .fill("feed_document_subtitle", &[("title", &document.title)]);
             let head = FeedHead::of_page(viewer, &page, &document.title, &subtitle);
             let made = viewer.index.documents.made_in(&document.id);
             claims_feed(viewer, &format!("{page}feed.xml"), head, made)

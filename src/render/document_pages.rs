@@ -15,7 +15,7 @@ pub(super) fn documents<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .into_iter()
             .map(|d| viewer.document(d))
             .collect();
-        let mut list = context("documents/", "Documents");
+        let mut list = context("documents/", viewer.t().text("nav_documents"));
         list.insert("documents", &rows);
         list
     })];

@@ -5,6 +5,7 @@ use super::evidence_view::{original_note, quote_check_view, shown_copy};
 use super::format::date_view;
 use super::viewer::{Viewer, link};
 use super::views::{AppearanceView, CitedClaim, DocumentView, Link, Scorecard, StatusCount};
+use crate::i18n::Translations;
 use crate::model::{Appearance, Document};
 
 impl Viewer<'_, '_> {
@@ -30,8 +31,8 @@ impl Viewer<'_, '_> {
             url: appearance.url.clone(),
             archive,
             archived: archived_on,
-            original_note: original_note(archived),
-            quote_check: quote_check_view(check, url, quote, archived),
+            original_note: original_note(archived, self.t()),
+            quote_check: quote_check_view(check, (url, quote), archived, self.t()),
             title: appearance.title.clone(),
             date: appearance.date.map(date_view),
             quote: appearance.quote.clone(),
@@ -51,17 +52,17 @@ impl Viewer<'_, '_> {
             id: document.id.clone(),
             title: document.title.clone(),
             kind: document.kind.as_str().to_string(),
-            kind_label: kind_label(document.kind.as_str()),
+            kind_label: kind_label(document.kind.as_str(), self.t()),
             url: self.urls.path(&format!("documents/{}/", document.id)),
             link: document.url.clone(),
             archive,
             archived: archived_on,
-            original_note: original_note(archived),
+            original_note: original_note(archived, self.t()),
             date: document.date.map(date_view),
             source: self.source_link(&document.source),
             claim_count: made.len(),
             cited_count: self.index.documents.citing(&document.id).len(),
-            scorecard: scorecard(self.status_counts(made), verdicts),
+            scorecard: scorecard(self.status_counts(made), verdicts, self.t()),
             body_html: self.markdown.render(&document.body),
         }
     }
@@ -74,20 +75,20 @@ impl Viewer<'_, '_> {
     }
 }
 
-/// "model-card" as readers see it: "Model card".
-fn kind_label(kind: &str) -> String {
-    let words = kind.replace('-', " ");
-    let mut chars = words.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+/// "model-card" as readers see it: "Model card" (`document_kind_<kind>`).
+fn kind_label(kind: &str, t: &Translations) -> String {
+    t.text(&format!("document_kind_{kind}")).to_string()
 }
 
 /// The scorecard of claims counted as `counts` (every status, in the site's
 /// order): statuses for which `rates_truth` holds come first and are always
 /// shown ("0 supported, 0 refuted" says something), the others follow only
 /// when some claim has them.
-fn scorecard(counts: Vec<StatusCount>, rates_truth: impl Fn(&str) -> bool) -> Scorecard {
+fn scorecard(
+    counts: Vec<StatusCount>,
+    rates_truth: impl Fn(&str) -> bool,
+    t: &Translations,
+) -> Scorecard {
     let total = counts.iter().map(|c| c.count).sum();
     let mut counts: Vec<StatusCount> = counts
         .into_iter()
@@ -98,9 +99,9 @@ fn scorecard(counts: Vec<StatusCount>, rates_truth: impl Fn(&str) -> bool) -> Sc
         .iter()
         .map(|c| format!("{} {}", c.count, c.status.label.to_lowercase()))
         .collect();
-    let noun = if total == 1 { "claim" } else { "claims" };
+    let parts = parts.join(", ");
     Scorecard {
-        text: format!("{total} {noun}: {}", parts.join(", ")),
+        text: t.count("scorecard", total, &[("parts", &parts)]),
         total,
         counts,
     }
@@ -138,14 +139,14 @@ mod tests {
 
     #[test]
     fn the_scorecard_shows_verdicts_first_always_and_other_statuses_when_used() {
-        let card = scorecard(counts(20, 0, 0), rates_truth);
+        let card = scorecard(counts(20, 0, 0), rates_truth, &Translations::default());
         assert_eq!(
             card.text,
             "20 claims: 0 supported, 0 refuted, 20 unverified"
         );
-        let card = scorecard(counts(0, 1, 2), rates_truth);
+        let card = scorecard(counts(0, 1, 2), rates_truth, &Translations::default());
         assert_eq!(card.text, "3 claims: 1 supported, 0 refuted, 2 disputed");
-        let card = scorecard(counts(1, 0, 0), rates_truth);
+        let card = scorecard(counts(1, 0, 0), rates_truth, &Translations::default());
         assert_eq!(card.text, "1 claim: 0 supported, 0 refuted, 1 unverified");
         assert_eq!(card.total, 1);
         let ids: Vec<&str> = card.counts.iter().map(|c| c.status.id.as_str()).collect();
@@ -154,8 +155,11 @@ mod tests {
 
     #[test]
     fn kinds_read_as_words() {
-        assert_eq!(kind_label("model-card"), "Model card");
-        assert_eq!(kind_label("press-release"), "Press release");
-        assert_eq!(kind_label("article"), "Article");
+        let t = Translations::default();
+        assert_eq!(kind_label("model-card", &t), "Model card");
+        assert_eq!(kind_label("press-release", &t), "Press release");
+        assert_eq!(kind_label("article", &t), "Article");
+        let de = Translations::for_language("de", None, &mut crate::diagnostic::Diagnostics::new());
+        assert_eq!(kind_label("model-card", &de), "Modellkarte");
     }
 }

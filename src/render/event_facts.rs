@@ -25,7 +25,7 @@ pub(super) struct EventFacts<'a> {
 pub(super) fn event_facts<'a>(config: &Config, claim: &'a Claim, event: &Event) -> EventFacts<'a> {
     let document = |source: &'a str, title: Option<&'a str>| EventFacts {
         kind: "document",
-        label: "Document published".to_string(),
+        label: config.translations.text("event_document").to_string(),
         source: Some(source),
         status: None,
         note: title,
@@ -33,7 +33,7 @@ pub(super) fn event_facts<'a>(config: &Config, claim: &'a Claim, event: &Event) 
     match event.kind {
         EventKind::Made => EventFacts {
             kind: "claim",
-            label: "Claim made".to_string(),
+            label: config.translations.text("event_claim").to_string(),
             source: Some(&claim.claimant),
             status: None,
             note: None,
@@ -63,17 +63,19 @@ pub(super) fn event_facts<'a>(config: &Config, claim: &'a Claim, event: &Event) 
 /// to" for a later one ("Verdict confirmed as" when it did not change).
 pub(super) fn verdict_label(config: &Config, claim: &Claim, h: usize) -> String {
     let Some(previous) = h.checked_sub(1).and_then(|p| claim.history.get(p)) else {
-        return "Entered as".to_string();
+        return config.translations.text("event_entered_as").to_string();
     };
     if claim
         .history
         .get(h)
         .is_some_and(|c| c.status == previous.status)
     {
-        return "Verdict confirmed as".to_string();
+        return config.translations.text("event_confirmed_as").to_string();
     }
     let label = config
         .status(&previous.status)
         .map_or(previous.status.as_str(), |s| s.label.as_str());
-    format!("Verdict changed from {label} to")
+    config
+        .translations
+        .fill("event_changed_from", &[("status", label)])
 }

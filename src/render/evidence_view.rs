@@ -6,6 +6,7 @@ use super::format::{DateView, date_view};
 use super::text_fragment::with_text_fragment;
 use super::views::QuoteCheckView;
 use crate::archive_records::percent;
+use crate::i18n::Translations;
 use crate::model::{Archived, CheckedQuote, QuoteFinding};
 
 /// The archived copy readers are shown, and when it was captured if known:
@@ -28,13 +29,14 @@ pub(super) fn shown_copy(
 
 /// "The original answered HTTP 404 when checked on December 5, 2026.", when
 /// the original answered with anything but a success.
-pub(super) fn original_note(archived: Option<&Archived>) -> Option<String> {
+pub(super) fn original_note(archived: Option<&Archived>, t: &Translations) -> Option<String> {
     let archived = archived?;
     let status = archived.status?;
     (!archived.original_is_live()).then(|| {
-        format!(
-            "The original answered HTTP {status} when checked on {}.",
-            date_view(archived.checked).display
+        let date = t.date(archived.checked);
+        t.fill(
+            "original_answered",
+            &[("status", &status.to_string()), ("date", &date)],
         )
     })
 }
@@ -43,21 +45,21 @@ pub(super) fn original_note(archived: Option<&Archived>) -> Option<String> {
 /// quotes link to their place in the original when it answered.
 pub(super) fn quote_check_view(
     check: Option<&CheckedQuote>,
-    url: Option<&str>,
-    quote: Option<&str>,
+    (url, quote): (Option<&str>, Option<&str>),
     archived: Option<&Archived>,
+    t: &Translations,
 ) -> Option<QuoteCheckView> {
     let check = check?;
     let copy = match check.captured {
-        Some(day) => format!("in the archived copy of {}", date_view(day).display),
-        None => "in the archived copy".to_string(),
+        Some(day) => t.fill("in_archived_copy_of", &[("date", &t.date(day))]),
+        None => t.text("in_archived_copy").to_string(),
     };
     Some(match &check.finding {
         QuoteFinding::Found => {
             let live = archived.is_some_and(Archived::original_is_live);
             QuoteCheckView {
                 state: "found",
-                text: format!("Quote found {copy}"),
+                text: t.fill("quote_found", &[("copy", &copy)]),
                 nearest: None,
                 similarity: None,
                 fragment_url: live.then(|| with_text_fragment(url?, quote?)).flatten(),
@@ -68,7 +70,7 @@ pub(super) fn quote_check_view(
             similarity,
         } => QuoteCheckView {
             state: "not-found",
-            text: format!("Quote not found {copy}"),
+            text: t.fill("quote_not_found", &[("copy", &copy)]),
             nearest: nearest.clone(),
             similarity: similarity.map(percent),
             fragment_url: None,

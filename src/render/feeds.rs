@@ -96,7 +96,9 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             viewer,
             &page,
             &entity.name,
-            &format!("Claims about {} and what the evidence says.", entity.name),
+            &viewer
+                .t()
+                .fill("feed_entity_subtitle", &[("name", &entity.name)]),
         );
         jobs.push(feed_job(
             viewer,
@@ -333,11 +335,20 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
     let (title, event_text) = match happening.kind {
         "verdict" => (
             format!("{label}: {}", claim.title),
-            format!("Verdict on {}: {label}.", date.display),
+            viewer.t().fill(
+                "feed_verdict_on",
+                &[("date", &viewer.t().date(event.date)), ("status", label)],
+            ),
         ),
         _ => (
             claim.title.clone(),
-            format!("Claimed by {} on {}.", claimant.name, date.display),
+            viewer.t().fill(
+                "feed_claimed_by",
+                &[
+                    ("claimant", &claimant.name),
+                    ("date", &viewer.t().date(event.date)),
+                ],
+            ),
         ),
     };
     FeedEntry {

@@ -22,39 +22,17 @@ pub(super) fn meta_description(text: &str) -> String {
     format!("{kept}…")
 }
 
-/// `April 2026`
-pub(super) fn month_label(year: i32, month: u8) -> String {
-    let name = time::Month::try_from(month).map_or_else(|_| month.to_string(), |m| m.to_string());
-    format!("{name} {year}")
-}
-
-/// Black or white, whichever reads better on `background` (a `#rrggbb` colour).
-/// Site owners pick status colours; this keeps badge text at WCAG AA contrast.
+/// Black or white, whichever reads better on `background` (any CSS colour).
+/// Site owners pick status colours; `check` refuses one where neither reaches
+/// WCAG AA (see `crate::colour`).
 pub(super) fn text_color_on(background: &str) -> &'static str {
-    match relative_luminance(background) {
-        // Contrast with white is (1.05)/(L+0.05); with black (L+0.05)/0.05. Equal at L≈0.179.
-        Some(luminance) if luminance > 0.179 => "#111111",
-        _ => "#ffffff",
-    }
+    crate::colour::text_on(background)
 }
 
-/// The WCAG relative luminance of a `#rgb` or `#rrggbb` colour.
-pub(super) fn relative_luminance(color: &str) -> Option<f64> {
-    let hex = color.trim().strip_prefix('#')?;
-    let hex = match hex.len() {
-        3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),
-        6 => hex.to_string(),
-        _ => return None,
-    };
-    let channel = |i: usize| -> Option<f64> {
-        let value = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
-        Some(if value <= 0.03928 {
-            value / 12.92
-        } else {
-            ((value + 0.055) / 1.055).powf(2.4)
-        })
-    };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+/// The colour a badge is painted with: the site's own spelling when plain and
+/// opaque, otherwise the opaque `#rrggbb` over the page background.
+pub(super) fn badge_background(color: &str) -> String {
+    crate::colour::badge(color).map_or_else(|_| color.to_string(), |badge| badge.background)
 }
 
 /// Text for a BibTeX field in braces that no text can close early.
@@ -193,10 +171,5 @@ mod tests {
         );
         let unbroken = "x".repeat(200);
         assert_eq!(meta_description(&unbroken).chars().count(), 160);
-    }
-
-    #[test]
-    fn month_labels() {
-        assert_eq!(month_label(2026, 4), "April 2026");
     }
 }

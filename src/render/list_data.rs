@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::event_facts::event_facts;
-use super::format::{date_view, month_label};
+use super::format::date_view;
 use super::json::script_safe;
 use super::pages::Job;
 use super::theme;
@@ -160,14 +160,20 @@ impl<'a> Tables<'a> {
         let dates = (self.dates.order.iter())
             .map(|&date| {
                 let view = date_view(date);
-                [view.iso, view.display]
+                let display = viewer.t().date(date);
+                [view.iso, display]
             })
             .collect();
         let labels = (self.labels.order.into_iter())
             .map(|(kind, label)| [kind.to_string(), label])
             .collect();
         let months = (self.months.order.iter())
-            .map(|&(year, month)| [format!("{year}-{month:02}"), month_label(year, month)])
+            .map(|&(year, month)| {
+                [
+                    format!("{year}-{month:02}"),
+                    viewer.t().month_label(year, month),
+                ]
+            })
             .collect();
         ListData {
             statuses,

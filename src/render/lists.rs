@@ -37,7 +37,7 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     // whole timeline's data file.
     let truncated = events.len() > page_size;
     let latest = move || {
-        let mut latest = context("timeline/", "Timeline");
+        let mut latest = context("timeline/", viewer.t().text("nav_timeline"));
         let newest = &events[..events.len().min(page_size)];
         latest.insert("months", &viewer.months(newest));
         latest.insert("facets", &ListFacets::default().of_events(viewer, events));
@@ -61,7 +61,9 @@ pub(super) fn timeline<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .copied()
             .collect();
         let dir = format!("timeline/{year}/");
-        let title = format!("Timeline {year}");
+        let title = viewer
+            .t()
+            .fill("timeline_year_title", &[("year", &year.to_string())]);
         let total = of_year.len();
         let facets = ListFacets::default();
         let (links, filters) = (Arc::clone(&year_links), Arc::clone(&filters));
@@ -149,7 +151,7 @@ struct KindGroup {
 /// `/entities/` grouped by kind, and each entity's page with its own timeline.
 pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     let mut jobs = vec![Job::html("entities/", theme::ENTITIES, move || {
-        let mut list = context("entities/", "Entities");
+        let mut list = context("entities/", viewer.t().text("nav_entities"));
         list.insert("groups", &kind_groups(viewer));
         list
     })];
@@ -257,7 +259,7 @@ pub(super) fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .iter()
             .map(|(slug, tag)| tag_view(slug, tag))
             .collect();
-        let mut index_context = context("tags/", "Tags");
+        let mut index_context = context("tags/", viewer.t().text("tags_title"));
         index_context.insert("tags", &list);
         index_context
     })];
@@ -268,7 +270,7 @@ pub(super) fn tags<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             &format!("tags/{slug}/"),
             theme::TAG,
             &tag.1,
-            format!("Claims tagged “{}”", view.name),
+            viewer.t().fill("claims_tagged", &[("tag", &view.name)]),
             move |page| {
                 page.insert("tag", &view);
             },
@@ -287,7 +289,9 @@ pub(super) fn statuses<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .get(status.id.as_str())
             .map_or(&[][..], Vec::as_slice);
         let dir = format!("status/{}/", status.id);
-        let title = format!("{} claims", status.label);
+        let title = viewer
+            .t()
+            .fill("status_claims", &[("status", &status.label)]);
         jobs.extend(claim_list_pages(
             viewer,
             &dir,
@@ -309,7 +313,7 @@ pub(super) fn contested<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         "contested/",
         theme::CONTESTED,
         &viewer.index.contested,
-        "Contested claims".to_string(),
+        viewer.t().text("contested_title").to_string(),
         |_| {},
     )
 }

@@ -41,6 +41,7 @@ pub(crate) mod theme;
 mod viewer;
 pub(crate) mod views;
 mod watchdog;
+mod words;
 
 pub use crate::output_file::OutputFile;
 pub use claims_csv::neutralise_formula;
@@ -67,6 +68,8 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: String,
     language: &'a str,
+    /// Whether the language is written right to left (`dir="rtl"`).
+    rtl: bool,
     repo_url: Option<&'a str>,
     generator: String,
     publisher: &'a crate::config::Publisher,
@@ -363,6 +366,7 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
         base_url: &config.base_url,
         base_path: config.base_path(),
         language: &config.language,
+        rtl: config.translations.is_rtl(),
         repo_url: config.repo_url.as_deref(),
         generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
         publisher: &config.publisher,
@@ -386,6 +390,8 @@ fn set_globals(tera: &mut Tera, viewer: &Viewer) {
             url: viewer.urls.path(&format!("pages/{}/", p.id)),
         })
         .collect();
+    words::register(tera, &config.translations);
+    words::set_table(tera, &config.translations);
     let globals = tera.global_context();
     globals.insert("site", &site);
     globals.insert("statuses", &statuses);

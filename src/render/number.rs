@@ -9,6 +9,7 @@ use fixed_decimal::{Decimal, FloatPrecision};
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::locale;
 
+use crate::i18n::Translations;
 use crate::model::Amount;
 use crate::parse::Qualifier;
 
@@ -34,7 +35,14 @@ const MINUS: char = '\u{2212}';
 
 /// `value` as readers see it: `35`, `22.5`, `100,000`, `0.0004`, `−3.5`,
 /// `2 million`, `1,234,567`, `2 × 10²⁵`, `1.5 × 10⁻⁷`.
+#[cfg(test)]
 pub(crate) fn number(value: f64) -> String {
+    number_in(value, None)
+}
+
+/// [`number`] in the language of `t` (its digits, separators and number
+/// words); English for `None`.
+pub(crate) fn number_in(value: f64, t: Option<&Translations>) -> String {
     let Ok(decimal) = Decimal::try_from_f64(value.abs(), FloatPrecision::RoundTrip) else {
         // Only infinities and NaN, which parsing refuses; say what they are.
         return format!("{value}");
@@ -44,32 +52,42 @@ pub(crate) fn number(value: f64) -> String {
     } else {
         String::new()
     };
-    format!("{sign}{}", unsigned(decimal))
+    format!("{sign}{}", unsigned(decimal, t))
 }
 
-fn unsigned(decimal: Decimal) -> String {
+fn unsigned(decimal: Decimal, t: Option<&Translations>) -> String {
     if decimal.is_zero() {
-        return grouped(&decimal);
+        return grouped(&decimal, t);
     }
     let start = decimal.nonzero_magnitude_start();
     if !(TINY..HUGE).contains(&start) {
-        return power_of_ten(decimal, start);
+        return power_of_ten(decimal, start, t);
     }
     let word = WORDS.iter().find(|(power, _)| start >= *power);
     if let Some(&(power, word)) = word {
         let mut scaled = decimal.clone();
         shift(&mut scaled, -power);
         if -scaled.nonzero_magnitude_end() <= MAX_WORD_DECIMALS {
-            return format!("{} {word}", grouped(&scaled));
+            let word = t.map_or(word, |t| t.text(word_key(word)));
+            return format!("{} {word}", grouped(&scaled, t));
         }
     }
-    grouped(&decimal)
+    grouped(&decimal, t)
+}
+
+/// The table key of a number word: `number_million`.
+fn word_key(word: &str) -> &'static str {
+    match word {
+        "trillion" => "number_trillion",
+        "billion" => "number_billion",
+        _ => "number_million",
+    }
 }
 
 /// `2 × 10²⁵` for a number whose first digit has magnitude `exponent`.
-fn power_of_ten(mut mantissa: Decimal, exponent: i16) -> String {
+fn power_of_ten(mut mantissa: Decimal, exponent: i16, t: Option<&Translations>) -> String {
     shift(&mut mantissa, -exponent);
-    format!("{} × 10{}", grouped(&mantissa), superscript(exponent))
+    format!("{} × 10{}", grouped(&mantissa, t), superscript(exponent))
 }
 
 /// Multiplies `decimal` by 10^`power`, keeping no zeros before its first
@@ -92,8 +110,13 @@ pub(crate) fn superscript(exponent: i16) -> String {
     sign.chars().chain(digits).collect()
 }
 
-/// The digits of a non-negative `decimal`, grouped in thousands.
-fn grouped(decimal: &Decimal) -> String {
+/// The digits of a non-negative `decimal`, grouped in thousands the way
+/// the language of `t` groups them (`1,234.5`, `1.234,5`); English for `None`.
+fn grouped(decimal: &Decimal, t: Option<&Translations>) -> String {
+    if let Some(t) = t.filter(|t| t.language() != "en") {
+        let formatter = DecimalFormatter::try_new(t.locale().into(), Default::default());
+        return formatter.map_or_else(|_| decimal.to_string(), |f| f.format_to_string(decimal));
+    }
     ENGLISH.with(|english| match english {
         Some(formatter) => formatter.format_to_string(decimal),
         None => decimal.to_string(),
@@ -113,20 +136,37 @@ pub(crate) fn with_unit(number: &str, unit: &str) -> String {
 
 /// An amount with its unit as readers see it: `35%`, `over 100,000 GB200
 /// chips`, `nearly 2 petabytes`, `20 to 25%`, `about 20 to 25%`.
+#[cfg(test)]
 pub(crate) fn amount(amount: &Amount, unit: &str) -> String {
+    amount_in(amount, unit, None)
+}
+
+/// [`amount`] in the language of `t`; English for `None`.
+pub(crate) fn amount_in(amount: &Amount, unit: &str, t: Option<&Translations>) -> String {
+    let qualifier_words = |qualifier: Qualifier| match t {
+        Some(t) if qualifier != Qualifier::Exact => t
+            .text(&format!("qualifier_{}", qualifier.as_str()))
+            .to_string(),
+        _ => qualifier.words().to_string(),
+    };
     let (words, numbers) = match *amount {
-        Amount::Value { value, qualifier } => (qualifier.words(), number(value)),
+        Amount::Value { value, qualifier } => (qualifier_words(qualifier), number_in(value, t)),
         Amount::Range {
             min,
             max,
             approximate,
         } => {
-            let words = if approximate {
-                Qualifier::About.words()
+            let words = qualifier_words(if approximate {
+                Qualifier::About
             } else {
-                Qualifier::Exact.words()
+                Qualifier::Exact
+            });
+            let (low, high) = (number_in(min, t), number_in(max, t));
+            let range = match t {
+                Some(t) => t.fill("number_range", &[("low", &low), ("high", &high)]),
+                None => format!("{low} to {high}"),
             };
-            (words, format!("{} to {}", number(min), number(max)))
+            (words, range)
         }
     };
     let stated = with_unit(&numbers, unit);
@@ -245,5 +285,21 @@ mod tests {
         for (stated, unit, text) in table {
             assert_eq!(amount(stated, unit), *text);
         }
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let de = Translations::for_language("de", None, &mut crate::diagnostic::Diagnostics::new());
+        assert_eq!(number_in(1234.5, Some(&de)), "1.234,5");
+        assert_eq!(number_in(2e6, Some(&de)), "2 Millionen");
+        let range = Amount::Range {
+            min: 20.0,
+            max: 25.5,
+            approximate: true,
+        };
+        assert_eq!(amount_in(&range, "%", Some(&de)), "etwa 20 bis 25,5%");
+        let en = Translations::default();
+        assert_eq!(amount_in(&range, "%", Some(&en)), "about 20 to 25.5%");
+        assert_eq!(amount_in(&range, "%", None), "about 20 to 25.5%");
     }
 }

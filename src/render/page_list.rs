@@ -15,7 +15,11 @@ use super::viewer::Viewer;
 /// the index bundles in the folders `merged_bundles` (paths from the site
 /// root, `pagefind/bundle-2/`, ...) into the first bundle's results.
 pub(super) fn html_jobs<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Vec<Job<'v>> {
-    let mut jobs = vec![home(viewer), not_found(), search(viewer, merged_bundles)];
+    let mut jobs = vec![
+        home(viewer),
+        not_found(viewer),
+        search(viewer, merged_bundles),
+    ];
     jobs.extend(claim_pages(viewer));
     jobs.extend(alias_redirects(viewer));
     jobs.extend(lists::timeline(viewer));
@@ -48,7 +52,7 @@ fn home_context(viewer: &Viewer) -> Context {
     context.insert("status_counts", &viewer.status_counts(&all));
     context.insert(
         "chart",
-        &charts::month_chart(&index.monthly_counts(), &viewer.statuses()),
+        &charts::month_chart(&index.monthly_counts(), &viewer.statuses(), viewer.t()),
     );
     context.insert("claims", &viewer.cards(&all[..all.len().min(HOME_CLAIMS)]));
     let verdicts: Vec<_> = index
@@ -67,15 +71,15 @@ fn home_context(viewer: &Viewer) -> Context {
     context
 }
 
-fn not_found<'v>() -> Job<'v> {
-    Job::file("404.html", theme::NOT_FOUND, || {
-        context("404.html", "Page not found")
+fn not_found<'v>(viewer: &'v Viewer) -> Job<'v> {
+    Job::file("404.html", theme::NOT_FOUND, move || {
+        context("404.html", viewer.t().text("not_found_title"))
     })
 }
 
 /// The search page; its results come from the index in `pagefind/`, which the search stage builds.
 /// Left out of the sitemap: it has nothing to index until someone searches.
-fn search<'v>(viewer: &Viewer, merged_bundles: &[String]) -> Job<'v> {
+fn search<'v>(viewer: &'v Viewer, merged_bundles: &[String]) -> Job<'v> {
     let bundles: Vec<String> = merged_bundles
         .iter()
         .map(|folder| viewer.urls.path(folder))
@@ -83,7 +87,7 @@ fn search<'v>(viewer: &Viewer, merged_bundles: &[String]) -> Job<'v> {
     Job {
         in_sitemap: false,
         ..Job::html("search/", theme::SEARCH, move || {
-            let mut context = context("search/", "Search");
+            let mut context = context("search/", viewer.t().text("search_title"));
             context.insert("merged_bundles", &bundles);
             context
         })
@@ -115,7 +119,8 @@ fn alias_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
         })
     });
     // `/statuses/` is where readers guess the verdicts' index is.
-    let statuses = redirect(viewer, "statuses/".into(), "status/".into(), "Verdicts");
+    let verdicts = viewer.t().text("verdicts");
+    let statuses = redirect(viewer, "statuses/".into(), "status/".into(), verdicts);
     claims
         .chain(std::iter::once(statuses))
         .chain(release_redirects(viewer))
@@ -128,7 +133,12 @@ fn release_redirects<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 
     let releases = &viewer.site.releases;
     let folder = (!releases.is_empty()).then(|| {
         let path = "data/releases/".to_string();
-        redirect(viewer, path, "data/#releases".into(), "Releases")
+        redirect(
+            viewer,
+            path,
+            "data/#releases".into(),
+            viewer.t().text("releases"),
+        )
     });
     let each = releases.iter().map(move |release| {
         let path = format!("data/releases/{}/", release.version);

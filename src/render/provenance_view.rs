@@ -12,9 +12,6 @@ use crate::load::Kind;
 use crate::model::{Claim, Site};
 use crate::provenance::{Change, Record, Revision};
 
-/// What readers see of an unexplained verdict change.
-pub(super) const AS_RECORDED_BY_GIT: &str = "as recorded by git";
-
 /// When `claim` was last updated: its last change in git, or the newest date
 /// in its file when that is later or git has no history of it.
 pub(super) fn claim_last_changed(site: &Site, claim: &Claim) -> Date {
@@ -79,61 +76,78 @@ impl Viewer<'_, '_> {
 
     /// One change as a sentence for readers.
     pub(super) fn change_line(&self, change: &Change) -> String {
+        let t = self.t();
         let label = |status: &Option<String>| {
             status.as_deref().map_or_else(
-                || "an unreadable status".to_string(),
+                || t.text("change_unreadable_status").to_string(),
                 |id| self.status(id).label,
             )
         };
-        let text = |value: &Option<String>| value.as_deref().unwrap_or("nothing").to_string();
+        let text = |value: &Option<String>| {
+            value
+                .as_deref()
+                .unwrap_or(t.text("change_nothing"))
+                .to_string()
+        };
         match change {
-            Change::Added => "Entered.".to_string(),
-            Change::Removed => "Removed.".to_string(),
+            Change::Added => t.text("change_added").to_string(),
+            Change::Removed => t.text("change_removed").to_string(),
             Change::Renamed {
                 from,
                 alias_kept: true,
                 ..
-            } => {
-                format!("Renamed from {from}; the old address redirects here.")
-            }
-            Change::Renamed { from, .. } => {
-                format!("Renamed from {from}; the old address no longer works.")
-            }
+            } => t.fill("change_renamed_redirects", &[("from", from)]),
+            Change::Renamed { from, .. } => t.fill("change_renamed_gone", &[("from", from)]),
             Change::Verdict { from, to, note } => {
-                let reason = note.as_deref().unwrap_or(AS_RECORDED_BY_GIT);
-                format!(
-                    "Verdict changed from {} to {} ({reason}).",
-                    label(from),
-                    label(to)
+                let reason = note.as_deref().unwrap_or(t.text("as_recorded_by_git"));
+                let (from, to) = (label(from), label(to));
+                t.fill(
+                    "change_verdict",
+                    &[("from", &from), ("to", &to), ("reason", reason)],
                 )
             }
-            Change::Title { from, .. } => format!("Reworded (was: “{}”).", text(from)),
-            Change::AppearanceAdded { evidence } => format!("Appearance added: {evidence}."),
-            Change::AppearanceRemoved { evidence } => format!("Appearance removed: {evidence}."),
-            Change::CitationAdded { evidence, stance } => {
-                format!("Evidence added ({stance}): {evidence}.")
+            Change::Title { from, .. } => t.fill("change_title", &[("from", &text(from))]),
+            Change::AppearanceAdded { evidence } => {
+                t.fill("change_appearance_added", &[("evidence", evidence)])
             }
-            Change::CitationRemoved { evidence, stance } => {
-                format!("Evidence removed ({stance}): {evidence}.")
+            Change::AppearanceRemoved { evidence } => {
+                t.fill("change_appearance_removed", &[("evidence", evidence)])
             }
-            Change::QuoteEdited { evidence, .. } => format!("Quote from {evidence} edited."),
+            Change::CitationAdded { evidence, stance } => t.fill(
+                "change_citation_added",
+                &[
+                    ("evidence", evidence),
+                    ("stance", t.text(&stance_key(stance))),
+                ],
+            ),
+            Change::CitationRemoved { evidence, stance } => t.fill(
+                "change_citation_removed",
+                &[
+                    ("evidence", evidence),
+                    ("stance", t.text(&stance_key(stance))),
+                ],
+            ),
+            Change::QuoteEdited { evidence, .. } => {
+                t.fill("change_quote_edited", &[("evidence", evidence)])
+            }
             Change::ValueChanged {
                 evidence: None,
                 from,
                 to,
-            } => {
-                format!("Claimed value changed from {} to {}.", text(from), text(to))
-            }
+            } => t.fill("change_value", &[("from", &text(from)), ("to", &text(to))]),
             Change::ValueChanged {
                 evidence: Some(evidence),
                 from,
                 to,
-            } => format!(
-                "Value reported by {evidence} changed from {} to {}.",
-                text(from),
-                text(to)
+            } => t.fill(
+                "change_reported_value",
+                &[
+                    ("evidence", evidence),
+                    ("from", &text(from)),
+                    ("to", &text(to)),
+                ],
             ),
-            Change::Edited { fields } => format!("Edited: {}.", fields.join(", ")),
+            Change::Edited { fields } => t.fill("change_edited", &[("fields", &fields.join(", "))]),
         }
     }
 
@@ -179,7 +193,7 @@ impl Viewer<'_, '_> {
         events.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
         let unexplained = |event: &mut EventView| {
             if event.kind == "verdict" && event.note.is_none() {
-                event.note = Some(AS_RECORDED_BY_GIT.to_string());
+                event.note = Some(self.t().text("as_recorded_by_git").to_string());
             }
         };
         events
@@ -196,11 +210,16 @@ impl Viewer<'_, '_> {
         EventView {
             date: shared(&date_view(date)),
             kind: "verdict",
-            kind_label: "Verdict changed to".to_string(),
+            kind_label: self.t().text("event_verdict_changed_to").to_string(),
             claim: self.card_value(i),
             source: None,
             status: Some(shared(&self.status(status))),
-            note: Some(AS_RECORDED_BY_GIT.to_string()),
+            note: Some(self.t().text("as_recorded_by_git").to_string()),
         }
     }
+}
+
+/// The table key of a stance's word in a change line: `stance_supports`.
+fn stance_key(stance: &str) -> String {
+    format!("stance_{stance}")
 }

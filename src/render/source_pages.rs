@@ -19,7 +19,7 @@ pub(super) fn sources<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             .values()
             .map(|s| viewer.source(s))
             .collect();
-        let mut list = context("sources/", "Sources");
+        let mut list = context("sources/", viewer.t().text("nav_sources"));
         list.insert("sources", &rows);
         list.insert(
             "agreement_threshold",
@@ -69,10 +69,10 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         &format!("{dir}claims/"),
         theme::LIST,
         originated,
-        format!("Claims made by {}", source.name),
+        viewer.t().fill("claims_made_by", &[("name", &source.name)]),
         |_| {},
     ));
-    let title = format!("Claims citing {} as evidence", source.name);
+    let title = viewer.t().fill("claims_citing", &[("name", &source.name)]);
     let cited = viewer
         .index
         .cited

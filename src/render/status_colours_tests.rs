@@ -3,7 +3,8 @@
 //! Unverified and Outdated no longer look alike). Badges also carry their
 //! label as text, so colour is never the only sign.
 
-use super::format::{relative_luminance, text_color_on};
+use super::format::text_color_on;
+use crate::colour::luminance_of as relative_luminance;
 use crate::config::default_statuses;
 
 /// WCAG contrast ratio of two colours.

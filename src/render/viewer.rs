@@ -6,9 +6,10 @@ use rayon::prelude::*;
 use time::Date;
 
 use super::event_facts::event_facts;
-use super::format::{date_view, month_label, text_color_on};
+use super::format::{badge_background, date_view, text_color_on};
 use super::views::*;
 use crate::config::StatusDef;
+use crate::i18n::Translations;
 use crate::ids::tag_slug;
 use crate::index::{Event, Index};
 use crate::markdown::Markdown;
@@ -82,6 +83,11 @@ impl<'a, 'p> Viewer<'a, 'p> {
         viewer
     }
 
+    /// The theme's words in the site's language.
+    pub(super) fn t(&self) -> &'a Translations {
+        &self.site.config.translations
+    }
+
     /// A status view, by id.
     pub(super) fn status(&self, id: &str) -> StatusView {
         let made = self.status_views.iter().find(|status| status.id == id);
@@ -104,9 +110,9 @@ impl<'a, 'p> Viewer<'a, 'p> {
         StatusView {
             url: self.urls.path(&format!("status/{}/", def.id)),
             text_color: text_color_on(&def.color).to_string(),
+            color: badge_background(&def.color),
             id: def.id,
             label: def.label,
-            color: def.color,
             description: def.description,
         }
     }
@@ -252,7 +258,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
                     current = Some((year, month));
                     months.push(EventMonth {
                         id: format!("{year}-{month:02}"),
-                        label: month_label(year, month),
+                        label: self.t().month_label(year, month),
                         events: vec![self.event(event)],
                     });
                 }

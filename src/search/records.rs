@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::dates::date_view;
 use crate::markdown::{first_paragraph, plain_text};
 use crate::model::{Claim, Document, Entity, Page, Site, Source};
 
@@ -55,7 +54,7 @@ pub fn records(site: &Site) -> Vec<Record> {
             .values()
             .map(|e| entity_record(site, e, full_text)),
     );
-    records.extend(site.pages.values().map(|p| page_record(p, full_text)));
+    records.extend(site.pages.values().map(|p| page_record(site, p, full_text)));
     records.extend(
         site.documents
             .values()
@@ -85,16 +84,17 @@ fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
         .unwrap_or_else(|| claim.excerpt.clone());
     // The title is indexed as metadata and shown above the excerpt, so the
     // text starts with the summary: fewer words to index, no repeated title.
+    let t = &site.config.translations;
     let mut text = Text::default();
     text.sentence(&summary);
-    text.sentence(&format!("Claimed by {claimant}"));
+    text.sentence(&format!("{} {claimant}", t.text("claimed_by")));
     let entities: Vec<String> = claim
         .entities
         .iter()
         .map(|id| entity_with_aliases(site, id))
         .collect();
-    text.list("About", &entities);
-    text.list("Tags", &claim.tags);
+    text.list(t.text("about"), &entities);
+    text.list(t.text("tags"), &claim.tags);
     let appearance_quotes = claim.appearances.iter().map(|a| (&a.source, &a.quote));
     let citation_quotes = claim.citations.iter().map(|c| (&c.source, &c.quote));
     for (source, quote) in appearance_quotes.chain(citation_quotes) {
@@ -110,12 +110,12 @@ fn claim_record(site: &Site, claim: &Claim, full_text: bool) -> Record {
         format!("/claims/{}/", claim.id),
         text,
         &claim.title,
-        "Claim",
+        (t.text("search_kind_claim"), true),
     );
     record.meta("summary", &clip(&summary, SUMMARY_CHARS));
     record.meta("status", status);
     record.meta("status_id", &claim.status);
-    record.meta("date", &date_view(claim.date).display);
+    record.meta("date", &t.date(claim.date));
     record.meta("claimant", claimant);
     record.filter("status", [status.to_string()]);
     record.filter(
@@ -134,43 +134,51 @@ fn source_record(site: &Site, source: &Source, full_text: bool) -> Record {
     let mut text = Text::default();
     text.sentence(&source.name);
     if let Some(entity) = &source.entity {
-        text.sentence(&format!("Speaks for {}", entity_with_aliases(site, entity)));
+        let speaks_for = site.config.translations.text("speaks_for");
+        let entity = entity_with_aliases(site, entity);
+        text.sentence(&format!("{} {entity}", capitalised(speaks_for)));
     }
     let url = format!("/sources/{}/", source.id);
-    Record::described(url, text, &source.body, full_text, &source.name, "Source")
+    let kind = site.config.translations.text("source");
+    Record::described(url, text, &source.body, full_text, &source.name, kind)
 }
 
 fn entity_record(site: &Site, entity: &Entity, full_text: bool) -> Record {
     let mut text = Text::default();
     text.sentence(&entity_with_aliases(site, &entity.id));
     if let Some(parent) = &entity.parent {
-        text.sentence(&format!("Part of {}", entity_name(site, parent)));
+        let part_of = site.config.translations.text("part_of");
+        text.sentence(&format!("{part_of} {}", entity_name(site, parent)));
     }
     let url = format!("/entities/{}/", entity.id);
-    Record::described(url, text, &entity.body, full_text, &entity.name, "Entity")
+    let kind = site.config.translations.text("entity");
+    Record::described(url, text, &entity.body, full_text, &entity.name, kind)
 }
 
-fn page_record(page: &Page, full_text: bool) -> Record {
+fn page_record(site: &Site, page: &Page, full_text: bool) -> Record {
     let mut text = Text::default();
     text.sentence(&page.title);
     let url = format!("/pages/{}/", page.id);
-    Record::described(url, text, &page.body, full_text, &page.title, "Page")
+    let kind = site.config.translations.text("search_kind_page");
+    Record::described(url, text, &page.body, full_text, &page.title, kind)
 }
 
 fn document_record(site: &Site, document: &Document, full_text: bool) -> Record {
     let mut text = Text::default();
     text.sentence(&document.title);
-    text.sentence(&format!(
-        "Published by {}",
-        source_name(site, &document.source)
-    ));
+    let published_by = site.config.translations.text("published_by");
+    let source = source_name(site, &document.source);
+    text.sentence(&format!("{published_by} {source}"));
     let url = format!("/documents/{}/", document.id);
     let title = &document.title;
-    Record::described(url, text, &document.body, full_text, title, "Document")
+    let kind = site.config.translations.text("search_kind_document");
+    Record::described(url, text, &document.body, full_text, title, kind)
 }
 
 impl Record {
-    fn new(url: String, text: Text, title: &str, kind: &str) -> Record {
+    /// A record of a `kind` (its name in the site's language, and whether it
+    /// is a claim).
+    fn new(url: String, text: Text, title: &str, (kind, claim): (&str, bool)) -> Record {
         let mut record = Record {
             url,
             content: text.0,
@@ -178,7 +186,7 @@ impl Record {
             filters: BTreeMap::new(),
         };
         record.meta("title", title);
-        if kind != "Claim" {
+        if !claim {
             // Claims show their status and date instead.
             record.meta("kind", kind);
         }
@@ -204,7 +212,7 @@ impl Record {
         };
         let mut text = lead;
         text.body(body, full_text);
-        let mut record = Record::new(url, text, title, kind);
+        let mut record = Record::new(url, text, title, (kind, false));
         record.meta("summary", &summary);
         record
     }
@@ -243,6 +251,14 @@ fn entity_with_aliases(site: &Site, id: &str) -> String {
         }
         _ => entity_name(site, id).to_string(),
     }
+}
+
+/// `text` with its first letter in upper case: "speaks for" → "Speaks for".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]

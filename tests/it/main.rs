@@ -24,6 +24,7 @@ mod hostile;
 mod import_release;
 mod index_pages;
 mod install;
+mod languages;
 mod links;
 mod links_check;
 mod list_filter;

@@ -5,8 +5,9 @@
 //! end. The scale is logarithmic when every number is positive and the
 //! largest is more than [`LOG_SPAN`] times the smallest.
 
-use super::number::{amount, number, with_unit};
+use super::number::{amount_in, number_in, with_unit};
 use super::views::charts::{Arrow, DotPlot, DotRow, Tick, XSpan};
+use crate::i18n::Translations;
 use crate::model::Amount;
 use crate::parse::Qualifier;
 
@@ -43,13 +44,26 @@ pub(crate) struct Reported {
 
 /// Lays out the claimed amount and each reported one. Returns `None` when no
 /// evidence reports a value.
-pub(crate) fn dot_plot(claimed: Amount, unit: &str, reported: &[Reported]) -> Option<DotPlot> {
+pub(crate) fn dot_plot(
+    claimed: Amount,
+    unit: &str,
+    reported: &[Reported],
+    t: &Translations,
+) -> Option<DotPlot> {
     if reported.is_empty() {
         return None;
     }
     let all = || std::iter::once(&claimed).chain(reported.iter().map(|r| &r.amount));
     let scale = Scale::fitting(all().flat_map(|a| [a.low(), a.high()]));
-    let mut rows = vec![row(0, &scale, "Claimed", &claimed, unit, "claimed")];
+    let mut rows = vec![row(
+        0,
+        &scale,
+        t.text("plot_claimed"),
+        &claimed,
+        unit,
+        "claimed",
+        t,
+    )];
     for (i, evidence) in reported.iter().enumerate() {
         let kind = evidence.stance.as_str();
         rows.push(row(
@@ -59,6 +73,7 @@ pub(crate) fn dot_plot(claimed: Amount, unit: &str, reported: &[Reported]) -> Op
             &evidence.amount,
             unit,
             kind,
+            t,
         ));
     }
     let axis_y = ROW_HEIGHT * rows.len() as u32 + 4;
@@ -67,7 +82,7 @@ pub(crate) fn dot_plot(claimed: Amount, unit: &str, reported: &[Reported]) -> Op
     let unit_label = (!tight).then(|| unit.to_string());
     let notes = [
         unit_label.clone(),
-        scale.is_log().then(|| "log scale".to_string()),
+        scale.is_log().then(|| t.text("plot_log_scale").to_string()),
     ];
     let axis_note = notes.into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let extra = if axis_note.is_empty() { 0 } else { 16 };
@@ -77,9 +92,9 @@ pub(crate) fn dot_plot(claimed: Amount, unit: &str, reported: &[Reported]) -> Op
         left: Scale::LEFT as u32,
         right: Scale::RIGHT as u32,
         axis_y,
-        ticks: scale.ticks(tick_unit),
+        ticks: scale.ticks(tick_unit, t),
         rows,
-        summary: summary(&claimed, reported, unit, scale.is_log()),
+        summary: summary(&claimed, reported, unit, scale.is_log(), t),
         log_scale: scale.is_log(),
         axis_note,
         middle: ((Scale::LEFT + Scale::RIGHT) / 2.0) as u32,
@@ -136,7 +151,7 @@ impl Scale {
     /// Labels under the axis: both ends of a linear scale, the one value of
     /// a point, powers of ten (at most [`MAX_TICKS`], none overlapping) on a
     /// logarithmic scale.
-    fn ticks(&self, unit: &str) -> Vec<Tick> {
+    fn ticks(&self, unit: &str, t: &Translations) -> Vec<Tick> {
         let values = match *self {
             Scale::Point(value) => vec![value],
             Scale::Linear { min, max } => vec![min, max],
@@ -155,7 +170,7 @@ impl Scale {
                 };
                 Tick {
                     x,
-                    label: with_unit(&number(value), unit),
+                    label: with_unit(&number_in(value, Some(t)), unit),
                     anchor: anchor.to_string(),
                 }
             })
@@ -170,7 +185,7 @@ impl Scale {
         let power = |e: i32| format!("1e{e}").parse::<f64>().unwrap_or(f64::NAN);
         let decade = (Self::RIGHT - Self::LEFT) / (high - low);
         let widest = (first..=last)
-            .map(|e| with_unit(&number(power(e)), unit).chars().count())
+            .map(|e| with_unit(&number_in(power(e), None), unit).chars().count())
             .max()
             .unwrap_or(0) as f64
             * CHAR_WIDTH;
@@ -205,6 +220,7 @@ fn row(
     stated: &Amount,
     unit: &str,
     kind: &str,
+    t: &Translations,
 ) -> DotRow {
     let y = ROW_HEIGHT * index as u32 + ROW_HEIGHT / 2 + 2;
     let label = if label.chars().count() > MAX_LABEL_CHARS {
@@ -217,7 +233,7 @@ fn row(
         y,
         x: scale.x(stated.central()),
         label,
-        value_display: amount(stated, unit),
+        value_display: amount_in(stated, unit, Some(t)),
         kind: kind.to_string(),
         range: None,
         arrow: None,
@@ -273,10 +289,18 @@ fn arrow(x: f64, y: u32, towards: f64) -> Arrow {
 
 /// One sentence for screen readers and the caption: the claimed amount, what
 /// the evidence reports, and the scale when it is logarithmic.
-fn summary(claimed: &Amount, reported: &[Reported], unit: &str, log: bool) -> String {
-    let claimed = amount(claimed, unit);
+fn summary(
+    claimed: &Amount,
+    reported: &[Reported],
+    unit: &str,
+    log: bool,
+    t: &Translations,
+) -> String {
+    let amount = |a: &Amount| amount_in(a, unit, Some(t));
+    let number = |n: f64| number_in(n, Some(t));
+    let claimed = amount(claimed);
     let evidence = match reported {
-        [one] => format!("1 source reports {}", amount(&one.amount, unit)),
+        [one] => t.fill("plot_one", &[("value", &amount(&one.amount))]),
         many if many.iter().all(is_exact) || many.len() > 5 => {
             let low = many
                 .iter()
@@ -286,32 +310,41 @@ fn summary(claimed: &Amount, reported: &[Reported], unit: &str, log: bool) -> St
                 .iter()
                 .map(|r| r.amount.high())
                 .fold(f64::NEG_INFINITY, f64::max);
-            let shape = if many.iter().all(is_exact) {
-                ""
+            let key = if many.iter().all(is_exact) {
+                "plot_range"
             } else {
-                ", some as bounds or ranges"
+                "plot_range_bounds"
             };
-            format!(
-                "{} sources report values from {} to {}{shape}",
-                many.len(),
-                with_unit(&number(low), unit),
-                with_unit(&number(high), unit)
+            t.fill(
+                key,
+                &[
+                    ("n", &many.len().to_string()),
+                    ("low", &with_unit(&number(low), unit)),
+                    ("high", &with_unit(&number(high), unit)),
+                ],
             )
         }
         many => {
-            let stated: Vec<String> = many.iter().map(|r| amount(&r.amount, unit)).collect();
+            let stated: Vec<String> = many.iter().map(|r| amount(&r.amount)).collect();
             let (last, rest) = stated
                 .split_last()
                 .map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
-            format!(
-                "{} sources report {} and {last}",
-                many.len(),
-                rest.join(", ")
+            t.fill(
+                "plot_list",
+                &[
+                    ("n", &many.len().to_string()),
+                    ("list", &rest.join(", ")),
+                    ("last", last),
+                ],
             )
         }
     };
-    let scale = if log { "; log scale" } else { "" };
-    format!("Claimed {claimed}; {evidence}{scale}.")
+    let key = if log {
+        "plot_summary_log"
+    } else {
+        "plot_summary"
+    };
+    t.fill(key, &[("claimed", &claimed), ("evidence", &evidence)])
 }
 
 fn is_exact(reported: &Reported) -> bool {

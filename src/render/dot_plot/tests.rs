@@ -1,6 +1,7 @@
 //! The dot plot's layout: scale choice, ticks, ranges and bounds, summary.
 
 use super::*;
+use crate::i18n::Translations;
 
 fn exact(value: f64) -> Amount {
     Amount::Value {
@@ -23,7 +24,7 @@ fn a_linear_plot_spans_min_to_max() {
         evidence("Acme Blog", exact(35.0), "supports"),
         evidence("Press", exact(22.5), "contradicts"),
     ];
-    let plot = dot_plot(exact(35.0), "%", &reported).unwrap();
+    let plot = dot_plot(exact(35.0), "%", &reported, &Translations::default()).unwrap();
     assert_eq!(plot.rows.len(), 3);
     assert_eq!(plot.rows[0].x, f64::from(plot.right), "35 is the maximum");
     assert_eq!(plot.rows[2].x, f64::from(plot.left), "22.5 is the minimum");
@@ -39,10 +40,10 @@ fn a_linear_plot_spans_min_to_max() {
         plot.summary,
         "Claimed 35%; 2 sources report values from 22.5% to 35%."
     );
-    let same = dot_plot(exact(35.0), "%", &reported[..1]).unwrap();
+    let same = dot_plot(exact(35.0), "%", &reported[..1], &Translations::default()).unwrap();
     assert_eq!(same.ticks.len(), 1, "one label when every value is equal");
     assert_eq!(same.summary, "Claimed 35%; 1 source reports 35%.");
-    assert!(dot_plot(exact(1.0), "", &[]).is_none());
+    assert!(dot_plot(exact(1.0), "", &[], &Translations::default()).is_none());
 }
 
 #[test]
@@ -59,7 +60,7 @@ fn the_scale_is_logarithmic_exactly_when_positive_numbers_span_over_100_times() 
 #[test]
 fn log_ticks_are_labelled_powers_of_ten_that_do_not_crowd() {
     let reported = [evidence("Lab", exact(1e18), "neutral")];
-    let plot = dot_plot(exact(2e25), "FLOP", &reported).unwrap();
+    let plot = dot_plot(exact(2e25), "FLOP", &reported, &Translations::default()).unwrap();
     assert!(plot.log_scale);
     assert_eq!(plot.axis_note, "FLOP · log scale");
     let labels: Vec<&str> = plot.ticks.iter().map(|t| t.label.as_str()).collect();
@@ -71,7 +72,12 @@ fn log_ticks_are_labelled_powers_of_ten_that_do_not_crowd() {
         plot.summary,
         "Claimed 2 × 10²⁵ FLOP; 1 source reports 1 × 10¹⁸ FLOP; log scale."
     );
-    let wide = dot_plot(exact(1e30), "%", &[evidence("Lab", exact(1.0), "neutral")]);
+    let wide = dot_plot(
+        exact(1e30),
+        "%",
+        &[evidence("Lab", exact(1.0), "neutral")],
+        &Translations::default(),
+    );
     assert!(wide.unwrap().ticks.len() <= MAX_TICKS);
 }
 
@@ -100,7 +106,7 @@ fn ranges_are_bars_and_bounds_point_where_the_value_may_lie() {
         value: 10.0,
         qualifier: Qualifier::AtLeast,
     };
-    let plot = dot_plot(claimed, "%", &reported).unwrap();
+    let plot = dot_plot(claimed, "%", &reported, &Translations::default()).unwrap();
     let arrow = plot.rows[0].arrow.as_ref().unwrap();
     assert!(arrow.x2 > plot.rows[0].x, "at least: the arrow points up");
     assert!(!plot.rows[0].open, "at least includes the value");

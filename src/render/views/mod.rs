@@ -167,6 +167,8 @@ pub(crate) struct ClaimView {
     pub history: Vec<HistoryView>,
     /// When the verdict was last reviewed: the newest history date, if any.
     pub reviewed: Option<DateView>,
+    /// The claim's own `language`, set as `lang` on its text.
+    pub language: Option<String>,
     /// The claim's own `summary`, shown as the page's lead (never the body's
     /// first paragraph, which the page shows anyway).
     pub lead: Option<String>,

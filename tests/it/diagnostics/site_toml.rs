@@ -57,3 +57,28 @@ fn publishing_keys_in_site_toml_are_checked() {
         ],
     );
 }
+
+#[test]
+fn a_status_colour_must_be_a_css_colour_that_badge_text_can_be_read_on() {
+    let case = "status-colours";
+    let low_contrast = "badge text on `#0008` cannot be read: neither black nor white text \
+                        reaches the 4.5 : 1 contrast of WCAG AA (best 4.48 : 1)";
+    assert_case(
+        case,
+        &[
+            error("site.toml", 5, 9, low_contrast),
+            error(
+                "site.toml",
+                8,
+                9,
+                "`color` must be a CSS colour, not `blurple`",
+            ),
+        ],
+    );
+    let dir = site(&[&format!("invalid/{case}")]);
+    let hints = hints(dir.path());
+    assert_eq!(
+        hints[0], "a close colour that passes: `color = \"#767676\"`",
+        "a computed suggestion that passes"
+    );
+}

@@ -138,7 +138,7 @@ fn each_refused_input_gets_its_diagnostic_and_nothing_is_built() {
             "site.toml",
             12,
             9,
-            "`color` must be a hex colour or a colour name, not `red; background: url(javascript:alert(1))`",
+            "`color` must be a CSS colour, not `red; background: url(javascript:alert(1))`",
         ),
         error("site.toml", 15, 24, script_tag),
         error(
