@@ -60,10 +60,16 @@ pub struct Repo {
     pub(crate) content: PathBuf,
 }
 
+/// The decoded objects kept in memory while the history is read.
+const OBJECT_CACHE_BYTES: usize = 32 * 1024 * 1024;
+
 /// Opens the repository that holds the site at `root`, refusing the cases
 /// whose history would be wrong or missing (no repository, shallow, no commit).
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
-    let repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
+    let mut repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
+    // Consecutive commits share most trees: keeping decoded objects spares
+    // inflating a large `content/claims` tree and its delta chain twice per commit.
+    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
     let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;
