@@ -45,6 +45,8 @@ fn compile(mut sources: Vec<(String, String)>) -> (Option<Tera>, Vec<Diagnostic>
         let mut tera = Tera::new();
         // Tera's own `range()`, but stopped by the render's deadline.
         tera.register_function("range", super::bounded::bounded_range);
+        // Tera's own list, and `.svg`: the badges are XML too.
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         let texts = sources.iter().map(|(name, text)| (name, text));
         let Err(error) = tera.add_raw_templates(texts) else {
             return (Some(tera), problems);
