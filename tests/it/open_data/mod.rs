@@ -23,3 +23,4 @@ fn ids(values: &Value) -> Vec<&str> {
 mod bibtex;
 mod claims_csv;
 mod json;
+mod schemas;
