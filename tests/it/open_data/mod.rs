@@ -24,3 +24,6 @@ mod bibtex;
 mod claims_csv;
 mod json;
 mod schemas;
+mod api;
+mod badges;
+mod datafeed;
