@@ -29,8 +29,8 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v
 /// What the claim page shows for embedding its badge.
 #[derive(Serialize)]
 pub(super) struct Embed {
-    /// The badge's absolute address.
-    image: String,
+    /// The badge's path on the site, for the page's own preview of it.
+    path: String,
     /// The snippet to copy: a link to the claim page around the badge, as
     /// HTML text (the template escapes it again to show it).
     snippet: String,
@@ -39,7 +39,8 @@ pub(super) struct Embed {
 /// The badge of `claim` and its embed snippet, with absolute addresses.
 pub(super) fn embed(viewer: &Viewer, claim: &Claim) -> Embed {
     let page = viewer.urls.absolute(&format!("claims/{}/", claim.id));
-    let image = viewer.urls.absolute(&format!("claims/{}/{FILE}", claim.id));
+    let badge = format!("claims/{}/{FILE}", claim.id);
+    let image = viewer.urls.absolute(&badge);
     let alt = format!("{}: {}", claim.title, viewer.status(&claim.status).label);
     let snippet = format!(
         r#"<a href="{}"><img src="{}" alt="{}"></a>"#,
@@ -47,7 +48,10 @@ pub(super) fn embed(viewer: &Viewer, claim: &Claim) -> Embed {
         escaped(&image),
         escaped(&alt)
     );
-    Embed { image, snippet }
+    Embed {
+        path: viewer.urls.path(&badge),
+        snippet,
+    }
 }
 
 /// `text` escaped for an HTML attribute value, by Tera's own escaper.

@@ -54,6 +54,11 @@ pub(super) const DATA_FILES: &[DataFile] = &[
         what: "Every claim, document, source, entity and page with when it was entered and last changed, and each change git recorded: the commit, its date and subject, the pull request, and what changed (verdict, evidence, quotes, values, title, renames). Published when the site is built from its full git history.",
     },
     DataFile {
+        path: "claimreview-feed.json",
+        format: "JSON",
+        what: "Every claim's verdict as a schema.org ClaimReview in a DataFeed, the format fact-check aggregators read. Each claim, document, source and entity also has its own JSON file beside its page (index.json), and each claim a verdict badge (badge.svg).",
+    },
+    DataFile {
         path: "feed.xml",
         format: "Atom",
         what: "The newest claims and verdict changes, for feed readers; each entity and each document has its own feed, linked from its page.",

@@ -51,7 +51,11 @@ fn each_item_file_holds_what_the_whole_site_file_holds_of_it() {
             assert_eq!(file["changes"], Value::Null, "no git history here");
             let page = common::page(dir.path(), &format!("{folder}/{id}/index.html"));
             assert_eq!(
-                attrs(&page, r#"link[rel="alternate"][type="application/json"]"#, "href"),
+                attrs(
+                    &page,
+                    r#"link[rel="alternate"][type="application/json"]"#,
+                    "href"
+                ),
                 [format!("/tracker/{folder}/{id}/index.json")],
                 "{folder}/{id}/"
             );

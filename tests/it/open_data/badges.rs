@@ -34,7 +34,12 @@ fn badge(root: &Path, id: &str) -> (String, String, Vec<String>, Vec<String>) {
         .collect();
     let scripts = root.descendants().filter(|n| n.has_tag_name("script"));
     assert_eq!(scripts.count(), 0);
-    (root.attribute("aria-label").unwrap().to_string(), title, texts, fills)
+    (
+        root.attribute("aria-label").unwrap().to_string(),
+        title,
+        texts,
+        fills,
+    )
 }
 
 #[test]
@@ -50,7 +55,11 @@ fn each_status_has_its_badge_with_its_label_and_colour() {
         let dir = common::site(&[]);
         let path = dir.path().join(CLAIM);
         let text = fs::read_to_string(&path).unwrap();
-        fs::write(&path, text.replace("status = \"disputed\"", &format!("status = \"{id}\""))).unwrap();
+        fs::write(
+            &path,
+            text.replace("status = \"disputed\"", &format!("status = \"{id}\"")),
+        )
+        .unwrap();
         claimtrail::build(&claimtrail::BuildOptions {
             search: false,
             ..common::options(dir.path())
@@ -71,9 +80,7 @@ fn a_hostile_status_label_stays_text_in_the_badge_and_the_snippet() {
     let toml = fs::read_to_string(dir.path().join("site.toml")).unwrap();
     fs::write(
         dir.path().join("site.toml"),
-        format!(
-            "{toml}\n[statuses.disputed]\nlabel = '''{hostile}'''\n"
-        ),
+        format!("{toml}\n[statuses.disputed]\nlabel = '''{hostile}'''\n"),
     )
     .unwrap();
     claimtrail::build(&claimtrail::BuildOptions {

@@ -52,14 +52,23 @@ fn every_element_of_the_examples_feed_has_what_aggregators_require() {
         assert_eq!(rating["alternateName"], claim["status"]["label"], "{id}");
         if rating.get("ratingValue").is_some() {
             assert_eq!(rating["ratingValue"], claim["status"]["rating"]);
-            assert_eq!((rating["bestRating"].clone(), rating["worstRating"].clone()), (5.into(), 1.into()));
+            assert_eq!(
+                (rating["bestRating"].clone(), rating["worstRating"].clone()),
+                (5.into(), 1.into())
+            );
         }
         let author = &element["author"];
         assert_eq!(author["@type"], "Organization");
         assert_eq!(author["name"], claims["site"]["publisher"]["name"]);
         assert_eq!(author["url"], claims["site"]["publisher"]["url"]);
-        assert!(element["datePublished"].as_str().unwrap().len() == 10, "{id}");
-        assert!(element["dateModified"].as_str().unwrap().len() == 10, "{id}");
+        assert!(
+            element["datePublished"].as_str().unwrap().len() == 10,
+            "{id}"
+        );
+        assert!(
+            element["dateModified"].as_str().unwrap().len() == 10,
+            "{id}"
+        );
         let item = &element["itemReviewed"];
         assert_eq!(item["@type"], "Claim");
         assert_eq!(item["author"]["name"], claim["claimant"]["name"], "{id}");
@@ -73,10 +82,9 @@ fn every_element_of_the_examples_feed_has_what_aggregators_require() {
         }
         // The very ClaimReview the claim's page embeds.
         let page = common::page(out.path(), &format!("claims/{id}/index.html"));
-        let embedded: Value = serde_json::from_str(
-            &texts(&page, r#"script[type="application/ld+json"]"#).join(""),
-        )
-        .unwrap();
+        let embedded: Value =
+            serde_json::from_str(&texts(&page, r#"script[type="application/ld+json"]"#).join(""))
+                .unwrap();
         assert_eq!(&embedded, element, "{id}");
     }
 }
@@ -99,7 +107,10 @@ fn base_url_changes_every_address_of_the_feed() {
         .unwrap()
         .trim_matches('"')
         .to_string();
-    assert!(!found.iter().any(|a| a.starts_with(&configured)), "{configured} left in the feed");
+    assert!(
+        !found.iter().any(|a| a.starts_with(&configured)),
+        "{configured} left in the feed"
+    );
     let ours: Vec<&String> = found
         .iter()
         .filter(|a| a.starts_with("https://mirror.example.net/sub/"))

@@ -20,10 +20,10 @@ fn ids(values: &Value) -> Vec<&str> {
         .collect()
 }
 
-mod bibtex;
-mod claims_csv;
-mod json;
-mod schemas;
 mod api;
 mod badges;
+mod bibtex;
+mod claims_csv;
 mod datafeed;
+mod json;
+mod schemas;
