@@ -34,8 +34,12 @@ pub(super) struct ApiFile<'a> {
     item: Item<'a>,
 }
 
-/// Every API file of `site`: claims, documents, sources, entities.
+/// Every API file of `site`: claims, documents, sources, entities; none
+/// when `item_api = false`.
 pub(super) fn files(site: &Site) -> Vec<ApiFile<'_>> {
+    if !site.config.item_api {
+        return Vec::new();
+    }
     let claims = (site.claims.iter().enumerate())
         .map(|(i, claim)| api_file("claims", &claim.id, Item::Claim(i)));
     let documents =
@@ -57,9 +61,10 @@ fn api_file<'a>(folder: &str, id: &str, item: Item<'a>) -> ApiFile<'a> {
 }
 
 /// The site path of the API file of the page in `dir` (e.g. `claims/<id>/`),
-/// for the page's `<link rel="alternate" type="application/json">`.
-pub(super) fn json_path(viewer: &Viewer, dir: &str) -> String {
-    viewer.urls.path(&format!("{dir}{FILE}"))
+/// for the page's `<link rel="alternate" type="application/json">`; `None`
+/// when the site has no API files.
+pub(super) fn json_path(viewer: &Viewer, dir: &str) -> Option<String> {
+    (viewer.site.config.item_api).then(|| viewer.urls.path(&format!("{dir}{FILE}")))
 }
 
 /// The entries after the header: the item under `key`, the claim's `body`,

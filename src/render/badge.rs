@@ -13,9 +13,14 @@ use crate::model::Claim;
 /// The badge's file name, in its claim's folder.
 const FILE: &str = "badge.svg";
 
-/// One badge per claim.
+/// One badge per claim; none when `item_api = false`.
 pub(super) fn jobs<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
-    viewer.site.claims.iter().map(move |claim| {
+    let claims = if viewer.site.config.item_api {
+        &viewer.site.claims[..]
+    } else {
+        &[]
+    };
+    claims.iter().map(move |claim| {
         let path = format!("claims/{}/{FILE}", claim.id);
         Job::file(&path, theme::BADGE, move || {
             let mut context = Context::new();
@@ -36,8 +41,12 @@ pub(super) struct Embed {
     snippet: String,
 }
 
-/// The badge of `claim` and its embed snippet, with absolute addresses.
-pub(super) fn embed(viewer: &Viewer, claim: &Claim) -> Embed {
+/// The badge of `claim` and its embed snippet, with absolute addresses;
+/// `None` when the site has no badges.
+pub(super) fn embed(viewer: &Viewer, claim: &Claim) -> Option<Embed> {
+    if !viewer.site.config.item_api {
+        return None;
+    }
     let page = viewer.urls.absolute(&format!("claims/{}/", claim.id));
     let badge = format!("claims/{}/{FILE}", claim.id);
     let image = viewer.urls.absolute(&badge);
@@ -48,10 +57,10 @@ pub(super) fn embed(viewer: &Viewer, claim: &Claim) -> Embed {
         escaped(&image),
         escaped(&alt)
     );
-    Embed {
+    Some(Embed {
         path: viewer.urls.path(&badge),
         snippet,
-    }
+    })
 }
 
 /// `text` escaped for an HTML attribute value, by Tera's own escaper.

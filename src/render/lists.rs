@@ -184,7 +184,9 @@ pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                 page.insert("facets", &facets.of_events(viewer, all));
                 page.insert("filter_data", &data);
                 page.insert("entity", entity_view);
-                page.insert("json_path", &json_path);
+                if let Some(json_path) = &json_path {
+                    page.insert("json_path", json_path);
+                }
                 page.insert("children", children);
                 page.insert("status_counts", status_counts);
                 page.insert(

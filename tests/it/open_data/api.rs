@@ -72,3 +72,34 @@ fn a_claims_api_file_has_its_body() {
     let source = read(dir.path(), "content/claims/acme-model-2-cost.md");
     assert!(source.contains(body), "the body as written");
 }
+
+#[test]
+fn item_api_false_leaves_out_the_item_files_badges_and_their_links() {
+    let dir = common::site(&[]);
+    let toml = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        toml.replacen(
+            "language = \"en\"",
+            "language = \"en\"\nitem_api = false",
+            1,
+        ),
+    )
+    .unwrap();
+    claimtrail::build(&claimtrail::BuildOptions {
+        search: false,
+        ..common::options(dir.path())
+    })
+    .unwrap();
+    let files = common::tree(&dir.path().join("public"));
+    let extra: Vec<&String> = files
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|path| path.ends_with("/index.json") || path.ends_with("/badge.svg"))
+        .collect();
+    assert!(extra.is_empty(), "{extra:?}");
+    assert!(files.iter().any(|(path, _)| path == "claims.json"));
+    let page = common::page(dir.path(), "claims/acme-model-2-cost/index.html");
+    assert!(attrs(&page, r#"link[type="application/json"]"#, "href").is_empty());
+    assert!(common::html::select(&page, "textarea.embed-snippet").is_empty());
+}
