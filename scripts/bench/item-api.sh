@@ -35,7 +35,7 @@ sed -i '1a item_api = false' "$DIR/off/site.toml"
 
 build() { # build SITE: prints "wall cpu" seconds of one build of SITE
     /usr/bin/time -f "%e %U %S" -o "$DIR/time" \
-        "$BIN" build --root "$DIR/$1" -o "$DIR/$1-out" -q $SEARCH
+        "$BIN" build --root "$DIR/$1" -o "$DIR/$1-out" -q ${SEARCH:+"$SEARCH"}
     awk '{ print $1, $2 + $3 }' "$DIR/time"
 }
 for site in on off; do build "$site" >/dev/null; build "$site" >/dev/null; done
