@@ -9,6 +9,8 @@
 #   PATHOLOGICAL=only scripts/bench.sh    # only the pathological input (a few minutes)
 #   scripts/bench/history.sh              # what reading the git history costs (10,000
 #                                         # claims, 10,001 commits; HISTORY_SIZE, RUNS)
+#   scripts/bench/item-api.sh             # what the per-item API and badges cost (bytes,
+#                                         # build time with item_api on and off; CLAIMS, RUNS)
 #
 # Environment:
 #   SIZES        corpus sizes in claims            (default "1000 10000 100000")

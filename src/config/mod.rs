@@ -41,6 +41,7 @@ const SITE_KEYS: &[&str] = &[
     "statuses",
     "publisher",
     "feed_entries",
+    "item_api",
     "custom_domain",
     "html",
     "search",
@@ -74,6 +75,9 @@ pub struct Config {
     pub publisher: Publisher,
     /// How many entries each Atom feed holds.
     pub feed_entries: usize,
+    /// Whether each claim, document, source and entity gets its own JSON
+    /// file (`<folder>/<id>/index.json`) and each claim a badge (`item_api`).
+    pub item_api: bool,
     /// A custom domain for GitHub Pages, written to `CNAME`, e.g. `claims.example.org`.
     pub custom_domain: Option<String>,
     /// What HTML in Markdown may keep (`[html]`).
@@ -208,6 +212,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     let statuses = read_statuses(&mut fields);
     let publisher = read_publisher(&mut fields);
     let feed_entries = read_feed_entries(&mut fields);
+    let item_api = fields.optional_bool("item_api");
     let custom_domain = read_custom_domain(&mut fields);
     let html = html_policy::read(&mut fields);
     let search = read_search(&mut fields);
@@ -245,6 +250,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE),
         agreement_threshold: agreement_threshold.unwrap_or(DEFAULT_AGREEMENT_THRESHOLD),
         feed_entries: feed_entries.unwrap_or(DEFAULT_FEED_ENTRIES),
+        item_api: item_api.unwrap_or(true),
         custom_domain: custom_domain.map(|d| d.value),
         html,
         search,

@@ -180,7 +180,7 @@ fn xml_entry(mut entry: LogEntry) -> LogEntry {
 
 /// One record's history in `/changes.json`, with its page's address.
 #[derive(Serialize)]
-struct RecordData<'a> {
+pub(super) struct RecordData<'a> {
     #[serde(flatten)]
     record: &'a Record,
     url: Option<String>,
@@ -208,8 +208,23 @@ pub(super) fn data_file(viewer: &Viewer) -> OutputFile {
         .unwrap_or_default();
     OutputFile {
         path: DATA_PATH.into(),
-        bytes: super::data::document(viewer, "records", &records),
+        bytes: super::data::document(viewer, "changes", "records", &records),
     }
+}
+
+/// The history of the current record of `kind` with `id`, whose page is in
+/// `folder` (`claims`, `sources`, …), if git has one.
+pub(super) fn record_data<'a>(
+    viewer: &Viewer<'a, '_>,
+    kind: crate::load::Kind,
+    folder: &str,
+    id: &str,
+) -> Option<RecordData<'a>> {
+    let record = viewer.site.provenance.as_deref()?.record(kind, id)?;
+    Some(RecordData {
+        record,
+        url: Some(viewer.urls.absolute(&format!("{folder}/{id}/"))),
+    })
 }
 
 /// `path` (already under the base path) as an absolute address.

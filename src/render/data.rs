@@ -81,7 +81,7 @@ struct HistoryData<'a> {
 }
 
 #[derive(Serialize)]
-struct ClaimData<'a> {
+pub(super) struct ClaimData<'a> {
     id: &'a str,
     url: String,
     title: &'a str,
@@ -100,7 +100,7 @@ struct ClaimData<'a> {
 }
 
 #[derive(Serialize)]
-struct SourceData<'a> {
+pub(super) struct SourceData<'a> {
     id: &'a str,
     name: &'a str,
     kind: SourceKind,
@@ -115,7 +115,7 @@ struct SourceData<'a> {
 }
 
 #[derive(Serialize)]
-struct EntityData<'a> {
+pub(super) struct EntityData<'a> {
     id: &'a str,
     name: &'a str,
     kind: EntityKind,
@@ -137,17 +137,17 @@ pub(super) fn file(viewer: &Viewer, path: &str) -> Option<OutputFile> {
     let bytes = match path {
         "claims.json" => {
             let claims: Vec<ClaimData> = site.claims.iter().map(|c| claim(viewer, c)).collect();
-            document(viewer, "claims", &claims)
+            document(viewer, "claims", "claims", &claims)
         }
         "sources.json" => {
             let sources: Vec<SourceData> =
                 site.sources.values().map(|s| source(viewer, s)).collect();
-            document(viewer, "sources", &sources)
+            document(viewer, "sources", "sources", &sources)
         }
         "entities.json" => {
             let entities: Vec<EntityData> =
                 site.entities.values().map(|e| entity(viewer, e)).collect();
-            document(viewer, "entities", &entities)
+            document(viewer, "entities", "entities", &entities)
         }
         _ => return None,
     };
@@ -173,9 +173,36 @@ struct StatusData<'a> {
     rating: Option<u8>,
 }
 
-/// A data file: the version, generator, site and status list, then `key: items`.
+/// The entries of a data file after its header.
+pub(super) trait Entries {
+    /// Writes the entries into `map`.
+    fn write<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// One entry: `key: value`.
+struct Entry<'k, T>(&'static str, &'k T);
+
+impl<T: Serialize> Entries for Entry<'_, T> {
+    fn write<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(self.0, self.1)
+    }
+}
+
+/// A data file: its `$schema` (the schema `schema`, e.g. `claims`, on this
+/// site), the version, generator, site and status list, then `key: items`.
 /// Serialised straight from the view structs: no intermediate JSON tree.
-pub(super) fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: &T) -> Vec<u8> {
+pub(super) fn document<T: Serialize>(
+    viewer: &Viewer,
+    schema: &str,
+    key: &'static str,
+    items: &T,
+) -> Vec<u8> {
+    document_with(viewer, schema, &Entry(key, items))
+}
+
+/// A data file as [`document`] makes it, with the entries `rest` writes
+/// after the status list.
+pub(super) fn document_with(viewer: &Viewer, schema: &str, rest: &impl Entries) -> Vec<u8> {
     use serde::ser::{SerializeMap, Serializer};
     let config = &viewer.site.config;
     let statuses: Vec<StatusData> = config
@@ -194,10 +221,11 @@ pub(super) fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: 
         description: &config.description,
         publisher: &config.publisher,
     };
-    let mut bytes = Vec::with_capacity(1 << 16);
+    let mut bytes = Vec::with_capacity(1 << 12);
     let mut serializer = serde_json::Serializer::pretty(&mut bytes);
     let written = (|| {
-        let mut map = serializer.serialize_map(Some(5))?;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("$schema", &super::schemas::url(viewer, schema))?;
         map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
         map.serialize_entry(
             "generator",
@@ -205,7 +233,7 @@ pub(super) fn document<T: Serialize>(viewer: &Viewer, key: &'static str, items: 
         )?;
         map.serialize_entry("site", &site)?;
         map.serialize_entry("statuses", &statuses)?;
-        map.serialize_entry(key, items)?;
+        rest.write(&mut map)?;
         map.end()
     })();
     // Writing to memory fails only on values JSON cannot hold; the views have none.
@@ -233,7 +261,7 @@ fn named(viewer: &Viewer, link: super::views::Link, folder: &str) -> Named {
     }
 }
 
-fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
+pub(super) fn claim<'a>(viewer: &Viewer, claim: &'a Claim) -> ClaimData<'a> {
     let status = viewer.status(&claim.status);
     let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
     ClaimData {
@@ -319,7 +347,7 @@ fn citation<'a>(viewer: &Viewer, citation: &'a Citation, unit: &str) -> Citation
     }
 }
 
-fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
+pub(super) fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
     let claims = &viewer.site.claims;
     let ids = |list: Option<&Vec<usize>>| -> Vec<&'a str> {
         list.map_or(&[][..], Vec::as_slice)
@@ -355,7 +383,7 @@ fn source<'a>(viewer: &Viewer<'a, '_>, source: &'a Source) -> SourceData<'a> {
     }
 }
 
-fn entity<'a>(viewer: &Viewer<'a, '_>, entity: &'a Entity) -> EntityData<'a> {
+pub(super) fn entity<'a>(viewer: &Viewer<'a, '_>, entity: &'a Entity) -> EntityData<'a> {
     let site = viewer.site;
     EntityData {
         id: &entity.id,

@@ -13,7 +13,7 @@ use crate::model::Document;
 use crate::parse::DocumentKind;
 
 #[derive(Serialize)]
-struct DocumentData<'a> {
+pub(super) struct DocumentData<'a> {
     id: &'a str,
     title: &'a str,
     kind: DocumentKind,
@@ -38,11 +38,11 @@ pub(super) fn file(viewer: &Viewer) -> OutputFile {
     let documents: Vec<DocumentData> = documents.map(|d| document(viewer, d)).collect();
     OutputFile {
         path: PATH.into(),
-        bytes: super::data::document(viewer, "documents", &documents),
+        bytes: super::data::document(viewer, "documents", "documents", &documents),
     }
 }
 
-fn document<'a>(viewer: &Viewer<'a, '_>, document: &'a Document) -> DocumentData<'a> {
+pub(super) fn document<'a>(viewer: &Viewer<'a, '_>, document: &'a Document) -> DocumentData<'a> {
     let site = viewer.site;
     let ids = |claims: &[usize]| -> Vec<&'a str> {
         claims.iter().map(|&i| site.claims[i].id.as_str()).collect()

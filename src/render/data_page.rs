@@ -47,6 +47,10 @@ pub(super) const DATA_FILES: &[DataFile] = &[
         format: "JSON",
     },
     DataFile {
+        path: "claimreview-feed.json",
+        format: "JSON",
+    },
+    DataFile {
         path: "feed.xml",
         format: "Atom",
     },

@@ -25,6 +25,9 @@ pub(super) fn documents<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
             let made = viewer.index.documents.made_in(&document.id);
             let mut page = context(&dir, &document.title);
             page.insert("document", &viewer.document(document));
+            if let Some(json_path) = super::api::json_path(viewer, &dir) {
+                page.insert("json_path", &json_path);
+            }
             page.insert("claims", &viewer.cards(made));
             page.insert("cited", &viewer.claims_citing(&document.id));
             page.insert(

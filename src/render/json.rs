@@ -120,6 +120,52 @@ struct Party<'a> {
     url: Option<&'a str>,
 }
 
+/// Where the ClaimReview DataFeed goes.
+pub(super) const FEED_PATH: &str = "claimreview-feed.json";
+
+/// Every claim's ClaimReview in a schema.org `DataFeed`, the feed format
+/// fact-check aggregators ingest. Keys in byte order, as in the pages' JSON-LD.
+#[derive(Serialize)]
+struct DataFeed<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dataFeedElement")]
+    data_feed_element: Vec<ClaimReview<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// `/claimreview-feed.json`: the ClaimReview of every claim, as its page
+/// embeds it, newest claim first.
+pub(super) fn data_feed(viewer: &Viewer) -> super::OutputFile {
+    let site = viewer.site;
+    let feed = DataFeed {
+        schema: super::schemas::url(viewer, "claimreview-feed"),
+        context: "https://schema.org",
+        kind: "DataFeed",
+        data_feed_element: (site.claims.iter())
+            .map(|claim| claim_review_of(viewer, claim))
+            .collect(),
+        date_modified: super::feeds::newest_date(site).map(|date| date.to_string()),
+        name: &site.config.title,
+        url: &site.config.base_url,
+    };
+    // Plain structs and strings always serialize; empty is the harmless
+    // answer should that ever change.
+    let mut bytes = serde_json::to_vec_pretty(&feed).unwrap_or_default();
+    bytes.push(b'\n');
+    super::OutputFile {
+        path: FEED_PATH.into(),
+        bytes,
+    }
+}
+
 fn claim_review_of<'a>(viewer: &Viewer<'a, '_>, claim: &'a Claim) -> ClaimReview<'a> {
     let publisher = &viewer.site.config.publisher;
     let published = claim.history.first().map_or(claim.date, |first| first.date);

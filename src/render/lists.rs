@@ -165,6 +165,7 @@ pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let dir = format!("entities/{}/", entity.id);
         let page_size = viewer.site.config.page_size;
         let data = data_url(viewer, &dir, events.len() > page_size);
+        let json_path = super::api::json_path(viewer, &dir);
         if events.len() > page_size {
             let events = Arc::clone(&events);
             jobs.push(list_data::job(&dir, move || {
@@ -185,6 +186,9 @@ pub(super) fn entities<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
                 page.insert("facets", &facets.of_events(viewer, all));
                 page.insert("filter_data", &data);
                 page.insert("entity", entity_view);
+                if let Some(json_path) = &json_path {
+                    page.insert("json_path", json_path);
+                }
                 page.insert("children", children);
                 page.insert("status_counts", status_counts);
                 page.insert(

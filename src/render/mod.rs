@@ -3,6 +3,8 @@
 //! Pages render in parallel; nothing here touches the output folder.
 
 mod amount_fields;
+mod api;
+mod badge;
 mod bounded;
 mod changes;
 mod charts;
@@ -33,6 +35,7 @@ mod page_list;
 mod pages;
 mod paginate;
 mod provenance_view;
+mod schemas;
 mod sitemap;
 mod source_pages;
 pub(crate) mod templates;
@@ -151,6 +154,7 @@ pub(crate) struct Renderer<'v, 'a, 'p> {
     viewer: &'v Viewer<'a, 'p>,
     jobs: Vec<Job<'v>>,
     data: Vec<&'static str>,
+    api: Vec<api::ApiFile<'a>>,
     positions: HashMap<String, Position>,
 }
 
@@ -161,6 +165,8 @@ enum Position {
     Job(usize),
     Asset(usize),
     Data(usize),
+    /// An item's file of the static API.
+    Api(usize),
 }
 
 impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
@@ -170,6 +176,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         jobs.extend(sitemaps);
         jobs.extend(feeds::jobs(viewer));
         jobs.extend(document_feeds::jobs(viewer));
+        jobs.extend(badge::jobs(viewer));
         jobs.push(Job::file(theme::ROBOTS, theme::ROBOTS, Context::new));
         let mut data = data_paths(&viewer.site.config);
         if changes::published(viewer) {
@@ -183,27 +190,34 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
             .map(|(i, (name, _))| (name.to_string(), Position::Asset(i)));
         let data_at =
             (data.iter().enumerate()).map(|(i, path)| (path.to_string(), Position::Data(i)));
-        let positions = jobs_at.chain(assets_at).chain(data_at).collect();
+        let api = api::files(viewer.site);
+        let api_at =
+            (api.iter().enumerate()).map(|(i, file)| (file.path.clone(), Position::Api(i)));
+        let positions = (jobs_at.chain(assets_at).chain(data_at).chain(api_at)).collect();
         Renderer {
             tera: theme.tera,
             assets: theme.assets,
             viewer,
             jobs,
             data,
+            api,
             positions,
         }
     }
 
     /// How many files the site has.
     pub(crate) fn len(&self) -> usize {
-        self.jobs.len() + self.assets.len() + self.data.len()
+        self.jobs.len() + self.assets.len() + self.data.len() + self.api.len()
     }
 
     /// Every output path, `/`-separated and relative to the output folder.
     pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
         let jobs = self.jobs.iter().map(|job| job.path.as_str());
         let assets = self.assets.iter().map(|(name, _)| *name);
-        jobs.chain(assets).chain(self.data.iter().copied())
+        let api = self.api.iter().map(|file| file.path.as_str());
+        jobs.chain(assets)
+            .chain(self.data.iter().copied())
+            .chain(api)
     }
 
     /// The theme file that makes the file at `path` (a template, or an asset
@@ -213,7 +227,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         match *self.positions.get(path)? {
             Position::Job(i) => Some(self.jobs[i].template),
             Position::Asset(i) => Some(self.assets[i].0),
-            Position::Data(_) => None,
+            Position::Data(_) | Position::Api(_) => None,
         }
     }
 
@@ -231,6 +245,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
                 .map_err(|failure| failure.diagnostic(0)),
             Position::Asset(i) => Ok(self.copy_asset(i)),
             Position::Data(i) => self.render_data(self.data[i]),
+            Position::Api(i) => Ok(api::render(self.viewer, &self.api[i])),
         }
     }
 
@@ -248,6 +263,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
         let recipes = (0..self.data.len())
             .map(Position::Data)
             .chain((0..self.jobs.len()).rev().map(Position::Job))
+            .chain((0..self.api.len()).map(Position::Api))
             .chain((0..self.assets.len()).map(Position::Asset));
         let recipes: Vec<Position> = recipes.collect();
         recipes
@@ -262,6 +278,7 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
                     }
                 },
                 Position::Asset(i) => sink(self.copy_asset(i)),
+                Position::Api(i) => sink(api::render(self.viewer, &self.api[i])),
                 Position::Data(i) => match self.render_data(self.data[i]) {
                     Ok(file) => sink(file),
                     Err(problem) => {
@@ -320,7 +337,9 @@ impl<'v, 'a, 'p> Renderer<'v, 'a, 'p> {
             "claims.csv" => claims_csv::file(self.viewer),
             data_documents::PATH => Ok(data_documents::file(self.viewer)),
             changes::DATA_PATH => Ok(changes::data_file(self.viewer)),
+            json::FEED_PATH => Ok(json::data_feed(self.viewer)),
             _ => data::file(self.viewer, path)
+                .or_else(|| schemas::file(path))
                 .or_else(|| hosting::file(&self.viewer.site.config, path))
                 .ok_or_else(|| Diagnostic::error("", format!("no way to make {path}"))),
         }
@@ -354,6 +373,8 @@ fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {
     let mut paths = data::PATHS.to_vec();
     paths.push(data_documents::PATH);
     paths.push("claims.csv");
+    paths.push(json::FEED_PATH);
+    paths.extend(schemas::paths());
     paths.extend(hosting::paths(config));
     paths
 }

@@ -106,6 +106,12 @@ fn claim_pages<'v>(viewer: &'v Viewer) -> impl Iterator<Item = Job<'v>> + 'v {
                 let mut context = context(&path, &claim.title);
                 context.insert("json_ld", &super::json::claim_review(viewer, claim));
                 context.insert("claim", &viewer.claim(i));
+                if let Some(json_path) = super::api::json_path(viewer, &path) {
+                    context.insert("json_path", &json_path);
+                }
+                if let Some(badge) = super::badge::embed(viewer, claim) {
+                    context.insert("badge", &badge);
+                }
                 context
             })
         })

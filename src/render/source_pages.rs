@@ -52,6 +52,9 @@ fn source_pages<'v>(viewer: &'v Viewer, source: &'v crate::model::Source) -> Vec
         let cited = viewer.cited_claims(&source.id);
         let mut page = context(&page_dir, &source.name);
         page.insert("source", page_view.get_or_init(|| viewer.source(source)));
+        if let Some(json_path) = super::api::json_path(viewer, &page_dir) {
+            page.insert("json_path", &json_path);
+        }
         page.insert(
             "originated",
             &viewer.cards(&originated[..originated.len().min(page_size)]),

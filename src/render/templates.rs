@@ -47,6 +47,8 @@ fn compile(mut sources: Vec<(String, String)>) -> (Option<Tera>, Vec<Diagnostic>
         tera.register_function("range", super::bounded::bounded_range);
         // The theme's words in English until the site's language is set.
         super::words::register(&mut tera, &crate::i18n::Translations::default());
+        // Tera's own list, and `.svg`: the badges are XML too.
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
         let texts = sources.iter().map(|(name, text)| (name, text));
         let Err(error) = tera.add_raw_templates(texts) else {
             return (Some(tera), problems);

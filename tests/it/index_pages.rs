@@ -29,6 +29,7 @@ fn the_data_page_links_every_data_file_and_every_footer_links_it() {
             "sources.json",
             "entities.json",
             "documents.json",
+            "claimreview-feed.json",
             "feed.xml"
         ]
     );

@@ -64,6 +64,7 @@ theme! {
         SITEMAP_INDEX = "sitemap_index.xml",
         ROBOTS = "robots.txt",
         LIST_DATA = "list_data.json",
+        BADGE = "badge.svg",
     ],
     assets: [
         STYLE = "style.css",

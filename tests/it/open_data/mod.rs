@@ -20,6 +20,10 @@ fn ids(values: &Value) -> Vec<&str> {
         .collect()
 }
 
+mod api;
+mod badges;
 mod bibtex;
 mod claims_csv;
+mod datafeed;
 mod json;
+mod schemas;

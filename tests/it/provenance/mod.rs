@@ -3,6 +3,6 @@
 
 mod history;
 mod pages;
-mod repo;
+pub(crate) mod repo;
 mod skipped;
 mod workflow;
