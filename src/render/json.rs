@@ -87,7 +87,8 @@ struct Item<'a> {
 }
 
 /// A document the claim appeared in, as a schema.org CreativeWork; `url` is
-/// its address or archived copy, left out when it has neither.
+/// its address or archived copy, left out when it has neither; `text` is the
+/// quote, so an importer gets the claimant's words back.
 #[derive(Serialize)]
 struct CreativeWork<'a> {
     #[serde(rename = "@type")]
@@ -97,6 +98,9 @@ struct CreativeWork<'a> {
     date_published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     headline: Option<&'a str>,
+    /// The claimant's words in it (the appearance's quote).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
 }
@@ -236,6 +240,7 @@ fn creative_work<'a>(viewer: &Viewer<'a, '_>, appearance: &'a Appearance) -> Cre
             url: viewer.urls.absolute(&source_page),
         },
         headline: appearance.title.as_deref(),
+        text: appearance.quote.as_deref(),
         date_published: appearance.date.map(|date| date.to_string()),
     }
 }

@@ -259,50 +259,28 @@ fn a_site_without_a_rating_table_is_told_to_add_one_to_site_toml() {
     assert!(err.contains("did you mean `refuted`?"), "{err}");
 }
 
-/// The example site's claims as a DataFeed written by hand in the test (in
-/// the shape fact-check aggregators read), imported into an empty site:
+/// The round trip of issue 28: the example site's own DataFeed, as `build`
+/// publishes it, imported into an empty site that then checks and builds:
 /// the same claims, dates, claimants, verdicts and quotes come back.
 #[test]
-fn the_example_round_trips_through_a_datafeed() {
+fn the_example_round_trips_through_its_own_datafeed() {
+    // Export: the example site's own claimreview-feed.json, as built.
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let data: serde_json::Value =
-        serde_json::from_str(&read(example, "data/releases/2026.12.0/claims.json")).unwrap();
+    let built = tempfile::tempdir().unwrap();
+    let output = built.path().join("public");
+    claimtrail::build(&claimtrail::BuildOptions {
+        output: Some(output.clone()),
+        search: false,
+        ..options(example)
+    })
+    .unwrap();
+    let feed = read(&output, "claimreview-feed.json");
+    let data: serde_json::Value = serde_json::from_str(&read(&output, "claims.json")).unwrap();
     let claims = data["claims"].as_array().unwrap();
-    let elements: Vec<serde_json::Value> = (claims.iter())
-        .map(|claim| {
-            let appearances: Vec<serde_json::Value> =
-                (claim["appearances"].as_array().unwrap().iter())
-                    .map(|a| {
-                        serde_json::json!({
-                            "@type": "CreativeWork",
-                            "url": a["url"],
-                            "headline": a["title"],
-                            "datePublished": a["date"],
-                            "text": a["quote"],
-                        })
-                    })
-                    .collect();
-            serde_json::json!({
-                "@type": "ClaimReview",
-                "url": claim["url"],
-                "claimReviewed": claim["title"],
-                "datePublished": claim["last_updated"],
-                "author": {"@type": "Organization", "name": "AI Claims Tracker"},
-                "reviewRating": {"@type": "Rating", "alternateName": claim["status"]["label"]},
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "author": {"@type": "Organization", "name": claim["claimant"]["name"]},
-                    "datePublished": claim["date"],
-                    "appearance": appearances,
-                },
-            })
-        })
-        .collect();
-    let feed = serde_json::json!({"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": elements});
     let dir = empty_site();
     let root = dir.path();
     let path = root.join("feed.json");
-    fs::write(&path, serde_json::to_string_pretty(&feed).unwrap()).unwrap();
+    fs::write(&path, feed).unwrap();
     let assert = run(root, &["import", "claimreview", path.to_str().unwrap()]).success();
     assert!(
         stdout(&assert).ends_with("imported 24 claims: 26 files created, 0 items skipped\n"),
