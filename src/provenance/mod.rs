@@ -11,6 +11,7 @@
 //! `claimtrail diff` uses all three on two revisions; `build` reads the whole
 //! history of `content/` once to say when each record was entered and changed.
 
+mod cache;
 pub mod changeset;
 pub mod compare;
 mod error;
