@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
-use super::history::{History, Record};
+use super::record::Record;
 use super::stamp::Stamp;
 
 /// The cache file, relative to the site folder.
@@ -100,25 +100,26 @@ pub(super) fn store(root: &Path, saved: &Saved) {
     let Some(folder) = file.parent() else { return };
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(folder)?;
+        // One write of the whole text: the file is megabytes of small values.
+        let text = serde_json::to_vec(saved)?;
         let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
-        serde_json::to_writer(&mut temporary, saved)?;
+        std::io::Write::write_all(&mut temporary, &text)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(())
     };
     let _ = write();
 }
 
-/// The state as a [`History`] and its walk's maps.
 impl State {
     /// The state of a finished walk.
     pub(super) fn of(
-        history: &History,
+        history: (&[Record], Option<Stamp>),
         by_path: Vec<(String, usize)>,
         current: Vec<(String, String, usize)>,
     ) -> State {
         State {
-            records: history.records.clone(),
-            newest: history.newest,
+            records: history.0.to_vec(),
+            newest: history.1,
             by_path,
             current,
         }

@@ -21,58 +21,9 @@ use super::changeset::{FileChange, FileVersion, compare_versions};
 use super::compare::Change;
 use super::error::{GitError, git_error};
 use super::git::{Repo, Unavailable, content_file, read_content_file};
+use super::record::{Record, Revision, kind_of_noun};
 use super::stamp::Stamp;
 use crate::load::{Kind, RawFile};
-
-/// One commit's changes to one record.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Revision {
-    /// The commit's full hash.
-    pub commit: String,
-    /// When it was committed, in the committer's time zone.
-    pub time: Stamp,
-    /// The commit message's first line.
-    pub subject: String,
-    /// The pull request the subject names (`Merge pull request #12 …`, `… (#12)`).
-    pub pull_request: Option<u64>,
-    /// What the commit changed in the record.
-    pub changes: Vec<Change>,
-}
-
-/// The history of one record (one file, followed through renames).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Record {
-    /// `claim`, `source`, `entity`, `document` or `page`.
-    #[serde(deserialize_with = "kind_noun")]
-    pub kind: Noun,
-    /// Its id now (the last id it had, if removed).
-    pub id: String,
-    /// Whether the newest commit no longer has it.
-    pub removed: bool,
-    /// When it was first committed.
-    pub entered: Stamp,
-    /// When it last changed (its entry included).
-    pub last_changed: Stamp,
-    /// Every change, oldest first; the first is its entry.
-    pub revisions: Vec<Revision>,
-}
-
-/// A kind's noun. (An alias, so that serde does not take the field for text
-/// borrowed from the input.)
-pub type Noun = &'static str;
-
-/// A kind's noun read back from the cache.
-fn kind_noun<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
-    let noun = <String as serde::Deserialize>::deserialize(deserializer)?;
-    kind_of_noun(&noun)
-        .map(Kind::noun)
-        .ok_or_else(|| serde::de::Error::custom(format!("unknown kind `{noun}`")))
-}
-
-/// The kind whose noun is `noun`.
-fn kind_of_noun(noun: &str) -> Option<Kind> {
-    Kind::ALL.into_iter().find(|kind| kind.noun() == noun)
-}
 
 /// What the history says about the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,12 +49,15 @@ impl History {
 pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<History, Unavailable> {
     let repo = super::git::open(root)?;
     let saved = cache::load(root, statuses);
+    let saved_head = saved.as_ref().map(|saved| saved.head.clone());
     let (history, saved) =
         walk(&repo, statuses, saved).map_err(|e| Unavailable::Unreadable(e.0))?;
     if history.newest.is_none() {
         return Err(Unavailable::NotCommitted);
     }
-    cache::store(root, &saved);
+    if saved_head.as_deref() != Some(saved.head.as_str()) {
+        cache::store(root, &saved);
+    }
     Ok(history)
 }
 
@@ -316,7 +270,7 @@ impl Lineages {
             .map(|((kind, id), &i)| (kind.noun().to_string(), id.clone(), i))
             .collect();
         current.sort();
-        cache::State::of(history, by_path, current)
+        cache::State::of((&history.records, history.newest), by_path, current)
     }
 
     /// The history and walk a saved state stands for.
