@@ -16,44 +16,14 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use rayon::prelude::*;
 
+use super::cache;
 use super::changeset::{FileChange, FileVersion, compare_versions};
 use super::compare::Change;
 use super::error::{GitError, git_error};
 use super::git::{Repo, Unavailable, content_file, read_content_file};
+use super::record::{Record, Revision, kind_of_noun};
 use super::stamp::Stamp;
 use crate::load::{Kind, RawFile};
-
-/// One commit's changes to one record.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Revision {
-    /// The commit's full hash.
-    pub commit: String,
-    /// When it was committed, in the committer's time zone.
-    pub time: Stamp,
-    /// The commit message's first line.
-    pub subject: String,
-    /// The pull request the subject names (`Merge pull request #12 …`, `… (#12)`).
-    pub pull_request: Option<u64>,
-    /// What the commit changed in the record.
-    pub changes: Vec<Change>,
-}
-
-/// The history of one record (one file, followed through renames).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Record {
-    /// `claim`, `source`, `entity`, `document` or `page`.
-    pub kind: &'static str,
-    /// Its id now (the last id it had, if removed).
-    pub id: String,
-    /// Whether the newest commit no longer has it.
-    pub removed: bool,
-    /// When it was first committed.
-    pub entered: Stamp,
-    /// When it last changed (its entry included).
-    pub last_changed: Stamp,
-    /// Every change, oldest first; the first is its entry.
-    pub revisions: Vec<Revision>,
-}
 
 /// What the history says about the content.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,12 +44,19 @@ impl History {
     }
 }
 
-/// Reads the history of the site at `root`, or says why it cannot.
+/// Reads the history of the site at `root`, or says why it cannot: the
+/// commits since the last build's from the cache (see [`cache`]), else all.
 pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<History, Unavailable> {
     let repo = super::git::open(root)?;
-    let history = read_history(&repo, statuses).map_err(|e| Unavailable::Unreadable(e.0))?;
+    let saved = cache::load(root, statuses);
+    let saved_head = saved.as_ref().map(|saved| saved.head.clone());
+    let (history, saved) =
+        walk(&repo, statuses, saved).map_err(|e| Unavailable::Unreadable(e.0))?;
     if history.newest.is_none() {
         return Err(Unavailable::NotCommitted);
+    }
+    if saved_head.as_deref() != Some(saved.head.as_str()) {
+        cache::store(root, &saved);
     }
     Ok(history)
 }
@@ -92,27 +69,51 @@ struct Delta {
     changes: Vec<TreeChange>,
 }
 
-/// Reads the history of `repo`'s content: see the module's description.
+/// Reads the whole history of `repo`'s content: see the module's description.
 pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError> {
-    let deltas = content_deltas(repo)?;
+    Ok(walk(repo, statuses, None)?.0)
+}
+
+/// Reads the history from where `saved` stopped, if that commit is on the
+/// first-parent chain from `HEAD`, else from the start; with the state to
+/// save for the next build.
+fn walk(
+    repo: &Repo,
+    statuses: &[&str],
+    saved: Option<cache::Saved>,
+) -> Result<(History, cache::Saved), GitError> {
+    let head = repo.repo.head_id().map_err(git_error)?.detach();
+    let position = saved.as_ref().and_then(cache::Saved::position);
+    let (chain, resumed) = first_parent_chain(repo, head, position.map(|(commit, _)| commit))?;
+    let (mut history, mut lineages, previous) = match (resumed, saved, position) {
+        (true, Some(saved), Some((_, tree))) => {
+            let (history, lineages) = Lineages::restore(saved.state);
+            (history, lineages, tree)
+        }
+        _ => (History::default(), Lineages::default(), None),
+    };
+    let (deltas, last_tree) = content_deltas(repo, &chain, previous)?;
     let versions = parse_versions(repo, &deltas, statuses)?;
-    let mut history = History::default();
-    let mut lineages = Lineages::default();
     for (delta, (before, after)) in deltas.iter().zip(versions) {
         history.newest = Some(delta.time);
         for change in compare_versions(before, after) {
             lineages.apply(&mut history, delta, change);
         }
     }
+    let state = lineages.state(&history);
     history.current = lineages.current;
-    Ok(history)
+    Ok((history, cache::Saved::new(statuses, head, last_tree, state)))
 }
 
-/// The first-parent chain from `HEAD`, oldest first, reduced to the commits
-/// that changed `content/`.
-fn content_deltas(repo: &Repo) -> Result<Vec<Delta>, GitError> {
-    let head = repo.repo.head_id().map_err(git_error)?;
+/// The first-parent chain from `head`, oldest first, stopping short of
+/// `stop` when it is on the chain (then `true`: the walk resumes there).
+fn first_parent_chain(
+    repo: &Repo,
+    head: ObjectId,
+    stop: Option<ObjectId>,
+) -> Result<(Vec<ObjectId>, bool), GitError> {
     let mut chain = Vec::new();
+    let mut resumed = false;
     for info in repo
         .repo
         .rev_walk([head])
@@ -120,12 +121,26 @@ fn content_deltas(repo: &Repo) -> Result<Vec<Delta>, GitError> {
         .all()
         .map_err(git_error)?
     {
-        chain.push(info.map_err(git_error)?.id);
+        let id = info.map_err(git_error)?.id;
+        if Some(id) == stop {
+            resumed = true;
+            break;
+        }
+        chain.push(id);
     }
     chain.reverse();
+    Ok((chain, resumed))
+}
+
+/// The commits of `chain` that changed `content/` (compared with `previous`,
+/// the tree before the chain's first commit), and the last commit's tree.
+fn content_deltas(
+    repo: &Repo,
+    chain: &[ObjectId],
+    mut previous: Option<ObjectId>,
+) -> Result<(Vec<Delta>, Option<ObjectId>), GitError> {
     let mut deltas = Vec::new();
-    let mut previous = None;
-    for commit in chain {
+    for &commit in chain {
         let tree = repo.content_tree(commit)?;
         if tree != previous {
             let (time, subject) = commit_details(repo, commit)?;
@@ -138,7 +153,7 @@ fn content_deltas(repo: &Repo) -> Result<Vec<Delta>, GitError> {
         }
         previous = tree;
     }
-    Ok(deltas)
+    Ok((deltas, previous))
 }
 
 /// A commit's committer time and subject line.
@@ -243,9 +258,41 @@ struct Lineages {
 }
 
 impl Lineages {
+    /// The walk's state, for the cache; sorted, so the same walk saves the same file.
+    fn state(&self, history: &History) -> cache::State {
+        let mut by_path: Vec<(String, usize)> = self
+            .by_path
+            .iter()
+            .map(|(path, &i)| (path.clone(), i))
+            .collect();
+        by_path.sort();
+        let mut current: Vec<(String, String, usize)> = (self.current.iter())
+            .map(|((kind, id), &i)| (kind.noun().to_string(), id.clone(), i))
+            .collect();
+        current.sort();
+        cache::State::of((&history.records, history.newest), by_path, current)
+    }
+
+    /// The history and walk a saved state stands for.
+    fn restore(state: cache::State) -> (History, Lineages) {
+        let current = (state.current.into_iter())
+            .filter_map(|(noun, id, i)| Some(((kind_of_noun(&noun)?, id), i)))
+            .collect();
+        let lineages = Lineages {
+            by_path: state.by_path.into_iter().collect(),
+            current,
+        };
+        let history = History {
+            records: state.records,
+            newest: state.newest,
+            current: HashMap::new(),
+        };
+        (history, lineages)
+    }
+
     /// Adds one file's change in `delta` to its record.
     fn apply(&mut self, history: &mut History, delta: &Delta, change: FileChange) {
-        let Some(kind) = Kind::ALL.into_iter().find(|k| k.noun() == change.kind) else {
+        let Some(kind) = kind_of_noun(&change.kind) else {
             return;
         };
         let old_path = change.previous_path.as_ref().unwrap_or(&change.path);

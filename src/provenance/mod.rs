@@ -11,11 +11,13 @@
 //! `claimtrail diff` uses all three on two revisions; `build` reads the whole
 //! history of `content/` once to say when each record was entered and changed.
 
+mod cache;
 pub mod changeset;
 pub mod compare;
 mod error;
 pub mod git;
 pub mod history;
+mod record;
 mod revision;
 mod stamp;
 
@@ -23,5 +25,6 @@ pub use changeset::{FileChange, FileVersion, compare_content, compare_versions};
 pub use compare::{Change, compare_docs};
 pub use error::GitError;
 pub use git::{Repo, Unavailable, open};
-pub use history::{History, Record, Revision, read, read_history};
+pub use history::{History, read, read_history};
+pub use record::{Noun, Record, Revision};
 pub use stamp::Stamp;

@@ -2,7 +2,7 @@
 //! committer's offset from UTC. Shown in the committer's time zone, so the
 //! date on a page is the date the committer saw.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime, UtcOffset};
 
@@ -59,5 +59,17 @@ impl Ord for Stamp {
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.rfc3339())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    /// Reads what [`Serialize`] writes (RFC 3339 with the committer's offset).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let moment = OffsetDateTime::parse(&text, &Rfc3339).map_err(serde::de::Error::custom)?;
+        Ok(Stamp::new(
+            moment.unix_timestamp(),
+            moment.offset().whole_seconds(),
+        ))
     }
 }

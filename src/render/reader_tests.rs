@@ -206,6 +206,7 @@ fn claim_review_names_the_appearances_and_the_first_one() {
         "author": author,
         "datePublished": "2026-04-23",
         "headline": "Introducing Acme Model 2",
+        "text": "Acme Model 2 is 35% cheaper per token than its predecessor.",
         "url": "https://example.org/acme-model-2-launch"
     });
     let faq = json!({
@@ -213,6 +214,7 @@ fn claim_review_names_the_appearances_and_the_first_one() {
         "author": author,
         "datePublished": "2026-05-01",
         "headline": "Acme Model 2 FAQ",
+        "text": "Acme Model 2 is 35% cheaper per token than its predecessor.",
         "url": "https://example.org/archive/faq"
     });
     assert_eq!(review["itemReviewed"]["appearance"], json!([faq, launch]));

@@ -169,6 +169,7 @@ fn claim_review_meets_the_fact_check_markup_field_by_field() {
         },
         "datePublished": "2026-04-23",
         "headline": "Introducing Acme Model 2",
+        "text": "Acme Model 2 is 35% cheaper per token than its predecessor.",
         "url": "https://example.org/acme-model-2-launch"
     });
     assert_eq!(item["firstAppearance"], launch);

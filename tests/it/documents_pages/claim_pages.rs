@@ -109,6 +109,7 @@ fn claim_review_lists_every_appearance_and_the_earliest_first() {
         "author": author,
         "datePublished": "2026-03-10",
         "headline": "Widget 3 FAQ",
+        "text": "Yes, it really is twice as fast.",
         "url": "https://example.org/widgetco/widget-3-faq"
     });
     let launch = json!({
@@ -116,6 +117,7 @@ fn claim_review_lists_every_appearance_and_the_earliest_first() {
         "author": author,
         "datePublished": "2026-03-01",
         "headline": "Introducing Widget 3",
+        "text": "Widget 3 answers twice as fast as Widget 2.",
         "url": "https://example.org/widgetco/introducing-widget-3"
     });
     assert_eq!(review["itemReviewed"]["appearance"], json!([faq, launch]));

@@ -1,6 +1,7 @@
 //! Provenance from git: scripted repositories in temp dirs, built, and the
 //! claim pages, `changes.json` and `/changes/` inspected.
 
+mod cache;
 mod history;
 mod pages;
 pub(crate) mod repo;

@@ -1,0 +1,122 @@
+//! The history kept between builds (`.claimtrail/history.json`): a build
+//! reads only the commits made since the last one, and what it shows is what
+//! a full read shows; an unusable cache is read past.
+
+use std::fs;
+
+use claimtrail::build;
+
+use super::repo::{COST, GitSite};
+use crate::common::{self, options};
+
+const CACHE: &str = ".claimtrail/history.json";
+
+/// Every file of a build of `site` into `<root>/<folder>`.
+fn built(site: &GitSite, folder: &str) -> Vec<(String, Vec<u8>)> {
+    let output = site.root().join(folder);
+    build(&claimtrail::BuildOptions {
+        output: Some(output.clone()),
+        search: false,
+        ..options(site.root())
+    })
+    .unwrap();
+    common::tree(&output)
+}
+
+/// The same site built with its cache removed first.
+fn built_from_scratch(site: &GitSite, folder: &str) -> Vec<(String, Vec<u8>)> {
+    let _ = fs::remove_file(site.root().join(CACHE));
+    built(site, folder)
+}
+
+fn refute_the_cost_claim(site: &GitSite) {
+    site.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
+    site.edit(
+        COST,
+        "+++\n## What",
+        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
+    );
+    site.commit("Refute the cost claim", "2026-06-10T12:00:00Z");
+}
+
+#[test]
+fn a_build_after_new_commits_shows_what_a_full_read_shows() {
+    let site = GitSite::committed();
+    built(&site, "first");
+    assert!(
+        site.root().join(CACHE).is_file(),
+        "the first build saves its walk"
+    );
+    refute_the_cost_claim(&site);
+    let incremental = built(&site, "incremental");
+    let saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.root().join(CACHE)).unwrap()).unwrap();
+    let head = site.git(&["rev-parse", "HEAD"], "2026-06-10T12:00:00Z");
+    assert_eq!(
+        saved["head"],
+        head.trim(),
+        "the cache moves to the new HEAD"
+    );
+    let full = built_from_scratch(&site, "full");
+    assert!(incremental.iter().any(|(path, _)| path == "changes.json"));
+    assert!(incremental == full, "incremental and full reads differ");
+}
+
+#[test]
+fn the_saved_walk_is_what_the_next_build_starts_from() {
+    let site = GitSite::committed();
+    built(&site, "first");
+    // Mark the saved walk: a record entered on another day. Only a build that
+    // resumes from the cache can show that day.
+    let path = site.root().join(CACHE);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("\"entered\":\"2026-05-03T09:00:00Z\""),
+        "{text}"
+    );
+    fs::write(
+        &path,
+        text.replace(
+            "\"entered\":\"2026-05-03T09:00:00Z\"",
+            "\"entered\":\"2026-05-01T09:00:00Z\"",
+        ),
+    )
+    .unwrap();
+    refute_the_cost_claim(&site);
+    let files = built(&site, "resumed");
+    let changes = files.iter().find(|(p, _)| p == "changes.json").unwrap();
+    let changes = String::from_utf8(changes.1.clone()).unwrap();
+    assert!(
+        changes.contains("\"entered\": \"2026-05-01T09:00:00Z\""),
+        "{changes}"
+    );
+}
+
+#[test]
+fn an_unreadable_cache_is_read_past() {
+    let site = GitSite::committed();
+    refute_the_cost_claim(&site);
+    let full = built_from_scratch(&site, "full");
+    fs::write(site.root().join(CACHE), "{ not json").unwrap();
+    assert!(built(&site, "garbage") == full);
+}
+
+#[test]
+fn a_cache_from_a_rewritten_history_is_read_past() {
+    let site = GitSite::committed();
+    refute_the_cost_claim(&site);
+    built(&site, "first");
+    // The commit the cache stopped at is replaced: it is on no chain now.
+    site.git(
+        &[
+            "commit",
+            "-q",
+            "--amend",
+            "-m",
+            "Refute the cost claim (#5)",
+        ],
+        "2026-06-11T12:00:00Z",
+    );
+    let after_rewrite = built(&site, "after-rewrite");
+    assert!(after_rewrite == built_from_scratch(&site, "full"));
+}
