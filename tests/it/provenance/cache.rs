@@ -4,29 +4,14 @@
 
 use std::fs;
 
-use claimtrail::build;
-
 use super::repo::{COST, GitSite};
-use crate::common::{self, options};
 
 const CACHE: &str = ".claimtrail/history.json";
-
-/// Every file of a build of `site` into `<root>/<folder>`.
-fn built(site: &GitSite, folder: &str) -> Vec<(String, Vec<u8>)> {
-    let output = site.root().join(folder);
-    build(&claimtrail::BuildOptions {
-        output: Some(output.clone()),
-        search: false,
-        ..options(site.root())
-    })
-    .unwrap();
-    common::tree(&output)
-}
 
 /// The same site built with its cache removed first.
 fn built_from_scratch(site: &GitSite, folder: &str) -> Vec<(String, Vec<u8>)> {
     let _ = fs::remove_file(site.root().join(CACHE));
-    built(site, folder)
+    site.build_into(folder)
 }
 
 fn refute_the_cost_claim(site: &GitSite) {
@@ -42,13 +27,13 @@ fn refute_the_cost_claim(site: &GitSite) {
 #[test]
 fn a_build_after_new_commits_shows_what_a_full_read_shows() {
     let site = GitSite::committed();
-    built(&site, "first");
+    site.build_into("first");
     assert!(
         site.root().join(CACHE).is_file(),
         "the first build saves its walk"
     );
     refute_the_cost_claim(&site);
-    let incremental = built(&site, "incremental");
+    let incremental = site.build_into("incremental");
     let saved: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(site.root().join(CACHE)).unwrap()).unwrap();
     let head = site.git(&["rev-parse", "HEAD"], "2026-06-10T12:00:00Z");
@@ -65,7 +50,7 @@ fn a_build_after_new_commits_shows_what_a_full_read_shows() {
 #[test]
 fn the_saved_walk_is_what_the_next_build_starts_from() {
     let site = GitSite::committed();
-    built(&site, "first");
+    site.build_into("first");
     // Mark the saved walk: a record entered on another day. Only a build that
     // resumes from the cache can show that day.
     let path = site.root().join(CACHE);
@@ -83,7 +68,7 @@ fn the_saved_walk_is_what_the_next_build_starts_from() {
     )
     .unwrap();
     refute_the_cost_claim(&site);
-    let files = built(&site, "resumed");
+    let files = site.build_into("resumed");
     let changes = files.iter().find(|(p, _)| p == "changes.json").unwrap();
     let changes = String::from_utf8(changes.1.clone()).unwrap();
     assert!(
@@ -98,14 +83,14 @@ fn an_unreadable_cache_is_read_past() {
     refute_the_cost_claim(&site);
     let full = built_from_scratch(&site, "full");
     fs::write(site.root().join(CACHE), "{ not json").unwrap();
-    assert!(built(&site, "garbage") == full);
+    assert!(site.build_into("garbage") == full);
 }
 
 #[test]
 fn a_cache_from_a_rewritten_history_is_read_past() {
     let site = GitSite::committed();
     refute_the_cost_claim(&site);
-    built(&site, "first");
+    site.build_into("first");
     // The commit the cache stopped at is replaced: it is on no chain now.
     site.git(
         &[
@@ -117,6 +102,6 @@ fn a_cache_from_a_rewritten_history_is_read_past() {
         ],
         "2026-06-11T12:00:00Z",
     );
-    let after_rewrite = built(&site, "after-rewrite");
+    let after_rewrite = site.build_into("after-rewrite");
     assert!(after_rewrite == built_from_scratch(&site, "full"));
 }

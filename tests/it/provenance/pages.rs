@@ -175,18 +175,8 @@ fn the_changes_feed_parses_and_is_newest_first() {
 #[test]
 fn two_builds_of_the_same_commit_are_byte_identical() {
     let site = scripted();
-    let build_into = |folder: &str| {
-        let output = site.root().join(folder);
-        build(&claimtrail::BuildOptions {
-            output: Some(output.clone()),
-            search: false,
-            ..options(site.root())
-        })
-        .unwrap();
-        common::tree(&output)
-    };
-    let first = build_into("first");
-    let second = build_into("second");
+    let first = site.build_into("first");
+    let second = site.build_into("second");
     assert!(first.iter().any(|(path, _)| path == "changes.json"));
     assert_eq!(first, second);
 }

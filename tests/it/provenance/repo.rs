@@ -72,6 +72,18 @@ impl GitSite {
         fs::write(full, text.replacen(from, to, 1)).unwrap();
     }
 
+    /// Every file of a build (without search) into `<root>/<folder>`.
+    pub fn build_into(&self, folder: &str) -> Vec<(String, Vec<u8>)> {
+        let output = self.root().join(folder);
+        claimtrail::build(&claimtrail::BuildOptions {
+            output: Some(output.clone()),
+            search: false,
+            ..common::options(self.root())
+        })
+        .unwrap();
+        common::tree(&output)
+    }
+
     /// Moves the file at `from` to `to` with `git mv`.
     pub fn rename(&self, from: &str, to: &str) {
         self.git(&["mv", from, to], "2026-01-01T00:00:00Z");
