@@ -2,7 +2,7 @@
 //! spread, timeline and citation formats.
 
 use super::charts;
-use super::evidence_view::{original_note, quote_check_view, shown_copy};
+use super::evidence_view::{copy_view, quote_check_view};
 use super::format::{bibtex_escape, bibtex_url, date_view, meta_description};
 use super::viewer::{Viewer, link, shared};
 use super::views::*;
@@ -92,7 +92,6 @@ impl Viewer<'_, '_> {
         let unit = claim.quantity.as_ref().map_or("", |q| q.unit.as_str());
         let reported = AmountFields::of_in(citation.value.as_ref(), unit, Some(self.t()));
         let archived = citation.archived.as_ref();
-        let (archive, archived_on) = shown_copy(citation.archive.as_deref(), archived);
         let (url, quote) = (citation.url.as_deref(), citation.quote.as_deref());
         CitationView {
             document: citation.document.as_deref().map(|d| self.document_link(d)),
@@ -104,9 +103,7 @@ impl Viewer<'_, '_> {
                 .map_or_else(String::new, |s| s.kind.as_str().to_string()),
             first_party: self.index.is_first_party(claim, citation),
             url: citation.url.clone(),
-            archive,
-            archived: archived_on,
-            original_note: original_note(archived, self.t()),
+            copy: copy_view(citation.archive.as_deref(), archived, self.t()),
             quote_check: quote_check_view(
                 citation.quote_check.as_ref(),
                 (url, quote),

@@ -1,7 +1,7 @@
 //! Views of documents and appearances: a document's page, its scorecard,
 //! and where a claim was made.
 
-use super::evidence_view::{original_note, quote_check_view, shown_copy};
+use super::evidence_view::{copy_view, quote_check_view};
 use super::format::date_view;
 use super::viewer::{Viewer, link};
 use super::views::{AppearanceView, CitedClaim, DocumentView, Link, Scorecard, StatusCount};
@@ -19,7 +19,6 @@ impl Viewer<'_, '_> {
     /// One place a claim was made.
     pub(super) fn appearance(&self, appearance: &Appearance) -> AppearanceView {
         let archived = appearance.archived.as_ref();
-        let (archive, archived_on) = shown_copy(appearance.archive.as_deref(), archived);
         let (url, quote) = (appearance.url.as_deref(), appearance.quote.as_deref());
         let check = appearance.quote_check.as_ref();
         AppearanceView {
@@ -29,9 +28,7 @@ impl Viewer<'_, '_> {
                 .map(|d| self.document_link(d)),
             source: self.source_link(&appearance.source),
             url: appearance.url.clone(),
-            archive,
-            archived: archived_on,
-            original_note: original_note(archived, self.t()),
+            copy: copy_view(appearance.archive.as_deref(), archived, self.t()),
             quote_check: quote_check_view(check, (url, quote), archived, self.t()),
             title: appearance.title.clone(),
             date: appearance.date.map(date_view),
@@ -43,7 +40,6 @@ impl Viewer<'_, '_> {
     pub(super) fn document(&self, document: &Document) -> DocumentView {
         let made = self.index.documents.made_in(&document.id);
         let archived = document.archived.as_ref();
-        let (archive, archived_on) = shown_copy(document.archive.as_deref(), archived);
         let verdicts = |status: &str| {
             let def = self.site.config.status(status);
             def.and_then(|s| s.verdict()).is_some()
@@ -55,9 +51,7 @@ impl Viewer<'_, '_> {
             kind_label: kind_label(document.kind.as_str(), self.t()),
             url: self.urls.path(&format!("documents/{}/", document.id)),
             link: document.url.clone(),
-            archive,
-            archived: archived_on,
-            original_note: original_note(archived, self.t()),
+            copy: copy_view(document.archive.as_deref(), archived, self.t()),
             date: document.date.map(date_view),
             source: self.source_link(&document.source),
             claim_count: made.len(),

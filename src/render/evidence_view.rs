@@ -4,15 +4,30 @@
 
 use super::format::{DateView, date_view};
 use super::text_fragment::with_text_fragment;
-use super::views::QuoteCheckView;
+use super::views::{CopyView, QuoteCheckView};
 use crate::archive_records::percent;
 use crate::i18n::Translations;
 use crate::model::{Archived, CheckedQuote, QuoteFinding};
 
+/// The archived copy readers are shown of what `written` and `archived`
+/// describe, with the note when the original no longer answers.
+pub(super) fn copy_view(
+    written: Option<&str>,
+    archived: Option<&Archived>,
+    t: &Translations,
+) -> CopyView {
+    let (archive, archived_on) = shown_copy(written, archived);
+    CopyView {
+        archive,
+        archived: archived_on,
+        original_note: original_note(archived, t),
+    }
+}
+
 /// The archived copy readers are shown, and when it was captured if known:
 /// the copy written in the content wins (a person chose it), else the one
 /// `claimtrail archive` found.
-pub(super) fn shown_copy(
+fn shown_copy(
     written: Option<&str>,
     archived: Option<&Archived>,
 ) -> (Option<String>, Option<DateView>) {
@@ -29,7 +44,7 @@ pub(super) fn shown_copy(
 
 /// "The original answered HTTP 404 when checked on December 5, 2026.", when
 /// the original answered with anything but a success.
-pub(super) fn original_note(archived: Option<&Archived>, t: &Translations) -> Option<String> {
+fn original_note(archived: Option<&Archived>, t: &Translations) -> Option<String> {
     let archived = archived?;
     let status = archived.status?;
     (!archived.original_is_live()).then(|| {

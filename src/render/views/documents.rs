@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{DateView, Link, QuoteCheckView, StatusCount};
+use super::{CopyView, DateView, Link, QuoteCheckView, StatusCount};
 
 /// One place the claim was made (an appearance), for the claim page.
 #[derive(Debug, Clone, Serialize)]
@@ -14,15 +14,9 @@ pub(crate) struct AppearanceView {
     pub source: Link,
     /// The document's own address (absolute http or https).
     pub url: Option<String>,
-    /// Address of the archived copy readers are shown (absolute http or
-    /// https): the one written in the content, else the one `claimtrail
-    /// archive` found.
-    pub archive: Option<String>,
-    /// When that copy was captured, when known.
-    pub archived: Option<DateView>,
-    /// "The original answered HTTP 404 when checked on December 5, 2026.",
-    /// when it did not answer with a success.
-    pub original_note: Option<String>,
+    /// The archived copy shown, and a note when the original no longer answers.
+    #[serde(flatten)]
+    pub copy: CopyView,
     /// The quote's check against the archived copy, when it was checked as written.
     pub quote_check: Option<QuoteCheckView>,
     /// The title of the document it appeared in.
@@ -48,15 +42,9 @@ pub(crate) struct DocumentView {
     pub url: String,
     /// The document's own address (absolute http or https).
     pub link: Option<String>,
-    /// Address of the archived copy readers are shown (absolute http or
-    /// https): the one written in the content, else the one `claimtrail
-    /// archive` found.
-    pub archive: Option<String>,
-    /// When that copy was captured, when known.
-    pub archived: Option<DateView>,
-    /// "The original answered HTTP 404 when checked on December 5, 2026.",
-    /// when it did not answer with a success.
-    pub original_note: Option<String>,
+    /// The archived copy shown, and a note when the original no longer answers.
+    #[serde(flatten)]
+    pub copy: CopyView,
     /// When it was published.
     pub date: Option<DateView>,
     /// The source that published it, linked to its page.

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::DateView;
+
 /// A quote's check against the archived copy of its document.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct QuoteCheckView {
@@ -19,4 +21,20 @@ pub(crate) struct QuoteCheckView {
     /// address with a text fragment (`#:~:text=`) that takes browsers to
     /// the quote.
     pub fragment_url: Option<String>,
+}
+
+/// The archived copy readers are shown beside a document, appearance or
+/// citation (its fields sit beside the others' in templates).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CopyView {
+    /// Address of the archived copy readers are shown (absolute http or
+    /// https): the one written in the content, else the one `claimtrail
+    /// archive` found.
+    pub archive: Option<String>,
+    /// When that copy was captured, when known (for "Archived May 12, 2026"
+    /// and the Robust Links `data-versiondate`).
+    pub archived: Option<DateView>,
+    /// "The original answered HTTP 404 when checked on December 5, 2026.",
+    /// when it did not answer with a success.
+    pub original_note: Option<String>,
 }

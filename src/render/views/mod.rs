@@ -14,7 +14,7 @@ pub(crate) use super::amount_fields::AmountFields;
 
 pub(crate) use super::format::DateView;
 pub(crate) use documents::{AppearanceView, DocumentView, Scorecard};
-pub(crate) use evidence::QuoteCheckView;
+pub(crate) use evidence::{CopyView, QuoteCheckView};
 pub(crate) use provenance::{ProvenanceView, RevisionView};
 
 /// Builds site-relative and absolute URLs under the base URL.
@@ -221,16 +221,9 @@ pub(crate) struct CitationView {
     pub first_party: bool,
     /// The document's address (absolute http or https).
     pub url: Option<String>,
-    /// Address of the archived copy readers are shown (absolute http or
-    /// https): the one written in the content, else the one `claimtrail
-    /// archive` found.
-    pub archive: Option<String>,
-    /// When that copy was captured, when known (for "Archived May 12, 2026"
-    /// and the Robust Links `data-versiondate`).
-    pub archived: Option<DateView>,
-    /// "The original answered HTTP 404 when checked on December 5, 2026.",
-    /// when it did not answer with a success.
-    pub original_note: Option<String>,
+    /// The archived copy shown, and a note when the original no longer answers.
+    #[serde(flatten)]
+    pub copy: CopyView,
     /// The quote's check against the archived copy, when it was checked as written.
     pub quote_check: Option<QuoteCheckView>,
     /// The document's own title, if the citation gives it.
