@@ -11,16 +11,16 @@
 //! docs/evidence.md describes the format.
 
 use std::collections::HashMap;
-use std::ops::Range;
 
-use serde::Deserialize;
 use time::Date;
-use toml::Spanned;
 
 use crate::archive_lock::{ArchiveLock, LOCK_VERSION, LockEntry, quote_sha256};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::links::check_web_url;
 use crate::load::{ARCHIVE_LOCK_FILE, LockText};
+use locate::{Place, Problem, locate};
+
+mod locate;
 
 /// The archived copy `archive` found for an address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,22 +168,6 @@ pub(crate) fn read(found: &LockText, diagnostics: &mut Diagnostics) -> ArchiveRe
     }
 }
 
-/// Where a problem of a lock file that parsed is: found again from the
-/// file's spans, which are read only when there is a problem to locate.
-enum Place {
-    Version,
-    Url(usize),
-    Capture(usize),
-    Similarity(usize, usize),
-}
-
-/// A problem of a lock file that parsed, not located yet.
-struct Problem {
-    place: Place,
-    message: String,
-    hint: Option<String>,
-}
-
 /// Reads the lock file's `text`: its records, and every problem found. A
 /// file that is not a lock file at all gives no records.
 fn parse(text: &str) -> (ArchiveRecords, Vec<Diagnostic>) {
@@ -282,58 +266,6 @@ fn record(i: usize, entry: LockEntry, problems: &mut Vec<Problem>) -> Record {
         },
         quotes,
     }
-}
-
-/// The spans of the values a problem can be about.
-#[derive(Deserialize)]
-struct Spans {
-    version: Spanned<u32>,
-    #[serde(default)]
-    entry: Vec<EntrySpans>,
-}
-
-#[derive(Deserialize)]
-struct EntrySpans {
-    url: Spanned<String>,
-    capture: Option<Spanned<String>>,
-    #[serde(default)]
-    quote: Vec<QuoteSpans>,
-}
-
-#[derive(Deserialize)]
-struct QuoteSpans {
-    similarity: Option<Spanned<f64>>,
-}
-
-impl Spans {
-    fn of(&self, place: &Place) -> Option<Range<usize>> {
-        match *place {
-            Place::Version => Some(self.version.span()),
-            Place::Url(i) => Some(self.entry.get(i)?.url.span()),
-            Place::Capture(i) => Some(self.entry.get(i)?.capture.as_ref()?.span()),
-            Place::Similarity(i, j) => {
-                let quote = self.entry.get(i)?.quote.get(j)?;
-                Some(quote.similarity.as_ref()?.span())
-            }
-        }
-    }
-}
-
-/// `problems` of the lock file `text` as errors, each at its value.
-fn locate(text: &str, problems: Vec<Problem>) -> Vec<Diagnostic> {
-    if problems.is_empty() {
-        return Vec::new();
-    }
-    let spans: Option<Spans> = toml::from_str(text).ok();
-    problems
-        .into_iter()
-        .map(|problem| {
-            let span = spans.as_ref().and_then(|s| s.of(&problem.place));
-            Diagnostic::error(ARCHIVE_LOCK_FILE, problem.message)
-                .at(span.unwrap_or(0..0))
-                .maybe_hint(problem.hint)
-        })
-        .collect()
 }
 
 #[cfg(test)]
