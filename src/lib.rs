@@ -88,4 +88,4 @@ mod starter_workflow;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Format, Severity};
 pub use error::Error;
-pub use pipeline::{BuildOptions, BuildReport, Checked, build, check, output_path};
+pub use pipeline::{BuildOptions, BuildReport, Checked, HistoryRead, build, check, output_path};

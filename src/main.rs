@@ -201,6 +201,18 @@ fn release(root: &std::path::Path, version: &str) -> ExitCode {
     }
 }
 
+/// The build line's account of reading the git history: ` (git history:
+/// 3 commits read in 12 ms)`, counting only the commits since the history
+/// the build before kept.
+fn history_read_text(read: claimtrail::HistoryRead) -> String {
+    format!(
+        " (git history: {} {} read in {} ms)",
+        read.commits,
+        plural(read.commits, "commit", "commits"),
+        read.elapsed.as_millis()
+    )
+}
+
 fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode {
     let style = report.style();
     match claimtrail::build(&options) {
@@ -221,7 +233,7 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
             }
             if !report.quiet {
                 println!(
-                    "built {} {}: {} {} ({}) written to {}, {}, in {} ms",
+                    "built {} {}: {} {} ({}) written to {}, {}, in {} ms{}",
                     built.claims,
                     plural(built.claims, "claim", "claims"),
                     built.files_written,
@@ -229,7 +241,10 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
                     claimtrail::write::size_text(built.bytes_written),
                     built.output.display(),
                     diagnostics.warnings_text(),
-                    built.elapsed.as_millis()
+                    built.elapsed.as_millis(),
+                    built
+                        .history_read
+                        .map_or_else(String::new, history_read_text)
                 );
             }
             judge_warnings(diagnostics, deny_warnings, style)

@@ -30,6 +30,7 @@ use crate::workflow::workflow_placeholders;
 use crate::{archive_records, links, parse, render, search, write};
 
 pub use crate::assemble::Checked;
+pub use releases::HistoryRead;
 pub(crate) use releases::data_files;
 use releases::{read_provenance, release_files};
 
@@ -74,6 +75,8 @@ pub struct BuildReport {
     /// Why the content's git history was not read (`provenance skipped: …`),
     /// when it was not.
     pub provenance_skipped: Option<String>,
+    /// How the history was read, when it was.
+    pub history_read: Option<HistoryRead>,
 }
 
 /// Loads, parses and validates the site at `root`, compiles its templates and
@@ -114,7 +117,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     if let Some(base_url) = &options.base_url {
         site.config.set_base_url(base_url);
     }
-    let provenance_skipped = read_provenance(&options.root, &mut site);
+    let provenance = read_provenance(&options.root, &mut site);
     let templates = &site_files.templates;
     let theme = render::Theme::compile(templates)
         .map_err(|problems| content_error(&mut diagnostics, problems))?;
@@ -157,7 +160,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         moved_aside: written.moved_aside,
         elapsed: started.elapsed(),
         search: search.outcome,
-        provenance_skipped,
+        provenance_skipped: provenance.as_ref().err().cloned(),
+        history_read: provenance.ok(),
     })
 }
 

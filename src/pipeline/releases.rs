@@ -3,6 +3,7 @@
 //! and making the data files a new release freezes.
 
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::{check_loaded, load_site};
 use crate::assemble::{Checked, status_ids};
@@ -63,16 +64,30 @@ pub(crate) fn data_files(root: &Path) -> Result<(crate::model::Site, Vec<OutputF
     Ok((site, files))
 }
 
+/// How a build read the content's git history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HistoryRead {
+    /// The commits read: all of them, or those since the history kept by the
+    /// build before (`.claimtrail/history.json`).
+    pub commits: usize,
+    /// How long reading took.
+    pub elapsed: Duration,
+}
+
 /// Reads the content's git history into `site`; when it cannot, the note
 /// saying why and how to enable it (the site builds as without provenance).
-pub(super) fn read_provenance(root: &Path, site: &mut crate::model::Site) -> Option<String> {
+pub(super) fn read_provenance(
+    root: &Path,
+    site: &mut crate::model::Site,
+) -> Result<HistoryRead, String> {
+    let started = Instant::now();
     let statuses = status_ids(Some(&site.config));
     let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
-    match crate::provenance::read(root, &statuses) {
-        Ok(history) => {
-            site.provenance = Some(std::sync::Arc::new(history));
-            None
-        }
-        Err(unavailable) => Some(unavailable.note()),
-    }
+    let (history, commits) =
+        crate::provenance::read(root, &statuses).map_err(|unavailable| unavailable.note())?;
+    site.provenance = Some(std::sync::Arc::new(history));
+    Ok(HistoryRead {
+        commits,
+        elapsed: started.elapsed(),
+    })
 }

@@ -60,16 +60,39 @@ pub struct Repo {
     pub(crate) content: PathBuf,
 }
 
+/// How to open a [`Repo`] again, on any thread.
+pub(crate) struct Opener {
+    git_dir: PathBuf,
+    options: gix::open::Options,
+    content: PathBuf,
+}
+
+impl Opener {
+    /// A new handle on the repository.
+    pub(crate) fn open(&self) -> Result<Repo, GitError> {
+        let mut repo = gix::open_opts(&self.git_dir, self.options.clone()).map_err(git_error)?;
+        with_caches(&mut repo);
+        Ok(Repo {
+            repo,
+            content: self.content.clone(),
+        })
+    }
+}
+
 /// The decoded objects kept in memory while the history is read.
 const OBJECT_CACHE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Gives a handle its cache of decoded objects: consecutive commits share
+/// most trees, so each is inflated once, not once per commit that has it.
+fn with_caches(repo: &mut gix::Repository) {
+    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+}
 
 /// Opens the repository that holds the site at `root`, refusing the cases
 /// whose history would be wrong or missing (no repository, shallow, no commit).
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
     let mut repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
-    // Consecutive commits share most trees: keeping decoded objects spares
-    // inflating a large `content/claims` tree and its delta chain twice per commit.
-    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+    with_caches(&mut repo);
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
     let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;
@@ -95,6 +118,16 @@ fn unreadable(error: impl fmt::Display) -> Unavailable {
 }
 
 impl Repo {
+    /// What opens another handle on this repository on another thread (a
+    /// handle is bound to its thread, and its caches are its own).
+    pub(crate) fn opener(&self) -> Opener {
+        Opener {
+            git_dir: self.repo.path().to_path_buf(),
+            options: self.repo.open_options().clone(),
+            content: self.content.clone(),
+        }
+    }
+
     /// The id of the commit `revision` names (`main`, `origin/main`, `HEAD~3`, a hash).
     pub fn commit_id(&self, revision: &str) -> Result<ObjectId, GitError> {
         super::revision::resolve(&self.repo, revision)

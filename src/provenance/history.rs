@@ -46,11 +46,12 @@ impl History {
 
 /// Reads the history of the site at `root`, or says why it cannot: the
 /// commits since the last build's from the cache (see [`cache`]), else all.
-pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<History, Unavailable> {
+/// With the number of commits read.
+pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<(History, usize), Unavailable> {
     let repo = super::git::open(root)?;
     let saved = cache::load(root, statuses);
     let saved_head = saved.as_ref().map(|saved| saved.head.clone());
-    let (history, saved) =
+    let (history, saved, commits) =
         walk(&repo, statuses, saved).map_err(|e| Unavailable::Unreadable(e.0))?;
     if history.newest.is_none() {
         return Err(Unavailable::NotCommitted);
@@ -58,7 +59,7 @@ pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<History, Unavai
     if saved_head.as_deref() != Some(saved.head.as_str()) {
         cache::store(root, &saved);
     }
-    Ok(history)
+    Ok((history, commits))
 }
 
 /// A commit whose `content/` changed, with the changed paths.
@@ -76,12 +77,12 @@ pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError>
 
 /// Reads the history from where `saved` stopped, if that commit is on the
 /// first-parent chain from `HEAD`, else from the start; with the state to
-/// save for the next build.
+/// save for the next build and the number of commits read.
 fn walk(
     repo: &Repo,
     statuses: &[&str],
     saved: Option<cache::Saved>,
-) -> Result<(History, cache::Saved), GitError> {
+) -> Result<(History, cache::Saved, usize), GitError> {
     let head = repo.repo.head_id().map_err(git_error)?.detach();
     let position = saved.as_ref().and_then(cache::Saved::position);
     let (chain, resumed) = first_parent_chain(repo, head, position.map(|(commit, _)| commit))?;
@@ -92,17 +93,12 @@ fn walk(
         }
         _ => (History::default(), Lineages::default(), None),
     };
-    let (deltas, last_tree) = content_deltas(repo, &chain, previous)?;
-    let versions = parse_versions(repo, &deltas, statuses)?;
-    for (delta, (before, after)) in deltas.iter().zip(versions) {
-        history.newest = Some(delta.time);
-        for change in compare_versions(before, after) {
-            lineages.apply(&mut history, delta, change);
-        }
-    }
+    let (deltas, last_tree) = read_chain(repo, &chain, previous, statuses)?;
+    lineages.apply_all(&mut history, deltas);
     let state = lineages.state(&history);
     history.current = lineages.current;
-    Ok((history, cache::Saved::new(statuses, head, last_tree, state)))
+    let saved = cache::Saved::new(statuses, head, last_tree, state);
+    Ok((history, saved, chain.len()))
 }
 
 /// The first-parent chain from `head`, oldest first, stopping short of
@@ -130,6 +126,68 @@ fn first_parent_chain(
     }
     chain.reverse();
     Ok((chain, resumed))
+}
+
+/// A delta with the before and after versions of its changed content files.
+type ParsedDelta = (Delta, Sides);
+
+/// Chains shorter than this are read on the calling thread: a new handle
+/// on the repository costs more than a few commits.
+const PARALLEL_FROM: usize = 256;
+
+/// The commits of `chain` that changed `content/` (compared with `previous`,
+/// the tree before the chain's first commit), each with its changed files
+/// parsed, and the last commit's tree. A long chain is read in parallel
+/// runs (see [`read_runs`]), a few per thread so that they even out.
+fn read_chain(
+    repo: &Repo,
+    chain: &[ObjectId],
+    previous: Option<ObjectId>,
+    statuses: &[&str],
+) -> Result<(Vec<ParsedDelta>, Option<ObjectId>), GitError> {
+    let run_length = if chain.len() < PARALLEL_FROM {
+        chain.len()
+    } else {
+        chain.len().div_ceil(4 * rayon::current_num_threads())
+    };
+    read_runs(repo, chain, previous, statuses, run_length)
+}
+
+/// [`read_chain`] with the chain cut into runs of `run_length` commits, read
+/// in parallel, each by its own handle on the repository and starting from
+/// the tree of the commit before it. The runs are joined in order, so the
+/// result is the one a single pass gives.
+fn read_runs(
+    repo: &Repo,
+    chain: &[ObjectId],
+    previous: Option<ObjectId>,
+    statuses: &[&str],
+    run_length: usize,
+) -> Result<(Vec<ParsedDelta>, Option<ObjectId>), GitError> {
+    if run_length >= chain.len() {
+        let (deltas, last) = content_deltas(repo, chain, previous)?;
+        return Ok((parse_versions(repo, deltas, statuses)?, last));
+    }
+    let starts: Vec<usize> = (0..chain.len()).step_by(run_length.max(1)).collect();
+    let opener = repo.opener();
+    let runs = starts
+        .par_iter()
+        .map(|&start| {
+            let repo = opener.open()?;
+            let before = match start.checked_sub(1) {
+                Some(last) => repo.content_tree(chain[last])?,
+                None => previous,
+            };
+            let run = &chain[start..chain.len().min(start + run_length)];
+            let (deltas, last) = content_deltas(&repo, run, before)?;
+            Ok((parse_versions(&repo, deltas, statuses)?, last))
+        })
+        .collect::<Result<Vec<_>, GitError>>()?;
+    let last = runs.last().map_or(previous, |(_, last)| *last);
+    Ok((
+        runs.into_iter().flat_map(|(deltas, _)| deltas).collect(),
+        last,
+    ))
 }
 
 /// The commits of `chain` that changed `content/` (compared with `previous`,
@@ -172,15 +230,15 @@ fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError
 /// Before and after versions of one delta's changed content files.
 type Sides = (Vec<FileVersion>, Vec<FileVersion>);
 
-/// Reads every changed file of every delta (gix reads on one thread),
-/// then parses them all in parallel.
+/// Reads every changed file of every delta, then parses them all in
+/// parallel (a run of a long chain is already on its own thread).
 fn parse_versions(
     repo: &Repo,
-    deltas: &[Delta],
+    deltas: Vec<Delta>,
     statuses: &[&str],
-) -> Result<Vec<Sides>, GitError> {
+) -> Result<Vec<ParsedDelta>, GitError> {
     let mut texts = Vec::with_capacity(deltas.len());
-    for delta in deltas {
+    for delta in &deltas {
         let mut sides = (Vec::new(), Vec::new());
         for change in &delta.changes {
             let (before, after) = blobs(change);
@@ -199,10 +257,11 @@ fn parse_versions(
             .map(|file| FileVersion::parse(file, statuses))
             .collect()
     };
-    Ok(texts
+    let parsed: Vec<Sides> = texts
         .into_par_iter()
         .map(|(before, after)| (parse(before), parse(after)))
-        .collect())
+        .collect();
+    Ok(deltas.into_iter().zip(parsed).collect())
 }
 
 /// A file's path (relative to `content/`) and blob id.
@@ -290,6 +349,16 @@ impl Lineages {
         (history, lineages)
     }
 
+    /// Adds every delta's changes, in order, to their records.
+    fn apply_all(&mut self, history: &mut History, deltas: Vec<ParsedDelta>) {
+        for (delta, (before, after)) in deltas {
+            history.newest = Some(delta.time);
+            for change in compare_versions(before, after) {
+                self.apply(history, &delta, change);
+            }
+        }
+    }
+
     /// Adds one file's change in `delta` to its record.
     fn apply(&mut self, history: &mut History, delta: &Delta, change: FileChange) {
         let Some(kind) = kind_of_noun(&change.kind) else {
@@ -354,3 +423,6 @@ pub fn pull_request(subject: &str) -> Option<u64> {
         .then(|| number(digits))
         .flatten()
 }
+
+#[cfg(test)]
+mod tests;

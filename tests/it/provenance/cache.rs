@@ -105,3 +105,32 @@ fn a_cache_from_a_rewritten_history_is_read_past() {
     let after_rewrite = site.build_into("after-rewrite");
     assert!(after_rewrite == built_from_scratch(&site, "full"));
 }
+
+/// The build line's account of the history: how many commits were read.
+fn commits_read(site: &GitSite) -> String {
+    let output = assert_cmd::Command::cargo_bin("claimtrail")
+        .unwrap()
+        .args(["build", "--no-search", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let start = stdout.find("(git history: ").expect(&stdout);
+    let end = stdout.find(" read in ").expect(&stdout);
+    assert!(stdout.trim_end().ends_with(" ms)"), "{stdout}");
+    stdout[start + "(git history: ".len()..end].to_string()
+}
+
+#[test]
+fn the_build_line_says_how_many_commits_it_read() {
+    let site = GitSite::committed();
+    site.git(
+        &["commit", "-q", "--allow-empty", "-m", "Second"],
+        "2026-05-04T09:00:00Z",
+    );
+    assert_eq!(commits_read(&site), "2 commits", "a first build reads all");
+    assert_eq!(commits_read(&site), "0 commits", "nothing new since");
+    refute_the_cost_claim(&site);
+    assert_eq!(commits_read(&site), "1 commit", "only the new one");
+}

@@ -12,6 +12,7 @@ fn history(site: &GitSite) -> History {
         &["unverified", "disputed", "refuted", "supported"],
     )
     .unwrap()
+    .0
 }
 
 /// Each revision of the record as (date, subject, pull request, changes).

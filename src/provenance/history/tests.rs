@@ -1,0 +1,109 @@
+//! Reading a chain in parallel runs gives what one pass gives.
+
+use std::path::Path;
+use std::process::Command;
+
+use super::*;
+
+const STATUSES: [&str; 3] = ["unverified", "disputed", "refuted"];
+
+/// Runs `git args` in `dir` with fixed names and the commit date `day`.
+fn git(dir: &Path, args: &[&str], day: u32) {
+    let date = format!("2026-03-{day:02}T12:00:00Z");
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+fn claim(title: &str, status: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\nclaimant = \"acme\"\ndate = 2026-01-05\nstatus = \"{status}\"\n+++\nText.\n"
+    )
+}
+
+/// A repository whose commits add claims, change verdicts and titles, rename
+/// one, remove one, and one that leaves `content/` alone.
+fn scripted_repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let claims = root.join("content/claims");
+    std::fs::create_dir_all(&claims).unwrap();
+    git(root, &["init", "-q", "-b", "main"], 1);
+    let write = |name: &str, text: String| std::fs::write(claims.join(name), text).unwrap();
+    let commit = |subject: &str, day: u32| {
+        git(root, &["add", "-A"], day);
+        git(root, &["commit", "-q", "--allow-empty", "-m", subject], day);
+    };
+    for day in 1..=6 {
+        write(
+            &format!("claim-{day}.md"),
+            claim(&format!("Claim {day}"), "unverified"),
+        );
+        if day > 1 {
+            write(
+                &format!("claim-{}.md", day - 1),
+                claim(&format!("Claim {}", day - 1), "disputed"),
+            );
+        }
+        commit(&format!("Add claim {day} (#{day})"), day);
+    }
+    commit("Nothing in content", 7);
+    write("claim-2.md", claim("Claim two, reworded", "refuted"));
+    commit("Reword claim 2", 8);
+    std::fs::rename(claims.join("claim-3.md"), claims.join("claim-three.md")).unwrap();
+    commit("Rename claim 3", 9);
+    std::fs::remove_file(claims.join("claim-4.md")).unwrap();
+    commit("Remove claim 4", 10);
+    dir
+}
+
+/// The history of `repo`'s whole chain, read in runs of `run_length` commits.
+fn history_in_runs(repo: &Repo, run_length: usize) -> History {
+    let head = repo.repo.head_id().unwrap().detach();
+    let (chain, _) = first_parent_chain(repo, head, None).unwrap();
+    let (deltas, last) = read_runs(repo, &chain, None, &STATUSES, run_length).unwrap();
+    assert_eq!(
+        last,
+        repo.content_tree(head).unwrap(),
+        "the last tree is HEAD's"
+    );
+    let mut history = History::default();
+    let mut lineages = Lineages::default();
+    lineages.apply_all(&mut history, deltas);
+    history.current = lineages.current;
+    history
+}
+
+#[test]
+fn runs_of_any_length_give_the_history_of_one_pass() {
+    let dir = scripted_repository();
+    let repo = crate::provenance::open(dir.path()).unwrap();
+    let one_pass = history_in_runs(&repo, usize::MAX);
+    assert_eq!(one_pass.records.len(), 6, "{:#?}", one_pass.records);
+    let renamed = one_pass.record(Kind::Claim, "claim-three").unwrap();
+    assert_eq!(renamed.revisions.len(), 3, "added, disputed, renamed");
+    assert!(
+        one_pass
+            .records
+            .iter()
+            .any(|r| r.id == "claim-4" && r.removed)
+    );
+    for run_length in [1, 2, 3, 4, 7, 10] {
+        assert_eq!(
+            history_in_runs(&repo, run_length),
+            one_pass,
+            "runs of {run_length}"
+        );
+    }
+}
