@@ -31,8 +31,8 @@ use crate::{archive_records, links, parse, render, search, write};
 
 pub use crate::assemble::Checked;
 pub use releases::HistoryRead;
-pub(crate) use releases::data_files;
-use releases::{read_provenance, release_files};
+use releases::read_provenance;
+pub(crate) use releases::{data_files, release_files};
 
 mod releases;
 

@@ -46,11 +46,13 @@ pub(crate) enum Area {
     ArchiveLock,
     /// `translations/`.
     Translations,
+    /// `data/releases/`.
+    Releases,
 }
 
 impl Area {
     /// Every area; what `serve` watches.
-    pub(crate) const ALL: [Area; 7] = [
+    pub(crate) const ALL: [Area; 8] = [
         Area::Config,
         Area::Content,
         Area::Templates,
@@ -58,6 +60,7 @@ impl Area {
         Area::Workflow,
         Area::ArchiveLock,
         Area::Translations,
+        Area::Releases,
     ];
 
     /// Its path from the site root.
@@ -70,6 +73,7 @@ impl Area {
             Area::Workflow => WORKFLOW_FILE,
             Area::ArchiveLock => ARCHIVE_LOCK_FILE,
             Area::Translations => TRANSLATIONS_FOLDER,
+            Area::Releases => super::RELEASES_FOLDER,
         }
     }
 

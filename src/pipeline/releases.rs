@@ -15,7 +15,7 @@ use crate::render;
 
 /// Every file of every release in `data/releases/`, published unchanged
 /// under `/data/releases/<version>/` (`check` has verified them).
-pub(super) fn release_files(site_files: &SiteFiles) -> Vec<OutputFile> {
+pub(crate) fn release_files(site_files: &SiteFiles) -> Vec<OutputFile> {
     (site_files.releases.iter())
         .flat_map(|release| {
             release.files.iter().map(|(name, bytes)| OutputFile {

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use bytes::Bytes;
 use rayon::prelude::*;
 
 use crate::assemble::{Parsed, status_ids};
@@ -210,8 +211,11 @@ impl Session {
         if templates_changed {
             self.theme = Theme::compile(&site_files.templates);
         }
-        if self.site_files.is_err() || areas.contains(&Area::Static) {
-            self.statics = Arc::new(load::read_statics(&self.root, &site_files.statics));
+        let published_changed = [Area::Static, Area::Releases]
+            .iter()
+            .any(|area| areas.contains(area));
+        if self.site_files.is_err() || published_changed {
+            self.statics = Arc::new(published_unchanged(&self.root, &site_files));
         }
         self.site_files = Ok(site_files);
     }
@@ -294,4 +298,13 @@ fn key(path: &str) -> EntryKey {
 
 fn components(path: &str) -> Vec<String> {
     path.split('/').map(str::to_string).collect()
+}
+
+/// The files served as they are on disk: `static/`, and each release's files
+/// under `data/releases/<version>/` as `build` publishes them.
+fn published_unchanged(root: &Path, site_files: &SiteFiles) -> Statics {
+    let mut files = load::read_statics(root, &site_files.statics);
+    let releases = pipeline::release_files(site_files).into_iter();
+    files.extend(releases.map(|file| (file.path, Bytes::from(file.bytes))));
+    files
 }

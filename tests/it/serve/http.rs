@@ -93,3 +93,38 @@ fn ctrl_c_stops_the_server_cleanly_even_with_a_tab_open() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+/// Runs `claimtrail release <version>` on the site at `root`.
+fn release(root: &Path, version: &str) {
+    let status = Command::new(assert_cmd::cargo::cargo_bin("claimtrail"))
+        .args(["release", version, "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+}
+
+#[test]
+fn releases_are_served_as_build_publishes_them_and_new_ones_appear() {
+    let dir = common::site(&[]);
+    release(dir.path(), "1.0.0");
+    let server = Server::start(dir.path(), &[]);
+    let on_disk = fs::read_to_string(dir.path().join("data/releases/1.0.0/claims.json")).unwrap();
+    let (status, content_type, body) = server.get("/data/releases/1.0.0/claims.json");
+    assert_eq!(
+        (status, content_type.as_str()),
+        (200, "application/json; charset=utf-8")
+    );
+    assert_eq!(body, on_disk, "the frozen bytes, unchanged");
+    let (status, _, _) = server.get("/data/releases/1.0.0/SHA256SUMS");
+    assert_eq!(status, 200);
+
+    let events = server.reloads();
+    edit(dir.path(), CLAIM, TITLE, "A retitled claim");
+    expect_reload(&events);
+    release(dir.path(), "1.1.0");
+    expect_reload(&events);
+    let (status, _, body) = server.get("/data/releases/1.1.0/claims.json");
+    assert_eq!(status, 200, "a release made while serving is served");
+    assert!(body.contains("A retitled claim"));
+}
