@@ -3,6 +3,7 @@
 //! exist, and the release makes the archives the action asks for.
 
 use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
 use serde_yaml_ng::Value;
@@ -233,4 +234,53 @@ fn the_installer_refuses_a_runner_without_a_release_and_a_bad_version() {
         );
         assert!(output.stdout.is_empty(), "{output:?}");
     }
+}
+
+/// Runs the release job's upload step with a fake `gh` that knows the
+/// release exists or not; returns the `gh` calls it saw.
+fn upload_step_calls(release_exists: bool) -> Vec<String> {
+    let release = yaml(".github/workflows/release.yml");
+    let steps = release["jobs"]["release"]["steps"].as_sequence().unwrap();
+    let step = steps
+        .iter()
+        .find(|step| step["name"] == "Attach the archives to the release")
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("calls");
+    let fake = format!(
+        "#!/bin/sh\necho \"$*\" >> '{}'\n[ \"$1 $2\" != 'release view' ] || exit {}\n",
+        log.display(),
+        if release_exists { 0 } else { 1 }
+    );
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::fs::write(bin.join("gh"), fake).unwrap();
+    std::fs::set_permissions(bin.join("gh"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let status = Command::new("bash")
+        .args(["-e", "-c", step["run"].as_str().unwrap()])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("TAG", "v1.2.3")
+        .env("GITHUB_REPOSITORY", "owner/name")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let calls = std::fs::read_to_string(log).unwrap();
+    calls
+        .lines()
+        .map(|line| line.split(" --repo").next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_release_job_creates_the_release_once_and_a_rerun_replaces_its_files() {
+    assert_eq!(
+        upload_step_calls(false),
+        ["release view v1.2.3", "release create v1.2.3"]
+    );
+    assert_eq!(
+        upload_step_calls(true),
+        ["release view v1.2.3", "release upload v1.2.3"]
+    );
 }
