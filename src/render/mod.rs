@@ -24,6 +24,7 @@ mod event_facts;
 mod evidence_view;
 mod facets;
 mod failures;
+mod feed_events;
 mod feeds;
 mod format;
 mod globals;
