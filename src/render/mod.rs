@@ -13,6 +13,7 @@ mod claims_csv;
 mod compile_errors;
 mod data;
 mod data_documents;
+mod data_envelope;
 mod data_evidence;
 mod data_page;
 mod dataset;
