@@ -8,8 +8,9 @@ use serde::ser::SerializeMap;
 
 use super::OutputFile;
 use super::changes::{RecordData, record_data};
-use super::data::{self, Entries};
+use super::data;
 use super::data_documents;
+use super::data_envelope::{Entries, document_with};
 use super::viewer::Viewer;
 use crate::load::Kind;
 use crate::model::{Document, Entity, Site, Source};
@@ -97,7 +98,7 @@ pub(super) fn render(viewer: &Viewer, file: &ApiFile) -> OutputFile {
                 body: Some(claim.body.trim()),
                 changes: record_data(viewer, Kind::Claim, "claims", &claim.id),
             };
-            data::document_with(viewer, "claim", &entries)
+            document_with(viewer, "claim", &entries)
         }
         Item::Source(source) => {
             let entries = ItemEntries {
@@ -106,7 +107,7 @@ pub(super) fn render(viewer: &Viewer, file: &ApiFile) -> OutputFile {
                 body: None,
                 changes: record_data(viewer, Kind::Source, "sources", &source.id),
             };
-            data::document_with(viewer, "source", &entries)
+            document_with(viewer, "source", &entries)
         }
         Item::Entity(entity) => {
             let entries = ItemEntries {
@@ -115,7 +116,7 @@ pub(super) fn render(viewer: &Viewer, file: &ApiFile) -> OutputFile {
                 body: None,
                 changes: record_data(viewer, Kind::Entity, "entities", &entity.id),
             };
-            data::document_with(viewer, "entity", &entries)
+            document_with(viewer, "entity", &entries)
         }
         Item::Document(document) => {
             let entries = ItemEntries {
@@ -124,7 +125,7 @@ pub(super) fn render(viewer: &Viewer, file: &ApiFile) -> OutputFile {
                 body: None,
                 changes: record_data(viewer, Kind::Document, "documents", &document.id),
             };
-            data::document_with(viewer, "document", &entries)
+            document_with(viewer, "document", &entries)
         }
     };
     OutputFile {

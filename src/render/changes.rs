@@ -208,7 +208,7 @@ pub(super) fn data_file(viewer: &Viewer) -> OutputFile {
         .unwrap_or_default();
     OutputFile {
         path: DATA_PATH.into(),
-        bytes: super::data::document(viewer, "changes", "records", &records),
+        bytes: super::data_envelope::document(viewer, "changes", "records", &records),
     }
 }
 

@@ -38,7 +38,7 @@ pub(super) fn file(viewer: &Viewer) -> OutputFile {
     let documents: Vec<DocumentData> = documents.map(|d| document(viewer, d)).collect();
     OutputFile {
         path: PATH.into(),
-        bytes: super::data::document(viewer, "documents", "documents", &documents),
+        bytes: super::data_envelope::document(viewer, "documents", "documents", &documents),
     }
 }
 

@@ -13,6 +13,7 @@ mod claims_csv;
 mod compile_errors;
 mod data;
 mod data_documents;
+mod data_envelope;
 mod data_evidence;
 mod data_page;
 mod dataset;
@@ -24,8 +25,10 @@ mod event_facts;
 mod evidence_view;
 mod facets;
 mod failures;
+mod feed_events;
 mod feeds;
 mod format;
+mod globals;
 mod hosting;
 mod json;
 mod list_data;
@@ -53,7 +56,6 @@ pub use theme::Theme;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
@@ -63,27 +65,6 @@ use failures::{Failures, PageFailure};
 use pages::Job;
 use viewer::Viewer;
 use views::Urls;
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: &'a str,
-    base_path: String,
-    language: &'a str,
-    /// Whether the language is written right to left (`dir="rtl"`).
-    rtl: bool,
-    repo_url: Option<&'a str>,
-    generator: String,
-    publisher: &'a crate::config::Publisher,
-    link_rel: &'a str,
-    citation_rel: &'a str,
-    /// The content's revision date: the newest commit that changed it, else
-    /// the newest date in it (`None` for a site without claims).
-    updated: Option<format::DateView>,
-    /// Whether the site has `/changes/` (its content's git history was read).
-    changes: bool,
-}
 
 /// Renders every page and data file of `site` with `theme`, all in memory
 /// (for the fuzz target; `build` streams with [`Renderer::render_all`]).
@@ -133,7 +114,7 @@ pub(crate) fn with_renderer<R>(
     let index = crate::index::Index::new(site);
     let markdown = Markdown::new(&site.config.html);
     let viewer = Viewer::new(site, &urls, &index, &markdown);
-    set_globals(&mut theme.tera, &viewer);
+    globals::set(&mut theme.tera, &viewer);
     let renderer = Renderer::new(&viewer, theme, merged_bundles);
     use_it(&renderer)
 }
@@ -377,46 +358,6 @@ fn data_paths(config: &crate::config::Config) -> Vec<&'static str> {
     paths.extend(schemas::paths());
     paths.extend(hosting::paths(config));
     paths
-}
-
-fn set_globals(tera: &mut Tera, viewer: &Viewer) {
-    let config = &viewer.site.config;
-    let site = SiteView {
-        title: &config.title,
-        description: &config.description,
-        base_url: &config.base_url,
-        base_path: config.base_path(),
-        language: &config.language,
-        rtl: config.translations.is_rtl(),
-        repo_url: config.repo_url.as_deref(),
-        generator: format!("claimtrail {}", env!("CARGO_PKG_VERSION")),
-        publisher: &config.publisher,
-        link_rel: &config.html.link_rel,
-        citation_rel: &config.html.citation_rel,
-        updated: feeds::newest_date(viewer.site).map(format::date_view),
-        changes: viewer.site.provenance.is_some(),
-    };
-    let statuses: Vec<_> = config
-        .statuses
-        .iter()
-        .map(|s| viewer.status(&s.id))
-        .collect();
-    let pages: Vec<_> = viewer
-        .site
-        .pages
-        .values()
-        .map(|p| views::Link {
-            id: p.id.clone(),
-            name: p.title.clone(),
-            url: viewer.urls.path(&format!("pages/{}/", p.id)),
-        })
-        .collect();
-    words::register(tera, &config.translations);
-    words::set_table(tera, &config.translations);
-    let globals = tera.global_context();
-    globals.insert("site", &site);
-    globals.insert("statuses", &statuses);
-    globals.insert("nav_pages", &pages);
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! folder with the rest of the site, in the same atomic write.
 
 pub(crate) mod engine;
+mod record;
 mod record_text;
 pub mod records;
 pub(crate) mod reuse;
