@@ -5,13 +5,16 @@
 //! - [`compare`] says what an edit did to one file, from its two parsed
 //!   versions: verdict, evidence, quotes, values, title;
 //! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
-//! - [`history`] walks the commits that changed `content/` once, giving each
-//!   record its entry date, last change and list of changes.
+//! - [`chain`] reads the commits that changed `content/` and their changed
+//!   files, in parallel runs;
+//! - [`history`] follows each record through them once, giving it its entry
+//!   date, last change and list of changes.
 //!
 //! `claimtrail diff` uses all three on two revisions; `build` reads the whole
 //! history of `content/` once to say when each record was entered and changed.
 
 mod cache;
+mod chain;
 pub mod changeset;
 pub mod compare;
 mod error;

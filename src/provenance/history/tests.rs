@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::Command;
 
 use super::*;
+use crate::provenance::chain::read_runs;
 
 const STATUSES: [&str; 3] = ["unverified", "disputed", "refuted"];
 

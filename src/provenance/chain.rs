@@ -1,0 +1,286 @@
+//! Reading a run of commits: the first-parent chain from `HEAD`, the
+//! commits in it whose `content/` tree changed, and each one's changed
+//! content files before and after, parsed. A long chain is read in parallel
+//! runs, each with its own handle on the repository, joined in order.
+//! [`super::history`] turns what this reads into each record's history.
+
+use std::collections::HashMap;
+
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+use gix::diff::tree::recorder::Change as TreeChange;
+use rayon::prelude::*;
+
+use super::changeset::FileVersion;
+use super::error::{GitError, git_error};
+use super::git::{Repo, content_file, read_content_file};
+use super::stamp::Stamp;
+use crate::load::RawFile;
+
+/// A commit whose `content/` changed, with the changed paths.
+pub(super) struct Delta {
+    /// The commit.
+    pub commit: ObjectId,
+    /// When it was committed.
+    pub time: Stamp,
+    /// Its message's first line.
+    pub subject: String,
+    /// The paths it changed, relative to `content/`.
+    changes: Vec<TreeChange>,
+}
+
+/// The first-parent chain from `head`, oldest first, stopping short of
+/// `stop` when it is on the chain (then `true`: the walk resumes there).
+pub(super) fn first_parent_chain(
+    repo: &Repo,
+    head: ObjectId,
+    stop: Option<ObjectId>,
+) -> Result<(Vec<ObjectId>, bool), GitError> {
+    let mut chain = Vec::new();
+    let mut resumed = false;
+    for info in repo
+        .repo
+        .rev_walk([head])
+        .first_parent_only()
+        .all()
+        .map_err(git_error)?
+    {
+        let id = info.map_err(git_error)?.id;
+        if Some(id) == stop {
+            resumed = true;
+            break;
+        }
+        chain.push(id);
+    }
+    chain.reverse();
+    Ok((chain, resumed))
+}
+
+/// A delta with the before and after versions of its changed content files.
+pub(super) type ParsedDelta = (Delta, Sides);
+
+/// Chains shorter than this are read on the calling thread: a new handle
+/// on the repository costs more than a few commits.
+const PARALLEL_FROM: usize = 256;
+
+/// The commits of `chain` that changed `content/` (compared with `previous`,
+/// the tree before the chain's first commit), each with its changed files
+/// parsed, and the last commit's tree. A long chain is read in parallel
+/// runs (see [`read_runs`]), a few per thread so that they even out.
+pub(super) fn read_chain(
+    repo: &Repo,
+    chain: &[ObjectId],
+    previous: Option<ObjectId>,
+    statuses: &[&str],
+) -> Result<(Vec<ParsedDelta>, Option<ObjectId>), GitError> {
+    let run_length = if chain.len() < PARALLEL_FROM {
+        chain.len()
+    } else {
+        chain.len().div_ceil(4 * rayon::current_num_threads())
+    };
+    read_runs(repo, chain, previous, statuses, run_length)
+}
+
+/// [`read_chain`] with the chain cut into runs of `run_length` commits, read
+/// in parallel, each by its own handle on the repository and starting from
+/// the tree of the commit before it. The runs are joined in order, so the
+/// result is the one a single pass gives.
+pub(super) fn read_runs(
+    repo: &Repo,
+    chain: &[ObjectId],
+    previous: Option<ObjectId>,
+    statuses: &[&str],
+    run_length: usize,
+) -> Result<(Vec<ParsedDelta>, Option<ObjectId>), GitError> {
+    if run_length >= chain.len() {
+        let (deltas, last) = content_deltas(repo, chain, previous)?;
+        return Ok((parse_versions(repo, deltas, statuses)?, last));
+    }
+    let starts: Vec<usize> = (0..chain.len()).step_by(run_length.max(1)).collect();
+    let opener = repo.opener();
+    let runs = starts
+        .par_iter()
+        .map(|&start| {
+            let repo = opener.open()?;
+            let before = match start.checked_sub(1) {
+                Some(last) => repo.content_tree(chain[last])?,
+                None => previous,
+            };
+            let run = &chain[start..chain.len().min(start + run_length)];
+            let (deltas, last) = content_deltas(&repo, run, before)?;
+            Ok((parse_versions(&repo, deltas, statuses)?, last))
+        })
+        .collect::<Result<Vec<_>, GitError>>()?;
+    let last = runs.last().map_or(previous, |(_, last)| *last);
+    Ok((
+        runs.into_iter().flat_map(|(deltas, _)| deltas).collect(),
+        last,
+    ))
+}
+
+/// The commits of `chain` that changed `content/` (compared with `previous`,
+/// the tree before the chain's first commit), and the last commit's tree.
+fn content_deltas(
+    repo: &Repo,
+    chain: &[ObjectId],
+    mut previous: Option<ObjectId>,
+) -> Result<(Vec<Delta>, Option<ObjectId>), GitError> {
+    let mut deltas = Vec::new();
+    for &commit in chain {
+        let tree = repo.content_tree(commit)?;
+        if tree != previous {
+            let (time, subject) = commit_details(repo, commit)?;
+            deltas.push(Delta {
+                commit,
+                time,
+                subject,
+                changes: repo.tree_changes(previous, tree)?,
+            });
+        }
+        previous = tree;
+    }
+    Ok((deltas, previous))
+}
+
+/// A commit's committer time and subject line.
+fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError> {
+    let commit = repo.repo.find_commit(id).map_err(git_error)?;
+    let time = commit.time().map_err(git_error)?;
+    let message = commit.message_raw_sloppy();
+    let subject = message
+        .lines()
+        .map(|line| line.to_str_lossy().trim().to_string())
+        .find(|line| !line.is_empty())
+        .unwrap_or_default();
+    Ok((Stamp::new(time.seconds, time.offset), subject))
+}
+
+/// Before and after versions of one delta's changed content files.
+type Sides = (Vec<FileVersion>, Vec<FileVersion>);
+
+/// A delta's changed content files as read: before (some taken from an
+/// earlier delta) and after.
+type DeltaTexts = (Vec<Version<RawFile>>, Vec<RawFile>);
+
+/// A file version of a delta, to be parsed or taken from an earlier delta.
+enum Version<T> {
+    /// Read (or, after parsing, parsed) for this delta.
+    Own(T),
+    /// The version an earlier delta of the run left at the same path: its
+    /// delta's index and its place among that delta's after versions.
+    Earlier(usize, usize),
+}
+
+/// Reads every changed file of every delta, then parses them all in
+/// parallel (a run of a long chain is already on its own thread). A file's
+/// version before a change is usually the one an earlier delta made: that
+/// one is neither read nor parsed again.
+fn parse_versions(
+    repo: &Repo,
+    deltas: Vec<Delta>,
+    statuses: &[&str],
+) -> Result<Vec<ParsedDelta>, GitError> {
+    let texts = read_versions(repo, &deltas)?;
+    let parsed: Vec<(Vec<Version<FileVersion>>, Vec<FileVersion>)> = texts
+        .into_par_iter()
+        .map(|(before, after)| {
+            let before = (before.into_iter())
+                .map(|version| match version {
+                    Version::Own(file) => Version::Own(FileVersion::parse(&file, statuses)),
+                    Version::Earlier(delta, at) => Version::Earlier(delta, at),
+                })
+                .collect();
+            let after = (after.iter())
+                .map(|file| FileVersion::parse(file, statuses))
+                .collect();
+            (before, after)
+        })
+        .collect();
+    let mut sides: Vec<Sides> = Vec::with_capacity(parsed.len());
+    for (before, after) in parsed {
+        let before = (before.into_iter())
+            .map(|version| match version {
+                Version::Own(parsed) => Ok(parsed),
+                Version::Earlier(delta, at) => (sides.get(delta))
+                    .and_then(|(_, after)| after.get(at))
+                    .cloned()
+                    .ok_or_else(|| GitError("a file version went missing".into())),
+            })
+            .collect::<Result<Vec<FileVersion>, GitError>>()?;
+        sides.push((before, after));
+    }
+    Ok(deltas.into_iter().zip(sides).collect())
+}
+
+/// The texts of every delta's changed content files, before and after;
+/// a before version that an earlier delta left at the same path (the same
+/// blob) is marked [`Version::Earlier`] instead of being read again.
+fn read_versions(repo: &Repo, deltas: &[Delta]) -> Result<Vec<DeltaTexts>, GitError> {
+    let mut left: HashMap<Blob<'_>, (usize, usize)> = HashMap::new();
+    let mut texts = Vec::with_capacity(deltas.len());
+    for (index, delta) in deltas.iter().enumerate() {
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for change in &delta.changes {
+            let (was, is) = blobs(change);
+            if let Some(blob) = was {
+                match left.remove(&blob) {
+                    Some((earlier, at)) if earlier < index => {
+                        before.push(Version::Earlier(earlier, at));
+                    }
+                    _ => before.extend(content_version(repo, blob.0, blob.1)?.map(Version::Own)),
+                }
+            }
+            if let Some(blob) = is
+                && let Some(file) = content_version(repo, blob.0, blob.1)?
+            {
+                left.insert(blob, (index, after.len()));
+                after.push(file);
+            }
+        }
+        texts.push((before, after));
+    }
+    Ok(texts)
+}
+
+/// A file's path (relative to `content/`) and blob id.
+type Blob<'a> = (&'a [u8], ObjectId);
+
+/// A changed path's blob before and after the change (files only).
+fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
+    match change {
+        TreeChange::Addition {
+            entry_mode,
+            oid,
+            path,
+            ..
+        } if entry_mode.is_blob() => (None, Some((path.as_bytes(), *oid))),
+        TreeChange::Deletion {
+            entry_mode,
+            oid,
+            path,
+            ..
+        } if entry_mode.is_blob() => (Some((path.as_bytes(), *oid)), None),
+        TreeChange::Modification {
+            previous_entry_mode,
+            previous_oid,
+            entry_mode,
+            oid,
+            path,
+        } => (
+            previous_entry_mode
+                .is_blob()
+                .then_some((path.as_bytes(), *previous_oid)),
+            entry_mode.is_blob().then_some((path.as_bytes(), *oid)),
+        ),
+        _ => (None, None),
+    }
+}
+
+/// The content file at `path` (relative to `content/`), if it is one.
+fn content_version(repo: &Repo, path: &[u8], oid: ObjectId) -> Result<Option<RawFile>, GitError> {
+    let path = path.to_str_lossy();
+    if content_file(&path).is_none() {
+        return Ok(None);
+    }
+    read_content_file(&repo.repo, &path, oid)
+}
