@@ -71,7 +71,7 @@ impl Opener {
     /// A new handle on the repository.
     pub(crate) fn open(&self) -> Result<Repo, GitError> {
         let mut repo = gix::open_opts(&self.git_dir, self.options.clone()).map_err(git_error)?;
-        with_caches(&mut repo);
+        repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
         Ok(Repo {
             repo,
             content: self.content.clone(),
@@ -79,20 +79,16 @@ impl Opener {
     }
 }
 
-/// The decoded objects kept in memory while the history is read.
+/// The decoded objects each handle keeps in memory while the history is
+/// read: consecutive commits share most trees, so each is inflated once, not
+/// once per commit that has it.
 const OBJECT_CACHE_BYTES: usize = 32 * 1024 * 1024;
-
-/// Gives a handle its cache of decoded objects: consecutive commits share
-/// most trees, so each is inflated once, not once per commit that has it.
-fn with_caches(repo: &mut gix::Repository) {
-    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
-}
 
 /// Opens the repository that holds the site at `root`, refusing the cases
 /// whose history would be wrong or missing (no repository, shallow, no commit).
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
     let mut repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
-    with_caches(&mut repo);
+    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
     let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;
