@@ -3,6 +3,7 @@
 
 mod cache;
 mod history;
+mod hostile;
 mod pages;
 pub(crate) mod repo;
 mod skipped;
