@@ -13,6 +13,7 @@
 #
 #   scripts/bench/history.sh                 # 10,000 claims, 10,001 commits
 #   HISTORY_SIZE=1000 RUNS=5 scripts/bench/history.sh
+#   FLAT=1 scripts/bench/history.sh          # claims in one folder, not by year
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -30,6 +31,13 @@ mkdir -p "$DIR"
 trap 'rm -rf "$DIR"' EXIT
 
 "$GEN" --claims "$SIZE" --out "$DIR/site" >/dev/null
+# FLAT=1: every claim straight in content/claims/, as `claimtrail new` puts
+# them (the generator spreads them over year folders): one 10,000-entry tree
+# for every commit to change instead of two of 1,667.
+if [[ -n ${FLAT:-} ]]; then
+    find "$DIR/site/content/claims" -mindepth 2 -name '*.md' -exec mv -t "$DIR/site/content/claims" {} +
+    find "$DIR/site/content/claims" -mindepth 1 -type d -empty -delete
+fi
 python3 scripts/bench/history-repo.py "$DIR/site"
 # A clone's pack, not fast-import's (whose long delta chains cost twice as much).
 git -C "$DIR/site" repack -adfq
