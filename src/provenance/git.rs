@@ -71,7 +71,7 @@ impl Opener {
     /// A new handle on the repository.
     pub(crate) fn open(&self) -> Result<Repo, GitError> {
         let mut repo = gix::open_opts(&self.git_dir, self.options.clone()).map_err(git_error)?;
-        repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+        with_caches(&mut repo);
         Ok(Repo {
             repo,
             content: self.content.clone(),
@@ -84,11 +84,26 @@ impl Opener {
 /// once per commit that has it.
 const OBJECT_CACHE_BYTES: usize = 32 * 1024 * 1024;
 
+/// The delta-cache memory of each handle. git stores most versions of a
+/// large tree as deltas on one whole version; with claimtrail's gix-pack
+/// (vendor/gix-pack) that whole version is inflated once and kept here.
+const DELTA_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Gives a handle its caches ([`OBJECT_CACHE_BYTES`], [`DELTA_CACHE_BYTES`]).
+fn with_caches(repo: &mut gix::Repository) {
+    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+    repo.objects.set_pack_cache(|| {
+        Box::new(gix::odb::pack::cache::lru::StaticLinkedList::<64>::new(
+            DELTA_CACHE_BYTES,
+        ))
+    });
+}
+
 /// Opens the repository that holds the site at `root`, refusing the cases
 /// whose history would be wrong or missing (no repository, shallow, no commit).
 pub fn open(root: &Path) -> Result<Repo, Unavailable> {
     let mut repo = gix::discover(root).map_err(|_| Unavailable::NoRepository)?;
-    repo.object_cache_size_if_unset(OBJECT_CACHE_BYTES);
+    with_caches(&mut repo);
     let workdir = repo.workdir().ok_or(Unavailable::NoRepository)?;
     let canonical = |path: &Path| std::fs::canonicalize(path).map_err(unreadable);
     let site = canonical(root)?;

@@ -46,6 +46,14 @@ fn scripted_repository() -> tempfile::TempDir {
         git(root, &["add", "-A"], day);
         git(root, &["commit", "-q", "--allow-empty", "-m", subject], day);
     };
+    // Claims that never change, so that the folder's tree is large enough
+    // for git to store its versions as deltas when the repository is packed.
+    for filler in 0..40 {
+        write(
+            &format!("filler-{filler:02}.md"),
+            claim(&format!("Filler {filler}"), "unverified"),
+        );
+    }
     for day in 1..=6 {
         write(
             &format!("claim-{day}.md"),
@@ -91,7 +99,7 @@ fn runs_of_any_length_give_the_history_of_one_pass() {
     let dir = scripted_repository();
     let repo = crate::provenance::open(dir.path()).unwrap();
     let one_pass = history_in_runs(&repo, usize::MAX);
-    assert_eq!(one_pass.records.len(), 6, "{:#?}", one_pass.records);
+    assert_eq!(one_pass.records.len(), 46, "{:#?}", one_pass.records);
     let renamed = one_pass.record(Kind::Claim, "claim-three").unwrap();
     assert_eq!(renamed.revisions.len(), 3, "added, disputed, renamed");
     assert!(
@@ -104,6 +112,46 @@ fn runs_of_any_length_give_the_history_of_one_pass() {
         assert_eq!(
             history_in_runs(&repo, run_length),
             one_pass,
+            "runs of {run_length}"
+        );
+    }
+}
+
+/// How many trees the repository's packs store as deltas.
+fn packed_tree_deltas(root: &Path) -> usize {
+    let packs = root.join(".git/objects/pack");
+    let index = std::fs::read_dir(&packs)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|e| e == "idx"))
+        .expect("a pack");
+    let listing = Command::new("git")
+        .args(["verify-pack", "-v"])
+        .arg(index)
+        .output()
+        .unwrap();
+    String::from_utf8(listing.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>())
+        .filter(|fields| fields.get(1) == Some(&"tree") && fields.len() >= 7)
+        .count()
+}
+
+#[test]
+fn a_packed_repository_reads_as_its_loose_objects() {
+    let dir = scripted_repository();
+    let loose = history_in_runs(&crate::provenance::open(dir.path()).unwrap(), usize::MAX);
+    git(dir.path(), &["repack", "-adfq"], 11);
+    assert!(
+        packed_tree_deltas(dir.path()) >= 3,
+        "the claims folder's versions are deltas (whose bases the delta cache keeps)"
+    );
+    let repo = crate::provenance::open(dir.path()).unwrap();
+    for run_length in [usize::MAX, 3] {
+        assert_eq!(
+            history_in_runs(&repo, run_length),
+            loose,
             "runs of {run_length}"
         );
     }
