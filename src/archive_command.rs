@@ -16,7 +16,7 @@ use claimtrail::archive_lock::LockEntry;
 use claimtrail::diagnostic::plural;
 
 use crate::cli::Report;
-use crate::report_error;
+use crate::outcome::report_error;
 
 /// Exit code when there were URLs to visit and none could be recorded
 /// (no network, the archive down or rate limiting).

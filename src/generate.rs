@@ -26,7 +26,7 @@ pub(crate) fn man() -> ExitCode {
         Ok(()) => print_bytes(&page),
         Err(error) => {
             eprintln!("error: the man page could not be written: {error}");
-            ExitCode::from(crate::USAGE_ERRORS)
+            ExitCode::from(crate::outcome::USAGE_ERRORS)
         }
     }
 }
@@ -38,7 +38,7 @@ fn print_bytes(bytes: &[u8]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: could not write to stdout: {error}");
-            ExitCode::from(crate::USAGE_ERRORS)
+            ExitCode::from(crate::outcome::USAGE_ERRORS)
         }
     }
 }

@@ -3,6 +3,7 @@
 mod archive_command;
 mod cli;
 mod generate;
+mod outcome;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -14,9 +15,10 @@ use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
 use claimtrail::review::DiffFormat;
 use claimtrail::serve::ServeOptions;
-use claimtrail::{BuildOptions, Diagnostics, Error, Format};
+use claimtrail::{BuildOptions, Format};
 
 use cli::{Cli, Command, ImportKind, ImportTarget, LinkFlags, Report};
+use outcome::{CONTENT_ERRORS, USAGE_ERRORS, judge_warnings, print_diagnostics, report_error};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
@@ -24,13 +26,6 @@ use cli::{Cli, Command, ImportKind, ImportTarget, LinkFlags, Report};
 // choice to the program, so examples/search-time.rs names it too.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Exit code for content errors.
-const CONTENT_ERRORS: u8 = 1;
-/// Exit code for usage and I/O errors.
-const USAGE_ERRORS: u8 = 2;
-/// Exit code for warnings under `--deny-warnings` (and no errors).
-const DENIED_WARNINGS: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -306,26 +301,6 @@ fn diff(root: &std::path::Path, base: &str, head: Option<&str>, format: DiffForm
     }
 }
 
-/// Success, unless there are warnings and `--deny-warnings` was given: then
-/// says so on stderr and exits with [`DENIED_WARNINGS`].
-fn judge_warnings(diagnostics: &Diagnostics, deny_warnings: bool, style: HumanStyle) -> ExitCode {
-    if deny_warnings && diagnostics.warning_count() > 0 {
-        let unseen = if style.warnings == Warnings::Hidden {
-            " (run without --quiet to see them)"
-        } else {
-            ""
-        };
-        eprintln!(
-            "{}: {}, denied by --deny-warnings{unseen}",
-            error_prefix(style.color),
-            diagnostics.warnings_text()
-        );
-        ExitCode::from(DENIED_WARNINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
 fn serve(options: &ServeOptions) -> ExitCode {
     match claimtrail::serve::serve(options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -375,39 +350,5 @@ fn init(
             "the tracker was not created",
             Report::default().style(),
         ),
-    }
-}
-
-fn print_diagnostics(diagnostics: &Diagnostics, format: Format, style: HumanStyle) {
-    let text = diagnostics.render_with(format, style);
-    match format {
-        // Machine formats go to stdout, to be piped or read by the CI runner.
-        Format::Json | Format::Github => print!("{text}"),
-        Format::Human => eprint!("{text}"),
-    }
-    let _ = std::io::stdout().flush();
-}
-
-pub(crate) fn report_error(error: Error, consequence: &str, style: HumanStyle) -> ExitCode {
-    let prefix = error_prefix(style.color);
-    match error {
-        Error::Content(diagnostics) => {
-            eprint!("{}", diagnostics.render_with(Format::Human, style));
-            eprintln!("{prefix}: {consequence}");
-            ExitCode::from(CONTENT_ERRORS)
-        }
-        other => {
-            eprintln!("{prefix}: {other}");
-            ExitCode::from(USAGE_ERRORS)
-        }
-    }
-}
-
-/// "error", in bold red when `color` is on.
-fn error_prefix(color: bool) -> &'static str {
-    if color {
-        "\x1b[1;31merror\x1b[0m"
-    } else {
-        "error"
     }
 }
