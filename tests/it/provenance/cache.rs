@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use super::repo::{COST, GitSite};
+use super::repo::GitSite;
 
 const CACHE: &str = ".claimtrail/history.json";
 
@@ -15,12 +15,7 @@ fn built_from_scratch(site: &GitSite, folder: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 fn refute_the_cost_claim(site: &GitSite) {
-    site.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
-    site.edit(
-        COST,
-        "+++\n## What",
-        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
-    );
+    site.refute_the_cost_claim();
     site.commit("Refute the cost claim", "2026-06-10T12:00:00Z");
 }
 

@@ -3,7 +3,7 @@
 //! data that show them keep them as text.
 
 use super::pages::built;
-use super::repo::{COST, GitSite};
+use super::repo::GitSite;
 use crate::common::html::texts;
 use crate::common::html_safety::executable_parts_of_page;
 use crate::common::{data, page, read, tree};
@@ -14,12 +14,7 @@ const SUBJECT: &str =
 /// The base fixture with one verdict change committed under [`SUBJECT`].
 fn site_with_a_hostile_subject() -> GitSite {
     let site = GitSite::committed();
-    site.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
-    site.edit(
-        COST,
-        "+++\n## What",
-        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\n+++\n## What",
-    );
+    site.refute_the_cost_claim();
     site.commit(SUBJECT, "2026-06-10T12:00:00Z");
     site
 }

@@ -84,6 +84,17 @@ impl GitSite {
         common::tree(&output)
     }
 
+    /// Changes the cost claim's verdict from disputed to refuted, with a
+    /// `[[history]]` entry and note dated 10 June 2026 (not committed).
+    pub fn refute_the_cost_claim(&self) {
+        self.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
+        self.edit(
+            COST,
+            "+++\n## What",
+            "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
+        );
+    }
+
     /// Moves the file at `from` to `to` with `git mv`.
     pub fn rename(&self, from: &str, to: &str) {
         self.git(&["mv", from, to], "2026-01-01T00:00:00Z");
@@ -100,12 +111,7 @@ pub const GLOBEX: &str = "content/claims/globex-beats-acme.md";
 /// merged branch adding a citation.
 pub fn scripted() -> GitSite {
     let site = GitSite::committed();
-    site.edit(COST, "status = \"disputed\"", "status = \"refuted\"");
-    site.edit(
-        COST,
-        "+++\n## What",
-        "\n[[history]]\ndate = 2026-06-10\nstatus = \"refuted\"\nnote = \"The price sheet settles it.\"\n+++\n## What",
-    );
+    site.refute_the_cost_claim();
     site.commit("Refute the cost claim (#4)", "2026-06-10T12:00:00+02:00");
     site.edit(GLOBEX, "status = \"refuted\"", "status = \"disputed\"");
     site.edit(
