@@ -4,8 +4,6 @@
 //! runs, each with its own handle on the repository, joined in order.
 //! [`super::history`] turns what this reads into each record's history.
 
-use std::collections::HashMap;
-
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
@@ -158,88 +156,38 @@ fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError
 /// Before and after versions of one delta's changed content files.
 type Sides = (Vec<FileVersion>, Vec<FileVersion>);
 
-/// A delta's changed content files as read: before (some taken from an
-/// earlier delta) and after.
-type DeltaTexts = (Vec<Version<RawFile>>, Vec<RawFile>);
-
-/// A file version of a delta, to be parsed or taken from an earlier delta.
-enum Version<T> {
-    /// Read (or, after parsing, parsed) for this delta.
-    Own(T),
-    /// The version an earlier delta of the run left at the same path: its
-    /// delta's index and its place among that delta's after versions.
-    Earlier(usize, usize),
-}
-
 /// Reads every changed file of every delta, then parses them all in
-/// parallel (a run of a long chain is already on its own thread). A file's
-/// version before a change is usually the one an earlier delta made: that
-/// one is neither read nor parsed again.
+/// parallel (a run of a long chain is already on its own thread).
 fn parse_versions(
     repo: &Repo,
     deltas: Vec<Delta>,
     statuses: &[&str],
 ) -> Result<Vec<ParsedDelta>, GitError> {
-    let texts = read_versions(repo, &deltas)?;
-    let parsed: Vec<(Vec<Version<FileVersion>>, Vec<FileVersion>)> = texts
-        .into_par_iter()
-        .map(|(before, after)| {
-            let before = (before.into_iter())
-                .map(|version| match version {
-                    Version::Own(file) => Version::Own(FileVersion::parse(&file, statuses)),
-                    Version::Earlier(delta, at) => Version::Earlier(delta, at),
-                })
-                .collect();
-            let after = (after.iter())
-                .map(|file| FileVersion::parse(file, statuses))
-                .collect();
-            (before, after)
-        })
-        .collect();
-    let mut sides: Vec<Sides> = Vec::with_capacity(parsed.len());
-    for (before, after) in parsed {
-        let before = (before.into_iter())
-            .map(|version| match version {
-                Version::Own(parsed) => Ok(parsed),
-                Version::Earlier(delta, at) => (sides.get(delta))
-                    .and_then(|(_, after)| after.get(at))
-                    .cloned()
-                    .ok_or_else(|| GitError("a file version went missing".into())),
-            })
-            .collect::<Result<Vec<FileVersion>, GitError>>()?;
-        sides.push((before, after));
-    }
-    Ok(deltas.into_iter().zip(sides).collect())
-}
-
-/// The texts of every delta's changed content files, before and after;
-/// a before version that an earlier delta left at the same path (the same
-/// blob) is marked [`Version::Earlier`] instead of being read again.
-fn read_versions(repo: &Repo, deltas: &[Delta]) -> Result<Vec<DeltaTexts>, GitError> {
-    let mut left: HashMap<Blob<'_>, (usize, usize)> = HashMap::new();
     let mut texts = Vec::with_capacity(deltas.len());
-    for (index, delta) in deltas.iter().enumerate() {
-        let (mut before, mut after) = (Vec::new(), Vec::new());
+    for delta in &deltas {
+        let mut sides = (Vec::new(), Vec::new());
         for change in &delta.changes {
-            let (was, is) = blobs(change);
-            if let Some(blob) = was {
-                match left.remove(&blob) {
-                    Some((earlier, at)) if earlier < index => {
-                        before.push(Version::Earlier(earlier, at));
-                    }
-                    _ => before.extend(content_version(repo, blob.0, blob.1)?.map(Version::Own)),
-                }
+            let (before, after) = blobs(change);
+            if let Some((path, oid)) = before {
+                sides.0.extend(content_version(repo, path, oid)?);
             }
-            if let Some(blob) = is
-                && let Some(file) = content_version(repo, blob.0, blob.1)?
-            {
-                left.insert(blob, (index, after.len()));
-                after.push(file);
+            if let Some((path, oid)) = after {
+                sides.1.extend(content_version(repo, path, oid)?);
             }
         }
-        texts.push((before, after));
+        texts.push(sides);
     }
-    Ok(texts)
+    let parse = |files: Vec<RawFile>| -> Vec<FileVersion> {
+        files
+            .iter()
+            .map(|file| FileVersion::parse(file, statuses))
+            .collect()
+    };
+    let parsed: Vec<Sides> = texts
+        .into_par_iter()
+        .map(|(before, after)| (parse(before), parse(after)))
+        .collect();
+    Ok(deltas.into_iter().zip(parsed).collect())
 }
 
 /// A file's path (relative to `content/`) and blob id.
