@@ -4,6 +4,8 @@
 //! runs, each with its own handle on the repository, joined in order.
 //! [`super::history`] turns what this reads into each record's history.
 
+use std::collections::HashMap;
+
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
@@ -157,37 +159,99 @@ fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError
 type Sides = (Vec<FileVersion>, Vec<FileVersion>);
 
 /// Reads every changed file of every delta, then parses them all in
-/// parallel (a run of a long chain is already on its own thread).
+/// parallel (a run of a long chain is already on its own thread). Each
+/// distinct version (path and blob) is read and parsed once: the version
+/// before an edit is usually the one an earlier delta of the run made.
 fn parse_versions(
     repo: &Repo,
     deltas: Vec<Delta>,
     statuses: &[&str],
 ) -> Result<Vec<ParsedDelta>, GitError> {
-    let mut texts = Vec::with_capacity(deltas.len());
+    let mut versions = Versions::default();
+    let mut places = Vec::with_capacity(deltas.len());
     for delta in &deltas {
         let mut sides = (Vec::new(), Vec::new());
         for change in &delta.changes {
             let (before, after) = blobs(change);
-            if let Some((path, oid)) = before {
-                sides.0.extend(content_version(repo, path, oid)?);
+            if let Some(blob) = before {
+                sides.0.extend(versions.place(repo, blob)?);
             }
-            if let Some((path, oid)) = after {
-                sides.1.extend(content_version(repo, path, oid)?);
+            if let Some(blob) = after {
+                sides.1.extend(versions.place(repo, blob)?);
             }
         }
-        texts.push(sides);
+        places.push(sides);
     }
-    let parse = |files: Vec<RawFile>| -> Vec<FileVersion> {
-        files
-            .iter()
-            .map(|file| FileVersion::parse(file, statuses))
+    let mut parsed = versions.parse(statuses);
+    let mut sides = Vec::with_capacity(places.len());
+    for (before, after) in places {
+        sides.push((parsed.take_all(&before)?, parsed.take_all(&after)?));
+    }
+    Ok(deltas.into_iter().zip(sides).collect())
+}
+
+/// The distinct content file versions of a run, each read once, with how
+/// many times the run's deltas use each.
+#[derive(Default)]
+struct Versions<'a> {
+    /// A version's place in `files`, or `None` when it is not a content file.
+    places: HashMap<Blob<'a>, Option<usize>>,
+    files: Vec<RawFile>,
+    uses: Vec<usize>,
+}
+
+impl<'a> Versions<'a> {
+    /// The place of `blob`'s version, read at its first use.
+    fn place(&mut self, repo: &Repo, blob: Blob<'a>) -> Result<Option<usize>, GitError> {
+        if let Some(&place) = self.places.get(&blob) {
+            if let Some(place) = place {
+                self.uses[place] += 1;
+            }
+            return Ok(place);
+        }
+        let place = content_version(repo, blob.0, blob.1)?.map(|file| {
+            self.files.push(file);
+            self.uses.push(1);
+            self.files.len() - 1
+        });
+        self.places.insert(blob, place);
+        Ok(place)
+    }
+
+    /// Parses every version, in parallel.
+    fn parse(self, statuses: &[&str]) -> Parsed {
+        Parsed {
+            versions: (self.files.par_iter())
+                .map(|file| Some(FileVersion::parse(file, statuses)))
+                .collect(),
+            uses: self.uses,
+        }
+    }
+}
+
+/// The parsed versions of a run, handed out by place.
+struct Parsed {
+    versions: Vec<Option<FileVersion>>,
+    uses: Vec<usize>,
+}
+
+impl Parsed {
+    /// The versions at `places`: each moved out at its last use, cloned before.
+    fn take_all(&mut self, places: &[usize]) -> Result<Vec<FileVersion>, GitError> {
+        let missing = || GitError("a file version went missing".into());
+        (places.iter())
+            .map(|&place| {
+                let uses = self.uses.get_mut(place).ok_or_else(missing)?;
+                *uses = uses.saturating_sub(1);
+                let version = self.versions.get_mut(place).ok_or_else(missing)?;
+                if *uses == 0 {
+                    version.take().ok_or_else(missing)
+                } else {
+                    version.clone().ok_or_else(missing)
+                }
+            })
             .collect()
-    };
-    let parsed: Vec<Sides> = texts
-        .into_par_iter()
-        .map(|(before, after)| (parse(before), parse(after)))
-        .collect();
-    Ok(deltas.into_iter().zip(parsed).collect())
+    }
 }
 
 /// A file's path (relative to `content/`) and blob id.

@@ -4,6 +4,8 @@ use std::path::Path;
 use std::process::Command;
 
 use super::*;
+use crate::load::RawFile;
+use crate::provenance::FileVersion;
 use crate::provenance::chain::read_runs;
 
 const STATUSES: [&str; 3] = ["unverified", "disputed", "refuted"];
@@ -34,7 +36,8 @@ fn claim(title: &str, status: &str) -> String {
 }
 
 /// A repository whose commits add claims, change verdicts and titles, rename
-/// one, remove one, and one that leaves `content/` alone.
+/// one, remove one, revert one to an earlier text, and one that leaves
+/// `content/` alone.
 fn scripted_repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -74,6 +77,9 @@ fn scripted_repository() -> tempfile::TempDir {
     commit("Rename claim 3", 9);
     std::fs::remove_file(claims.join("claim-4.md")).unwrap();
     commit("Remove claim 4", 10);
+    // Back to the very text (the same blob) claim 2 had after day 3.
+    write("claim-2.md", claim("Claim 2", "disputed"));
+    commit("Revert claim 2", 11);
     dir
 }
 
@@ -117,6 +123,90 @@ fn runs_of_any_length_give_the_history_of_one_pass() {
     }
 }
 
+/// What `git args` prints in `dir`.
+fn git_output(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The paths whose version before `commit` went (modified or deleted) and
+/// whose version after it came (added or modified), as git lists them.
+fn changed_paths(root: &Path, commit: &str) -> (Vec<String>, Vec<String>) {
+    let listing = [
+        "diff-tree",
+        "-r",
+        "--root",
+        "--no-commit-id",
+        "--name-status",
+    ];
+    let changed = git_output(root, &[&listing[..], &[commit]].concat());
+    let (mut went, mut came) = (Vec::new(), Vec::new());
+    for line in changed.lines() {
+        let (status, path) = line.split_once('\t').unwrap();
+        if status != "A" {
+            went.push(path.to_string());
+        }
+        if status != "D" {
+            came.push(path.to_string());
+        }
+    }
+    (went, came)
+}
+
+#[test]
+fn each_delta_holds_the_versions_of_its_changed_files() {
+    let dir = scripted_repository();
+    let root = dir.path();
+    let repo = crate::provenance::open(root).unwrap();
+    let head = repo.repo.head_id().unwrap().detach();
+    let (chain, _) = first_parent_chain(&repo, head, None).unwrap();
+    let (deltas, _) = read_runs(&repo, &chain, None, &STATUSES, usize::MAX).unwrap();
+    assert_eq!(deltas.len(), 10, "every commit but the one without content");
+    let fingerprint = |revision: String| {
+        let text = git_output(root, &["show", &revision]);
+        let file = RawFile {
+            kind: Kind::Claim,
+            path: String::new(),
+            id: String::new(),
+            text,
+        };
+        FileVersion::parse(&file, &STATUSES).fingerprint
+    };
+    let mut shared = 0;
+    for (delta, (before, after)) in &deltas {
+        let commit = delta.commit.to_string();
+        let (removed, added) = changed_paths(root, &commit);
+        let paths = |side: &[FileVersion]| side.iter().map(|v| v.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(before), removed, "before {commit}");
+        assert_eq!(paths(after), added, "after {commit}");
+        for version in before {
+            let earlier = fingerprint(format!("{commit}^:{}", version.path));
+            assert_eq!(
+                version.fingerprint, earlier,
+                "{} before {commit}",
+                version.path
+            );
+            shared += usize::from(deltas.iter().any(|(_, (_, a))| {
+                a.iter()
+                    .any(|v| v.path == version.path && v.fingerprint == earlier)
+            }));
+        }
+        for version in after {
+            let text = fingerprint(format!("{commit}:{}", version.path));
+            assert_eq!(version.fingerprint, text, "{} after {commit}", version.path);
+        }
+    }
+    assert_eq!(
+        shared, 9,
+        "the versions before edits that an earlier delta made"
+    );
+}
+
 /// How many trees the repository's packs store as deltas.
 fn packed_tree_deltas(root: &Path) -> usize {
     let packs = root.join(".git/objects/pack");
@@ -142,7 +232,7 @@ fn packed_tree_deltas(root: &Path) -> usize {
 fn a_packed_repository_reads_as_its_loose_objects() {
     let dir = scripted_repository();
     let loose = history_in_runs(&crate::provenance::open(dir.path()).unwrap(), usize::MAX);
-    git(dir.path(), &["repack", "-adfq"], 11);
+    git(dir.path(), &["repack", "-adfq"], 12);
     assert!(
         packed_tree_deltas(dir.path()) >= 3,
         "the claims folder's versions are deltas (whose bases the delta cache keeps)"
