@@ -126,3 +126,29 @@ fn the_crate_ships_its_sources_theme_and_docs_and_no_tests_or_tooling() {
         assert!(!files.contains(path), "{path} should not ship");
     }
 }
+
+/// The relative link targets of a Markdown text, without their `#fragment`.
+fn relative_links(markdown: &str) -> Vec<&str> {
+    markdown
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|target| !target.contains("://") && !target.starts_with('#'))
+        .map(|target| target.split('#').next().unwrap_or(target))
+        .collect()
+}
+
+#[test]
+fn every_relative_link_of_the_readme_points_at_a_shipped_file() {
+    // crates.io shows the README of the package, not of the repository.
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    let links = relative_links(&readme);
+    assert!(links.contains(&"docs/install.md"), "{links:?}");
+    let files = packaged();
+    for link in links {
+        assert!(
+            files.contains(link),
+            "README links {link}, which the crate does not ship"
+        );
+    }
+}
