@@ -180,3 +180,66 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
     assert!(first.iter().any(|(path, _)| path == "changes.json"));
     assert_eq!(first, second);
 }
+
+/// A claim without `[[history]]`, entered on 3 May 2026 as unverified.
+const PLAIN: &str = "content/claims/acme-opens-weights.md";
+
+/// The base fixture plus [`PLAIN`], committed on 3 May 2026.
+fn with_a_claim_without_history() -> GitSite {
+    let site = GitSite::new();
+    std::fs::write(
+        site.root().join(PLAIN),
+        "+++\ntitle = \"Acme opens its model weights\"\ndate = 2026-05-01\nclaimant = \"example-press\"\nstatus = \"unverified\"\nentities = [\"acme\"]\n\n[[appearances]]\nurl = \"https://example.org/press/acme-weights\"\ndate = 2026-05-01\n+++\n",
+    )
+    .unwrap();
+    site.commit("Add the first claims", "2026-05-03T09:00:00Z");
+    site
+}
+
+/// Gives [`PLAIN`] its first `[[history]]` entry: refuted on 1 June 2026, with `note`.
+fn refute_the_plain_claim(site: &GitSite, note: &str) {
+    site.edit(PLAIN, "status = \"unverified\"", "status = \"refuted\"");
+    let entry = format!("\n[[history]]\ndate = 2026-06-01\nstatus = \"refuted\"\n{note}+++\n");
+    let text = std::fs::read_to_string(site.root().join(PLAIN)).unwrap();
+    let end = text.rfind("+++\n").unwrap();
+    std::fs::write(site.root().join(PLAIN), format!("{}{entry}", &text[..end])).unwrap();
+}
+
+#[test]
+fn a_first_history_entry_after_git_recorded_another_verdict_is_a_change_from_it() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "note = \"Acme kept the weights closed.\"\n");
+    site.commit("Refute (#7)", "2026-06-01T10:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Verdict changed from Unverified to Refuted Acme kept the weights closed."]
+    );
+}
+
+#[test]
+fn a_first_history_entry_without_a_note_is_a_change_as_recorded_by_git() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "");
+    site.commit("Refute", "2026-06-01T10:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Verdict changed from Unverified to Refuted as recorded by git"]
+    );
+}
+
+#[test]
+fn without_history_a_first_entry_is_still_entered_as() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "note = \"Acme kept the weights closed.\"\n");
+    std::fs::remove_dir_all(site.root().join(".git")).unwrap();
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Entered as Refuted Acme kept the weights closed."]
+    );
+}
