@@ -6,6 +6,7 @@
 use time::Date;
 
 use super::format::date_view;
+use super::subject::{parts as subject_parts, shortened};
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
 use crate::index::{Event, EventKind};
@@ -57,12 +58,14 @@ impl Viewer<'_, '_> {
     pub(super) fn revision(&self, revision: &Revision) -> RevisionView {
         let repo = self.site.config.repo_url.as_deref();
         let pull_request = revision.pull_request;
+        let subject = shortened(&revision.subject);
         RevisionView {
             date: date_view(revision.time.date()),
             time: revision.time.rfc3339(),
             commit: revision.commit.chars().take(7).collect(),
             commit_url: repo.map(|repo| format!("{repo}/commit/{}", revision.commit)),
-            subject: revision.subject.clone(),
+            subject_parts: pull_request.and_then(|n| subject_parts(&subject, n)),
+            subject,
             pull_request,
             pull_request_url: repo
                 .zip(pull_request)

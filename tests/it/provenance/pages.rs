@@ -243,3 +243,117 @@ fn without_history_a_first_entry_is_still_entered_as() {
         ["June 1, 2026 Entered as Refuted Acme kept the weights closed."]
     );
 }
+
+/// The exact text (not space-joined) of every element of `html` matching `css`.
+fn exact_texts(html: &scraper::Html, css: &str) -> Vec<String> {
+    crate::common::html::select(html, css)
+        .into_iter()
+        .map(|e| e.text().collect())
+        .collect()
+}
+
+/// The `<p>` of each entry of the changes feed: date and subject.
+fn feed_subjects(site: &GitSite) -> Vec<String> {
+    let feed = read(site.root(), "public/changes/feed.xml");
+    let xml = roxmltree::Document::parse(&feed).unwrap();
+    let subjects = xml.descendants().filter(|n| n.has_tag_name("p"));
+    subjects
+        .map(|p| p.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_pull_request_number_in_the_subject_is_shown_once_and_links_to_the_pull_request() {
+    let site = scripted();
+    built(&site);
+    let html = page(site.root(), "claims/acme-model-2-price/index.html");
+    assert_eq!(
+        exact_texts(&html, ".changes .subject"),
+        [
+            "Rename the cost claim",
+            "Refute the cost claim (#4)",
+            "Add the first claims"
+        ]
+    );
+    assert_eq!(exact_texts(&html, ".changes .pull-request a"), ["#4"]);
+    assert_eq!(
+        attrs(&html, ".changes .pull-request a", "href"),
+        ["https://github.com/example/tracker/pull/4"]
+    );
+    assert_eq!(
+        exact_texts(&html, ".changes .subject > a"),
+        [
+            "Rename the cost claim",
+            "Refute the cost claim",
+            "Add the first claims"
+        ],
+        "the words link to the commit"
+    );
+    let log = page(site.root(), "changes/index.html");
+    let subjects = exact_texts(&log, ".change-entry .subject");
+    assert_eq!(subjects[0], "Merge pull request #7 from editor/evidence");
+    assert_eq!(subjects[5], "Refute the cost claim (#4)");
+    assert_eq!(
+        attrs(&log, ".change-entry .pull-request a", "href"),
+        [
+            "https://github.com/example/tracker/pull/7",
+            "https://github.com/example/tracker/pull/4"
+        ]
+    );
+    let feed = feed_subjects(&site);
+    assert_eq!(
+        feed[0],
+        "June 20, 2026: Merge pull request #7 from editor/evidence"
+    );
+    assert_eq!(feed[5], "June 10, 2026: Refute the cost claim (#4)");
+}
+
+#[test]
+fn a_pull_request_the_subject_does_not_show_follows_it() {
+    let site = GitSite::committed();
+    site.refute_the_cost_claim();
+    let long = format!("{} (#9)", "Refute ".repeat(40));
+    site.commit(&long, "2026-06-10T12:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    let shown = format!(
+        "{}…",
+        "Refute "
+            .repeat(40)
+            .chars()
+            .take(200)
+            .collect::<String>()
+            .trim_end()
+    );
+    assert_eq!(
+        exact_texts(&html, ".changes .subject"),
+        [shown.clone(), "Add the first claims".into()]
+    );
+    assert_eq!(exact_texts(&html, ".changes .pull-request"), ["(#9)"]);
+    assert_eq!(
+        feed_subjects(&site),
+        [format!("June 10, 2026: {shown} (#9)")]
+    );
+}
+
+#[test]
+fn a_long_subject_is_shortened_on_pages_and_kept_whole_in_changes_json() {
+    let site = GitSite::committed();
+    site.refute_the_cost_claim();
+    let long = "é".repeat(10_000);
+    site.commit(&long, "2026-06-10T12:00:00Z");
+    built(&site);
+    let shown = format!("{}…", "é".repeat(200));
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    assert_eq!(exact_texts(&html, ".changes .subject")[0], shown);
+    let log = page(site.root(), "changes/index.html");
+    assert_eq!(exact_texts(&log, ".change-entry .subject"), vec![shown.clone()]);
+    assert_eq!(feed_subjects(&site), [format!("June 10, 2026: {shown}")]);
+    let data = common::data(site.root(), "changes.json");
+    let records = data["records"].as_array().unwrap();
+    let cost = records
+        .iter()
+        .find(|r| r["id"] == "acme-model-2-cost")
+        .unwrap();
+    assert_eq!(cost["revisions"][1]["subject"], long.as_str());
+}
