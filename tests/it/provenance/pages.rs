@@ -347,7 +347,10 @@ fn a_long_subject_is_shortened_on_pages_and_kept_whole_in_changes_json() {
     let html = page(site.root(), "claims/acme-model-2-cost/index.html");
     assert_eq!(exact_texts(&html, ".changes .subject")[0], shown);
     let log = page(site.root(), "changes/index.html");
-    assert_eq!(exact_texts(&log, ".change-entry .subject"), vec![shown.clone()]);
+    assert_eq!(
+        exact_texts(&log, ".change-entry .subject"),
+        vec![shown.clone()]
+    );
     assert_eq!(feed_subjects(&site), [format!("June 10, 2026: {shown}")]);
     let data = common::data(site.root(), "changes.json");
     let records = data["records"].as_array().unwrap();
@@ -356,4 +359,38 @@ fn a_long_subject_is_shortened_on_pages_and_kept_whole_in_changes_json() {
         .find(|r| r["id"] == "acme-model-2-cost")
         .unwrap();
     assert_eq!(cost["revisions"][1]["subject"], long.as_str());
+}
+
+/// The title of each entry of the changes feed.
+fn feed_titles(site: &GitSite) -> Vec<String> {
+    let feed = read(site.root(), "public/changes/feed.xml");
+    let xml = roxmltree::Document::parse(&feed).unwrap();
+    let entries = xml.descendants().filter(|n| n.has_tag_name("entry"));
+    entries
+        .filter_map(|entry| entry.children().find(|c| c.has_tag_name("title")))
+        .map(|title| title.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_removed_record_is_named_by_the_last_title_its_history_recorded() {
+    let site = GitSite::committed();
+    site.edit(
+        super::repo::COST,
+        "title = \"Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1\"",
+        "title = \"Acme Model 2 costs a third less per token\"",
+    );
+    site.commit("Shorter title", "2026-06-01T10:00:00Z");
+    site.git(&["rm", "-q", super::repo::COST], "2026-06-02T10:00:00Z");
+    site.commit("Remove the cost claim", "2026-06-02T10:00:00Z");
+    built(&site);
+    let log = page(site.root(), "changes/index.html");
+    assert_eq!(
+        texts(&log, ".change-record")[0],
+        "Acme Model 2 costs a third less per token (claim)"
+    );
+    assert_eq!(
+        feed_titles(&site)[0],
+        "Acme Model 2 costs a third less per token: Removed."
+    );
 }
