@@ -44,11 +44,27 @@ impl fmt::Display for Unavailable {
 }
 
 impl Unavailable {
-    /// The one-line note `build` prints.
+    /// The one-line note `build` prints: why, and how to enable provenance.
     pub fn note(&self) -> String {
-        format!(
-            "provenance skipped: {self}; fetch the full history (`fetch-depth: 0`) to show when claims were entered and changed"
-        )
+        match self.hint() {
+            Some(hint) => format!(
+                "provenance skipped: {self}; {hint} to show when claims were entered and changed"
+            ),
+            None => format!("provenance skipped: {self}"),
+        }
+    }
+
+    /// What enables provenance in this case; none when the repository is
+    /// unreadable (its message says why).
+    fn hint(&self) -> Option<&'static str> {
+        match self {
+            Unavailable::Shallow => {
+                Some("fetch the full history (`fetch-depth: 0`, or `git fetch --unshallow`)")
+            }
+            Unavailable::NoRepository => Some("run claimtrail in the site's git clone"),
+            Unavailable::NoCommits | Unavailable::NotCommitted => Some("commit content/"),
+            Unavailable::Unreadable(_) => None,
+        }
     }
 }
 

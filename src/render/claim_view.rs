@@ -61,7 +61,7 @@ impl Viewer<'_, '_> {
             reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
             lead: claim.summary.clone(),
             language: claim.language.clone(),
-            events: self.with_git_verdicts(i, claim, self.dated_events(&claim_timeline(i, claim))),
+            events: self.with_git_verdicts(i, claim, &claim_timeline(i, claim)),
             provenance: self.provenance(claim),
             last_updated: date_view(self.last_changed(claim)),
             description: meta_description(&card.summary),
@@ -77,15 +77,6 @@ impl Viewer<'_, '_> {
             cite_bibtex: self.cite_bibtex(claim),
             card,
         }
-    }
-
-    /// Timeline events with their dates, for merging in the verdicts git recorded.
-    fn dated_events(&self, events: &[Event]) -> Vec<(time::Date, EventView)> {
-        events
-            .iter()
-            .map(|e| e.date)
-            .zip(self.events(events))
-            .collect()
     }
 
     fn citation(&self, citation: &Citation, claim: &Claim) -> CitationView {

@@ -41,6 +41,7 @@ mod provenance_view;
 mod schemas;
 mod sitemap;
 mod source_pages;
+mod subject;
 pub(crate) mod templates;
 mod text_fragment;
 pub(crate) mod theme;

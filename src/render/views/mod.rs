@@ -15,7 +15,7 @@ pub(crate) use super::amount_fields::AmountFields;
 pub(crate) use super::format::DateView;
 pub(crate) use documents::{AppearanceView, DocumentView, Scorecard};
 pub(crate) use evidence::{CopyView, QuoteCheckView};
-pub(crate) use provenance::{ProvenanceView, RevisionView};
+pub(crate) use provenance::{ProvenanceView, RevisionView, SubjectParts};
 
 /// Builds site-relative and absolute URLs under the base URL.
 #[derive(Debug, Clone)]

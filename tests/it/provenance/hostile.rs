@@ -4,7 +4,7 @@
 
 use super::pages::built;
 use super::repo::GitSite;
-use crate::common::html::texts;
+use crate::common::html::{select, texts};
 use crate::common::html_safety::executable_parts_of_page;
 use crate::common::{data, page, read, tree};
 
@@ -36,10 +36,10 @@ fn a_hostile_commit_subject_is_published_as_text_everywhere() {
 
     let claim = page(site.root(), "claims/acme-model-2-cost/index.html");
     assert_eq!(
-        texts(&claim, ".changes .revision .subject")
+        select(&claim, ".changes .revision .subject")
             .first()
-            .map(String::as_str),
-        Some(SUBJECT),
+            .map(|subject| subject.text().collect::<String>()),
+        Some(SUBJECT.to_string()),
         "the claim page's Changes shows the subject as text"
     );
     let log = page(site.root(), "changes/index.html");

@@ -180,3 +180,217 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
     assert!(first.iter().any(|(path, _)| path == "changes.json"));
     assert_eq!(first, second);
 }
+
+/// A claim without `[[history]]`, entered on 3 May 2026 as unverified.
+const PLAIN: &str = "content/claims/acme-opens-weights.md";
+
+/// The base fixture plus [`PLAIN`], committed on 3 May 2026.
+fn with_a_claim_without_history() -> GitSite {
+    let site = GitSite::new();
+    std::fs::write(
+        site.root().join(PLAIN),
+        "+++\ntitle = \"Acme opens its model weights\"\ndate = 2026-05-01\nclaimant = \"example-press\"\nstatus = \"unverified\"\nentities = [\"acme\"]\n\n[[appearances]]\nurl = \"https://example.org/press/acme-weights\"\ndate = 2026-05-01\n+++\n",
+    )
+    .unwrap();
+    site.commit("Add the first claims", "2026-05-03T09:00:00Z");
+    site
+}
+
+/// Gives [`PLAIN`] its first `[[history]]` entry: refuted on 1 June 2026, with `note`.
+fn refute_the_plain_claim(site: &GitSite, note: &str) {
+    site.edit(PLAIN, "status = \"unverified\"", "status = \"refuted\"");
+    let entry = format!("\n[[history]]\ndate = 2026-06-01\nstatus = \"refuted\"\n{note}+++\n");
+    let text = std::fs::read_to_string(site.root().join(PLAIN)).unwrap();
+    let end = text.rfind("+++\n").unwrap();
+    std::fs::write(site.root().join(PLAIN), format!("{}{entry}", &text[..end])).unwrap();
+}
+
+#[test]
+fn a_first_history_entry_after_git_recorded_another_verdict_is_a_change_from_it() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "note = \"Acme kept the weights closed.\"\n");
+    site.commit("Refute (#7)", "2026-06-01T10:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Verdict changed from Unverified to Refuted Acme kept the weights closed."]
+    );
+}
+
+#[test]
+fn a_first_history_entry_without_a_note_is_a_change_as_recorded_by_git() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "");
+    site.commit("Refute", "2026-06-01T10:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Verdict changed from Unverified to Refuted as recorded by git"]
+    );
+}
+
+#[test]
+fn without_history_a_first_entry_is_still_entered_as() {
+    let site = with_a_claim_without_history();
+    refute_the_plain_claim(&site, "note = \"Acme kept the weights closed.\"\n");
+    std::fs::remove_dir_all(site.root().join(".git")).unwrap();
+    built(&site);
+    let html = page(site.root(), "claims/acme-opens-weights/index.html");
+    assert_eq!(
+        texts(&html, ".event-verdict"),
+        ["June 1, 2026 Entered as Refuted Acme kept the weights closed."]
+    );
+}
+
+/// The exact text (not space-joined) of every element of `html` matching `css`.
+fn exact_texts(html: &scraper::Html, css: &str) -> Vec<String> {
+    crate::common::html::select(html, css)
+        .into_iter()
+        .map(|e| e.text().collect())
+        .collect()
+}
+
+/// The `<p>` of each entry of the changes feed: date and subject.
+fn feed_subjects(site: &GitSite) -> Vec<String> {
+    let feed = read(site.root(), "public/changes/feed.xml");
+    let xml = roxmltree::Document::parse(&feed).unwrap();
+    let subjects = xml.descendants().filter(|n| n.has_tag_name("p"));
+    subjects
+        .map(|p| p.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_pull_request_number_in_the_subject_is_shown_once_and_links_to_the_pull_request() {
+    let site = scripted();
+    built(&site);
+    let html = page(site.root(), "claims/acme-model-2-price/index.html");
+    assert_eq!(
+        exact_texts(&html, ".changes .subject"),
+        [
+            "Rename the cost claim",
+            "Refute the cost claim (#4)",
+            "Add the first claims"
+        ]
+    );
+    assert_eq!(exact_texts(&html, ".changes .pull-request a"), ["#4"]);
+    assert_eq!(
+        attrs(&html, ".changes .pull-request a", "href"),
+        ["https://github.com/example/tracker/pull/4"]
+    );
+    assert_eq!(
+        exact_texts(&html, ".changes .subject > a"),
+        [
+            "Rename the cost claim",
+            "Refute the cost claim",
+            "Add the first claims"
+        ],
+        "the words link to the commit"
+    );
+    let log = page(site.root(), "changes/index.html");
+    let subjects = exact_texts(&log, ".change-entry .subject");
+    assert_eq!(subjects[0], "Merge pull request #7 from editor/evidence");
+    assert_eq!(subjects[5], "Refute the cost claim (#4)");
+    assert_eq!(
+        attrs(&log, ".change-entry .pull-request a", "href"),
+        [
+            "https://github.com/example/tracker/pull/7",
+            "https://github.com/example/tracker/pull/4"
+        ]
+    );
+    let feed = feed_subjects(&site);
+    assert_eq!(
+        feed[0],
+        "June 20, 2026: Merge pull request #7 from editor/evidence"
+    );
+    assert_eq!(feed[5], "June 10, 2026: Refute the cost claim (#4)");
+}
+
+#[test]
+fn a_pull_request_the_subject_does_not_show_follows_it() {
+    let site = GitSite::committed();
+    site.refute_the_cost_claim();
+    let long = format!("{} (#9)", "Refute ".repeat(40));
+    site.commit(&long, "2026-06-10T12:00:00Z");
+    built(&site);
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    let shown = format!(
+        "{}…",
+        "Refute "
+            .repeat(40)
+            .chars()
+            .take(200)
+            .collect::<String>()
+            .trim_end()
+    );
+    assert_eq!(
+        exact_texts(&html, ".changes .subject"),
+        [shown.clone(), "Add the first claims".into()]
+    );
+    assert_eq!(exact_texts(&html, ".changes .pull-request"), ["(#9)"]);
+    assert_eq!(
+        feed_subjects(&site),
+        [format!("June 10, 2026: {shown} (#9)")]
+    );
+}
+
+#[test]
+fn a_long_subject_is_shortened_on_pages_and_kept_whole_in_changes_json() {
+    let site = GitSite::committed();
+    site.refute_the_cost_claim();
+    let long = "é".repeat(10_000);
+    site.commit(&long, "2026-06-10T12:00:00Z");
+    built(&site);
+    let shown = format!("{}…", "é".repeat(200));
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    assert_eq!(exact_texts(&html, ".changes .subject")[0], shown);
+    let log = page(site.root(), "changes/index.html");
+    assert_eq!(
+        exact_texts(&log, ".change-entry .subject"),
+        vec![shown.clone()]
+    );
+    assert_eq!(feed_subjects(&site), [format!("June 10, 2026: {shown}")]);
+    let data = common::data(site.root(), "changes.json");
+    let records = data["records"].as_array().unwrap();
+    let cost = records
+        .iter()
+        .find(|r| r["id"] == "acme-model-2-cost")
+        .unwrap();
+    assert_eq!(cost["revisions"][1]["subject"], long.as_str());
+}
+
+/// The title of each entry of the changes feed.
+fn feed_titles(site: &GitSite) -> Vec<String> {
+    let feed = read(site.root(), "public/changes/feed.xml");
+    let xml = roxmltree::Document::parse(&feed).unwrap();
+    let entries = xml.descendants().filter(|n| n.has_tag_name("entry"));
+    entries
+        .filter_map(|entry| entry.children().find(|c| c.has_tag_name("title")))
+        .map(|title| title.text().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_removed_record_is_named_by_the_last_title_its_history_recorded() {
+    let site = GitSite::committed();
+    site.edit(
+        super::repo::COST,
+        "title = \"Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1\"",
+        "title = \"Acme Model 2 costs a third less per token\"",
+    );
+    site.commit("Shorter title", "2026-06-01T10:00:00Z");
+    site.git(&["rm", "-q", super::repo::COST], "2026-06-02T10:00:00Z");
+    site.commit("Remove the cost claim", "2026-06-02T10:00:00Z");
+    built(&site);
+    let log = page(site.root(), "changes/index.html");
+    assert_eq!(
+        texts(&log, ".change-record")[0],
+        "Acme Model 2 costs a third less per token (claim)"
+    );
+    assert_eq!(
+        feed_titles(&site)[0],
+        "Acme Model 2 costs a third less per token: Removed."
+    );
+}

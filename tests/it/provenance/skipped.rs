@@ -4,8 +4,8 @@ use super::pages::built;
 use super::repo::GitSite;
 use crate::common::{self, page, read};
 
-const HOW: &str =
-    "; fetch the full history (`fetch-depth: 0`) to show when claims were entered and changed";
+/// How each note ends: what it enables.
+const WHAT: &str = " to show when claims were entered and changed";
 
 /// Asserts the site built without any provenance output.
 fn assert_no_provenance(root: &std::path::Path) {
@@ -24,7 +24,9 @@ fn a_site_outside_git_builds_with_a_note() {
     let note = built(&site).unwrap();
     assert_eq!(
         note,
-        format!("provenance skipped: the site is not in a git repository{HOW}")
+        format!(
+            "provenance skipped: the site is not in a git repository; run claimtrail in the site's git clone{WHAT}"
+        )
     );
     assert_no_provenance(site.root());
 }
@@ -35,7 +37,7 @@ fn a_repository_without_commits_builds_with_a_note() {
     let note = built(&site).unwrap();
     assert_eq!(
         note,
-        format!("provenance skipped: the repository has no commits yet{HOW}")
+        format!("provenance skipped: the repository has no commits yet; commit content/{WHAT}")
     );
     assert_no_provenance(site.root());
 }
@@ -66,7 +68,9 @@ fn a_shallow_clone_builds_with_a_note() {
     .unwrap();
     assert_eq!(
         report.provenance_skipped.unwrap(),
-        format!("provenance skipped: the clone is shallow{HOW}")
+        format!(
+            "provenance skipped: the clone is shallow; fetch the full history (`fetch-depth: 0`, or `git fetch --unshallow`){WHAT}"
+        )
     );
     assert!(!root.join("public/changes.json").exists());
 }
@@ -80,7 +84,16 @@ fn content_not_committed_yet_builds_with_a_note() {
     let note = built(&site).unwrap();
     assert_eq!(
         note,
-        format!("provenance skipped: content/ is not committed yet{HOW}")
+        format!("provenance skipped: content/ is not committed yet; commit content/{WHAT}")
     );
     assert_no_provenance(site.root());
+}
+
+#[test]
+fn an_unreadable_repository_gives_its_message_and_no_hint() {
+    let unreadable = claimtrail::provenance::Unavailable::Unreadable("bad object".into());
+    assert_eq!(
+        unreadable.note(),
+        "provenance skipped: the repository cannot be read: bad object"
+    );
 }
