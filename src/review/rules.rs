@@ -1,17 +1,20 @@
 //! The rules of `check --base`: what a change to the tracker must come with,
 //! judged against the tracker at the base revision.
 //!
-//! 1. A verdict change comes with a new `[[history]]` entry that has a note.
+//! 1. A verdict change comes with a new `[[history]]` entry that has a note,
+//!    and the entries of the base stay as they were (a public record).
 //! 2. Every address a claim had at the base (its id and its aliases) is still
 //!    some claim's id or alias, so no published link breaks.
-//! 3. An address is never reused for a different claim. Until releases exist,
-//!    "released" means "existed at the base revision" (drafts excepted: they
-//!    were never published).
+//! 3. An address is never reused for a different claim: neither one that
+//!    existed at the base revision (drafts excepted: they were never
+//!    published) nor one of a release in `data/releases/`.
+//! 4. A released address is still some claim's id or alias.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ClaimDoc, HistoryDoc};
+use crate::provenance::history_edit::history_edit;
 
 /// A claim id at the base revision and the id it has in the head, as git's
 /// rename detection found them (the file moved, its content mostly kept).
@@ -75,14 +78,22 @@ pub fn history_rules(base: &[ClaimDoc], head: &[ClaimDoc], renames: &[Renamed]) 
             found.push(removed(before));
             continue;
         };
-        found.extend(verdict_without_note(before, after));
+        // A file that now states another claim is the reuse rule's error:
+        // its verdict and history are not the old claim's.
+        if !is_other_claim(before, after) {
+            found.extend(verdict_without_note(before, after));
+            found.extend(rewritten_history(before, after));
+        }
         found.extend(lost_addresses(before, after, &versions));
         found.extend(reused_id(before, after, &versions));
     }
     found
 }
 
-/// A verdict change in `after` without a new `[[history]]` entry that explains it.
+/// A verdict change in `after` without a new `[[history]]` entry that
+/// explains it. An entry is new when the base has no entry with its date,
+/// status and note and every entry of the base is still there (see
+/// [`history_edit`]), the same reading `diff` gives a verdict change's note.
 fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnostic> {
     let (from, to) = (before.status.as_ref()?, after.status.as_ref()?);
     let last = after.history.last().and_then(|entry| entry.status.as_ref());
@@ -90,11 +101,10 @@ fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnosti
         // A history that ends elsewhere is plain `check`'s error already.
         return None;
     }
-    let new_entry = after
-        .history
-        .iter()
-        .filter(|entry| is_new(entry, &before.history))
-        .rfind(|entry| entry.status.as_ref().is_some_and(|s| s.value == to.value));
+    let new_entry = (history_edit(&before.history, &after.history)
+        .added
+        .into_iter())
+    .rfind(|entry| entry.status.as_ref().is_some_and(|s| s.value == to.value));
     let (message, hint) = match new_entry {
         None => (
             format!(
@@ -125,16 +135,36 @@ fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnosti
     )
 }
 
-/// Whether `entry` is not among the base revision's `history` (same day and status).
-fn is_new(entry: &HistoryDoc, history: &[HistoryDoc]) -> bool {
-    let key = |e: &HistoryDoc| {
-        (
-            e.date.as_ref().map(|d| d.value),
-            e.status.as_ref().map(|s| s.value.clone()),
-        )
-    };
-    let wanted = key(entry);
-    history.iter().all(|old| key(old) != wanted)
+/// Each `[[history]]` entry of `before` that `after` changed or removed,
+/// located at the entry as edited (else at the last entry, else `status`).
+fn rewritten_history(before: &ClaimDoc, after: &ClaimDoc) -> Vec<Diagnostic> {
+    let edit = history_edit(&before.history, &after.history);
+    (edit.changed.into_iter())
+        .filter_map(|changed| {
+            let old = before.history.get(changed.old)?;
+            let edited = changed.new.and_then(|at| after.history.get(at));
+            let verb = if edited.is_some() { "changed" } else { "removed" };
+            let span = (edited.or(after.history.last()))
+                .and_then(entry_span)
+                .or_else(|| after.status.as_ref().map(|s| s.span.clone()))
+                .unwrap_or(0..0);
+            let date = old.date.as_ref().map_or("?".to_string(), |d| d.value.to_string());
+            let status = old.status.as_ref().map_or("?", |s| s.value.as_str());
+            let message = format!(
+                "a [[history]] entry of the base revision was {verb}: history entries are a public record; add a new entry instead"
+            );
+            let hint = format!(
+                "restore the entry of {date} (`status = \"{status}\"` and its note) as the base has it, and record the change in a new [[history]] entry after it"
+            );
+            Some(Diagnostic::error(&after.file, message).at(span).hint(hint))
+        })
+        .collect()
+}
+
+/// Where a `[[history]]` entry is: its `status`, else its `date`.
+fn entry_span(entry: &HistoryDoc) -> Option<std::ops::Range<usize>> {
+    (entry.status.as_ref().map(|s| s.span.clone()))
+        .or_else(|| entry.date.as_ref().map(|d| d.span.clone()))
 }
 
 /// A base claim that no head claim continues: its address is gone.
@@ -200,11 +230,118 @@ fn addresses(claim: &ClaimDoc) -> impl Iterator<Item = &str> {
 /// Whether `after`, holding `before`'s id, states another claim: its title,
 /// claimant and date all differ.
 fn is_other_claim(before: &ClaimDoc, after: &ClaimDoc) -> bool {
-    let claimant = |c: &ClaimDoc| c.claimant.as_ref().map(|l| l.value.clone());
-    let date = |c: &ClaimDoc| c.date.as_ref().map(|l| l.value);
-    before.title != after.title
-        && claimant(before) != claimant(after)
-        && date(before) != date(after)
+    Identity::of(before).is_other(&Identity::of(after))
+}
+
+/// What makes a claim the one it is, for the reuse rule: its title, its
+/// claimant's id and its date (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The claim's title.
+    pub title: Option<String>,
+    /// The claimant's source id.
+    pub claimant: Option<String>,
+    /// The claim's date, as `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+impl Identity {
+    /// The identity of `claim` as written.
+    pub fn of(claim: &ClaimDoc) -> Identity {
+        Identity {
+            title: claim.title.clone(),
+            claimant: claim.claimant.as_ref().map(|l| l.value.clone()),
+            date: claim.date.as_ref().map(|l| l.value.to_string()),
+        }
+    }
+
+    /// Whether `other` states another claim: title, claimant and date all differ.
+    fn is_other(&self, other: &Identity) -> bool {
+        self.title != other.title && self.claimant != other.claimant && self.date != other.date
+    }
+}
+
+/// An address (id or alias) of a claim in a release's `claims.json`.
+#[derive(Debug, Clone)]
+pub struct Released {
+    /// The address: `/claims/<address>/`.
+    pub address: String,
+    /// The id of the claim it led to in the release.
+    pub id: String,
+    /// The release's name.
+    pub version: String,
+    /// The release's `claims.json`, from the site root.
+    pub file: String,
+    /// The claim it led to.
+    pub claim: Identity,
+}
+
+/// The problems with the released addresses `released` (newest release
+/// first; the newest release of an address is the one compared) in `head`:
+/// an address no claim keeps, or a released id that names another claim now.
+/// What the rules against the base already report (an address the base
+/// published) is not reported twice.
+pub fn release_rules(
+    released: &[Released],
+    base: &[ClaimDoc],
+    head: &[ClaimDoc],
+) -> Vec<Diagnostic> {
+    let versions = Versions::new(base, head, &[]);
+    let mut published = BTreeMap::new();
+    for claim in base.iter().filter(|claim| !claim.draft) {
+        for address in addresses(claim) {
+            published.entry(address).or_insert(claim);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut found = Vec::new();
+    for release in released.iter().filter(|r| seen.insert(r.address.as_str())) {
+        let address = release.address.as_str();
+        match versions.head_addresses.get(address) {
+            None if !published.contains_key(address) => found.push(released_lost(release)),
+            Some(holder) if holder.id == address => {
+                let now = Identity::of(holder);
+                let reported = (published.get(address))
+                    .is_some_and(|base| base.id == address && Identity::of(base).is_other(&now));
+                if !reported && release.claim.is_other(&now) {
+                    found.push(released_reused(release, holder));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A released address that no claim holds now.
+fn released_lost(release: &Released) -> Diagnostic {
+    let (address, version) = (&release.address, &release.version);
+    let message = if release.id == *address {
+        format!(
+            "the claim `{address}` was released in {version}, and no claim keeps its address /claims/{address}/"
+        )
+    } else {
+        format!(
+            "the address /claims/{address}/ of the claim `{}` was released in {version}, and no claim keeps it",
+            release.id
+        )
+    };
+    Diagnostic::error(&release.file, message).hint(format!(
+        "keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"{address}\"]` to the claim that replaced it"
+    ))
+}
+
+/// A released id that `holder` now has, though it states another claim.
+fn released_reused(release: &Released, holder: &ClaimDoc) -> Diagnostic {
+    Diagnostic::error(
+        &holder.file,
+        format!(
+            "`{}` was released in {} as the address of another claim: it now states a different claim (title, claimant and date all changed); a released address is never reused",
+            release.address, release.version
+        ),
+    )
+    .at(0..0)
+    .hint("give this claim a new id (rename its file), and keep the old claim's file under its own id")
 }
 
 fn reuse(address: &str, holder: &ClaimDoc, successor: &ClaimDoc) -> Diagnostic {

@@ -5,6 +5,7 @@
 mod check_base;
 mod diff;
 mod errors;
+mod history_record;
 
 use std::path::Path;
 use std::process::{Command, Output};
