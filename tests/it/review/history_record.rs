@@ -8,7 +8,7 @@ use super::diff::refute;
 use super::{CLAIM_FILE, Tracker};
 
 /// The `::error` lines of `check --base main --format github`, and its exit code.
-fn errors(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
+fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
     let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
     let errors = (run.stdout.lines())
         .filter(|line| line.starts_with("::error"))
@@ -36,7 +36,7 @@ fn rewriting_the_last_entry_is_not_a_new_entry() {
         &text.replace("status = \"refuted\"", "status = \"supported\""),
     );
     assert_eq!(tracker.run(&["check"]).code, Some(0), "plain check passes");
-    let (code, errors) = errors(&tracker);
+    let (code, errors) = check_base(&tracker);
     assert_eq!(code, Some(1));
     assert_eq!(errors.len(), 2, "{errors:#?}");
     // The edited entry's `status` is on line 25 (the new entry of `refute`).
@@ -69,7 +69,7 @@ fn editing_an_old_note_is_an_error_at_its_entry() {
         "note = \"Entered from the launch post.\"",
         "note = \"Entered from a press release.\"",
     );
-    let (code, errors) = errors(&tracker);
+    let (code, errors) = check_base(&tracker);
     assert_eq!(code, Some(1));
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
@@ -93,7 +93,7 @@ fn an_appended_entry_with_a_note_passes() {
         "\n+++",
         "\n[[history]]\ndate = 2026-06-20\nstatus = \"supported\"\nnote = \"A rerun confirmed it.\"\n+++",
     );
-    assert_eq!(errors(&tracker), (Some(0), Vec::new()));
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
     let run = tracker.run(&["diff", "main", "--format", "json"]);
     let report: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["changes"][0]["note"], "A rerun confirmed it.");
