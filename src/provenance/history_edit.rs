@@ -66,3 +66,61 @@ fn same_entry(a: &HistoryDoc, b: &HistoryDoc) -> bool {
         && a.status.as_ref().map(|s| &s.value) == b.status.as_ref().map(|s| &s.value)
         && words(&a.note) == words(&b.note)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::Located;
+
+    fn entry(day: u8, status: &str, note: &str) -> HistoryDoc {
+        let date = time::Date::from_calendar_date(2026, time::Month::June, day).ok();
+        HistoryDoc {
+            date: date.map(|value| Located { value, span: 0..0 }),
+            status: Some(Located {
+                value: status.to_string(),
+                span: 0..0,
+            }),
+            note: Some(note.to_string()),
+        }
+    }
+
+    #[test]
+    fn an_entry_added_anywhere_is_added_and_rewrapped_notes_are_kept() {
+        let old = [
+            entry(1, "unverified", "Entered."),
+            entry(9, "refuted", "A rerun."),
+        ];
+        let new = [
+            entry(1, "unverified", "Entered."),
+            entry(5, "disputed", "Questioned."),
+            entry(9, "refuted", "A\n  rerun."),
+        ];
+        let edit = history_edit(&old, &new);
+        assert!(edit.changed.is_empty());
+        assert_eq!(edit.added.len(), 1);
+        assert_eq!(edit.added[0].note.as_deref(), Some("Questioned."));
+    }
+
+    #[test]
+    fn a_rewritten_or_removed_entry_adds_nothing() {
+        let old = [
+            entry(1, "unverified", "Entered."),
+            entry(9, "refuted", "A rerun."),
+        ];
+        let rewritten = [
+            entry(1, "unverified", "Entered."),
+            entry(9, "supported", "A rerun."),
+        ];
+        let edit = history_edit(&old, &rewritten);
+        assert_eq!(
+            edit.changed,
+            [Changed {
+                old: 1,
+                new: Some(1)
+            }]
+        );
+        assert!(edit.added.is_empty());
+        let removed = history_edit(&old, &old[1..]);
+        assert_eq!(removed.changed, [Changed { old: 0, new: None }]);
+    }
+}

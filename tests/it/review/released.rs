@@ -71,11 +71,23 @@ fn the_released_claim_itself_passes() {
     tracker.on_base("Release 1.0.0", |base| {
         assert_eq!(base.run(&["release", "1.0.0"]).code, Some(0));
     });
-    // Rewording the title alone is the same claim.
+    // A new title and claimant with the same date is still the same claim
+    // (the released date reads as the file's).
     tracker.edit(
         CLAIM_FILE,
         "answers twice as fast\"",
         "answers two times as fast\"",
     );
+    tracker.edit(
+        CLAIM_FILE,
+        "claimant = \"example-lab-blog\"",
+        "claimant = \"example-press\"",
+    );
     assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+    tracker.edit(
+        CLAIM_FILE,
+        "date = 2026-03-02\nclaimant",
+        "date = 2026-03-03\nclaimant",
+    );
+    assert_eq!(check_base(&tracker).1.len(), 1, "now all three differ");
 }
