@@ -90,7 +90,11 @@ pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let renames = renames(compare_versions(base_versions, head_versions));
     let mut found = rules::history_rules(&base_claims, &head_claims, &renames);
     let released = released::released_addresses(root);
-    found.extend(rules::release_rules(&released, &base_claims, &head_claims));
+    found.extend(released::release_rules(
+        &released,
+        &base_claims,
+        &head_claims,
+    ));
     for file in &after {
         if found.iter().any(|d| d.file == file.path) {
             checked.diagnostics.add_source(&file.path, &file.text);

@@ -1,12 +1,17 @@
-//! The claims of the site's releases (`data/releases/<version>/claims.json`,
-//! read with the loader `check` and `build` use), for the rules of `check
-//! --base` that keep a released address: see [`super::rules::release_rules`].
+//! The addresses of the site's released claims
+//! (`data/releases/<version>/claims.json`, read with the loader `check` and
+//! `build` use), and the rules of `check --base` that keep them: a released
+//! address still leads to a claim, and never to another one
+//! ([`release_rules`]).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::rules::{Identity, Released};
+use super::rules::{Identity, addresses};
+use crate::diagnostic::Diagnostic;
+use crate::doc::ClaimDoc;
 use crate::load::{RELEASES_FOLDER, ReleaseFolder, read_releases};
 use crate::releases::version;
 
@@ -77,4 +82,95 @@ fn addresses_in(version: &str, folder: &ReleaseFolder) -> Vec<Released> {
         }
     }
     found
+}
+
+/// An address (id or alias) of a claim in a release's `claims.json`.
+#[derive(Debug, Clone)]
+pub(crate) struct Released {
+    /// The address: `/claims/<address>/`.
+    pub address: String,
+    /// The id of the claim it led to in the release.
+    pub id: String,
+    /// The release's name.
+    pub version: String,
+    /// The release's `claims.json`, from the site root.
+    pub file: String,
+    /// The claim it led to.
+    pub claim: Identity,
+}
+
+/// The problems with the released addresses `released` (newest release
+/// first; the newest release of an address is the one compared) in `head`:
+/// an address no claim keeps, or a released id that names another claim now.
+/// What the rules against the base already report (an address the base
+/// published) is not reported twice.
+pub(crate) fn release_rules(
+    released: &[Released],
+    base: &[ClaimDoc],
+    head: &[ClaimDoc],
+) -> Vec<Diagnostic> {
+    let mut holders = BTreeMap::new();
+    for claim in head {
+        holders.insert(claim.id.as_str(), claim);
+    }
+    for claim in head {
+        for alias in &claim.aliases {
+            holders.entry(alias.value.as_str()).or_insert(claim);
+        }
+    }
+    let mut published = BTreeMap::new();
+    for claim in base.iter().filter(|claim| !claim.draft) {
+        for address in addresses(claim) {
+            published.entry(address).or_insert(claim);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut found = Vec::new();
+    for release in released.iter().filter(|r| seen.insert(r.address.as_str())) {
+        let address = release.address.as_str();
+        match holders.get(address) {
+            None if !published.contains_key(address) => found.push(released_lost(release)),
+            Some(holder) if holder.id == address => {
+                let now = Identity::of(holder);
+                let reported = (published.get(address))
+                    .is_some_and(|base| base.id == address && Identity::of(base).is_other(&now));
+                if !reported && release.claim.is_other(&now) {
+                    found.push(released_reused(release, holder));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A released address that no claim holds now.
+fn released_lost(release: &Released) -> Diagnostic {
+    let (address, version) = (&release.address, &release.version);
+    let message = if release.id == *address {
+        format!(
+            "the claim `{address}` was released in {version}, and no claim keeps its address /claims/{address}/"
+        )
+    } else {
+        format!(
+            "the address /claims/{address}/ of the claim `{}` was released in {version}, and no claim keeps it",
+            release.id
+        )
+    };
+    Diagnostic::error(&release.file, message).hint(format!(
+        "keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"{address}\"]` to the claim that replaced it"
+    ))
+}
+
+/// A released id that `holder` now has, though it states another claim.
+fn released_reused(release: &Released, holder: &ClaimDoc) -> Diagnostic {
+    Diagnostic::error(
+        &holder.file,
+        format!(
+            "`{}` was released in {} as the address of another claim: it now states a different claim (title, claimant and date all changed); a released address is never reused",
+            release.address, release.version
+        ),
+    )
+    .at(0..0)
+    .hint("give this claim a new id (rename its file), and keep the old claim's file under its own id")
 }
