@@ -102,8 +102,10 @@ pub(crate) struct Released {
 /// The problems with the released addresses `released` (newest release
 /// first; the newest release of an address is the one compared) in `head`:
 /// an address no claim keeps, or a released id that names another claim now.
-/// What the rules against the base already report (an address the base
-/// published) is not reported twice.
+/// A claim the base still has under the id is another claim when its title,
+/// claimant and date all changed (as against the base); a file that takes
+/// the id again after its claim was gone is when two of them did. What the
+/// rules against the base already report is not reported twice.
 pub(crate) fn release_rules(
     released: &[Released],
     base: &[ClaimDoc],
@@ -132,10 +134,19 @@ pub(crate) fn release_rules(
             None if !published.contains_key(address) => found.push(released_lost(release)),
             Some(holder) if holder.id == address => {
                 let now = Identity::of(holder);
-                let reported = (published.get(address))
-                    .is_some_and(|base| base.id == address && Identity::of(base).is_other(&now));
-                if !reported && release.claim.is_other(&now) {
-                    found.push(released_reused(release, holder));
+                let changed = release.claim.changed(&now);
+                let at_base = published.get(address).filter(|base| base.id == address);
+                let reused = match at_base {
+                    // Edited in place since the release: only a wholesale
+                    // change is another claim, and when the base already
+                    // had it, the rule against the base reports it.
+                    Some(base) => changed.len() == 3 && !Identity::of(base).is_other(&now),
+                    // The id taken again after its claim was gone: it must
+                    // be the released claim, give or take one of the three.
+                    None => changed.len() >= 2,
+                };
+                if reused {
+                    found.push(released_reused(release, holder, &changed));
                 }
             }
             _ => {}
@@ -162,12 +173,17 @@ fn released_lost(release: &Released) -> Diagnostic {
     ))
 }
 
-/// A released id that `holder` now has, though it states another claim.
-fn released_reused(release: &Released, holder: &ClaimDoc) -> Diagnostic {
+/// A released id that `holder` now has, though it states another claim:
+/// `changed` names what differs from the released claim.
+fn released_reused(release: &Released, holder: &ClaimDoc, changed: &[&str]) -> Diagnostic {
+    let changed = match changed {
+        [first, second] => format!("{first} and {second} changed"),
+        _ => "title, claimant and date all changed".to_string(),
+    };
     Diagnostic::error(
         &holder.file,
         format!(
-            "`{}` was released in {} as the address of another claim: it now states a different claim (title, claimant and date all changed); a released address is never reused",
+            "`{}` was released in {} as the address of another claim: it now states a different claim ({changed}); a released address is never reused",
             release.address, release.version
         ),
     )

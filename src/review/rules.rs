@@ -259,7 +259,19 @@ impl Identity {
 
     /// Whether `other` states another claim: title, claimant and date all differ.
     pub(crate) fn is_other(&self, other: &Identity) -> bool {
-        self.title != other.title && self.claimant != other.claimant && self.date != other.date
+        self.changed(other).len() == 3
+    }
+
+    /// Which of `title`, `claimant` and `date` differ in `other`, in that order.
+    pub(crate) fn changed(&self, other: &Identity) -> Vec<&'static str> {
+        [
+            ("title", self.title != other.title),
+            ("claimant", self.claimant != other.claimant),
+            ("date", self.date != other.date),
+        ]
+        .into_iter()
+        .filter_map(|(name, differs)| differs.then_some(name))
+        .collect()
     }
 }
 

@@ -91,3 +91,25 @@ fn the_released_claim_itself_passes() {
     );
     assert_eq!(check_base(&tracker).1.len(), 1, "now all three differ");
 }
+
+#[test]
+fn a_removed_released_id_taken_again_must_be_the_released_claim() {
+    // The same claimant, another claim: new title and date.
+    let tracker = released_then_removed();
+    let same_claimant = OTHER.replace(
+        "claimant = \"example-press\"",
+        "claimant = \"example-lab-blog\"",
+    );
+    tracker.write(CLAIM_FILE, &same_claimant);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("::`twice-as-fast` was released in 1.0.0 as the address of another claim: it now states a different claim (title and date changed); a released address is never reused"),
+        "{errors:#?}"
+    );
+    // Restoring the released claim, its title reworded, is no reuse.
+    let restored = super::CLAIM.replace("answers twice as fast\"", "answers two times as fast\"");
+    tracker.write(CLAIM_FILE, &restored);
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+}
