@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::disk_threads;
 pub(crate) use entry::{CONTENT_FOLDER, Found, content_at};
 pub(crate) use lock_file::{ARCHIVE_LOCK_FILE, LockText, read_lock as read_lock_text};
-pub(crate) use releases::{RELEASES_FOLDER, ReleaseFolder};
+pub(crate) use releases::{RELEASES_FOLDER, ReleaseFolder, read_releases};
 pub(crate) use site_files::{
     Area, CONFIG_FILE, STATIC_FOLDER, SiteFiles, StaticEntry, Statics, TEMPLATES_FOLDER,
     TemplateFile, WORKFLOW_FILE, read_config, read_statics, site_files,

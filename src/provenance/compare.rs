@@ -9,6 +9,8 @@ use crate::amount::{Amount, round_trip};
 use crate::doc::{AppearanceDoc, CitationDoc, ClaimDoc, Doc, DocumentRef};
 use crate::parse::Qualifier;
 
+use super::history_edit::history_edit;
+
 /// One semantic change to one content file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
@@ -201,13 +203,14 @@ fn compare_claims(old: &ClaimDoc, new: &ClaimDoc) -> Vec<Change> {
     changes
 }
 
-/// The note of the newest `[[history]]` entry that `new` has beyond `old`
-/// and that names `new`'s status: the reason given for the verdict change.
+/// The note of the newest `[[history]]` entry that `new` adds to `old`
+/// (see [`history_edit`]) and that names `new`'s status: the reason given
+/// for the verdict change.
 fn added_history_note(old: &ClaimDoc, new: &ClaimDoc) -> Option<String> {
     let status = value(&new.status)?;
-    new.history
-        .iter()
-        .skip(old.history.len())
+    history_edit(&old.history, &new.history)
+        .added
+        .into_iter()
         .rev()
         .find(|entry| value(&entry.status) == Some(status))
         .and_then(|entry| entry.note.clone())

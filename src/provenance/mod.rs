@@ -7,6 +7,8 @@
 //! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
 //! - [`chain`] reads the commits that changed `content/` and their changed
 //!   files, in parallel runs;
+//! - [`history_edit`] says which `[[history]]` entries an edit added, and
+//!   which of the earlier ones it changed;
 //! - [`history`] follows each record through them once, giving it its entry
 //!   date, last change and list of changes.
 //!
@@ -20,6 +22,7 @@ pub mod compare;
 mod error;
 pub mod git;
 pub mod history;
+pub mod history_edit;
 mod record;
 mod revision;
 mod stamp;
@@ -30,4 +33,5 @@ pub use error::GitError;
 pub use git::{Repo, Unavailable, open};
 pub use history::{History, read, read_history};
 pub use record::{Noun, Record, Revision};
+pub(crate) use revision::merge_base;
 pub use stamp::Stamp;

@@ -2,7 +2,8 @@
 //! tag or remote branch (`main`, `origin/main`, `v1.0`), `HEAD`, a commit
 //! hash (full or at least 4 hex digits), each optionally followed by `~N`
 //! or `^` (first parents). A small subset of git's syntax, enough for
-//! reviewing a pull request, without gix's revision-parsing feature.
+//! reviewing a pull request, without gix's revision-parsing feature; and
+//! the merge base of two commits, which a review compares from.
 
 use gix::ObjectId;
 
@@ -91,4 +92,18 @@ fn peel_to_commit(repo: &gix::Repository, id: ObjectId, name: &str) -> Result<Ob
         .peel_to_commit()
         .map_err(|_| GitError(format!("`{name}` is not a commit")))?;
     Ok(commit.id)
+}
+
+/// The best common ancestor of the commits `base` and `head`, as `git
+/// merge-base` finds it (`base` itself when it is an ancestor of `head`), or
+/// `None` when their histories have none in common.
+pub(crate) fn merge_base(
+    repo: &gix::Repository,
+    base: ObjectId,
+    head: ObjectId,
+) -> Result<Option<ObjectId>, GitError> {
+    let commit_graph = repo.commit_graph_if_enabled().map_err(git_error)?;
+    let mut graph = repo.revision_graph(commit_graph.as_ref());
+    let bases = gix_revision::merge_base(base, &[head], &mut graph).map_err(git_error)?;
+    Ok(bases.map(|bases| *bases.first()))
 }

@@ -5,8 +5,12 @@
 use std::collections::BTreeMap;
 
 use super::report::{Entry, KINDS};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
 use crate::diagnostic::position_of;
 use crate::doc::{ClaimDoc, Doc, DocumentRef};
+use crate::frontmatter;
 use crate::load::RawFile;
 use crate::parse::parse_file;
 use crate::provenance::compare::evidence_name;
@@ -71,7 +75,8 @@ fn title(doc: &Doc) -> Option<String> {
 
 /// The line of `raw` (the head version, read as `doc`) that `change` is on:
 /// the `status` of a verdict change, the entry of a piece of evidence (its
-/// `quote` for an edited quote), else the first line.
+/// `quote` for an edited quote), the `value` (or `min`, `max`) of the
+/// claim's `[quantity]` for a changed claimed value, else the first line.
 fn line_of(raw: &RawFile, doc: Option<&Doc>, change: &Change) -> usize {
     let Some(Doc::Claim(claim)) = doc else {
         return 1;
@@ -84,12 +89,38 @@ fn line_of(raw: &RawFile, doc: Option<&Doc>, change: &Change) -> usize {
             evidence: Some(evidence),
             ..
         } => citation(claim, evidence).map(|c| c.0),
+        Change::ValueChanged { evidence: None, .. } => quantity_value(&raw.text),
         Change::QuoteEdited { evidence, .. } => appearance(claim, evidence)
             .or_else(|| citation(claim, evidence))
             .map(|(start, quote)| quote.unwrap_or(start)),
         _ => None,
     };
     offset.map_or(1, |offset| position_of(&raw.text, offset).line)
+}
+
+/// Where the value of the `[quantity]` table of the file `text` is: its
+/// `value`, else `min`, else `max`. The claim model keeps no position for
+/// it, so the frontmatter is read again, with spans.
+fn quantity_value(text: &str) -> Option<usize> {
+    let split = frontmatter::split(text).ok()?;
+    let toml = &text[split.toml.clone()];
+    let (table, _) = DeTable::parse_recoverable(toml);
+    let Some(DeValue::Table(quantity)) = value_of(table.get_ref(), "quantity").map(|v| v.get_ref())
+    else {
+        return None;
+    };
+    let span = ["value", "min", "max"]
+        .iter()
+        .find_map(|key| value_of(quantity, key))?
+        .span();
+    Some(split.toml.start + span.start)
+}
+
+/// The value of `key` in `table`.
+fn value_of<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    (table.iter())
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, value)| value)
 }
 
 /// Where the appearance of `evidence` starts, and its quote.

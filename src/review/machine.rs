@@ -40,7 +40,8 @@ pub(crate) fn json(review: &Review) -> String {
     }
 }
 
-/// One `::notice` workflow command per entry, at its line of the head file.
+/// One `::notice` (or `::warning`, see [`level`]) workflow command per
+/// entry, at its line of the head file.
 pub(crate) fn github(review: &Review) -> String {
     let mut out = String::new();
     for entry in &review.entries {
@@ -51,11 +52,30 @@ pub(crate) fn github(review: &Review) -> String {
         let title = format!("{} {}", entry.kind, entry.id);
         properties.push_str(&format!(",title={}", escape_property(&title)));
         out.push_str(&format!(
-            "::notice {properties}::{}\n",
+            "::{} {properties}::{}\n",
+            level(entry),
             escape_data(&annotation(entry))
         ));
     }
     out
+}
+
+/// `warning` for what `check --base` refuses (a claim removed outright, or
+/// renamed without keeping its old address), `notice` for the rest.
+fn level(entry: &Entry) -> &'static str {
+    let loses_address = matches!(
+        entry.change,
+        Change::Removed
+            | Change::Renamed {
+                alias_kept: false,
+                ..
+            }
+    );
+    if entry.kind == "claim" && loses_address {
+        "warning"
+    } else {
+        "notice"
+    }
 }
 
 /// What an annotation says about one entry, in plain text.

@@ -53,7 +53,14 @@ fn line(entry: &Entry) -> String {
             .map_or(String::new(), |t| format!(": {}", text(t)))
     };
     match &entry.change {
-        Change::Added | Change::Removed => format!("{thing}{}", title()),
+        Change::Added => format!("{thing}{}", title()),
+        Change::Removed if entry.kind == "claim" => format!(
+            "{thing}{}; **its address {} is lost**, unless another claim lists {} in `aliases`",
+            title(),
+            code(&format!("/claims/{}/", entry.id)),
+            code(&entry.id)
+        ),
+        Change::Removed => format!("{thing}{}", title()),
         Change::Renamed {
             from, alias_kept, ..
         } => {

@@ -17,6 +17,7 @@ use crate::provenance::{self, Change, FileChange, FileVersion, Repo, compare_ver
 mod locate;
 mod machine;
 mod markdown;
+mod released;
 mod report;
 pub mod rules;
 
@@ -52,7 +53,7 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
     let statuses = status_ids(config.as_ref());
     let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
     let repo = open(root, "diff")?;
-    let before = content_at(&repo, base)?;
+    let before = base_content(&repo, base, head)?;
     let after = match head {
         Some(head) => content_at(&repo, head)?,
         None => loaded.content.files,
@@ -69,7 +70,7 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
 /// rules that compare it with revision `base`: see [`rules`].
 pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let repo = open(root, "check --base")?;
-    let before = content_at(&repo, base)?;
+    let before = base_content(&repo, base, None)?;
     let mut after = Vec::new();
     let mut checked = check_observing(root, false, |file, _| {
         if file.kind == Kind::Claim {
@@ -87,7 +88,13 @@ pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let (base_versions, head_versions) = (parse(&before), parse(&after));
     let (base_claims, head_claims) = (claims(&base_versions), claims(&head_versions));
     let renames = renames(compare_versions(base_versions, head_versions));
-    let found = rules::history_rules(&base_claims, &head_claims, &renames);
+    let mut found = rules::history_rules(&base_claims, &head_claims, &renames);
+    let released = released::released_addresses(root);
+    found.extend(released::release_rules(
+        &released,
+        &base_claims,
+        &head_claims,
+    ));
     for file in &after {
         if found.iter().any(|d| d.file == file.path) {
             checked.diagnostics.add_source(&file.path, &file.text);
@@ -130,11 +137,44 @@ fn open(root: &Path, command: &str) -> Result<Repo, Error> {
     })
 }
 
+/// The content files a review compares from: at the merge base of `base`
+/// and `head` (`HEAD` when comparing with the files on disk), as `git diff
+/// base...head` and a pull request's diff do, so that what `base` gained
+/// since the branch left it does not show reversed. When `base` is an
+/// ancestor of `head` (a pull request's merge commit) that is `base` itself;
+/// when the two have no common history, `base`, with a note on stderr.
+fn base_content(repo: &Repo, base: &str, head: Option<&str>) -> Result<Vec<RawFile>, Error> {
+    let head = head.unwrap_or("HEAD");
+    let (base_id, head_id) = (commit_id(repo, base)?, commit_id(repo, head)?);
+    let from = provenance::merge_base(&repo.repo, base_id, head_id).map_err(|error| {
+        Error::Usage(format!(
+            "cannot find the merge base of `{base}` and `{head}`: {error}"
+        ))
+    })?;
+    let from = from.unwrap_or_else(|| {
+        eprintln!(
+            "note: `{base}` and `{head}` have no history in common; comparing with `{base}` itself"
+        );
+        base_id
+    });
+    content_at(repo, &from.to_string())
+}
+
+/// The commit `revision` names, or a usage error naming it.
+fn commit_id(repo: &Repo, revision: &str) -> Result<gix::ObjectId, Error> {
+    repo.commit_id(revision)
+        .map_err(|error| revision_error(&error))
+}
+
+/// A usage error for a revision that cannot be read.
+fn revision_error(error: &provenance::GitError) -> Error {
+    Error::Usage(format!(
+        "{error}; name a branch, tag or commit of this repository (for a pull request's base, fetch it first: `git fetch origin main`)"
+    ))
+}
+
 /// The content files at `revision`, or a usage error naming it.
 fn content_at(repo: &Repo, revision: &str) -> Result<Vec<RawFile>, Error> {
-    repo.content_at(revision).map_err(|error| {
-        Error::Usage(format!(
-            "{error}; name a branch, tag or commit of this repository (for a pull request's base, fetch it first: `git fetch origin main`)"
-        ))
-    })
+    repo.content_at(revision)
+        .map_err(|error| revision_error(&error))
 }

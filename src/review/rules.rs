@@ -1,17 +1,22 @@
 //! The rules of `check --base`: what a change to the tracker must come with,
 //! judged against the tracker at the base revision.
 //!
-//! 1. A verdict change comes with a new `[[history]]` entry that has a note.
+//! 1. A verdict change comes with a new `[[history]]` entry that has a note,
+//!    and the entries of the base stay as they were (a public record).
 //! 2. Every address a claim had at the base (its id and its aliases) is still
 //!    some claim's id or alias, so no published link breaks.
-//! 3. An address is never reused for a different claim. Until releases exist,
-//!    "released" means "existed at the base revision" (drafts excepted: they
-//!    were never published).
+//! 3. An address is never reused for a different claim: neither one that
+//!    existed at the base revision (drafts excepted: they were never
+//!    published) nor one of a release in `data/releases/`.
+//! 4. A released address is still some claim's id or alias.
+//!
+//! Rules 3 and 4 for released addresses are in `review/released.rs`.
 
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::doc::{ClaimDoc, HistoryDoc};
+use crate::provenance::history_edit::history_edit;
 
 /// A claim id at the base revision and the id it has in the head, as git's
 /// rename detection found them (the file moved, its content mostly kept).
@@ -75,14 +80,22 @@ pub fn history_rules(base: &[ClaimDoc], head: &[ClaimDoc], renames: &[Renamed]) 
             found.push(removed(before));
             continue;
         };
-        found.extend(verdict_without_note(before, after));
+        // A file that now states another claim is the reuse rule's error:
+        // its verdict and history are not the old claim's.
+        if !is_other_claim(before, after) {
+            found.extend(verdict_without_note(before, after));
+            found.extend(rewritten_history(before, after));
+        }
         found.extend(lost_addresses(before, after, &versions));
         found.extend(reused_id(before, after, &versions));
     }
     found
 }
 
-/// A verdict change in `after` without a new `[[history]]` entry that explains it.
+/// A verdict change in `after` without a new `[[history]]` entry that
+/// explains it. An entry is new when the base has no entry with its date,
+/// status and note and every entry of the base is still there (see
+/// [`history_edit`]), the same reading `diff` gives a verdict change's note.
 fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnostic> {
     let (from, to) = (before.status.as_ref()?, after.status.as_ref()?);
     let last = after.history.last().and_then(|entry| entry.status.as_ref());
@@ -90,11 +103,10 @@ fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnosti
         // A history that ends elsewhere is plain `check`'s error already.
         return None;
     }
-    let new_entry = after
-        .history
-        .iter()
-        .filter(|entry| is_new(entry, &before.history))
-        .rfind(|entry| entry.status.as_ref().is_some_and(|s| s.value == to.value));
+    let new_entry = (history_edit(&before.history, &after.history)
+        .added
+        .into_iter())
+    .rfind(|entry| entry.status.as_ref().is_some_and(|s| s.value == to.value));
     let (message, hint) = match new_entry {
         None => (
             format!(
@@ -125,16 +137,36 @@ fn verdict_without_note(before: &ClaimDoc, after: &ClaimDoc) -> Option<Diagnosti
     )
 }
 
-/// Whether `entry` is not among the base revision's `history` (same day and status).
-fn is_new(entry: &HistoryDoc, history: &[HistoryDoc]) -> bool {
-    let key = |e: &HistoryDoc| {
-        (
-            e.date.as_ref().map(|d| d.value),
-            e.status.as_ref().map(|s| s.value.clone()),
-        )
-    };
-    let wanted = key(entry);
-    history.iter().all(|old| key(old) != wanted)
+/// Each `[[history]]` entry of `before` that `after` changed or removed,
+/// located at the entry as edited (else at the last entry, else `status`).
+fn rewritten_history(before: &ClaimDoc, after: &ClaimDoc) -> Vec<Diagnostic> {
+    let edit = history_edit(&before.history, &after.history);
+    (edit.changed.into_iter())
+        .filter_map(|changed| {
+            let old = before.history.get(changed.old)?;
+            let edited = changed.new.and_then(|at| after.history.get(at));
+            let verb = if edited.is_some() { "changed" } else { "removed" };
+            let span = (edited.or(after.history.last()))
+                .and_then(entry_span)
+                .or_else(|| after.status.as_ref().map(|s| s.span.clone()))
+                .unwrap_or(0..0);
+            let date = old.date.as_ref().map_or("?".to_string(), |d| d.value.to_string());
+            let status = old.status.as_ref().map_or("?", |s| s.value.as_str());
+            let message = format!(
+                "a [[history]] entry of the base revision was {verb}: history entries are a public record; add a new entry instead"
+            );
+            let hint = format!(
+                "restore the entry of {date} (`status = \"{status}\"` and its note) as the base has it, and record the change in a new [[history]] entry after it"
+            );
+            Some(Diagnostic::error(&after.file, message).at(span).hint(hint))
+        })
+        .collect()
+}
+
+/// Where a `[[history]]` entry is: its `status`, else its `date`.
+fn entry_span(entry: &HistoryDoc) -> Option<std::ops::Range<usize>> {
+    (entry.status.as_ref().map(|s| s.span.clone()))
+        .or_else(|| entry.date.as_ref().map(|d| d.span.clone()))
 }
 
 /// A base claim that no head claim continues: its address is gone.
@@ -193,18 +225,54 @@ fn reused_id(before: &ClaimDoc, after: &ClaimDoc, versions: &Versions) -> Vec<Di
 }
 
 /// The addresses of `claim`: its id, then its aliases.
-fn addresses(claim: &ClaimDoc) -> impl Iterator<Item = &str> {
+pub(crate) fn addresses(claim: &ClaimDoc) -> impl Iterator<Item = &str> {
     std::iter::once(claim.id.as_str()).chain(claim.aliases.iter().map(|a| a.value.as_str()))
 }
 
 /// Whether `after`, holding `before`'s id, states another claim: its title,
 /// claimant and date all differ.
 fn is_other_claim(before: &ClaimDoc, after: &ClaimDoc) -> bool {
-    let claimant = |c: &ClaimDoc| c.claimant.as_ref().map(|l| l.value.clone());
-    let date = |c: &ClaimDoc| c.date.as_ref().map(|l| l.value);
-    before.title != after.title
-        && claimant(before) != claimant(after)
-        && date(before) != date(after)
+    Identity::of(before).is_other(&Identity::of(after))
+}
+
+/// What makes a claim the one it is, for the reuse rule: its title, its
+/// claimant's id and its date (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The claim's title.
+    pub title: Option<String>,
+    /// The claimant's source id.
+    pub claimant: Option<String>,
+    /// The claim's date, as `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+impl Identity {
+    /// The identity of `claim` as written.
+    pub fn of(claim: &ClaimDoc) -> Identity {
+        Identity {
+            title: claim.title.clone(),
+            claimant: claim.claimant.as_ref().map(|l| l.value.clone()),
+            date: claim.date.as_ref().map(|l| l.value.to_string()),
+        }
+    }
+
+    /// Whether `other` states another claim: title, claimant and date all differ.
+    pub(crate) fn is_other(&self, other: &Identity) -> bool {
+        self.changed(other).len() == 3
+    }
+
+    /// Which of `title`, `claimant` and `date` differ in `other`, in that order.
+    pub(crate) fn changed(&self, other: &Identity) -> Vec<&'static str> {
+        [
+            ("title", self.title != other.title),
+            ("claimant", self.claimant != other.claimant),
+            ("date", self.date != other.date),
+        ]
+        .into_iter()
+        .filter_map(|(name, differs)| differs.then_some(name))
+        .collect()
+    }
 }
 
 fn reuse(address: &str, holder: &ClaimDoc, successor: &ClaimDoc) -> Diagnostic {

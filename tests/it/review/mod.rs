@@ -2,9 +2,13 @@
 //! git repositories made in temp dirs with scripted commits (fixed names and
 //! dates, so every output is pinned exactly).
 
+mod annotations;
 mod check_base;
 mod diff;
 mod errors;
+mod history_record;
+mod merge_base;
+mod released;
 
 use std::path::Path;
 use std::process::{Command, Output};

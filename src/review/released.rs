@@ -1,0 +1,192 @@
+//! The addresses of the site's released claims
+//! (`data/releases/<version>/claims.json`, read with the loader `check` and
+//! `build` use), and the rules of `check --base` that keep them: a released
+//! address still leads to a claim, and never to another one
+//! ([`release_rules`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::rules::{Identity, addresses};
+use crate::diagnostic::Diagnostic;
+use crate::doc::ClaimDoc;
+use crate::load::{RELEASES_FOLDER, ReleaseFolder, read_releases};
+use crate::releases::version;
+
+/// The released file that lists a release's claims.
+const CLAIMS_FILE: &str = "claims.json";
+
+/// The parts of a released `claims.json` the rules read.
+#[derive(Deserialize)]
+struct ClaimsFile {
+    claims: Vec<ReleasedClaim>,
+}
+
+/// One released claim: its id, aliases and what makes it the claim it is.
+#[derive(Deserialize)]
+struct ReleasedClaim {
+    id: String,
+    title: Option<String>,
+    date: Option<String>,
+    claimant: Option<Reference>,
+    aliases: Option<Vec<String>>,
+}
+
+/// A reference (`{ "id", "name", "url" }`), of which only the id is read.
+#[derive(Deserialize)]
+struct Reference {
+    id: String,
+}
+
+/// Every address of every released claim under `root`, newest release first
+/// (releases with names that are not release names left out: plain `check`
+/// reports them, as it reports a released file that was edited).
+pub(crate) fn released_addresses(root: &Path) -> Vec<Released> {
+    let (folders, _) = read_releases(root);
+    let mut named: Vec<(version::Version, &ReleaseFolder)> = (folders.iter())
+        .filter_map(|folder| Some((version::parse(&folder.name).ok()?, folder)))
+        .collect();
+    named.sort_by(|a, b| b.0.cmp(&a.0));
+    (named.into_iter())
+        .flat_map(|(version, folder)| addresses_in(&version.name, folder))
+        .collect()
+}
+
+/// The addresses of the claims of one release; none when its `claims.json`
+/// is missing or unreadable.
+fn addresses_in(version: &str, folder: &ReleaseFolder) -> Vec<Released> {
+    let bytes = folder.files.iter().find(|(name, _)| name == CLAIMS_FILE);
+    let Some(file) = bytes.and_then(|(_, bytes)| serde_json::from_slice::<ClaimsFile>(bytes).ok())
+    else {
+        return Vec::new();
+    };
+    let path = format!("{RELEASES_FOLDER}/{version}/{CLAIMS_FILE}");
+    let mut found = Vec::new();
+    for claim in file.claims {
+        let identity = Identity {
+            title: claim.title,
+            claimant: claim.claimant.map(|c| c.id),
+            date: claim.date,
+        };
+        let aliases = claim.aliases.unwrap_or_default();
+        for address in std::iter::once(&claim.id).chain(&aliases) {
+            found.push(Released {
+                address: address.clone(),
+                id: claim.id.clone(),
+                version: version.to_string(),
+                file: path.clone(),
+                claim: identity.clone(),
+            });
+        }
+    }
+    found
+}
+
+/// An address (id or alias) of a claim in a release's `claims.json`.
+#[derive(Debug, Clone)]
+pub(crate) struct Released {
+    /// The address: `/claims/<address>/`.
+    pub address: String,
+    /// The id of the claim it led to in the release.
+    pub id: String,
+    /// The release's name.
+    pub version: String,
+    /// The release's `claims.json`, from the site root.
+    pub file: String,
+    /// The claim it led to.
+    pub claim: Identity,
+}
+
+/// The problems with the released addresses `released` (newest release
+/// first; the newest release of an address is the one compared) in `head`:
+/// an address no claim keeps, or a released id that names another claim now.
+/// A claim the base still has under the id is another claim when its title,
+/// claimant and date all changed (as against the base); a file that takes
+/// the id again after its claim was gone is when two of them did. What the
+/// rules against the base already report is not reported twice.
+pub(crate) fn release_rules(
+    released: &[Released],
+    base: &[ClaimDoc],
+    head: &[ClaimDoc],
+) -> Vec<Diagnostic> {
+    let mut holders = BTreeMap::new();
+    for claim in head {
+        holders.insert(claim.id.as_str(), claim);
+    }
+    for claim in head {
+        for alias in &claim.aliases {
+            holders.entry(alias.value.as_str()).or_insert(claim);
+        }
+    }
+    let mut published = BTreeMap::new();
+    for claim in base.iter().filter(|claim| !claim.draft) {
+        for address in addresses(claim) {
+            published.entry(address).or_insert(claim);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut found = Vec::new();
+    for release in released.iter().filter(|r| seen.insert(r.address.as_str())) {
+        let address = release.address.as_str();
+        match holders.get(address) {
+            None if !published.contains_key(address) => found.push(released_lost(release)),
+            Some(holder) if holder.id == address => {
+                let now = Identity::of(holder);
+                let changed = release.claim.changed(&now);
+                let at_base = published.get(address).filter(|base| base.id == address);
+                let reused = match at_base {
+                    // Edited in place since the release: only a wholesale
+                    // change is another claim, and when the base already
+                    // had it, the rule against the base reports it.
+                    Some(base) => changed.len() == 3 && !Identity::of(base).is_other(&now),
+                    // The id taken again after its claim was gone: it must
+                    // be the released claim, give or take one of the three.
+                    None => changed.len() >= 2,
+                };
+                if reused {
+                    found.push(released_reused(release, holder, &changed));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// A released address that no claim holds now.
+fn released_lost(release: &Released) -> Diagnostic {
+    let (address, version) = (&release.address, &release.version);
+    let message = if release.id == *address {
+        format!(
+            "the claim `{address}` was released in {version}, and no claim keeps its address /claims/{address}/"
+        )
+    } else {
+        format!(
+            "the address /claims/{address}/ of the claim `{}` was released in {version}, and no claim keeps it",
+            release.id
+        )
+    };
+    Diagnostic::error(&release.file, message).hint(format!(
+        "keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"{address}\"]` to the claim that replaced it"
+    ))
+}
+
+/// A released id that `holder` now has, though it states another claim:
+/// `changed` names what differs from the released claim.
+fn released_reused(release: &Released, holder: &ClaimDoc, changed: &[&str]) -> Diagnostic {
+    let changed = match changed {
+        [first, second] => format!("{first} and {second} changed"),
+        _ => "title, claimant and date all changed".to_string(),
+    };
+    Diagnostic::error(
+        &holder.file,
+        format!(
+            "`{}` was released in {} as the address of another claim: it now states a different claim ({changed}); a released address is never reused",
+            release.address, release.version
+        ),
+    )
+    .at(0..0)
+    .hint("give this claim a new id (rename its file), and keep the old claim's file under its own id")
+}

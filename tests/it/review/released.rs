@@ -1,0 +1,115 @@
+//! A released claim's address is kept and never reused: `check --base` also
+//! reads the releases in `data/releases/<version>/claims.json`, so removing
+//! an id at the base (or in an earlier pull request) does not free it.
+
+use super::{CLAIM_FILE, Tracker};
+
+/// `check --base main --format github`: its exit code and its errors.
+fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
+    let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
+    let errors = (run.stdout.lines())
+        .filter(|line| line.starts_with("::error"))
+        .map(str::to_string)
+        .collect();
+    (run.code, errors)
+}
+
+/// A tracker whose claim was released as 1.0.0 and then removed on `main`.
+fn released_then_removed() -> Tracker {
+    let tracker = Tracker::new();
+    tracker.on_base("Release 1.0.0", |base| {
+        let run = base.run(&["release", "1.0.0"]);
+        assert_eq!(run.code, Some(0), "{run:?}");
+    });
+    tracker.on_base("Remove the claim outright", |base| {
+        std::fs::remove_file(base.root().join(CLAIM_FILE)).unwrap();
+    });
+    tracker
+}
+
+/// Another claim: its title, claimant and date all differ from the released one.
+const OTHER: &str = "+++\ntitle = \"Example Press says the model costs less\"\ndate = 2026-05-20\nclaimant = \"example-press\"\nstatus = \"unverified\"\n\n[[appearances]]\nurl = \"https://example.org/press/costs\"\n+++\n";
+
+#[test]
+fn a_released_id_is_not_reused_after_the_base_removed_it() {
+    let tracker = released_then_removed();
+    tracker.write(CLAIM_FILE, OTHER);
+    assert_eq!(tracker.run(&["check"]).code, Some(0), "plain check passes");
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        [format!(
+            "::error file={CLAIM_FILE},line=1,col=1,endLine=1,endColumn=1,title=claimtrail::`twice-as-fast` was released in 1.0.0 as the address of another claim: it now states a different claim (title, claimant and date all changed); a released address is never reused%0Ahint: give this claim a new id (rename its file), and keep the old claim's file under its own id"
+        )]
+    );
+}
+
+#[test]
+fn a_released_address_must_still_lead_somewhere() {
+    let tracker = released_then_removed();
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        [
+            "::error file=data/releases/1.0.0/claims.json,title=claimtrail::the claim `twice-as-fast` was released in 1.0.0, and no claim keeps its address /claims/twice-as-fast/%0Ahint: keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"twice-as-fast\"]` to the claim that replaced it"
+        ]
+    );
+    // The claim that replaced it takes the released id as an alias: kept.
+    let replacement = OTHER.replace(
+        "status = \"unverified\"\n",
+        "status = \"unverified\"\naliases = [\"twice-as-fast\"]\n",
+    );
+    tracker.write("content/claims/costs-less.md", &replacement);
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+}
+
+#[test]
+fn the_released_claim_itself_passes() {
+    let tracker = Tracker::new();
+    tracker.on_base("Release 1.0.0", |base| {
+        assert_eq!(base.run(&["release", "1.0.0"]).code, Some(0));
+    });
+    // A new title and claimant with the same date is still the same claim
+    // (the released date reads as the file's).
+    tracker.edit(
+        CLAIM_FILE,
+        "answers twice as fast\"",
+        "answers two times as fast\"",
+    );
+    tracker.edit(
+        CLAIM_FILE,
+        "claimant = \"example-lab-blog\"",
+        "claimant = \"example-press\"",
+    );
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+    tracker.edit(
+        CLAIM_FILE,
+        "date = 2026-03-02\nclaimant",
+        "date = 2026-03-03\nclaimant",
+    );
+    assert_eq!(check_base(&tracker).1.len(), 1, "now all three differ");
+}
+
+#[test]
+fn a_removed_released_id_taken_again_must_be_the_released_claim() {
+    // The same claimant, another claim: new title and date.
+    let tracker = released_then_removed();
+    let same_claimant = OTHER.replace(
+        "claimant = \"example-press\"",
+        "claimant = \"example-lab-blog\"",
+    );
+    tracker.write(CLAIM_FILE, &same_claimant);
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].contains("::`twice-as-fast` was released in 1.0.0 as the address of another claim: it now states a different claim (title and date changed); a released address is never reused"),
+        "{errors:#?}"
+    );
+    // Restoring the released claim, its title reworded, is no reuse.
+    let restored = super::CLAIM.replace("answers twice as fast\"", "answers two times as fast\"");
+    tracker.write(CLAIM_FILE, &restored);
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+}
