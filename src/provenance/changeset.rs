@@ -2,13 +2,13 @@
 //! renamed (matched by the new file's `aliases`, by identical text, or by an
 //! unchanged title) and edited, each with its semantic [`Change`]s.
 
-use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{Change, compare_docs};
+use super::compare::{Change, Publishers, compare_docs_in};
+use super::unreadable::{Unreadable, does_not_parse, fingerprint};
 use crate::doc::Doc;
 use crate::load::{Kind, RawFile};
 use crate::parse::parse_file;
@@ -26,19 +26,51 @@ pub struct FileVersion {
     pub fingerprint: u64,
     /// What it reads as; `None` when its frontmatter cannot be read.
     pub doc: Option<Doc>,
+    /// Why it cannot be compared with another version, if it cannot: see
+    /// [`Unreadable`].
+    pub unreadable: Option<Unreadable>,
 }
 
 impl FileVersion {
     /// Parses `file` (its problems are `check`'s business, not the history's).
     pub fn parse(file: &RawFile, statuses: &[&str]) -> FileVersion {
-        let mut hasher = DefaultHasher::new();
-        file.text.hash(&mut hasher);
+        let (doc, problems) = parse_file(file, statuses);
+        let unreadable =
+            does_not_parse(file, doc.as_ref(), &problems).then_some(Unreadable::DoesNotParse);
         FileVersion {
             kind: file.kind,
             path: file.path.clone(),
             id: file.id.clone(),
-            fingerprint: hasher.finish(),
-            doc: parse_file(file, statuses).0,
+            fingerprint: fingerprint(file.text.as_bytes()),
+            doc,
+            unreadable,
+        }
+    }
+
+    /// A version that cannot be read at all, for `reason`; `fingerprint`
+    /// tells its bytes apart from other versions'.
+    pub fn unreadable(
+        (kind, path, id): (Kind, String, String),
+        reason: Unreadable,
+        fingerprint: u64,
+    ) -> FileVersion {
+        FileVersion {
+            kind,
+            path,
+            id,
+            fingerprint,
+            doc: None,
+            unreadable: Some(reason),
+        }
+    }
+
+    /// The source that publishes this version, if it is a document.
+    fn publisher(&self) -> Option<(&str, &str)> {
+        match &self.doc {
+            Some(Doc::Document(document)) => {
+                Some((self.id.as_str(), document.source.as_ref()?.value.as_str()))
+            }
+            _ => None,
         }
     }
 
@@ -75,31 +107,66 @@ pub struct FileChange {
     pub previous_path: Option<String>,
     /// What changed, in a fixed order: added/removed/renamed first.
     pub changes: Vec<Change>,
+    /// Why the file cannot be read after the change, when it cannot: what
+    /// it says then is unknown, so `changes` holds only its addition or
+    /// rename.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unreadable: Option<Unreadable>,
 }
 
 /// Compares every content file of two revisions (as read by
-/// [`Repo::content_at`](super::Repo::content_at)), parsing them in parallel.
-/// Files whose text did not change are left out.
+/// [`Repo::content_at`](super::Repo::content_at)), parsing them in parallel;
+/// `unreadable` holds each side's files that could not be read as text
+/// ([`FileVersion::unreadable`]). Files whose text did not change are left out.
 pub fn compare_content(
     before: &[RawFile],
     after: &[RawFile],
+    unreadable: (Vec<FileVersion>, Vec<FileVersion>),
     statuses: &[&str],
 ) -> Vec<FileChange> {
-    let parse = |files: &[RawFile]| -> Vec<FileVersion> {
-        files
+    let parse = |files: &[RawFile], unreadable: Vec<FileVersion>| -> Vec<FileVersion> {
+        let mut versions: Vec<FileVersion> = files
             .par_iter()
             .map(|file| FileVersion::parse(file, statuses))
-            .collect()
+            .collect();
+        versions.extend(unreadable);
+        versions
     };
-    compare_versions(parse(before), parse(after))
+    let (unreadable_before, unreadable_after) = unreadable;
+    compare_versions(
+        parse(before, unreadable_before),
+        parse(after, unreadable_after),
+    )
 }
 
 /// Compares two sets of file versions: the same path on both sides is an
 /// edit; a path only before and one only after of the same kind are one
 /// file moved or renamed when they share the id, the new file's aliases name
 /// the old id, the text is identical, or the title is; the rest are
-/// removed or added. Sorted by kind, then id.
+/// removed or added. Sorted by kind, then id. A citation's publisher is
+/// found among the documents of its own side.
 pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Vec<FileChange> {
+    compare_versions_in(before, after, &HashMap::new())
+}
+
+/// [`compare_versions`], with the publishers of the documents that neither
+/// side holds in `known` (document id to source id).
+pub(super) fn compare_versions_in(
+    before: Vec<FileVersion>,
+    after: Vec<FileVersion>,
+    known: &HashMap<String, String>,
+) -> Vec<FileChange> {
+    let publishers = |versions: &[FileVersion]| -> HashMap<String, String> {
+        (versions.iter())
+            .filter_map(FileVersion::publisher)
+            .map(|(id, source)| (id.to_string(), source.to_string()))
+            .collect()
+    };
+    let (old_docs, new_docs) = (publishers(&before), publishers(&after));
+    let sides = Sides {
+        old: Publishers::new(&old_docs, known),
+        new: Publishers::new(&new_docs, known),
+    };
     let mut removed: BTreeMap<String, FileVersion> =
         before.into_iter().map(|v| (v.path.clone(), v)).collect();
     let mut changes = Vec::new();
@@ -107,19 +174,22 @@ pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Ve
     for new in after {
         match removed.remove(&new.path) {
             Some(old) if old.fingerprint == new.fingerprint => {}
-            Some(old) => changes.push(edited(&old, &new)),
+            Some(old) => changes.push(edited(&old, &new, &sides)),
             None => added.push(new),
         }
     }
     let mut removed: Vec<FileVersion> = removed.into_values().collect();
     for new in added {
         match take_match(&mut removed, &new) {
-            Some(old) => changes.push(moved(&old, &new)),
+            Some(old) => changes.push(moved(&old, &new, &sides)),
             None => changes.push(single(&new, Change::Added)),
         }
     }
-    changes.extend(removed.iter().map(|old| single(old, Change::Removed)));
-    changes.retain(|change| !change.changes.is_empty());
+    changes.extend(removed.iter().map(|old| FileChange {
+        unreadable: None,
+        ..single(old, Change::Removed)
+    }));
+    changes.retain(|change| !change.changes.is_empty() || change.unreadable.is_some());
     changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));
     changes
 }
@@ -148,15 +218,21 @@ fn take_match(removed: &mut Vec<FileVersion>, new: &FileVersion) -> Option<FileV
     Some(removed.remove(position))
 }
 
+/// Where each side's citations find their documents' publishers.
+struct Sides<'a> {
+    old: Publishers<'a>,
+    new: Publishers<'a>,
+}
+
 /// A file edited in place.
-fn edited(old: &FileVersion, new: &FileVersion) -> FileChange {
+fn edited(old: &FileVersion, new: &FileVersion, sides: &Sides) -> FileChange {
     let mut change = single(new, Change::Added);
-    change.changes = semantic(old, new);
+    change.changes = semantic(old, new, sides);
     change
 }
 
 /// A file moved (same id) or renamed (new id), with what else changed.
-fn moved(old: &FileVersion, new: &FileVersion) -> FileChange {
+fn moved(old: &FileVersion, new: &FileVersion, sides: &Sides) -> FileChange {
     let mut change = single(new, Change::Added);
     change.previous_path = Some(old.path.clone());
     change.changes.clear();
@@ -167,16 +243,20 @@ fn moved(old: &FileVersion, new: &FileVersion) -> FileChange {
             alias_kept: new.aliases().contains(&old.id.as_str()),
         });
     }
-    change.changes.extend(semantic(old, new));
+    change.changes.extend(semantic(old, new, sides));
     change
 }
 
-/// The semantic changes between two readable versions; an unreadable side
-/// counts as an edit of the whole file.
-fn semantic(old: &FileVersion, new: &FileVersion) -> Vec<Change> {
+/// The semantic changes between two readable versions. An unreadable new
+/// version has none (its [`FileChange::unreadable`] says why); an unreadable
+/// old one counts as an edit of the whole file.
+fn semantic(old: &FileVersion, new: &FileVersion, sides: &Sides) -> Vec<Change> {
     match (&old.doc, &new.doc) {
         (_, _) if old.fingerprint == new.fingerprint => Vec::new(),
-        (Some(before), Some(after)) => compare_docs(before, after),
+        (_, _) if new.unreadable.is_some() => Vec::new(),
+        (Some(before), Some(after)) if old.unreadable.is_none() => {
+            compare_docs_in((before, &sides.old), (after, &sides.new))
+        }
         _ => vec![Change::Edited {
             fields: vec!["file".to_string()],
         }],
@@ -191,5 +271,6 @@ fn single(version: &FileVersion, change: Change) -> FileChange {
         path: version.path.clone(),
         previous_path: None,
         changes: vec![change],
+        unreadable: version.unreadable,
     }
 }

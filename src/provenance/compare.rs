@@ -3,11 +3,15 @@
 //! quote edited, a value changed, a title reworded. The same list serves the
 //! site's change log (`changes.json`, claim pages) and `claimtrail diff`.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{Amount, round_trip};
-use crate::doc::{AppearanceDoc, CitationDoc, ClaimDoc, Doc, DocumentRef};
+use crate::doc::{CitationDoc, ClaimDoc, Doc, DocumentRef};
+use crate::fields::Located;
 use crate::parse::Qualifier;
+use crate::validate::{is_claimants_statement, publisher};
 
 /// One semantic change to one content file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,12 +107,50 @@ impl Change {
     }
 }
 
+/// Which source publishes each document, for reading a claim's citations as
+/// the site does (a citation by the claimant is an appearance): the
+/// documents of the claim's own revision first, then the others known.
+pub(crate) struct Publishers<'a> {
+    own: &'a HashMap<String, String>,
+    known: &'a HashMap<String, String>,
+}
+
+impl<'a> Publishers<'a> {
+    /// The publishers of `own`'s documents, then of `known`'s.
+    pub(crate) fn new(
+        own: &'a HashMap<String, String>,
+        known: &'a HashMap<String, String>,
+    ) -> Publishers<'a> {
+        Publishers { own, known }
+    }
+
+    /// The source id that publishes the document `id`.
+    fn of(&self, id: &str) -> Option<&'a str> {
+        (self.own.get(id))
+            .or_else(|| self.known.get(id))
+            .map(String::as_str)
+    }
+}
+
 /// What changed between two versions of one file. Versions of different
 /// kinds compare as nothing in common: the caller records a removal and an
-/// addition instead.
+/// addition instead. Citations naming a document (not a source) are read as
+/// evidence, since the document's publisher is not known here.
 pub fn compare_docs(old: &Doc, new: &Doc) -> Vec<Change> {
+    let none = HashMap::new();
+    let publishers = Publishers::new(&none, &none);
+    compare_docs_in((old, &publishers), (new, &publishers))
+}
+
+/// [`compare_docs`], each version with the publishers of the documents it may cite.
+pub(crate) fn compare_docs_in(
+    (old, old_publishers): (&Doc, &Publishers),
+    (new, new_publishers): (&Doc, &Publishers),
+) -> Vec<Change> {
     match (old, new) {
-        (Doc::Claim(old), Doc::Claim(new)) => compare_claims(old, new),
+        (Doc::Claim(old), Doc::Claim(new)) => {
+            compare_claims((old, old_publishers), (new, new_publishers))
+        }
         (Doc::Source(old), Doc::Source(new)) => {
             let edited = differing(&[
                 ("kind", old.kind.as_str() != new.kind.as_str()),
@@ -158,7 +200,12 @@ pub fn compare_docs(old: &Doc, new: &Doc) -> Vec<Change> {
 }
 
 /// A claim's changes: verdict, title, quantity, evidence, then other fields.
-fn compare_claims(old: &ClaimDoc, new: &ClaimDoc) -> Vec<Change> {
+/// The evidence is compared as the site reads it: a citation by the
+/// claimant (see [`is_claimants_statement`]) is an appearance.
+fn compare_claims(
+    (old, old_publishers): (&ClaimDoc, &Publishers),
+    (new, new_publishers): (&ClaimDoc, &Publishers),
+) -> Vec<Change> {
     let mut changes = Vec::new();
     let (old_status, new_status) = (value(&old.status), value(&new.status));
     if old_status != new_status {
@@ -178,8 +225,10 @@ fn compare_claims(old: &ClaimDoc, new: &ClaimDoc) -> Vec<Change> {
             to: new_amount.map(amount_text),
         });
     }
-    compare_appearances(&old.appearances, &new.appearances, &mut changes);
-    compare_citations(&old.citations, &new.citations, &mut changes);
+    let (old_made, old_evidence) = as_read(old, old_publishers);
+    let (new_made, new_evidence) = as_read(new, new_publishers);
+    compare_appearances(&old_made, &new_made, &mut changes);
+    compare_citations(&old_evidence, &new_evidence, &mut changes);
     let quantity_words = |claim: &ClaimDoc| {
         claim
             .quantity
@@ -228,9 +277,44 @@ fn history_notes(claim: &ClaimDoc) -> Vec<(Option<String>, Option<&String>, Opti
         .collect()
 }
 
+/// Where a claim was made, as the site reads it: an `[[appearances]]`
+/// entry, or a citation by the claimant.
+struct Made<'a> {
+    origin: &'a DocumentRef,
+    quote: &'a Option<Located<String>>,
+}
+
+/// A claim's appearances (its `[[appearances]]`, then its citations by the
+/// claimant) and its evidence (its other citations), as the model reads them.
+fn as_read<'a>(
+    claim: &'a ClaimDoc,
+    publishers: &Publishers<'a>,
+) -> (Vec<Made<'a>>, Vec<&'a CitationDoc>) {
+    let claimant = value(&claim.claimant).map_or("", String::as_str);
+    let mut made: Vec<Made> = (claim.appearances.iter())
+        .map(|a| Made {
+            origin: &a.origin,
+            quote: &a.quote,
+        })
+        .collect();
+    let mut evidence = Vec::new();
+    for citation in &claim.citations {
+        let by = publisher(&citation.origin, |id| publishers.of(id));
+        if is_claimants_statement(citation, by, claimant) {
+            made.push(Made {
+                origin: &citation.origin,
+                quote: &citation.quote,
+            });
+        } else {
+            evidence.push(citation);
+        }
+    }
+    (made, evidence)
+}
+
 /// Appearances paired by the document they name, in the file's order.
-fn compare_appearances(old: &[AppearanceDoc], new: &[AppearanceDoc], changes: &mut Vec<Change>) {
-    let key = |a: &AppearanceDoc| evidence_name(&a.origin);
+fn compare_appearances(old: &[Made], new: &[Made], changes: &mut Vec<Change>) {
+    let key = |a: &Made| evidence_name(a.origin);
     for pair in pair_by(old, new, key) {
         match pair {
             Paired::Removed(a) => changes.push(Change::AppearanceRemoved { evidence: key(a) }),
@@ -244,13 +328,13 @@ fn compare_appearances(old: &[AppearanceDoc], new: &[AppearanceDoc], changes: &m
 
 /// Citations paired by the document they name; a changed stance counts as
 /// the old citation removed and the new one added.
-fn compare_citations(old: &[CitationDoc], new: &[CitationDoc], changes: &mut Vec<Change>) {
-    let key = |c: &CitationDoc| evidence_name(&c.origin);
-    let removed = |c: &CitationDoc| Change::CitationRemoved {
+fn compare_citations(old: &[&CitationDoc], new: &[&CitationDoc], changes: &mut Vec<Change>) {
+    let key = |c: &&CitationDoc| evidence_name(&c.origin);
+    let removed = |c: &&CitationDoc| Change::CitationRemoved {
         evidence: key(c),
         stance: c.stance.as_str().to_string(),
     };
-    let added = |c: &CitationDoc| Change::CitationAdded {
+    let added = |c: &&CitationDoc| Change::CitationAdded {
         evidence: key(c),
         stance: c.stance.as_str().to_string(),
     };
@@ -315,8 +399,8 @@ pub(crate) fn evidence_name(origin: &DocumentRef) -> String {
 /// A [`Change::QuoteEdited`] when the quote's words differ.
 fn quote_change(
     evidence: String,
-    before: &Option<crate::fields::Located<String>>,
-    after: &Option<crate::fields::Located<String>>,
+    before: &Option<Located<String>>,
+    after: &Option<Located<String>>,
 ) -> Option<Change> {
     (value(before) != value(after)).then(|| Change::QuoteEdited {
         evidence,
@@ -344,12 +428,12 @@ fn differing(fields: &[(&str, bool)]) -> Option<Change> {
 }
 
 /// The value of a located field, without its position (which every edit above it moves).
-fn value<T>(located: &Option<crate::fields::Located<T>>) -> Option<&T> {
+fn value<T>(located: &Option<Located<T>>) -> Option<&T> {
     located.as_ref().map(|located| &located.value)
 }
 
 /// The values of located list entries.
-fn values<T>(located: &[crate::fields::Located<T>]) -> Vec<&T> {
+fn values<T>(located: &[Located<T>]) -> Vec<&T> {
     located.iter().map(|located| &located.value).collect()
 }
 

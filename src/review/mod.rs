@@ -20,7 +20,7 @@ mod markdown;
 mod report;
 pub mod rules;
 
-pub use report::{Entry, Review};
+pub use report::{Entry, Review, UnreadableFile};
 
 /// The output formats of `claimtrail diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,16 +52,23 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
     let statuses = status_ids(config.as_ref());
     let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
     let repo = open(root, "diff")?;
-    let before = content_at(&repo, base)?;
-    let after = match head {
-        Some(head) => content_at(&repo, head)?,
-        None => loaded.content.files,
+    let (before, unreadable_before) = versions_at(&repo, base)?;
+    let (after, unreadable_after) = match head {
+        Some(head) => versions_at(&repo, head)?,
+        None => {
+            let refused = (loaded.content.problems.iter()).map(|problem| problem.0.file.as_str());
+            let unreadable = provenance::unreadable_on_disk(root, refused);
+            (loaded.content.files, unreadable)
+        }
     };
-    let changes = provenance::compare_content(&before, &after, &statuses);
+    let unreadable = (unreadable_before, unreadable_after);
+    let mut changes = provenance::compare_content(&before, &after, unreadable, &statuses);
+    let unreadable = report::unreadable_files(&mut changes);
     Ok(Review {
         base: base.to_string(),
         head: head.map(str::to_string),
         entries: locate::entries(changes, &before, &after, &statuses),
+        unreadable,
     })
 }
 
@@ -132,7 +139,13 @@ fn open(root: &Path, command: &str) -> Result<Repo, Error> {
 
 /// The content files at `revision`, or a usage error naming it.
 fn content_at(repo: &Repo, revision: &str) -> Result<Vec<RawFile>, Error> {
-    repo.content_at(revision).map_err(|error| {
+    Ok(versions_at(repo, revision)?.0)
+}
+
+/// The content files at `revision`, and those that cannot be read as text
+/// ([`FileVersion::unreadable`]); or a usage error naming it.
+fn versions_at(repo: &Repo, revision: &str) -> Result<(Vec<RawFile>, Vec<FileVersion>), Error> {
+    repo.content_and_unreadable_at(revision).map_err(|error| {
         Error::Usage(format!(
             "{error}; name a branch, tag or commit of this repository (for a pull request's base, fetch it first: `git fetch origin main`)"
         ))
