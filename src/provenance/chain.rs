@@ -320,3 +320,20 @@ fn content_version(
     }
     read_content_file(&repo.repo, &path, oid)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn subjects_lose_direction_and_control_characters() {
+        assert_eq!(
+            shown(
+                "\tRefute \u{202E}evil\u{202C} \u{2066}x\u{2069}\u{200E}\u{200F}\u{061C} (#3)\u{7}\u{1B}[31m\u{85} "
+            ),
+            "Refute evil x (#3)[31m"
+        );
+        assert_eq!(shown("a\tb"), "a b");
+        assert_eq!(shown("Ünïcode — fine"), "Ünïcode — fine");
+    }
+}

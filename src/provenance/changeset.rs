@@ -274,3 +274,81 @@ fn single(version: &FileVersion, change: Change) -> FileChange {
         unreadable: version.unreadable,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(kind: Kind, id: &str, text: &str) -> FileVersion {
+        let file = RawFile {
+            kind,
+            path: format!("content/{}/{id}.md", kind.folder()),
+            id: id.to_string(),
+            text: text.to_string(),
+        };
+        FileVersion::parse(&file, &["unverified"])
+    }
+
+    const DOCUMENT: &str = "+++\ntitle = \"Launch post\"\nsource = \"lab-blog\"\ndate = 2026-05-01\nurl = \"https://example.org/launch\"\nkind = \"article\"\n+++\n";
+
+    fn claim(evidence: &str) -> String {
+        format!(
+            "+++\ntitle = \"Lab says it is fast\"\ndate = 2026-05-01\nclaimant = \"lab-blog\"\nstatus = \"unverified\"\n\n{evidence}\ndocument = \"launch\"\nquote = \"It is fast.\"\n+++\n"
+        )
+    }
+
+    #[test]
+    fn a_citation_of_a_document_by_the_claimant_compares_as_an_appearance() {
+        let as_citation = claim("[[citations]]\nstance = \"supports\"");
+        let as_appearance = claim("[[appearances]]");
+        let changes = |before: &str, after: &str, known: &HashMap<String, String>| {
+            compare_versions_in(
+                vec![version(Kind::Claim, "fast", before)],
+                vec![version(Kind::Claim, "fast", after)],
+                known,
+            )
+        };
+        let known = HashMap::from([("launch".to_string(), "lab-blog".to_string())]);
+        assert_eq!(changes(&as_citation, &as_appearance, &known), []);
+        // The document in the same comparison tells its publisher too.
+        let both = |claim: &str| {
+            vec![
+                version(Kind::Document, "launch", DOCUMENT),
+                version(Kind::Claim, "fast", claim),
+            ]
+        };
+        assert_eq!(
+            compare_versions(both(&as_citation), both(&as_appearance)),
+            []
+        );
+        // Without knowing the publisher, the citation is evidence.
+        let unknown = changes(&as_citation, &as_appearance, &HashMap::new());
+        assert_eq!(unknown.len(), 1);
+        assert!(
+            matches!(unknown[0].changes[0], Change::AppearanceAdded { .. }),
+            "{unknown:?}"
+        );
+    }
+
+    #[test]
+    fn a_version_whose_frontmatter_does_not_parse_is_unreadable() {
+        let good = claim("[[appearances]]");
+        let bare = good.replace("status = \"unverified\"", "status = unverified");
+        let missing = good.replace("status = \"unverified\"\n", "");
+        assert_eq!(version(Kind::Claim, "fast", &good).unreadable, None);
+        for text in [bare.as_str(), missing.as_str(), "no frontmatter"] {
+            let read = version(Kind::Claim, "fast", text);
+            assert_eq!(read.unreadable, Some(Unreadable::DoesNotParse), "{text}");
+        }
+        // An unknown status is an error `check` reports, but the file reads.
+        let unknown = good.replace("\"unverified\"", "\"unheard-of\"");
+        assert_eq!(version(Kind::Claim, "fast", &unknown).unreadable, None);
+        let changes = compare_versions(
+            vec![version(Kind::Claim, "fast", &good)],
+            vec![version(Kind::Claim, "fast", &bare)],
+        );
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].changes, []);
+        assert_eq!(changes[0].unreadable, Some(Unreadable::DoesNotParse));
+    }
+}

@@ -5,6 +5,7 @@
 mod check_base;
 mod diff;
 mod errors;
+mod unreadable;
 
 use std::path::Path;
 use std::process::{Command, Output};
