@@ -320,7 +320,7 @@ fn compare_appearances(old: &[Made], new: &[Made], changes: &mut Vec<Change>) {
             Paired::Removed(a) => changes.push(Change::AppearanceRemoved { evidence: key(a) }),
             Paired::Added(a) => changes.push(Change::AppearanceAdded { evidence: key(a) }),
             Paired::Both(before, after) => {
-                changes.extend(quote_change(key(after), &before.quote, &after.quote));
+                changes.extend(quote_change(key(after), before.quote, after.quote));
             }
         }
     }
