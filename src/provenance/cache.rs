@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
+use super::compare::DocumentInfo;
 use super::record::Record;
 use super::stamp::Stamp;
 
@@ -44,9 +45,9 @@ pub(super) struct State {
     pub by_path: Vec<(String, usize)>,
     /// Record index by kind noun and current id.
     pub current: Vec<(String, String, usize)>,
-    /// The source id of each document, by document id.
+    /// What the site shows of each document, by document id.
     #[serde(default)]
-    pub publishers: Vec<(String, String)>,
+    pub publishers: Vec<(String, DocumentInfo)>,
 }
 
 impl Saved {

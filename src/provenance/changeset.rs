@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{Change, Publishers, compare_docs_in};
+use super::compare::{Change, DocumentInfo, Publishers, compare_docs_in};
 use super::unreadable::{Unreadable, does_not_parse, fingerprint};
 use crate::doc::Doc;
 use crate::load::{Kind, RawFile};
@@ -64,11 +64,11 @@ impl FileVersion {
         }
     }
 
-    /// The source that publishes this version, if it is a document.
-    fn publisher(&self) -> Option<(&str, &str)> {
-        match &self.doc {
-            Some(Doc::Document(document)) => {
-                Some((self.id.as_str(), document.source.as_ref()?.value.as_str()))
+    /// Its id and what the site shows of it, if it is a readable document.
+    pub(super) fn document_info(&self) -> Option<(String, DocumentInfo)> {
+        match (&self.doc, self.unreadable) {
+            (Some(Doc::Document(document)), None) => {
+                Some((self.id.clone(), DocumentInfo::of(document)))
             }
             _ => None,
         }
@@ -149,17 +149,16 @@ pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Ve
     compare_versions_in(before, after, &HashMap::new())
 }
 
-/// [`compare_versions`], with the publishers of the documents that neither
-/// side holds in `known` (document id to source id).
+/// [`compare_versions`], with the documents that neither side holds in
+/// `known` (by id).
 pub(super) fn compare_versions_in(
     before: Vec<FileVersion>,
     after: Vec<FileVersion>,
-    known: &HashMap<String, String>,
+    known: &HashMap<String, DocumentInfo>,
 ) -> Vec<FileChange> {
-    let publishers = |versions: &[FileVersion]| -> HashMap<String, String> {
+    let publishers = |versions: &[FileVersion]| -> HashMap<String, DocumentInfo> {
         (versions.iter())
-            .filter_map(FileVersion::publisher)
-            .map(|(id, source)| (id.to_string(), source.to_string()))
+            .filter_map(FileVersion::document_info)
             .collect()
     };
     let (old_docs, new_docs) = (publishers(&before), publishers(&after));
@@ -301,14 +300,19 @@ mod tests {
     fn a_citation_of_a_document_by_the_claimant_compares_as_an_appearance() {
         let as_citation = claim("[[citations]]\nstance = \"supports\"");
         let as_appearance = claim("[[appearances]]");
-        let changes = |before: &str, after: &str, known: &HashMap<String, String>| {
+        let changes = |before: &str, after: &str, known: &HashMap<String, DocumentInfo>| {
             compare_versions_in(
                 vec![version(Kind::Claim, "fast", before)],
                 vec![version(Kind::Claim, "fast", after)],
                 known,
             )
         };
-        let known = HashMap::from([("launch".to_string(), "lab-blog".to_string())]);
+        let info = DocumentInfo {
+            source: Some("lab-blog".to_string()),
+            url: None,
+            title: None,
+        };
+        let known = HashMap::from([("launch".to_string(), info)]);
         assert_eq!(changes(&as_citation, &as_appearance, &known), []);
         // The document in the same comparison tells its publisher too.
         let both = |claim: &str| {
@@ -327,6 +331,34 @@ mod tests {
         assert!(
             matches!(unknown[0].changes[0], Change::AppearanceAdded { .. }),
             "{unknown:?}"
+        );
+    }
+
+    #[test]
+    fn an_inline_citation_by_the_claimant_moved_to_its_document_file_is_no_change() {
+        // As in the example site: the claimant's statement written inline
+        // (its source and title), then as an appearance of a document file.
+        let inline = claim(
+            "[[citations]]\nsource = \"lab-blog\"\ntitle = \"Launch post\"\nstance = \"supports\"",
+        )
+        .replace("document = \"launch\"\n", "");
+        let as_appearance = claim("[[appearances]]");
+        let both = |claim: &str| {
+            vec![
+                version(Kind::Document, "launch", DOCUMENT),
+                version(Kind::Claim, "fast", claim),
+            ]
+        };
+        assert_eq!(compare_versions(both(&inline), both(&as_appearance)), []);
+        let quote_edited = as_appearance.replace("It is fast.", "It is quick.");
+        let changes = compare_versions(both(&inline), both(&quote_edited));
+        assert_eq!(
+            changes[0].changes,
+            [Change::QuoteEdited {
+                evidence: "launch".to_string(),
+                from: Some("It is fast.".to_string()),
+                to: Some("It is quick.".to_string()),
+            }]
         );
     }
 

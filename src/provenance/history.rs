@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::cache;
 use super::chain::{Delta, ParsedDelta, first_parent_chain, read_chain};
 use super::changeset::{FileChange, FileVersion, compare_versions_in};
-use super::compare::Change;
+use super::compare::{Change, DocumentInfo};
 use super::error::{GitError, git_error};
 use super::git::{Repo, Unavailable};
 use super::record::{Record, Revision, kind_of_noun};
@@ -101,8 +101,8 @@ struct Lineages {
     by_path: HashMap<String, usize>,
     /// Record index by kind and current id.
     current: HashMap<(Kind, String), usize>,
-    /// The source id of each document, as of the commit being read.
-    publishers: HashMap<String, String>,
+    /// What the site shows of each document, as of the commit being read.
+    publishers: HashMap<String, DocumentInfo>,
     /// For each path whose file cannot be read now, its last readable
     /// version (under the path it had then).
     pending: HashMap<String, FileVersion>,
@@ -121,8 +121,8 @@ impl Lineages {
             .map(|((kind, id), &i)| (kind.noun().to_string(), id.clone(), i))
             .collect();
         current.sort();
-        let mut publishers: Vec<(String, String)> = (self.publishers.iter())
-            .map(|(document, source)| (document.clone(), source.clone()))
+        let mut publishers: Vec<(String, DocumentInfo)> = (self.publishers.iter())
+            .map(|(document, info)| (document.clone(), info.clone()))
             .collect();
         publishers.sort();
         let mut state = cache::State::of((&history.records, history.newest), by_path, current);
@@ -207,24 +207,20 @@ impl Lineages {
         &self,
         before: &[FileVersion],
         after: &[FileVersion],
-    ) -> (Vec<String>, Vec<(String, String)>) {
+    ) -> (Vec<String>, Vec<(String, DocumentInfo)>) {
         let gone = (before.iter())
             .filter(|v| v.kind == Kind::Document)
             .map(|v| v.id.clone())
             .collect();
-        let now = (after.iter())
-            .filter_map(|v| match &v.doc {
-                Some(crate::doc::Doc::Document(document)) => {
-                    Some((v.id.clone(), document.source.as_ref()?.value.clone()))
-                }
-                _ => None,
-            })
+        let now = after
+            .iter()
+            .filter_map(FileVersion::document_info)
             .collect();
         (gone, now)
     }
 
     /// Updates the documents' publishers after a commit.
-    fn publishers_after(&mut self, (gone, now): (Vec<String>, Vec<(String, String)>)) {
+    fn publishers_after(&mut self, (gone, now): (Vec<String>, Vec<(String, DocumentInfo)>)) {
         for id in gone {
             self.publishers.remove(&id);
         }
