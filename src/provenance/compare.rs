@@ -32,7 +32,8 @@ pub enum Change {
     },
     /// The claim's `status` changed.
     Verdict {
-        /// The status id before (`None` when it could not be read).
+        /// The status id before (`None` only from [`compare_docs`] on a claim
+        /// without one: the history and `diff` never compare such versions).
         from: Option<String>,
         /// The status id after.
         to: Option<String>,
