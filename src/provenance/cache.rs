@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
+use super::compare::DocumentInfo;
 use super::record::Record;
 use super::stamp::Stamp;
 
@@ -19,7 +20,7 @@ use super::stamp::Stamp;
 pub(super) const CACHE_FILE: &str = ".claimtrail/history.json";
 
 /// Changes whenever the file's shape or the history's meaning changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What a pass had read, and up to where.
 #[derive(Debug, Serialize, Deserialize)]
@@ -44,6 +45,9 @@ pub(super) struct State {
     pub by_path: Vec<(String, usize)>,
     /// Record index by kind noun and current id.
     pub current: Vec<(String, String, usize)>,
+    /// What the site shows of each document, by document id.
+    #[serde(default)]
+    pub publishers: Vec<(String, DocumentInfo)>,
 }
 
 impl Saved {
@@ -122,6 +126,7 @@ impl State {
             newest: history.1,
             by_path,
             current,
+            publishers: Vec::new(),
         }
     }
 }

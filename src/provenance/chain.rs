@@ -13,9 +13,8 @@ use rayon::prelude::*;
 
 use super::changeset::FileVersion;
 use super::error::{GitError, git_error};
-use super::git::{Repo, content_file, read_content_file};
+use super::git::{ContentBlob, Repo, content_file, read_content_file};
 use super::stamp::Stamp;
-use crate::load::RawFile;
 
 /// A commit whose `content/` changed, with the changed paths.
 pub(super) struct Delta {
@@ -149,10 +148,28 @@ fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError
     let message = commit.message_raw_sloppy();
     let subject = message
         .lines()
-        .map(|line| line.to_str_lossy().trim().to_string())
+        .map(|line| shown(&line.to_str_lossy()))
         .find(|line| !line.is_empty())
         .unwrap_or_default();
     Ok((Stamp::new(time.seconds, time.offset), subject))
+}
+
+/// A subject line as pages show it: without control characters (a tab
+/// becomes a space) and without the invisible characters that change the
+/// direction of the text around them, which `check` refuses in content
+/// too; trimmed.
+fn shown(line: &str) -> String {
+    let direction = |c: char| {
+        matches!(
+            c,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+    };
+    let kept: String = (line.chars())
+        .filter(|&c| !direction(c) && (c == '\t' || !c.is_control()))
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    kept.trim().to_string()
 }
 
 /// Before and after versions of one delta's changed content files.
@@ -196,7 +213,7 @@ fn parse_versions(
 struct Versions<'a> {
     /// A version's place in `files`, or `None` when it is not a content file.
     places: HashMap<Blob<'a>, Option<usize>>,
-    files: Vec<RawFile>,
+    files: Vec<ContentBlob>,
     uses: Vec<usize>,
 }
 
@@ -221,8 +238,11 @@ impl<'a> Versions<'a> {
     /// Parses every version, in parallel.
     fn parse(self, statuses: &[&str]) -> Parsed {
         Parsed {
-            versions: (self.files.par_iter())
-                .map(|file| Some(FileVersion::parse(file, statuses)))
+            versions: (self.files.into_par_iter())
+                .map(|file| match file {
+                    ContentBlob::Text(file) => Some(FileVersion::parse(&file, statuses)),
+                    ContentBlob::Unreadable(version) => Some(version),
+                })
                 .collect(),
             uses: self.uses,
         }
@@ -289,10 +309,31 @@ fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
 }
 
 /// The content file at `path` (relative to `content/`), if it is one.
-fn content_version(repo: &Repo, path: &[u8], oid: ObjectId) -> Result<Option<RawFile>, GitError> {
+fn content_version(
+    repo: &Repo,
+    path: &[u8],
+    oid: ObjectId,
+) -> Result<Option<ContentBlob>, GitError> {
     let path = path.to_str_lossy();
     if content_file(&path).is_none() {
         return Ok(None);
     }
     read_content_file(&repo.repo, &path, oid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn subjects_lose_direction_and_control_characters() {
+        assert_eq!(
+            shown(
+                "\tRefute \u{202E}evil\u{202C} \u{2066}x\u{2069}\u{200E}\u{200F}\u{061C} (#3)\u{7}\u{1B}[31m\u{85} "
+            ),
+            "Refute evil x (#3)[31m"
+        );
+        assert_eq!(shown("a\tb"), "a b");
+        assert_eq!(shown("Ünïcode — fine"), "Ünïcode — fine");
+    }
 }

@@ -3,11 +3,15 @@
 //! quote edited, a value changed, a title reworded. The same list serves the
 //! site's change log (`changes.json`, claim pages) and `claimtrail diff`.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::amount::{Amount, round_trip};
-use crate::doc::{AppearanceDoc, CitationDoc, ClaimDoc, Doc, DocumentRef};
+use crate::doc::{CitationDoc, ClaimDoc, Doc, DocumentDoc, DocumentRef};
+use crate::fields::Located;
 use crate::parse::Qualifier;
+use crate::validate::{is_claimants_statement, publisher};
 
 use super::history_edit::history_edit;
 
@@ -30,7 +34,8 @@ pub enum Change {
     },
     /// The claim's `status` changed.
     Verdict {
-        /// The status id before (`None` when it could not be read).
+        /// The status id before (`None` only from [`compare_docs`] on a claim
+        /// without one: the history and `diff` never compare such versions).
         from: Option<String>,
         /// The status id after.
         to: Option<String>,
@@ -105,12 +110,109 @@ impl Change {
     }
 }
 
+/// What the site shows of a document file: who publishes it, its link and
+/// its title.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) struct DocumentInfo {
+    /// The source id that publishes it.
+    pub source: Option<String>,
+    /// Its link.
+    pub url: Option<String>,
+    /// Its title.
+    pub title: Option<String>,
+}
+
+impl DocumentInfo {
+    /// What `document` shows.
+    pub(crate) fn of(document: &DocumentDoc) -> DocumentInfo {
+        DocumentInfo {
+            source: value(&document.source).cloned(),
+            url: value(&document.url).cloned(),
+            title: document.title.clone(),
+        }
+    }
+}
+
+/// The documents a claim's entries may name, for reading them as the site
+/// does (a citation by the claimant is an appearance; an entry naming a
+/// document shows its link and title): the documents of the claim's own
+/// revision first, then the others known.
+pub(crate) struct Publishers<'a> {
+    own: &'a HashMap<String, DocumentInfo>,
+    known: &'a HashMap<String, DocumentInfo>,
+}
+
+impl<'a> Publishers<'a> {
+    /// The documents of `own`, then of `known`.
+    pub(crate) fn new(
+        own: &'a HashMap<String, DocumentInfo>,
+        known: &'a HashMap<String, DocumentInfo>,
+    ) -> Publishers<'a> {
+        Publishers { own, known }
+    }
+
+    /// What the document `id` shows.
+    fn info(&self, id: &str) -> Option<&'a DocumentInfo> {
+        self.own.get(id).or_else(|| self.known.get(id))
+    }
+
+    /// The source id that publishes the document `id`.
+    fn of(&self, id: &str) -> Option<&'a str> {
+        self.info(id)?.source.as_deref()
+    }
+
+    /// The link and title readers see for an entry naming `origin`.
+    fn shown(&self, origin: &'a DocumentRef) -> Shown<'a> {
+        match &origin.document {
+            Some(id) => {
+                let info = self.info(&id.value);
+                Shown {
+                    url: info.and_then(|i| i.url.as_deref()),
+                    title: info.and_then(|i| i.title.as_deref()),
+                }
+            }
+            None => Shown {
+                url: value(&origin.url).map(String::as_str),
+                title: value(&origin.title).map(String::as_str),
+            },
+        }
+    }
+}
+
+/// The link and title readers see for an appearance or citation.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
+impl Shown<'_> {
+    /// Whether two entries show the same document: the same link, or the same title.
+    fn same(&self, other: &Shown) -> bool {
+        (self.url.is_some() && self.url == other.url)
+            || (self.title.is_some() && self.title == other.title)
+    }
+}
+
 /// What changed between two versions of one file. Versions of different
 /// kinds compare as nothing in common: the caller records a removal and an
-/// addition instead.
+/// addition instead. Citations naming a document (not a source) are read as
+/// evidence, since the document's publisher is not known here.
 pub fn compare_docs(old: &Doc, new: &Doc) -> Vec<Change> {
+    let none = HashMap::new();
+    let publishers = Publishers::new(&none, &none);
+    compare_docs_in((old, &publishers), (new, &publishers))
+}
+
+/// [`compare_docs`], each version with the publishers of the documents it may cite.
+pub(crate) fn compare_docs_in(
+    (old, old_publishers): (&Doc, &Publishers),
+    (new, new_publishers): (&Doc, &Publishers),
+) -> Vec<Change> {
     match (old, new) {
-        (Doc::Claim(old), Doc::Claim(new)) => compare_claims(old, new),
+        (Doc::Claim(old), Doc::Claim(new)) => {
+            compare_claims((old, old_publishers), (new, new_publishers))
+        }
         (Doc::Source(old), Doc::Source(new)) => {
             let edited = differing(&[
                 ("kind", old.kind.as_str() != new.kind.as_str()),
@@ -160,7 +262,12 @@ pub fn compare_docs(old: &Doc, new: &Doc) -> Vec<Change> {
 }
 
 /// A claim's changes: verdict, title, quantity, evidence, then other fields.
-fn compare_claims(old: &ClaimDoc, new: &ClaimDoc) -> Vec<Change> {
+/// The evidence is compared as the site reads it: a citation by the
+/// claimant (see [`is_claimants_statement`]) is an appearance.
+fn compare_claims(
+    (old, old_publishers): (&ClaimDoc, &Publishers),
+    (new, new_publishers): (&ClaimDoc, &Publishers),
+) -> Vec<Change> {
     let mut changes = Vec::new();
     let (old_status, new_status) = (value(&old.status), value(&new.status));
     if old_status != new_status {
@@ -180,8 +287,10 @@ fn compare_claims(old: &ClaimDoc, new: &ClaimDoc) -> Vec<Change> {
             to: new_amount.map(amount_text),
         });
     }
-    compare_appearances(&old.appearances, &new.appearances, &mut changes);
-    compare_citations(&old.citations, &new.citations, &mut changes);
+    let (old_made, old_evidence) = as_read(old, old_publishers);
+    let (new_made, new_evidence) = as_read(new, new_publishers);
+    compare_appearances(&old_made, &new_made, &mut changes);
+    compare_citations(&old_evidence, &new_evidence, &mut changes);
     let quantity_words = |claim: &ClaimDoc| {
         claim
             .quantity
@@ -231,15 +340,60 @@ fn history_notes(claim: &ClaimDoc) -> Vec<(Option<String>, Option<&String>, Opti
         .collect()
 }
 
+/// Where a claim was made, as the site reads it: an `[[appearances]]`
+/// entry, or a citation by the claimant.
+struct Made<'a> {
+    origin: &'a DocumentRef,
+    quote: &'a Option<Located<String>>,
+    shown: Shown<'a>,
+}
+
+/// A citation that is evidence, with what readers see of its document.
+struct Cited<'a> {
+    citation: &'a CitationDoc,
+    shown: Shown<'a>,
+}
+
+/// A claim's appearances (its `[[appearances]]`, then its citations by the
+/// claimant) and its evidence (its other citations), as the model reads them.
+fn as_read<'a>(
+    claim: &'a ClaimDoc,
+    publishers: &Publishers<'a>,
+) -> (Vec<Made<'a>>, Vec<Cited<'a>>) {
+    let claimant = value(&claim.claimant).map_or("", String::as_str);
+    let mut made: Vec<Made> = (claim.appearances.iter())
+        .map(|a| Made {
+            origin: &a.origin,
+            quote: &a.quote,
+            shown: publishers.shown(&a.origin),
+        })
+        .collect();
+    let mut evidence = Vec::new();
+    for citation in &claim.citations {
+        let by = publisher(&citation.origin, |id| publishers.of(id));
+        let shown = publishers.shown(&citation.origin);
+        if is_claimants_statement(citation, by, claimant) {
+            made.push(Made {
+                origin: &citation.origin,
+                quote: &citation.quote,
+                shown,
+            });
+        } else {
+            evidence.push(Cited { citation, shown });
+        }
+    }
+    (made, evidence)
+}
+
 /// Appearances paired by the document they name, in the file's order.
-fn compare_appearances(old: &[AppearanceDoc], new: &[AppearanceDoc], changes: &mut Vec<Change>) {
-    let key = |a: &AppearanceDoc| evidence_name(&a.origin);
-    for pair in pair_by(old, new, key) {
+fn compare_appearances(old: &[Made], new: &[Made], changes: &mut Vec<Change>) {
+    let key = |a: &Made| evidence_name(a.origin);
+    for pair in pair_by(old, new, key, |a, b| a.shown.same(&b.shown)) {
         match pair {
             Paired::Removed(a) => changes.push(Change::AppearanceRemoved { evidence: key(a) }),
             Paired::Added(a) => changes.push(Change::AppearanceAdded { evidence: key(a) }),
             Paired::Both(before, after) => {
-                changes.extend(quote_change(key(after), &before.quote, &after.quote));
+                changes.extend(quote_change(key(after), before.quote, after.quote));
             }
         }
     }
@@ -247,31 +401,32 @@ fn compare_appearances(old: &[AppearanceDoc], new: &[AppearanceDoc], changes: &m
 
 /// Citations paired by the document they name; a changed stance counts as
 /// the old citation removed and the new one added.
-fn compare_citations(old: &[CitationDoc], new: &[CitationDoc], changes: &mut Vec<Change>) {
-    let key = |c: &CitationDoc| evidence_name(&c.origin);
-    let removed = |c: &CitationDoc| Change::CitationRemoved {
+fn compare_citations(old: &[Cited], new: &[Cited], changes: &mut Vec<Change>) {
+    let key = |c: &Cited| evidence_name(&c.citation.origin);
+    let removed = |c: &Cited| Change::CitationRemoved {
         evidence: key(c),
-        stance: c.stance.as_str().to_string(),
+        stance: c.citation.stance.as_str().to_string(),
     };
-    let added = |c: &CitationDoc| Change::CitationAdded {
+    let added = |c: &Cited| Change::CitationAdded {
         evidence: key(c),
-        stance: c.stance.as_str().to_string(),
+        stance: c.citation.stance.as_str().to_string(),
     };
-    for pair in pair_by(old, new, key) {
+    for pair in pair_by(old, new, key, |a, b| a.shown.same(&b.shown)) {
         match pair {
             Paired::Removed(c) => changes.push(removed(c)),
             Paired::Added(c) => changes.push(added(c)),
-            Paired::Both(before, after) if before.stance != after.stance => {
+            Paired::Both(before, after) if before.citation.stance != after.citation.stance => {
                 changes.push(removed(before));
                 changes.push(added(after));
             }
             Paired::Both(before, after) => {
-                changes.extend(quote_change(key(after), &before.quote, &after.quote));
-                if before.value != after.value {
+                let (was, now) = (before.citation, after.citation);
+                changes.extend(quote_change(key(after), &was.quote, &now.quote));
+                if was.value != now.value {
                     changes.push(Change::ValueChanged {
                         evidence: Some(key(after)),
-                        from: before.value.map(amount_text),
-                        to: after.value.map(amount_text),
+                        from: was.value.map(amount_text),
+                        to: now.value.map(amount_text),
                     });
                 }
             }
@@ -286,22 +441,38 @@ enum Paired<'a, T> {
     Both(&'a T, &'a T),
 }
 
-/// Pairs the entries of `old` and `new` with equal keys, first with first;
+/// Pairs the entries of `old` and `new` with equal keys, first with first,
+/// then the rest that are `alike` (the same document named another way);
 /// the rest are removed or added. Quadratic only in the entries of one file.
-fn pair_by<'a, T>(old: &'a [T], new: &'a [T], key: impl Fn(&T) -> String) -> Vec<Paired<'a, T>> {
+fn pair_by<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&T) -> String,
+    alike: impl Fn(&T, &T) -> bool,
+) -> Vec<Paired<'a, T>> {
     let mut unpaired_new: Vec<Option<&T>> = new.iter().map(Some).collect();
-    let mut pairs = Vec::new();
-    for before in old {
-        let wanted = key(before);
-        let found = unpaired_new
-            .iter_mut()
-            .find(|slot| slot.is_some_and(|after| key(after) == wanted))
-            .and_then(Option::take);
-        pairs.push(match found {
+    let mut take = |wanted: &dyn Fn(&T) -> bool| {
+        (unpaired_new.iter_mut())
+            .find(|slot| slot.is_some_and(wanted))
+            .and_then(Option::take)
+    };
+    let mut found: Vec<Option<&T>> = (old.iter())
+        .map(|before| {
+            let wanted = key(before);
+            take(&|after| key(after) == wanted)
+        })
+        .collect();
+    for (before, slot) in old.iter().zip(found.iter_mut()) {
+        if slot.is_none() {
+            *slot = take(&|after| alike(before, after));
+        }
+    }
+    let mut pairs: Vec<Paired<'a, T>> = (old.iter().zip(found))
+        .map(|(before, found)| match found {
             Some(after) => Paired::Both(before, after),
             None => Paired::Removed(before),
-        });
-    }
+        })
+        .collect();
     pairs.extend(unpaired_new.into_iter().flatten().map(Paired::Added));
     pairs
 }
@@ -318,8 +489,8 @@ pub(crate) fn evidence_name(origin: &DocumentRef) -> String {
 /// A [`Change::QuoteEdited`] when the quote's words differ.
 fn quote_change(
     evidence: String,
-    before: &Option<crate::fields::Located<String>>,
-    after: &Option<crate::fields::Located<String>>,
+    before: &Option<Located<String>>,
+    after: &Option<Located<String>>,
 ) -> Option<Change> {
     (value(before) != value(after)).then(|| Change::QuoteEdited {
         evidence,
@@ -347,12 +518,12 @@ fn differing(fields: &[(&str, bool)]) -> Option<Change> {
 }
 
 /// The value of a located field, without its position (which every edit above it moves).
-fn value<T>(located: &Option<crate::fields::Located<T>>) -> Option<&T> {
+fn value<T>(located: &Option<Located<T>>) -> Option<&T> {
     located.as_ref().map(|located| &located.value)
 }
 
 /// The values of located list entries.
-fn values<T>(located: &[crate::fields::Located<T>]) -> Vec<&T> {
+fn values<T>(located: &[Located<T>]) -> Vec<&T> {
     located.iter().map(|located| &located.value).collect()
 }
 

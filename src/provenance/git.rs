@@ -11,7 +11,9 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
 
+use super::changeset::FileVersion;
 use super::error::{GitError, git_error};
+use super::unreadable::{Unreadable, fingerprint};
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
 
 /// Why the history was not read; the build goes on without it.
@@ -176,20 +178,32 @@ impl Repo {
     /// sorted by kind and path like a load from disk. Files that are not
     /// UTF-8 text or are too large are left out, as `load` refuses them.
     pub fn content_at(&self, revision: &str) -> Result<Vec<RawFile>, GitError> {
+        Ok(self.content_and_unreadable_at(revision)?.0)
+    }
+
+    /// [`Repo::content_at`], with the content files left out as versions
+    /// that cannot be read ([`FileVersion::unreadable`]), sorted by path.
+    pub fn content_and_unreadable_at(
+        &self,
+        revision: &str,
+    ) -> Result<(Vec<RawFile>, Vec<FileVersion>), GitError> {
         let commit = self.commit_id(revision)?;
         let Some(tree) = self.content_tree(commit)? else {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         };
         let mut blobs = Vec::new();
         self.collect_blobs(tree, String::new(), &mut blobs)?;
-        let mut files = Vec::new();
+        let (mut files, mut unreadable) = (Vec::new(), Vec::new());
         for (path, oid) in blobs {
-            if let Some(file) = read_content_file(&self.repo, &path, oid)? {
-                files.push(file);
+            match read_content_file(&self.repo, &path, oid)? {
+                Some(ContentBlob::Text(file)) => files.push(file),
+                Some(ContentBlob::Unreadable(version)) => unreadable.push(version),
+                None => {}
             }
         }
         files.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
-        Ok(files)
+        unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((files, unreadable))
     }
 
     /// Every blob below `tree`, with its path relative to `content/`.
@@ -244,31 +258,46 @@ impl Repo {
     }
 }
 
+/// A content file's blob: its text, or a version that cannot be read.
+pub(crate) enum ContentBlob {
+    /// UTF-8 text of an allowed size.
+    Text(RawFile),
+    /// Too large, or not UTF-8 text (as `load` refuses such files).
+    Unreadable(FileVersion),
+}
+
 /// The content file at `path` (relative to `content/`) with blob `oid`, or
-/// `None` when it is not a content file, is too large or is not UTF-8 text
-/// (as `load` refuses such files).
+/// `None` when it is not a content file.
 pub(crate) fn read_content_file(
     repo: &gix::Repository,
     path: &str,
     oid: ObjectId,
-) -> Result<Option<RawFile>, GitError> {
+) -> Result<Option<ContentBlob>, GitError> {
     let Some((kind, id)) = content_file(path) else {
         return Ok(None);
     };
+    let path = format!("{CONTENT_FOLDER}/{path}");
     let header = repo.find_header(oid).map_err(git_error)?;
     if header.size() > MAX_FILE_BYTES {
-        return Ok(None);
+        let version =
+            FileVersion::unreadable((kind, path, id), Unreadable::TooLarge, header.size());
+        return Ok(Some(ContentBlob::Unreadable(version)));
     }
     let blob = repo.find_blob(oid).map_err(git_error)?;
-    let Ok(text) = String::from_utf8(blob.detach().data) else {
-        return Ok(None);
+    let text = match String::from_utf8(blob.detach().data) {
+        Ok(text) => text,
+        Err(error) => {
+            let print = fingerprint(error.as_bytes());
+            let version = FileVersion::unreadable((kind, path, id), Unreadable::NotUtf8, print);
+            return Ok(Some(ContentBlob::Unreadable(version)));
+        }
     };
-    Ok(Some(RawFile {
+    Ok(Some(ContentBlob::Text(RawFile {
         kind,
-        path: format!("{CONTENT_FOLDER}/{path}"),
+        path,
         id,
         text,
-    }))
+    })))
 }
 
 /// The kind and id of a content file at `path` (relative to `content/`):

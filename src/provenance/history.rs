@@ -13,8 +13,8 @@ use std::collections::HashMap;
 
 use super::cache;
 use super::chain::{Delta, ParsedDelta, first_parent_chain, read_chain};
-use super::changeset::{FileChange, compare_versions};
-use super::compare::Change;
+use super::changeset::{FileChange, FileVersion, compare_versions_in};
+use super::compare::{Change, DocumentInfo};
 use super::error::{GitError, git_error};
 use super::git::{Repo, Unavailable};
 use super::record::{Record, Revision, kind_of_noun};
@@ -52,7 +52,9 @@ pub fn read(root: &std::path::Path, statuses: &[&str]) -> Result<(History, usize
     if history.newest.is_none() {
         return Err(Unavailable::NotCommitted);
     }
-    if saved_head.as_deref() != Some(saved.head.as_str()) {
+    if let Some(saved) = saved
+        && saved_head.as_deref() != Some(saved.head.as_str())
+    {
         cache::store(root, &saved);
     }
     Ok((history, commits))
@@ -65,12 +67,14 @@ pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError>
 
 /// Reads the history from where `saved` stopped, if that commit is on the
 /// first-parent chain from `HEAD`, else from the start; with the state to
-/// save for the next build and the number of commits read.
+/// save for the next build and the number of commits read. A walk that ends
+/// with a file that cannot be read (see [`Lineages::bridge`]) saves nothing:
+/// the next build starts from the last saved state instead.
 fn walk(
     repo: &Repo,
     statuses: &[&str],
     saved: Option<cache::Saved>,
-) -> Result<(History, cache::Saved, usize), GitError> {
+) -> Result<(History, Option<cache::Saved>, usize), GitError> {
     let head = repo.repo.head_id().map_err(git_error)?.detach();
     let position = saved.as_ref().and_then(cache::Saved::position);
     let (chain, resumed) = first_parent_chain(repo, head, position.map(|(commit, _)| commit))?;
@@ -84,8 +88,9 @@ fn walk(
     let (deltas, last_tree) = read_chain(repo, &chain, previous, statuses)?;
     lineages.apply_all(&mut history, deltas);
     let state = lineages.state(&history);
+    let gaps = !lineages.pending.is_empty();
     history.current = lineages.current;
-    let saved = cache::Saved::new(statuses, head, last_tree, state);
+    let saved = (!gaps).then(|| cache::Saved::new(statuses, head, last_tree, state));
     Ok((history, saved, chain.len()))
 }
 
@@ -96,6 +101,11 @@ struct Lineages {
     by_path: HashMap<String, usize>,
     /// Record index by kind and current id.
     current: HashMap<(Kind, String), usize>,
+    /// What the site shows of each document, as of the commit being read.
+    publishers: HashMap<String, DocumentInfo>,
+    /// For each path whose file cannot be read now, its last readable
+    /// version (under the path it had then).
+    pending: HashMap<String, FileVersion>,
 }
 
 impl Lineages {
@@ -111,7 +121,13 @@ impl Lineages {
             .map(|((kind, id), &i)| (kind.noun().to_string(), id.clone(), i))
             .collect();
         current.sort();
-        cache::State::of((&history.records, history.newest), by_path, current)
+        let mut publishers: Vec<(String, DocumentInfo)> = (self.publishers.iter())
+            .map(|(document, info)| (document.clone(), info.clone()))
+            .collect();
+        publishers.sort();
+        let mut state = cache::State::of((&history.records, history.newest), by_path, current);
+        state.publishers = publishers;
+        state
     }
 
     /// The history and walk a saved state stands for.
@@ -122,6 +138,8 @@ impl Lineages {
         let lineages = Lineages {
             by_path: state.by_path.into_iter().collect(),
             current,
+            publishers: state.publishers.into_iter().collect(),
+            pending: HashMap::new(),
         };
         let history = History {
             records: state.records,
@@ -135,10 +153,78 @@ impl Lineages {
     fn apply_all(&mut self, history: &mut History, deltas: Vec<ParsedDelta>) {
         for (delta, (before, after)) in deltas {
             history.newest = Some(delta.time);
-            for change in compare_versions(before, after) {
+            let (before, after) = self.bridge(before, after);
+            let documents = self.documents_changed(&before, &after);
+            for change in compare_versions_in(before, after, &self.publishers) {
                 self.apply(history, &delta, change);
             }
+            self.publishers_after(documents);
         }
+    }
+
+    /// The versions of one commit to compare, with the versions that cannot
+    /// be read taken out as a gap: an unreadable version before the commit
+    /// is replaced by the last readable version of its file (kept in
+    /// `pending`), or left out when it never had one; an unreadable version
+    /// after it is left out, its file's last readable version kept for the
+    /// next commit that makes it readable again. So a file broken by one
+    /// commit and mended by another is compared across both, and a
+    /// revision nobody could build never shows as a change.
+    fn bridge(
+        &mut self,
+        before: Vec<FileVersion>,
+        after: Vec<FileVersion>,
+    ) -> (Vec<FileVersion>, Vec<FileVersion>) {
+        let mut old: Vec<(String, FileVersion)> = (before.into_iter())
+            .filter_map(|version| match version.unreadable {
+                None => Some((version.path.clone(), version)),
+                Some(_) => {
+                    let last = self.pending.remove(&version.path)?;
+                    Some((version.path, last))
+                }
+            })
+            .collect();
+        let (readable, unreadable): (Vec<FileVersion>, Vec<FileVersion>) =
+            after.into_iter().partition(|v| v.unreadable.is_none());
+        for version in unreadable {
+            let still_there = |path: &str| readable.iter().any(|v| v.path == path);
+            let found = (old.iter().position(|(path, _)| *path == version.path)).or_else(|| {
+                old.iter().position(|(path, v)| {
+                    v.kind == version.kind && v.id == version.id && !still_there(path)
+                })
+            });
+            if let Some(index) = found {
+                let (_, last) = old.remove(index);
+                self.pending.insert(version.path, last);
+            }
+        }
+        (old.into_iter().map(|(_, v)| v).collect(), readable)
+    }
+
+    /// The documents a commit's versions name, for [`Lineages::publishers_after`]:
+    /// the ids before it, and each id and source after it.
+    fn documents_changed(
+        &self,
+        before: &[FileVersion],
+        after: &[FileVersion],
+    ) -> (Vec<String>, Vec<(String, DocumentInfo)>) {
+        let gone = (before.iter())
+            .filter(|v| v.kind == Kind::Document)
+            .map(|v| v.id.clone())
+            .collect();
+        let now = after
+            .iter()
+            .filter_map(FileVersion::document_info)
+            .collect();
+        (gone, now)
+    }
+
+    /// Updates the documents' publishers after a commit.
+    fn publishers_after(&mut self, (gone, now): (Vec<String>, Vec<(String, DocumentInfo)>)) {
+        for id in gone {
+            self.publishers.remove(&id);
+        }
+        self.publishers.extend(now);
     }
 
     /// Adds one file's change in `delta` to its record.
@@ -193,17 +279,20 @@ pub fn pull_request(subject: &str) -> Option<u64> {
             .unwrap_or(digits.len());
         digits.get(..end).filter(|d| !d.is_empty())?.parse().ok()
     };
-    if let Some(rest) = subject.strip_prefix("Merge pull request #") {
-        return number(rest);
-    }
-    let inner = subject.strip_suffix(')')?;
-    let start = inner.rfind("(#")?;
-    let digits = &inner[start + 2..];
-    digits
-        .bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| number(digits))
-        .flatten()
+    let found = if let Some(rest) = subject.strip_prefix("Merge pull request #") {
+        number(rest)
+    } else {
+        let inner = subject.strip_suffix(')')?;
+        let start = inner.rfind("(#")?;
+        let digits = &inner[start + 2..];
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| number(digits))
+            .flatten()
+    };
+    // GitHub numbers pull requests from 1.
+    found.filter(|&n| n > 0)
 }
 
 #[cfg(test)]

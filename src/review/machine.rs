@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::report::{Entry, Review};
+use super::report::{Entry, Review, UnreadableFile};
 use crate::diagnostic::{escape_data, escape_property};
 use crate::provenance::compare::Change;
 
@@ -23,6 +23,7 @@ pub(crate) fn json(review: &Review) -> String {
         head: Option<&'a str>,
         counts: BTreeMap<String, usize>,
         changes: &'a [Entry],
+        unreadable: &'a [UnreadableFile],
     }
     let report = Report {
         format: JSON_FORMAT,
@@ -32,6 +33,7 @@ pub(crate) fn json(review: &Review) -> String {
             .map(|count| (count.key, count.n))
             .collect(),
         changes: &review.entries,
+        unreadable: &review.unreadable,
     };
     match serde_json::to_string_pretty(&report) {
         Ok(text) => text + "\n",
@@ -40,10 +42,20 @@ pub(crate) fn json(review: &Review) -> String {
     }
 }
 
-/// One `::notice` (or `::warning`, see [`level`]) workflow command per
-/// entry, at its line of the head file.
+/// One `::warning` workflow command per file that cannot be read, then one
+/// `::notice` (or `::warning`, see [`level`]) per entry, at its line of the
+/// head file.
 pub(crate) fn github(review: &Review) -> String {
     let mut out = String::new();
+    for file in &review.unreadable {
+        let title = format!("{} {}", file.kind, file.id);
+        out.push_str(&format!(
+            "::warning file={},title={}::{}\n",
+            escape_property(&file.file),
+            escape_property(&title),
+            escape_data(&file.explanation())
+        ));
+    }
     for entry in &review.entries {
         let mut properties = format!("file={}", escape_property(&entry.file));
         if let Some(line) = entry.line {

@@ -30,6 +30,20 @@ pub(crate) fn markdown(review: &Review) -> String {
         return out;
     }
     let _ = writeln!(out, "**{}**.", counts.join(", "));
+    if !review.unreadable.is_empty() {
+        out.push_str("\n### Cannot be read\n\n");
+        for file in &review.unreadable {
+            let _ = writeln!(
+                out,
+                "- {} {} ({}), {}",
+                file.kind,
+                code(&file.id),
+                code(&file.file),
+                // Claimtrail's own words, not content: no escaping needed.
+                file.explanation()
+            );
+        }
+    }
     for category in Category::ALL {
         let entries: Vec<&Entry> = review.in_category(category).collect();
         if entries.is_empty() {

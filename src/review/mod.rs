@@ -21,7 +21,7 @@ mod released;
 mod report;
 pub mod rules;
 
-pub use report::{Entry, Review};
+pub use report::{Entry, Review, UnreadableFile};
 
 /// The output formats of `claimtrail diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,16 +53,23 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
     let statuses = status_ids(config.as_ref());
     let statuses: Vec<&str> = statuses.iter().map(String::as_str).collect();
     let repo = open(root, "diff")?;
-    let before = base_content(&repo, base, head)?;
-    let after = match head {
-        Some(head) => content_at(&repo, head)?,
-        None => loaded.content.files,
+    let (before, unreadable_before) = base_content(&repo, base, head)?;
+    let (after, unreadable_after) = match head {
+        Some(head) => versions_at(&repo, head)?,
+        None => {
+            let refused = (loaded.content.problems.iter()).map(|problem| problem.0.file.as_str());
+            let unreadable = provenance::unreadable_on_disk(root, refused);
+            (loaded.content.files, unreadable)
+        }
     };
-    let changes = provenance::compare_content(&before, &after, &statuses);
+    let unreadable = (unreadable_before, unreadable_after);
+    let mut changes = provenance::compare_content(&before, &after, unreadable, &statuses);
+    let unreadable = report::unreadable_files(&mut changes);
     Ok(Review {
         base: base.to_string(),
         head: head.map(str::to_string),
         entries: locate::entries(changes, &before, &after, &statuses),
+        unreadable,
     })
 }
 
@@ -70,7 +77,7 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
 /// rules that compare it with revision `base`: see [`rules`].
 pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let repo = open(root, "check --base")?;
-    let before = base_content(&repo, base, None)?;
+    let (before, _) = base_content(&repo, base, None)?;
     let mut after = Vec::new();
     let mut checked = check_observing(root, false, |file, _| {
         if file.kind == Kind::Claim {
@@ -143,7 +150,11 @@ fn open(root: &Path, command: &str) -> Result<Repo, Error> {
 /// since the branch left it does not show reversed. When `base` is an
 /// ancestor of `head` (a pull request's merge commit) that is `base` itself;
 /// when the two have no common history, `base`, with a note on stderr.
-fn base_content(repo: &Repo, base: &str, head: Option<&str>) -> Result<Vec<RawFile>, Error> {
+fn base_content(
+    repo: &Repo,
+    base: &str,
+    head: Option<&str>,
+) -> Result<(Vec<RawFile>, Vec<FileVersion>), Error> {
     let head = head.unwrap_or("HEAD");
     let (base_id, head_id) = (commit_id(repo, base)?, commit_id(repo, head)?);
     let from = provenance::merge_base(&repo.repo, base_id, head_id).map_err(|error| {
@@ -157,7 +168,7 @@ fn base_content(repo: &Repo, base: &str, head: Option<&str>) -> Result<Vec<RawFi
         );
         base_id
     });
-    content_at(repo, &from.to_string())
+    versions_at(repo, &from.to_string())
 }
 
 /// The commit `revision` names, or a usage error naming it.
@@ -173,8 +184,9 @@ fn revision_error(error: &provenance::GitError) -> Error {
     ))
 }
 
-/// The content files at `revision`, or a usage error naming it.
-fn content_at(repo: &Repo, revision: &str) -> Result<Vec<RawFile>, Error> {
-    repo.content_at(revision)
+/// The content files at `revision`, and those that cannot be read as text
+/// ([`FileVersion::unreadable`]); or a usage error naming it.
+fn versions_at(repo: &Repo, revision: &str) -> Result<(Vec<RawFile>, Vec<FileVersion>), Error> {
+    repo.content_and_unreadable_at(revision)
         .map_err(|error| revision_error(&error))
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::load::Kind;
 use crate::provenance::compare::Change;
+use crate::provenance::{FileChange, Unreadable};
 
 /// The changes between two revisions of the tracker's content.
 #[derive(Debug, Clone)]
@@ -17,6 +18,57 @@ pub struct Review {
     /// Every change, by file kind (claims first), id, then the order
     /// [`compare_docs`](crate::provenance::compare::compare_docs) gives.
     pub entries: Vec<Entry>,
+    /// The files added or changed that cannot be read at the head, so what
+    /// they say there is unknown.
+    pub unreadable: Vec<UnreadableFile>,
+}
+
+/// A content file added or changed that cannot be read at the head.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnreadableFile {
+    /// What its folder holds: `claim`, `document`, `source`, `entity` or `page`.
+    pub kind: &'static str,
+    /// Its id in the head.
+    pub id: String,
+    /// Its path in the head.
+    pub file: String,
+    /// Whether the file is new (else it was changed, or moved).
+    pub added: bool,
+    /// Why: `does_not_parse`, `not_utf8` or `too_large`.
+    pub reason: Unreadable,
+}
+
+impl UnreadableFile {
+    /// What a reviewer is told: "added: the file is not UTF-8 text, …".
+    pub(crate) fn explanation(&self) -> String {
+        let how = if self.added { "added" } else { "changed" };
+        format!("{how}: the file {}", self.reason.explanation())
+    }
+}
+
+/// Takes the files that cannot be read at the head out of `changes`, as
+/// [`UnreadableFile`]s; a rename of such a file stays in `changes`.
+pub(crate) fn unreadable_files(changes: &mut Vec<FileChange>) -> Vec<UnreadableFile> {
+    let mut found = Vec::new();
+    for change in changes.iter_mut() {
+        let Some(reason) = change.unreadable else {
+            continue;
+        };
+        found.push(UnreadableFile {
+            kind: (KINDS.iter())
+                .find(|(_, noun, _)| *noun == change.kind)
+                .map_or("file", |(_, noun, _)| noun),
+            id: change.id.clone(),
+            file: change.path.clone(),
+            added: change.changes.contains(&Change::Added),
+            reason,
+        });
+        change
+            .changes
+            .retain(|c| matches!(c, Change::Renamed { .. }));
+    }
+    changes.retain(|change| !change.changes.is_empty());
+    found
 }
 
 /// One change to one content file, and where a reviewer finds it.
@@ -168,7 +220,15 @@ impl Review {
     /// Every count, zero or not, in report order: per kind of file for
     /// additions, removals and renames, then one for each other category.
     pub(crate) fn counts(&self) -> Vec<Count> {
-        let mut counts = Vec::new();
+        let n = self.unreadable.len();
+        let mut counts = vec![Count {
+            key: "files_unreadable".to_string(),
+            n,
+            text: format!(
+                "{n} {} cannot be read",
+                if n == 1 { "file" } else { "files" }
+            ),
+        }];
         for category in Category::ALL {
             let (one, many, done, key) = category.counted();
             if category.per_kind() {

@@ -246,3 +246,12 @@ fn a_packed_repository_reads_as_its_loose_objects() {
         );
     }
 }
+
+#[test]
+fn pull_request_numbers_start_at_one() {
+    assert_eq!(pull_request("Merge pull request #12 from a/b"), Some(12));
+    assert_eq!(pull_request("Support it (#7)"), Some(7));
+    assert_eq!(pull_request("Merge pull request #0 from a/b"), None);
+    assert_eq!(pull_request("Merge pull request #000 from a/b"), None);
+    assert_eq!(pull_request("Support it (#0)"), None);
+}

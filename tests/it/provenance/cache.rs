@@ -129,3 +129,39 @@ fn the_build_line_says_how_many_commits_it_read() {
     refute_the_cost_claim(&site);
     assert_eq!(commits_read(&site), "1 commit", "only the new one");
 }
+
+#[test]
+fn a_walk_that_ends_on_a_broken_file_is_not_saved_and_the_next_build_bridges_it() {
+    let site = GitSite::committed();
+    site.build_into("first");
+    let saved = |site: &GitSite| fs::read_to_string(site.root().join(CACHE)).unwrap();
+    let before = saved(&site);
+    site.edit(
+        super::repo::COST,
+        "status = \"disputed\"",
+        "status = disputed",
+    );
+    site.commit("Oops, broken", "2026-06-11T10:00:00Z");
+    let cache: serde_json::Value = serde_json::from_str(&before).unwrap();
+    let statuses: Vec<&str> = (cache["statuses"].as_array().unwrap().iter())
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let (history, commits) = claimtrail::provenance::read(site.root(), &statuses).unwrap();
+    assert_eq!(commits, 1, "read from the saved walk");
+    let record = history
+        .record(claimtrail::load::Kind::Claim, "acme-model-2-cost")
+        .unwrap();
+    assert_eq!(record.revisions.len(), 1, "the broken version is a gap");
+    assert_eq!(saved(&site), before, "a walk ending in a gap is not saved");
+    site.edit(
+        super::repo::COST,
+        "status = disputed",
+        "status = \"disputed\"",
+    );
+    site.refute_the_cost_claim();
+    site.commit("Mend and refute", "2026-06-12T10:00:00Z");
+    let incremental = site.build_into("incremental");
+    assert_ne!(saved(&site), before, "a walk without a gap is saved");
+    let full = built_from_scratch(&site, "full");
+    assert!(incremental == full, "incremental and full reads differ");
+}

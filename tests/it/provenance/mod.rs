@@ -2,6 +2,7 @@
 //! claim pages, `changes.json` and `/changes/` inspected.
 
 mod cache;
+mod gaps;
 mod history;
 mod hostile;
 mod pages;

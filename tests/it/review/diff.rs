@@ -32,7 +32,7 @@ fn changes_and_counts(tracker: &Tracker) -> (Value, Value) {
     assert_eq!(report["base"], "main");
     assert_eq!(report["head"], "HEAD");
     let counts = report["counts"].as_object().unwrap();
-    assert_eq!(counts.len(), 22, "every count, zero or not: {counts:?}");
+    assert_eq!(counts.len(), 23, "every count, zero or not: {counts:?}");
     let counted: serde_json::Map<String, Value> = (counts.iter())
         .filter(|(_, n)| **n != 0)
         .map(|(k, n)| (k.clone(), n.clone()))
@@ -239,6 +239,7 @@ fn the_whole_json_report_is_stable() {
         "entities_renamed",
         "evidence_added",
         "evidence_removed",
+        "files_unreadable",
         "other_edits",
         "pages_added",
         "pages_removed",
@@ -254,7 +255,7 @@ fn the_whole_json_report_is_stable() {
     .map(|key| format!("    \"{key}\": 0,\n"))
     .collect();
     let expected = format!(
-        "{{\n  \"format\": 1,\n  \"base\": \"main\",\n  \"head\": \"HEAD\",\n  \"counts\": {{\n    \"claims_added\": 1,\n{zeros}    \"verdicts_changed\": 0\n  }},\n  \"changes\": [\n    {{\n      \"kind\": \"claim\",\n      \"id\": \"cheaper\",\n      \"file\": \"content/claims/cheaper.md\",\n      \"line\": 1,\n      \"title\": \"Example Press says the model costs less to run\",\n      \"change\": \"added\"\n    }}\n  ]\n}}\n"
+        "{{\n  \"format\": 1,\n  \"base\": \"main\",\n  \"head\": \"HEAD\",\n  \"counts\": {{\n    \"claims_added\": 1,\n{zeros}    \"verdicts_changed\": 0\n  }},\n  \"changes\": [\n    {{\n      \"kind\": \"claim\",\n      \"id\": \"cheaper\",\n      \"file\": \"content/claims/cheaper.md\",\n      \"line\": 1,\n      \"title\": \"Example Press says the model costs less to run\",\n      \"change\": \"added\"\n    }}\n  ],\n  \"unreadable\": []\n}}\n"
     );
     assert_eq!(text, expected);
 }

@@ -9,6 +9,7 @@ mod errors;
 mod history_record;
 mod merge_base;
 mod released;
+mod unreadable;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,48 @@
+//! The content files on disk that `load` refuses (too large, not UTF-8
+//! text), as versions `claimtrail diff` can list when it compares a
+//! revision with the working tree.
+
+use std::path::Path;
+
+use super::changeset::FileVersion;
+use super::git::content_file;
+use super::unreadable::{Unreadable, fingerprint};
+use crate::load::{CONTENT_FOLDER, MAX_FILE_BYTES};
+
+/// The content files among `paths` (relative to the site at `root`, as
+/// `load` names the files it refused) that are too large or not UTF-8
+/// text, each once, sorted by path. Links and other paths are left out.
+pub fn unreadable_on_disk<'a>(
+    root: &Path,
+    paths: impl IntoIterator<Item = &'a str>,
+) -> Vec<FileVersion> {
+    let mut paths: Vec<&str> = paths.into_iter().collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+        .into_iter()
+        .filter_map(|path| on_disk(root, path))
+        .collect()
+}
+
+/// The content file at `path` as a version that cannot be read, if it is one.
+fn on_disk(root: &Path, path: &str) -> Option<FileVersion> {
+    let relative = path.strip_prefix(CONTENT_FOLDER)?.strip_prefix('/')?;
+    let (kind, id) = content_file(relative)?;
+    let full = root.join(path);
+    let metadata = std::fs::symlink_metadata(&full).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    let named = (kind, path.to_string(), id);
+    if metadata.len() > MAX_FILE_BYTES {
+        // The size, as for a blob too large to read (see `git::read_content_file`).
+        let version = FileVersion::unreadable(named, Unreadable::TooLarge, metadata.len());
+        return Some(version);
+    }
+    let bytes = std::fs::read(&full).ok()?;
+    let print = fingerprint(&bytes);
+    String::from_utf8(bytes)
+        .is_err()
+        .then(|| FileVersion::unreadable(named, Unreadable::NotUtf8, print))
+}
