@@ -5,7 +5,7 @@ use super::diff::{refute, rename};
 use super::{CLAIM, CLAIM_FILE, Tracker};
 
 /// `check --base main --format github`: its exit code and the errors it printed.
-fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
+pub(super) fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
     let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
     let errors = (run.stdout.lines())
         .filter(|line| line.starts_with("::error"))

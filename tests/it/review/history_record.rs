@@ -4,18 +4,9 @@
 
 use serde_json::Value;
 
+use super::check_base::check_base;
 use super::diff::refute;
 use super::{CLAIM_FILE, Tracker};
-
-/// The `::error` lines of `check --base main --format github`, and its exit code.
-fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
-    let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
-    let errors = (run.stdout.lines())
-        .filter(|line| line.starts_with("::error"))
-        .map(str::to_string)
-        .collect();
-    (run.code, errors)
-}
 
 /// A tracker whose base (`main`) refuted the claim with a noted entry.
 fn refuted_at_the_base() -> Tracker {

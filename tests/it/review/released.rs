@@ -2,17 +2,8 @@
 //! reads the releases in `data/releases/<version>/claims.json`, so removing
 //! an id at the base (or in an earlier pull request) does not free it.
 
+use super::check_base::check_base;
 use super::{CLAIM_FILE, Tracker};
-
-/// `check --base main --format github`: its exit code and its errors.
-fn check_base(tracker: &Tracker) -> (Option<i32>, Vec<String>) {
-    let run = tracker.run(&["check", "--base", "main", "--format", "github"]);
-    let errors = (run.stdout.lines())
-        .filter(|line| line.starts_with("::error"))
-        .map(str::to_string)
-        .collect();
-    (run.code, errors)
-}
 
 /// A tracker whose claim was released as 1.0.0 and then removed on `main`.
 fn released_then_removed() -> Tracker {
