@@ -58,7 +58,7 @@ impl Unavailable {
 
     /// What enables provenance in this case; none when the repository is
     /// unreadable (its message says why).
-    fn hint(&self) -> Option<&'static str> {
+    pub fn hint(&self) -> Option<&'static str> {
         match self {
             Unavailable::Shallow => {
                 Some("fetch the full history (`fetch-depth: 0`, or `git fetch --unshallow`)")

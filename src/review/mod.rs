@@ -138,9 +138,11 @@ fn renames(changes: Vec<FileChange>) -> Vec<rules::Renamed> {
 /// The site's repository, or a usage error saying why `command` cannot read it.
 fn open(root: &Path, command: &str) -> Result<Repo, Error> {
     provenance::open(root).map_err(|unavailable| {
-        Error::Usage(format!(
-            "`{command}` needs the site's git history, but {unavailable}; run it in a clone with the full history (`git fetch --unshallow`, or `fetch-depth: 0` in a GitHub workflow)"
-        ))
+        let needs = format!("`{command}` needs the site's git history, but {unavailable}");
+        Error::Usage(match unavailable.hint() {
+            Some(hint) => format!("{needs}; {hint}"),
+            None => needs,
+        })
     })
 }
 
