@@ -78,6 +78,14 @@ fn a_verdict_change_without_a_note_shows_as_recorded_by_git() {
         "{notes:?}"
     );
     assert_eq!(
+        texts(&html, ".event-verdict"),
+        [
+            "June 11, 2026 Verdict changed from Refuted to Disputed as recorded by git",
+            "May 15, 2026 Entered as Refuted as recorded by git",
+        ],
+        "a verdict change only git recorded names the verdict before it"
+    );
+    assert_eq!(
         texts(&html, ".provenance"),
         ["Entered May 3, 2026 · last changed June 20, 2026"]
     );

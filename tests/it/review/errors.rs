@@ -44,7 +44,11 @@ fn a_site_outside_git_says_history_is_needed() {
     std::fs::remove_dir_all(copy.path().join(".git")).unwrap();
     both_refuse(copy.path(), "main", "the site is not in a git repository");
     both_refuse(copy.path(), "main", "needs the site's git history");
-    both_refuse(copy.path(), "main", "run claimtrail in the site's git clone");
+    both_refuse(
+        copy.path(),
+        "main",
+        "run claimtrail in the site's git clone",
+    );
     let run = run_in(copy.path(), &["diff", "main"]);
     assert!(!run.stderr.contains("fetch-depth"), "{}", run.stderr);
 }
