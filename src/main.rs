@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimtrail::diagnostic::{HumanStyle, Warnings, plural};
+use claimtrail::diagnostic::{HumanStyle, Warnings, annotation_folder, plural};
 use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
 use claimtrail::review::DiffFormat;
@@ -272,6 +272,10 @@ fn check(
     };
     match checked {
         Ok((diagnostics, summary)) => {
+            let diagnostics = match annotation_folder(root) {
+                Some(folder) if format == Format::Github => diagnostics.under_folder(&folder),
+                _ => diagnostics,
+            };
             print_diagnostics(&diagnostics, format, style);
             if links.links {
                 match summary {
@@ -293,6 +297,10 @@ fn check(
 fn diff(root: &std::path::Path, base: &str, head: Option<&str>, format: DiffFormat) -> ExitCode {
     match claimtrail::review::diff(root, base, head) {
         Ok(review) => {
+            let review = match annotation_folder(root) {
+                Some(folder) if format == DiffFormat::Github => review.under_folder(&folder),
+                _ => review,
+            };
             print!("{}", review.render(format));
             let _ = std::io::stdout().flush();
             ExitCode::SUCCESS

@@ -110,6 +110,29 @@ pub enum Format {
     Github,
 }
 
+/// The site folder `root` as GitHub annotations need it: relative to the
+/// working folder (a workflow's is the repository's top), with `/`. `None`
+/// when the site is the working folder, or lies outside it (its files could
+/// not be annotated anyway).
+pub fn annotation_folder(root: &std::path::Path) -> Option<String> {
+    use std::path::Component;
+    let relative = if root.is_absolute() {
+        let here = std::env::current_dir().ok()?;
+        root.strip_prefix(here).ok()?.to_path_buf()
+    } else {
+        root.to_path_buf()
+    };
+    let mut parts = Vec::new();
+    for component in relative.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_str()?.to_string()),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
 /// A line and column, both counted from 1; columns count characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Position {
@@ -147,6 +170,19 @@ impl Diagnostics {
     /// Records many problems.
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(diagnostics);
+    }
+
+    /// The same list with every file named from the folder above the site
+    /// (`folder/content/…`), as GitHub annotations name files: from the
+    /// repository's top. See [`annotation_folder`].
+    pub fn under_folder(mut self, folder: &str) -> Diagnostics {
+        for item in &mut self.items {
+            item.file = format!("{folder}/{}", item.file);
+        }
+        self.sources = (std::mem::take(&mut self.sources).into_iter())
+            .map(|(file, text)| (format!("{folder}/{file}"), text))
+            .collect();
+        self
     }
 
     /// Moves another list's diagnostics and sources into this one.

@@ -23,6 +23,21 @@ pub struct Review {
     pub unreadable: Vec<UnreadableFile>,
 }
 
+impl Review {
+    /// The same review with every file named from the folder above the site
+    /// (`folder/content/…`), for GitHub annotations; see
+    /// [`annotation_folder`](crate::diagnostic::annotation_folder).
+    pub fn under_folder(mut self, folder: &str) -> Review {
+        for entry in &mut self.entries {
+            entry.file = format!("{folder}/{}", entry.file);
+        }
+        for file in &mut self.unreadable {
+            file.file = format!("{folder}/{}", file.file);
+        }
+        self
+    }
+}
+
 /// A content file added or changed that cannot be read at the head.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnreadableFile {

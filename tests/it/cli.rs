@@ -101,6 +101,33 @@ fn check_github_prints_workflow_commands() {
 }
 
 #[test]
+fn github_annotations_name_files_from_the_working_folder_when_the_site_is_in_a_subfolder() {
+    // A workflow runs at the repository's top; with the site in `tracker/`
+    // (the action's `root` input), an annotation on `content/…` would miss.
+    let site = common::site(&["invalid/misspelled-status"]);
+    let repository = tempfile::tempdir().unwrap();
+    common::copy_tree(site.path(), &repository.path().join("tracker"));
+    let annotated = |root: &str| {
+        let output = claimtrail()
+            .current_dir(repository.path())
+            .args(["check", "--format", "github", "--root", root])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for root in ["tracker", "./tracker/"] {
+        let out = annotated(root);
+        assert!(
+            out.starts_with("::error file=tracker/content/claims/typo-status.md,line=5,col=10,"),
+            "{root}: {out}"
+        );
+    }
+    let absolute = repository.path().join("tracker");
+    assert!(annotated(absolute.to_str().unwrap()).starts_with("::error file=tracker/content/"));
+}
+
+#[test]
 fn build_prints_a_one_line_summary() {
     let dir = common::site(&[]);
     claimtrail()

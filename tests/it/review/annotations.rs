@@ -65,3 +65,26 @@ fn a_changed_claimed_value_is_annotated_at_its_value_line() {
         )
     );
 }
+
+#[test]
+fn annotations_name_files_from_the_working_folder_when_the_site_is_in_a_subfolder() {
+    let tracker = Tracker::new();
+    std::fs::remove_file(tracker.root().join(CLAIM_FILE)).unwrap();
+    tracker.commit("Remove the claim");
+    let (above, folder) = (
+        tracker.root().parent().unwrap(),
+        tracker.root().file_name().unwrap(),
+    );
+    let folder = folder.to_str().unwrap();
+    let run = super::run_in(
+        above,
+        &[
+            "diff", "main", "HEAD", "--format", "github", "--root", folder,
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout,
+        format!("::warning file={folder}/{CLAIM_FILE},title=claim twice-as-fast::claim removed\n")
+    );
+}
