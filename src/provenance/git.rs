@@ -174,6 +174,28 @@ impl Repo {
             .map(|entry| entry.object_id()))
     }
 
+    /// The names of the folders in `folder` (relative to the site, such as
+    /// `data/releases`) at `commit`, sorted; none when it has no such folder.
+    pub fn folders_at(&self, commit: ObjectId, folder: &str) -> Result<Vec<String>, GitError> {
+        let site = self.content.parent().unwrap_or(Path::new(""));
+        let commit = self.repo.find_commit(commit).map_err(git_error)?;
+        let mut tree = commit.tree().map_err(git_error)?;
+        let entry = tree
+            .peel_to_entry_by_path(site.join(folder))
+            .map_err(git_error)?;
+        let Some(entry) = entry.filter(|entry| entry.mode().is_tree()) else {
+            return Ok(Vec::new());
+        };
+        let tree = self.repo.find_tree(entry.object_id()).map_err(git_error)?;
+        let decoded = tree.decode().map_err(git_error)?;
+        let mut names: Vec<String> = (decoded.entries.iter())
+            .filter(|entry| entry.mode.is_tree())
+            .map(|entry| entry.filename.to_str_lossy().into_owned())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
     /// The content files (`content/<kind>/**/*.md`) as they are at `revision`,
     /// sorted by kind and path like a load from disk. Files that are not
     /// UTF-8 text or are too large are left out, as `load` refuses them.

@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::assemble::status_ids;
 use crate::doc::{ClaimDoc, Doc};
 use crate::error::Error;
-use crate::load::{Kind, RawFile};
+use crate::load::{Kind, RELEASES_FOLDER, RawFile};
 use crate::pipeline::{Checked, check_observing, load_site, settings};
 use crate::provenance::{self, Change, FileChange, FileVersion, Repo, compare_versions};
 
@@ -77,7 +77,10 @@ pub fn diff(root: &Path, base: &str, head: Option<&str>) -> Result<Review, Error
 /// rules that compare it with revision `base`: see [`rules`].
 pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let repo = open(root, "check --base")?;
-    let (before, _) = base_content(&repo, base, None)?;
+    let from = base_commit(&repo, base, None)?;
+    let (before, _) = versions_at(&repo, &from.to_string())?;
+    let base_releases = (repo.folders_at(from, RELEASES_FOLDER))
+        .map_err(|error| Error::Usage(format!("cannot read the releases of `{base}`: {error}")))?;
     let mut after = Vec::new();
     let mut checked = check_observing(root, false, |file, _| {
         if file.kind == Kind::Claim {
@@ -102,6 +105,7 @@ pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
         &base_claims,
         &head_claims,
     ));
+    found.extend(released::deleted_releases(&base_releases, root, base));
     for file in &after {
         if found.iter().any(|d| d.file == file.path) {
             checked.diagnostics.add_source(&file.path, &file.text);
@@ -146,17 +150,22 @@ fn open(root: &Path, command: &str) -> Result<Repo, Error> {
     })
 }
 
-/// The content files a review compares from: at the merge base of `base`
-/// and `head` (`HEAD` when comparing with the files on disk), as `git diff
-/// base...head` and a pull request's diff do, so that what `base` gained
-/// since the branch left it does not show reversed. When `base` is an
-/// ancestor of `head` (a pull request's merge commit) that is `base` itself;
-/// when the two have no common history, `base`, with a note on stderr.
+/// The content files a review compares from: those at [`base_commit`].
 fn base_content(
     repo: &Repo,
     base: &str,
     head: Option<&str>,
 ) -> Result<(Vec<RawFile>, Vec<FileVersion>), Error> {
+    versions_at(repo, &base_commit(repo, base, head)?.to_string())
+}
+
+/// The commit a review compares from: the merge base of `base` and `head`
+/// (`HEAD` when comparing with the files on disk), as `git diff base...head`
+/// and a pull request's diff do, so that what `base` gained since the branch
+/// left it does not show reversed. When `base` is an ancestor of `head` (a
+/// pull request's merge commit) that is `base` itself; when the two have no
+/// common history, `base`, with a note on stderr.
+fn base_commit(repo: &Repo, base: &str, head: Option<&str>) -> Result<gix::ObjectId, Error> {
     let head = head.unwrap_or("HEAD");
     let (base_id, head_id) = (commit_id(repo, base)?, commit_id(repo, head)?);
     let from = provenance::merge_base(&repo.repo, base_id, head_id).map_err(|error| {
@@ -164,13 +173,12 @@ fn base_content(
             "cannot find the merge base of `{base}` and `{head}`: {error}"
         ))
     })?;
-    let from = from.unwrap_or_else(|| {
+    Ok(from.unwrap_or_else(|| {
         eprintln!(
             "note: `{base}` and `{head}` have no history in common; comparing with `{base}` itself"
         );
         base_id
-    });
-    versions_at(repo, &from.to_string())
+    }))
 }
 
 /// The commit `revision` names, or a usage error naming it.

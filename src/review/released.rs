@@ -84,6 +84,29 @@ fn addresses_in(version: &str, folder: &ReleaseFolder) -> Vec<Released> {
     found
 }
 
+/// The releases of the base revision (`at_base`, their folder names) that
+/// the site at `root` no longer has: a release is a permanent record, so
+/// deleting one is an error on its folder.
+pub(crate) fn deleted_releases(at_base: &[String], root: &Path, base: &str) -> Vec<Diagnostic> {
+    let (folders, _) = read_releases(root);
+    let present: BTreeSet<&str> = folders.iter().map(|folder| folder.name.as_str()).collect();
+    (at_base.iter())
+        .filter(|name| !present.contains(name.as_str()))
+        .map(|name| {
+            let folder = format!("{RELEASES_FOLDER}/{name}");
+            Diagnostic::error(
+                &folder,
+                format!(
+                    "the release `{name}` of `{base}` was deleted: a release is a permanent record"
+                ),
+            )
+            .hint(format!(
+                "restore it: run `git checkout {base} -- {folder}` in the site's folder"
+            ))
+        })
+        .collect()
+}
+
 /// An address (id or alias) of a claim in a release's `claims.json`.
 #[derive(Debug, Clone)]
 pub(crate) struct Released {

@@ -104,3 +104,33 @@ fn a_removed_released_id_taken_again_must_be_the_released_claim() {
     tracker.write(CLAIM_FILE, &restored);
     assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
 }
+
+#[test]
+fn a_release_of_the_base_cannot_be_deleted() {
+    let tracker = Tracker::new();
+    tracker.on_base("Release 1.0.0", |base| {
+        let run = base.run(&["release", "1.0.0"]);
+        assert_eq!(run.code, Some(0), "{run:?}");
+    });
+    assert_eq!(check_base(&tracker), (Some(0), Vec::new()));
+    std::fs::remove_dir_all(tracker.root().join("data/releases/1.0.0")).unwrap();
+    assert_eq!(
+        tracker.run(&["check"]).code,
+        Some(0),
+        "plain check cannot know"
+    );
+    let (code, errors) = check_base(&tracker);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        errors,
+        [
+            "::error file=data/releases/1.0.0,title=claimtrail::the release `1.0.0` of `main` was deleted: a release is a permanent record%0Ahint: restore it: run `git checkout main -- data/releases/1.0.0` in the site's folder"
+        ]
+    );
+    tracker.git(&["checkout", "main", "--", "data/releases/1.0.0"]);
+    assert_eq!(
+        check_base(&tracker),
+        (Some(0), Vec::new()),
+        "the hint's command restores it"
+    );
+}
