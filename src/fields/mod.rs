@@ -19,6 +19,12 @@ pub(crate) use invisible::direction_control_in_body;
 pub use invisible::{TextUse, invisible_character};
 pub(crate) use scalars::calendar_date;
 
+/// The value of an optional located field, without its position (which
+/// every edit above it moves).
+pub(crate) fn located_value<T>(located: &Option<Located<T>>) -> Option<&T> {
+    located.as_ref().map(|located| &located.value)
+}
+
 /// A value together with the byte range in its file that it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 use serde::{Deserialize, Serialize};
 
-use super::compare::DocumentInfo;
+use super::evidence::DocumentInfo;
 use super::record::Record;
 use super::stamp::Stamp;
 

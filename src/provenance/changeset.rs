@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{Change, DocumentInfo, Publishers, compare_docs_in};
+use super::compare::{Change, compare_docs_in};
+use super::evidence::{DocumentInfo, Publishers};
 use super::unreadable::{Unreadable, does_not_parse, fingerprint};
 use crate::doc::Doc;
 use crate::load::{Kind, RawFile};

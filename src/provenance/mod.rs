@@ -4,6 +4,8 @@
 //!   content files at any revision and the changed paths between two trees;
 //! - [`compare`] says what an edit did to one file, from its two parsed
 //!   versions: verdict, evidence, quotes, values, title;
+//! - [`evidence`] reads a claim's evidence as the site shows it (the
+//!   claimant's own citations are appearances) and pairs two versions' entries;
 //! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
 //! - [`chain`] reads the commits that changed `content/` and their changed
 //!   files, in parallel runs;
@@ -21,6 +23,7 @@ pub mod changeset;
 pub mod compare;
 mod disk;
 mod error;
+pub(crate) mod evidence;
 pub mod git;
 pub mod history;
 pub mod history_edit;

@@ -13,7 +13,7 @@ use crate::doc::{ClaimDoc, Doc, DocumentRef};
 use crate::frontmatter;
 use crate::load::RawFile;
 use crate::parse::parse_file;
-use crate::provenance::compare::evidence_name;
+use crate::provenance::evidence::evidence_name;
 use crate::provenance::{Change, FileChange};
 
 /// One [`Entry`] for each change in `changes`, located in `after` (the head's
