@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::rules::{Identity, addresses};
+use super::rules::{Identity, address_holders, addresses};
 use crate::diagnostic::Diagnostic;
 use crate::doc::ClaimDoc;
 use crate::load::{RELEASES_FOLDER, ReleaseFolder, read_releases};
@@ -134,15 +134,7 @@ pub(crate) fn release_rules(
     base: &[ClaimDoc],
     head: &[ClaimDoc],
 ) -> Vec<Diagnostic> {
-    let mut holders = BTreeMap::new();
-    for claim in head {
-        holders.insert(claim.id.as_str(), claim);
-    }
-    for claim in head {
-        for alias in &claim.aliases {
-            holders.entry(alias.value.as_str()).or_insert(claim);
-        }
-    }
+    let holders = address_holders(head);
     let mut published = BTreeMap::new();
     for claim in base.iter().filter(|claim| !claim.draft) {
         for address in addresses(claim) {

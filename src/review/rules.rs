@@ -28,6 +28,21 @@ pub struct Renamed {
     pub to: String,
 }
 
+/// For each id and alias of `claims`: the claim that holds it (an id before
+/// any alias naming it, else the first claim listing the alias).
+pub(super) fn address_holders(claims: &[ClaimDoc]) -> BTreeMap<&str, &ClaimDoc> {
+    let mut holders: BTreeMap<&str, &ClaimDoc> = claims
+        .iter()
+        .map(|claim| (claim.id.as_str(), claim))
+        .collect();
+    for claim in claims {
+        for alias in &claim.aliases {
+            holders.entry(alias.value.as_str()).or_insert(claim);
+        }
+    }
+    holders
+}
+
 /// The claims of both revisions, by id, and who continues whom.
 struct Versions<'a> {
     base: BTreeMap<&'a str, &'a ClaimDoc>,
@@ -39,19 +54,10 @@ struct Versions<'a> {
 
 impl<'a> Versions<'a> {
     fn new(base: &'a [ClaimDoc], head: &'a [ClaimDoc], renames: &'a [Renamed]) -> Self {
-        let mut head_addresses = BTreeMap::new();
-        for claim in head {
-            head_addresses.insert(claim.id.as_str(), claim);
-        }
-        for claim in head {
-            for alias in &claim.aliases {
-                head_addresses.entry(alias.value.as_str()).or_insert(claim);
-            }
-        }
         Versions {
             base: base.iter().map(|c| (c.id.as_str(), c)).collect(),
             head: head.iter().map(|c| (c.id.as_str(), c)).collect(),
-            head_addresses,
+            head_addresses: address_holders(head),
             renames: (renames.iter().map(|r| (r.from.as_str(), r.to.as_str()))).collect(),
         }
     }
