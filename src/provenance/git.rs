@@ -164,11 +164,15 @@ impl Repo {
 
     /// The id of the `content/` tree of `commit`, or `None` when that commit has none.
     pub(crate) fn content_tree(&self, commit: ObjectId) -> Result<Option<ObjectId>, GitError> {
+        self.tree_at(commit, &self.content)
+    }
+
+    /// The id of the tree at `path` (relative to the repository's top) in
+    /// `commit`, or `None` when that commit has no folder there.
+    fn tree_at(&self, commit: ObjectId, path: &Path) -> Result<Option<ObjectId>, GitError> {
         let commit = self.repo.find_commit(commit).map_err(git_error)?;
         let mut tree = commit.tree().map_err(git_error)?;
-        let entry = tree
-            .peel_to_entry_by_path(&self.content)
-            .map_err(git_error)?;
+        let entry = tree.peel_to_entry_by_path(path).map_err(git_error)?;
         Ok(entry
             .filter(|entry| entry.mode().is_tree())
             .map(|entry| entry.object_id()))
@@ -178,15 +182,10 @@ impl Repo {
     /// `data/releases`) at `commit`, sorted; none when it has no such folder.
     pub fn folders_at(&self, commit: ObjectId, folder: &str) -> Result<Vec<String>, GitError> {
         let site = self.content.parent().unwrap_or(Path::new(""));
-        let commit = self.repo.find_commit(commit).map_err(git_error)?;
-        let mut tree = commit.tree().map_err(git_error)?;
-        let entry = tree
-            .peel_to_entry_by_path(site.join(folder))
-            .map_err(git_error)?;
-        let Some(entry) = entry.filter(|entry| entry.mode().is_tree()) else {
+        let Some(tree) = self.tree_at(commit, &site.join(folder))? else {
             return Ok(Vec::new());
         };
-        let tree = self.repo.find_tree(entry.object_id()).map_err(git_error)?;
+        let tree = self.repo.find_tree(tree).map_err(git_error)?;
         let decoded = tree.decode().map_err(git_error)?;
         let mut names: Vec<String> = (decoded.entries.iter())
             .filter(|entry| entry.mode.is_tree())
