@@ -7,7 +7,8 @@
 # history (no `.claimtrail/history.json`: a first build), after one new commit
 # with the history kept from the build before (the usual build), and without
 # history (`.git` moved aside, so the build prints the "provenance skipped"
-# note). Prints the medians and the extra of each; the target is at most 10%.
+# note). Prints the medians of wall-clock and CPU time and the extra of each;
+# the target is at most 10%.
 # Also checks that a build from the cache and one from scratch are
 # byte-identical. Everything it writes is deleted at the end.
 #
@@ -45,13 +46,19 @@ echo "site: $SIZE claims, $(git -C "$DIR/site" rev-list --count HEAD) commits" >
 
 # Milliseconds of one build of the site into $DIR/$1; the build's own
 # account of reading the history ("git history: N commits read in X ms")
-# is appended to $DIR/reads.
+# is appended to $DIR/reads, and its CPU time ("$1 <user+system ms>") to
+# $DIR/cpu. CPU time leaves out the waits (the disk, other processes) that
+# make the wall-clock time of one build vary by up to ±9% on a shared machine.
 build_ms() {
     sync
-    local start end
+    local start end cpu
     start=$(date +%s%N)
-    "$BIN" build --root "$DIR/site" --output "$DIR/$1" --no-search >"$DIR/stdout" 2>"$DIR/stderr"
+    cpu=$({
+        TIMEFORMAT='%3U %3S'
+        time "$BIN" build --root "$DIR/site" --output "$DIR/$1" --no-search >"$DIR/stdout" 2>"$DIR/stderr"
+    } 2>&1)
     end=$(date +%s%N)
+    awk -v kind="$1" '{ printf "%s %d\n", kind, ($1 + $2) * 1000 }' <<<"$cpu" >>"$DIR/cpu"
     sed -n 's/.*(git history: \([0-9]*\) commits\{0,1\} read in \([0-9]*\) ms)$/\1 \2/p' "$DIR/stdout" >>"$DIR/reads"
     echo $(((end - start) / 1000000))
 }
@@ -79,7 +86,7 @@ extra() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d ms (%.1f%%)", a - b, (a - 
 # Two untimed rounds: each output folder reaches its steady state (a build
 # into a new folder is slower than one that reuses the previous output).
 for _ in 1 2; do first_read >/dev/null; next_commit >/dev/null; without_history >/dev/null; done
-rm -f "$DIR/reads"
+rm -f "$DIR/reads" "$DIR/cpu"
 grep -q "provenance skipped" "$DIR/stderr" || { echo "no skip note without .git" >&2; exit 1; }
 first=()
 next=()
@@ -89,6 +96,14 @@ for _ in $(seq "$RUNS"); do
     next+=("$(next_commit)")
     without+=("$(without_history)")
 done
+# The CPU time's medians, of the timed builds only.
+cpu_median() {
+    # shellcheck disable=SC2046
+    median $(awk -v kind="$1" '$1 == kind {print $2}' "$DIR/cpu")
+}
+cpu_first=$(cpu_median with)
+cpu_next=$(cpu_median next)
+cpu_without=$(cpu_median without)
 # The same commit built from the cache and from scratch: the same bytes.
 build_ms with-cache >/dev/null
 first_read >/dev/null
@@ -99,6 +114,7 @@ b=$(median "${without[@]}")
 echo "whole history read: ${a} ms (runs: ${first[*]}), extra $(extra "$a" "$b")"
 echo "one new commit:     ${n} ms (runs: ${next[*]}), extra $(extra "$n" "$b")"
 echo "without history:    ${b} ms (runs: ${without[*]})"
+echo "CPU time (medians): whole history read ${cpu_first} ms, extra $(extra "$cpu_first" "$cpu_without"); one new commit ${cpu_next} ms, extra $(extra "$cpu_next" "$cpu_without"); without history ${cpu_without} ms"
 # Reading alone, as the builds report it: whole reads and one-commit reads.
 whole=$(awk -v n="$SIZE" '$1 > n {print $2}' "$DIR/reads")
 single=$(awk '$1 == 1 {print $2}' "$DIR/reads")
