@@ -58,7 +58,9 @@ pub(super) fn event_facts<'a>(
         EventKind::Verdict(h) => {
             let change = &claim.history[h];
             let from_git = git.first_changed_from.filter(|_| h == 0);
-            let recorded = git.recorded.then(|| config.translations.text("as_recorded_by_git"));
+            let recorded = git
+                .recorded
+                .then(|| config.translations.text("as_recorded_by_git"));
             EventFacts {
                 kind: "verdict",
                 label: from_git.map_or_else(
@@ -91,7 +93,9 @@ pub(super) fn verdict_label(config: &Config, claim: &Claim, h: usize) -> String 
 
 /// "Verdict changed from <the label of `previous`> to".
 fn changed_from(config: &Config, previous: &str) -> String {
-    let label = config.status(previous).map_or(previous, |s| s.label.as_str());
+    let label = config
+        .status(previous)
+        .map_or(previous, |s| s.label.as_str());
     config
         .translations
         .fill("event_changed_from", &[("status", label)])
