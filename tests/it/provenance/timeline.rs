@@ -81,18 +81,12 @@ fn refute(site: &GitSite) {
 fn the_timeline_words_a_first_verdict_git_saw_change_as_the_claim_page_does() {
     let site = refuted_after_git_saw_it_unverified();
     assert_eq!(built(&site), None);
-    let expected = format!(
+    let expected = [format!(
         "June 1, 2026 Verdict changed from Unverified to Refuted {TITLE} as recorded by git"
-    );
-    assert_eq!(
-        verdicts_on(&site, "timeline/index.html"),
-        [expected.clone()]
-    );
-    assert_eq!(
-        verdicts_on(&site, "timeline/2026/index.html"),
-        [expected.clone()]
-    );
-    assert_eq!(verdicts_on(&site, "entities/acme/index.html"), [expected]);
+    )];
+    assert_eq!(verdicts_on(&site, "timeline/index.html"), &expected);
+    assert_eq!(verdicts_on(&site, "timeline/2026/index.html"), &expected);
+    assert_eq!(verdicts_on(&site, "entities/acme/index.html"), &expected);
     let claim_page = page(site.root(), "claims/acme-opens-weights/index.html");
     assert_eq!(
         texts(&claim_page, ".event-verdict"),
@@ -123,12 +117,9 @@ fn without_history_the_timeline_still_says_entered_as() {
     refute(&site);
     std::fs::remove_dir_all(site.root().join(".git")).unwrap();
     built(&site);
-    let expected = format!("June 1, 2026 Entered as Refuted {TITLE}");
-    assert_eq!(
-        verdicts_on(&site, "timeline/index.html"),
-        [expected.clone()]
-    );
-    assert_eq!(verdicts_on(&site, "entities/acme/index.html"), [expected]);
+    let expected = [format!("June 1, 2026 Entered as Refuted {TITLE}")];
+    assert_eq!(verdicts_on(&site, "timeline/index.html"), &expected);
+    assert_eq!(verdicts_on(&site, "entities/acme/index.html"), &expected);
     assert_eq!(
         filter_data_events(&site, "timeline/2026"),
         [
