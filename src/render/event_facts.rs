@@ -1,7 +1,9 @@
 //! What one timeline event says, in words a person would write: the facts
 //! both the pages (`Viewer::events`) and the filter's list data files
-//! (`list_data`) show, worked out in one place.
+//! (`list_data`) show, worked out in one place. With git history a claim's
+//! events read as on its own page: see [`GitWording`].
 
+use super::git_verdicts::GitWording;
 use crate::config::Config;
 use crate::index::{Event, EventKind};
 use crate::model::Claim;
@@ -21,8 +23,15 @@ pub(super) struct EventFacts<'a> {
     pub note: Option<&'a str>,
 }
 
-/// The facts of `event`, one of the events of `claim`.
-pub(super) fn event_facts<'a>(config: &Config, claim: &'a Claim, event: &Event) -> EventFacts<'a> {
+/// The facts of `event`, one of the events of `claim`, with what git says
+/// about the claim (`git`): a first verdict that git saw change from another
+/// says so, and a verdict without a note is "as recorded by git".
+pub(super) fn event_facts<'a>(
+    config: &'a Config,
+    claim: &'a Claim,
+    event: &Event,
+    git: GitWording,
+) -> EventFacts<'a> {
     let document = |source: &'a str, title: Option<&'a str>| EventFacts {
         kind: "document",
         label: config.translations.text("event_document").to_string(),
@@ -48,12 +57,19 @@ pub(super) fn event_facts<'a>(config: &Config, claim: &'a Claim, event: &Event) 
         }
         EventKind::Verdict(h) => {
             let change = &claim.history[h];
+            let from_git = git.first_changed_from.filter(|_| h == 0);
+            let recorded = git
+                .recorded
+                .then(|| config.translations.text("as_recorded_by_git"));
             EventFacts {
                 kind: "verdict",
-                label: verdict_label(config, claim, h),
+                label: from_git.map_or_else(
+                    || verdict_label(config, claim, h),
+                    |from| changed_from(config, from),
+                ),
                 source: None,
                 status: Some(&change.status),
-                note: change.note.as_deref(),
+                note: change.note.as_deref().or(recorded),
             }
         }
     }
@@ -72,9 +88,14 @@ pub(super) fn verdict_label(config: &Config, claim: &Claim, h: usize) -> String 
     {
         return config.translations.text("event_confirmed_as").to_string();
     }
+    changed_from(config, &previous.status)
+}
+
+/// "Verdict changed from <the label of `previous`> to".
+fn changed_from(config: &Config, previous: &str) -> String {
     let label = config
-        .status(&previous.status)
-        .map_or(previous.status.as_str(), |s| s.label.as_str());
+        .status(previous)
+        .map_or(previous, |s| s.label.as_str());
     config
         .translations
         .fill("event_changed_from", &[("status", label)])

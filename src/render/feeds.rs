@@ -11,11 +11,12 @@ use serde::Serialize;
 use tera::Context;
 use time::Date;
 
-use super::feed_events::{Event, events, happening, newest_family_events};
+use super::feed_events::{Event, Happening, events, happening, newest_family_events};
 use super::format::date_view;
 use super::pages::Job;
 use super::viewer::Viewer;
 use super::views::{DateView, Link};
+use crate::load::Kind;
 use crate::model::{Claim, Site};
 
 /// The template both kinds of feed render with.
@@ -185,6 +186,7 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
     let claim = event.claim;
     let url = viewer.urls.absolute(&format!("claims/{}/", claim.id));
     let happening = happening(event, &url);
+    let note = note(viewer, claim, &happening);
     let claimant = viewer.source_link(&claim.claimant);
     let date = date_view(event.date);
     let status = happening.status.map(|s| viewer.status(s));
@@ -220,12 +222,21 @@ fn entry(viewer: &Viewer, event: &Event) -> FeedEntry {
         summary: xml_text(&viewer.card_of(claim).summary),
         status: xml_text(label),
         status_description: xml_text(status.as_ref().map_or("", |s| s.description.as_str())),
-        note: happening.note.map(xml_text),
+        note: note.map(xml_text),
         claimant: Link {
             name: xml_text(&claimant.name),
             ..claimant
         },
     }
+}
+
+/// The note of a verdict: its own, else "as recorded by git" when git has a
+/// history of the claim, as on the claim's page.
+fn note<'a>(viewer: &Viewer<'a, '_>, claim: &Claim, happening: &Happening<'a>) -> Option<&'a str> {
+    let recorded = || viewer.record(Kind::Claim, &claim.id).is_some();
+    happening.note.or_else(|| {
+        (happening.kind == "verdict" && recorded()).then(|| viewer.t().text("as_recorded_by_git"))
+    })
 }
 
 /// The site's last update: the newest commit that changed its content, else

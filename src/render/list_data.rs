@@ -220,7 +220,8 @@ pub(super) fn of_events(viewer: &Viewer, events: &[Event]) -> String {
     let items: Vec<EventItem> = (events.iter())
         .map(|event| {
             let claim = &viewer.site.claims[event.claim];
-            let facts = event_facts(&viewer.site.config, claim, event);
+            let git = viewer.git_wording(event.claim);
+            let facts = event_facts(&viewer.site.config, claim, event, git);
             let month = (event.date.year(), u8::from(event.date.month()));
             (
                 tables.claims.number(event.claim),

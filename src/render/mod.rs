@@ -28,6 +28,7 @@ mod failures;
 mod feed_events;
 mod feeds;
 mod format;
+mod git_verdicts;
 mod globals;
 mod hosting;
 mod json;

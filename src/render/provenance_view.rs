@@ -6,10 +6,11 @@
 use time::Date;
 
 use super::format::date_view;
+use super::git_verdicts::git_verdicts;
 use super::subject::{parts as subject_parts, shortened};
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
-use crate::index::{Event, EventKind};
+use crate::index::Event;
 use crate::load::Kind;
 use crate::model::{Claim, Site};
 use crate::provenance::{Change, Record, Revision};
@@ -157,10 +158,9 @@ impl Viewer<'_, '_> {
 
     /// The claim's timeline events (`timeline`, newest first) plus a verdict
     /// event for every verdict change git recorded that no `[[history]]` entry
-    /// of the same status, dated up to a day after the commit, explains; and
-    /// "as recorded by git" for verdicts without a note. A first `[[history]]`
-    /// entry that explains git's first verdict change says which verdict it
-    /// changed from, not "Entered as".
+    /// of the same status, dated up to a day after the commit, explains. How
+    /// the events of `timeline` read with git ("as recorded by git", a first
+    /// entry that changed from git's earlier verdict) is [`Viewer::events`]'.
     pub(super) fn with_git_verdicts(
         &self,
         i: usize,
@@ -171,34 +171,13 @@ impl Viewer<'_, '_> {
         let Some(record) = self.record(Kind::Claim, &claim.id) else {
             return views;
         };
-        let verdicts = git_verdicts(claim, record);
         let mut events: Vec<(Date, EventView)> =
             timeline.iter().map(|e| e.date).zip(views).collect();
-        if let Some(from) = verdicts.first_changed_from {
-            let first = timeline
-                .iter()
-                .position(|e| e.kind == EventKind::Verdict(0));
-            if let Some((_, event)) = first.and_then(|at| events.get_mut(at)) {
-                let label = self.status(from).label;
-                event.kind_label = self.t().fill("event_changed_from", &[("status", &label)]);
-            }
-        }
-        for (committed, status) in verdicts.unexplained {
+        for (committed, status) in git_verdicts(claim, record).unexplained {
             events.push((committed, self.git_verdict(i, committed, status)));
         }
         events.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
-        let unexplained = |event: &mut EventView| {
-            if event.kind == "verdict" && event.note.is_none() {
-                event.note = Some(self.t().text("as_recorded_by_git").to_string());
-            }
-        };
-        events
-            .into_iter()
-            .map(|(_, mut event)| {
-                unexplained(&mut event);
-                event
-            })
-            .collect()
+        events.into_iter().map(|(_, event)| event).collect()
     }
 
     /// A timeline event for a verdict change only git recorded.
@@ -213,57 +192,6 @@ impl Viewer<'_, '_> {
             note: Some(self.t().text("as_recorded_by_git").to_string()),
         }
     }
-}
-
-/// How git's verdict changes of a claim meet its `[[history]]` entries.
-struct GitVerdicts<'a> {
-    /// The changes no entry explains: commit date and the status set.
-    unexplained: Vec<(Date, &'a str)>,
-    /// The verdict git says the claim had before its first `[[history]]`
-    /// entry, when that entry explains git's first verdict change.
-    first_changed_from: Option<&'a str>,
-}
-
-/// Matches each verdict change in `record` to the first unused `[[history]]`
-/// entry of `claim` with the same status, dated up to a day after the commit.
-fn git_verdicts<'a>(claim: &'a Claim, record: &'a Record) -> GitVerdicts<'a> {
-    let mut unused: Vec<(usize, Date, &str)> = (claim.history.iter().enumerate())
-        .map(|(h, entry)| (h, entry.date, entry.status.as_str()))
-        .collect();
-    let mut verdicts = GitVerdicts {
-        unexplained: Vec::new(),
-        first_changed_from: None,
-    };
-    let changes = (record.revisions.iter()).flat_map(|revision| {
-        revision
-            .changes
-            .iter()
-            .map(move |c| (revision.time.date(), c))
-    });
-    let mut first = true;
-    for (committed, change) in changes {
-        let Change::Verdict {
-            from,
-            to: Some(status),
-            ..
-        } = change
-        else {
-            continue;
-        };
-        let latest = committed.next_day().unwrap_or(committed);
-        let explained = unused
-            .iter()
-            .position(|&(_, date, entry)| entry == status && date <= latest);
-        match explained.map(|at| unused.remove(at)) {
-            Some((0, ..)) if first => {
-                verdicts.first_changed_from = from.as_deref().filter(|from| from != status);
-            }
-            Some(_) => {}
-            None => verdicts.unexplained.push((committed, status.as_str())),
-        }
-        first = false;
-    }
-    verdicts
 }
 
 /// The table key of a stance's word in a change line: `stance_supports`.

@@ -7,6 +7,7 @@ use time::Date;
 
 use super::event_facts::event_facts;
 use super::format::{badge_background, date_view, text_color_on};
+use super::git_verdicts::{GitWording, git_wordings};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::i18n::Translations;
@@ -36,6 +37,8 @@ pub(super) struct Viewer<'a, 'p> {
     status_values: Vec<SharedValue>,
     source_values: HashMap<&'a str, SharedValue>,
     date_values: HashMap<Date, SharedValue>,
+    // What git says about each claim's events (empty without history).
+    git_wordings: Vec<GitWording<'a>>,
 }
 
 impl<'a, 'p> Viewer<'a, 'p> {
@@ -59,6 +62,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
             status_values: Vec::new(),
             source_values: HashMap::new(),
             date_values: HashMap::new(),
+            git_wordings: git_wordings(site),
         };
         let statuses = site.config.statuses.iter();
         viewer.status_views = statuses.map(|s| viewer.make_status(&s.id)).collect();
@@ -211,9 +215,15 @@ impl<'a, 'p> Viewer<'a, 'p> {
         events.iter().map(|event| self.event(event)).collect()
     }
 
+    /// What git says about the events of claim `i`: nothing without history.
+    pub(super) fn git_wording(&self, i: usize) -> GitWording<'a> {
+        self.git_wordings.get(i).copied().unwrap_or_default()
+    }
+
     fn event(&self, event: &Event) -> EventView {
         let claim = &self.site.claims[event.claim];
-        let facts = event_facts(&self.site.config, claim, event);
+        let git = self.git_wording(event.claim);
+        let facts = event_facts(&self.site.config, claim, event, git);
         EventView {
             date: self.date_value(event.date),
             kind: facts.kind,

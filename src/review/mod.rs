@@ -101,10 +101,11 @@ pub fn check_against(root: &Path, base: &str) -> Result<Checked, Error> {
     let mut found = rules::history_rules(&base_claims, &head_claims, &renames);
     let released = released::released_addresses(root);
     found.extend(released::release_rules(
-        &released,
+        &released.addresses,
         &base_claims,
         &head_claims,
     ));
+    released::add_sources(&released, &found, &mut checked.diagnostics);
     found.extend(released::deleted_releases(&base_releases, root, base));
     for file in &after {
         if found.iter().any(|d| d.file == file.path) {

@@ -5,9 +5,11 @@
 //! ([`release_rules`]).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::rules::{Identity, address_holders, addresses};
 use crate::diagnostic::Diagnostic;
@@ -20,14 +22,17 @@ const CLAIMS_FILE: &str = "claims.json";
 
 /// The parts of a released `claims.json` the rules read.
 #[derive(Deserialize)]
-struct ClaimsFile {
-    claims: Vec<ReleasedClaim>,
+struct ClaimsFile<'a> {
+    #[serde(borrow)]
+    claims: Vec<ReleasedClaim<'a>>,
 }
 
-/// One released claim: its id, aliases and what makes it the claim it is.
+/// One released claim: its id (as written, to say where it is), aliases and
+/// what makes it the claim it is.
 #[derive(Deserialize)]
-struct ReleasedClaim {
-    id: String,
+struct ReleasedClaim<'a> {
+    #[serde(borrow)]
+    id: &'a RawValue,
     title: Option<String>,
     date: Option<String>,
     claimant: Option<Reference>,
@@ -40,48 +45,96 @@ struct Reference {
     id: String,
 }
 
+/// The released claims of a site: their addresses, and the text of each
+/// release's `claims.json` they were read from, to quote in diagnostics.
+pub(crate) struct Releases {
+    /// Every address, newest release first.
+    pub addresses: Vec<Released>,
+    /// The text of each release's `claims.json`, by its path from the site root.
+    pub texts: BTreeMap<String, String>,
+}
+
 /// Every address of every released claim under `root`, newest release first
 /// (releases with names that are not release names left out: plain `check`
 /// reports them, as it reports a released file that was edited).
-pub(crate) fn released_addresses(root: &Path) -> Vec<Released> {
+pub(crate) fn released_addresses(root: &Path) -> Releases {
     let (folders, _) = read_releases(root);
-    let mut named: Vec<(version::Version, &ReleaseFolder)> = (folders.iter())
+    let mut named: Vec<(version::Version, ReleaseFolder)> = (folders.into_iter())
         .filter_map(|folder| Some((version::parse(&folder.name).ok()?, folder)))
         .collect();
     named.sort_by(|a, b| b.0.cmp(&a.0));
-    (named.into_iter())
-        .flat_map(|(version, folder)| addresses_in(&version.name, folder))
-        .collect()
+    let mut releases = Releases {
+        addresses: Vec::new(),
+        texts: BTreeMap::new(),
+    };
+    for (version, folder) in named {
+        let file = folder
+            .files
+            .into_iter()
+            .find(|(name, _)| name == CLAIMS_FILE);
+        let Some(text) = file.and_then(|(_, bytes)| String::from_utf8(bytes).ok()) else {
+            continue;
+        };
+        let path = format!("{RELEASES_FOLDER}/{}/{CLAIMS_FILE}", version.name);
+        releases
+            .addresses
+            .extend(addresses_in(&version.name, &path, &text));
+        releases.texts.insert(path, text);
+    }
+    releases
 }
 
-/// The addresses of the claims of one release; none when its `claims.json`
-/// is missing or unreadable.
-fn addresses_in(version: &str, folder: &ReleaseFolder) -> Vec<Released> {
-    let bytes = folder.files.iter().find(|(name, _)| name == CLAIMS_FILE);
-    let Some(file) = bytes.and_then(|(_, bytes)| serde_json::from_slice::<ClaimsFile>(bytes).ok())
-    else {
+/// The addresses of the claims of one release, whose `claims.json` at `path`
+/// reads `text`; none when it is unreadable.
+fn addresses_in(version: &str, path: &str, text: &str) -> Vec<Released> {
+    let Ok(file) = serde_json::from_str::<ClaimsFile>(text) else {
         return Vec::new();
     };
-    let path = format!("{RELEASES_FOLDER}/{version}/{CLAIMS_FILE}");
     let mut found = Vec::new();
     for claim in file.claims {
+        let Ok(id) = serde_json::from_str::<String>(claim.id.get()) else {
+            return Vec::new();
+        };
         let identity = Identity {
             title: claim.title,
             claimant: claim.claimant.map(|c| c.id),
             date: claim.date,
         };
+        let span = span_in(text, claim.id.get());
         let aliases = claim.aliases.unwrap_or_default();
-        for address in std::iter::once(&claim.id).chain(&aliases) {
+        for address in std::iter::once(&id).chain(&aliases) {
             found.push(Released {
                 address: address.clone(),
-                id: claim.id.clone(),
+                id: id.clone(),
                 version: version.to_string(),
-                file: path.clone(),
+                file: path.to_string(),
+                span: span.clone(),
                 claim: identity.clone(),
             });
         }
     }
     found
+}
+
+/// Where `part`, a slice of `text` (a value parsed from it), is in `text`.
+fn span_in(text: &str, part: &str) -> Option<Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let span = start..start + part.len();
+    (text.get(span.clone())? == part).then_some(span)
+}
+
+/// Gives `diagnostics` the text of each release `claims.json` in `releases`
+/// that one of `found` points into, so reports quote its line.
+pub(crate) fn add_sources(
+    releases: &Releases,
+    found: &[Diagnostic],
+    diagnostics: &mut crate::diagnostic::Diagnostics,
+) {
+    for (path, text) in &releases.texts {
+        if found.iter().any(|d| d.file == *path && d.span.is_some()) {
+            diagnostics.add_source(path, text);
+        }
+    }
 }
 
 /// The releases of the base revision (`at_base`, their folder names) that
@@ -118,6 +171,8 @@ pub(crate) struct Released {
     pub version: String,
     /// The release's `claims.json`, from the site root.
     pub file: String,
+    /// Where the claim's id is in that file (its `"id"` value), if found.
+    pub span: Option<Range<usize>>,
     /// The claim it led to.
     pub claim: Identity,
 }
@@ -183,7 +238,12 @@ fn released_lost(release: &Released) -> Diagnostic {
             release.id
         )
     };
-    Diagnostic::error(&release.file, message).hint(format!(
+    let diagnostic = Diagnostic::error(&release.file, message);
+    let located = match release.span.clone() {
+        Some(span) => diagnostic.at(span),
+        None => diagnostic,
+    };
+    located.hint(format!(
         "keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"{address}\"]` to the claim that replaced it"
     ))
 }

@@ -8,4 +8,5 @@ mod hostile;
 mod pages;
 pub(crate) mod repo;
 mod skipped;
+mod timeline;
 mod workflow;

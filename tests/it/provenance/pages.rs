@@ -193,7 +193,7 @@ fn two_builds_of_the_same_commit_are_byte_identical() {
 const PLAIN: &str = "content/claims/acme-opens-weights.md";
 
 /// The base fixture plus [`PLAIN`], committed on 3 May 2026.
-fn with_a_claim_without_history() -> GitSite {
+pub(super) fn with_a_claim_without_history() -> GitSite {
     let site = GitSite::new();
     std::fs::write(
         site.root().join(PLAIN),
@@ -205,7 +205,7 @@ fn with_a_claim_without_history() -> GitSite {
 }
 
 /// Gives [`PLAIN`] its first `[[history]]` entry: refuted on 1 June 2026, with `note`.
-fn refute_the_plain_claim(site: &GitSite, note: &str) {
+pub(super) fn refute_the_plain_claim(site: &GitSite, note: &str) {
     site.edit(PLAIN, "status = \"unverified\"", "status = \"refuted\"");
     let entry = format!("\n[[history]]\ndate = 2026-06-01\nstatus = \"refuted\"\n{note}+++\n");
     let text = std::fs::read_to_string(site.root().join(PLAIN)).unwrap();

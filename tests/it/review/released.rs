@@ -36,16 +36,40 @@ fn a_released_id_is_not_reused_after_the_base_removed_it() {
     );
 }
 
+/// The line and column (from 1) of the released claim's `"id": "<id>"`
+/// value in the release's `claims.json`, found in the file's text.
+fn released_id_position(tracker: &Tracker, id: &str) -> (usize, usize) {
+    let text =
+        std::fs::read_to_string(tracker.root().join("data/releases/1.0.0/claims.json")).unwrap();
+    let entry = format!("\"id\": \"{id}\"");
+    let claims = text.find("\"claims\"").unwrap();
+    let (line, found) = (text.lines().enumerate())
+        .skip(text[..claims].lines().count())
+        .find(|(_, line)| line.trim_start().starts_with(&entry))
+        .unwrap();
+    (line + 1, found.find(&format!("\"{id}\"")).unwrap() + 1)
+}
+
 #[test]
 fn a_released_address_must_still_lead_somewhere() {
     let tracker = released_then_removed();
+    let (line, col) = released_id_position(&tracker, "twice-as-fast");
+    assert!(line > 1, "the claim's id is inside the claims array");
+    let end = col + "\"twice-as-fast\"".len();
     let (code, errors) = check_base(&tracker);
     assert_eq!(code, Some(1));
     assert_eq!(
         errors,
-        [
-            "::error file=data/releases/1.0.0/claims.json,title=claimtrail::the claim `twice-as-fast` was released in 1.0.0, and no claim keeps its address /claims/twice-as-fast/%0Ahint: keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"twice-as-fast\"]` to the claim that replaced it"
-        ]
+        [format!(
+            "::error file=data/releases/1.0.0/claims.json,line={line},col={col},endLine={line},endColumn={end},title=claimtrail::the claim `twice-as-fast` was released in 1.0.0, and no claim keeps its address /claims/twice-as-fast/%0Ahint: keep the claim's file (a withdrawn claim keeps its page: change its status instead), or add `aliases = [\"twice-as-fast\"]` to the claim that replaced it"
+        )],
+        "the error points at the released claim's id"
+    );
+    let human = tracker.run(&["check", "--base", "main"]);
+    assert!(
+        (human.stdout.clone() + &human.stderr)
+            .contains(&format!("data/releases/1.0.0/claims.json:{line}:{col}")),
+        "{human:?}"
     );
     // The claim that replaced it takes the released id as an alias: kept.
     let replacement = OTHER.replace(
