@@ -20,7 +20,7 @@ use super::stamp::Stamp;
 pub(super) const CACHE_FILE: &str = ".claimtrail/history.json";
 
 /// Changes whenever the file's shape or the history's meaning changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// What a pass had read, and up to where.
 #[derive(Debug, Serialize, Deserialize)]

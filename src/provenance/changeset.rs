@@ -83,6 +83,22 @@ impl FileVersion {
         }
     }
 
+    /// Its title or name, moved out: what the site names it by, when the
+    /// version is readable and the title is neither missing nor blank.
+    fn into_title(self) -> Option<String> {
+        if self.unreadable.is_some() {
+            return None;
+        }
+        let title = match self.doc? {
+            Doc::Claim(claim) => claim.title,
+            Doc::Source(source) => source.name,
+            Doc::Entity(entity) => entity.name,
+            Doc::Document(document) => document.title,
+            Doc::Page(page) => page.title,
+        };
+        title.filter(|t| !t.trim().is_empty())
+    }
+
     /// Its title or name, for matching a rename that kept it.
     fn title(&self) -> Option<&str> {
         match self.doc.as_ref()? {
@@ -113,6 +129,19 @@ pub struct FileChange {
     /// rename.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unreadable: Option<Unreadable>,
+    /// The title or name of the version after the change (before it, for a
+    /// removed file), when that version is readable and has a title that is
+    /// not blank: what the history names the record by once it is removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl FileChange {
+    /// The change with the title of `version`, the one it was made from.
+    fn titled(mut self, version: FileVersion) -> FileChange {
+        self.title = version.into_title();
+        self
+    }
 }
 
 /// Compares every content file of two revisions (as read by
@@ -174,20 +203,23 @@ pub(super) fn compare_versions_in(
     for new in after {
         match removed.remove(&new.path) {
             Some(old) if old.fingerprint == new.fingerprint => {}
-            Some(old) => changes.push(edited(&old, &new, &sides)),
+            Some(old) => changes.push(edited(&old, &new, &sides).titled(new)),
             None => added.push(new),
         }
     }
     let mut removed: Vec<FileVersion> = removed.into_values().collect();
     for new in added {
         match take_match(&mut removed, &new) {
-            Some(old) => changes.push(moved(&old, &new, &sides)),
-            None => changes.push(single(&new, Change::Added)),
+            Some(old) => changes.push(moved(&old, &new, &sides).titled(new)),
+            None => changes.push(single(&new, Change::Added).titled(new)),
         }
     }
-    changes.extend(removed.iter().map(|old| FileChange {
-        unreadable: None,
-        ..single(old, Change::Removed)
+    changes.extend(removed.into_iter().map(|old| {
+        let change = FileChange {
+            unreadable: None,
+            ..single(&old, Change::Removed)
+        };
+        change.titled(old)
     }));
     changes.retain(|change| !change.changes.is_empty() || change.unreadable.is_some());
     changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));
@@ -272,6 +304,7 @@ fn single(version: &FileVersion, change: Change) -> FileChange {
         previous_path: None,
         changes: vec![change],
         unreadable: version.unreadable,
+        title: None,
     }
 }
 

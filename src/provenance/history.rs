@@ -242,6 +242,7 @@ impl Lineages {
                 history.records.push(Record {
                     kind: kind.noun(),
                     id: change.id.clone(),
+                    title: None,
                     removed: false,
                     entered: delta.time,
                     last_changed: delta.time,
@@ -256,6 +257,9 @@ impl Lineages {
         self.current.remove(&(kind, record.id.clone()));
         record.id.clone_from(&change.id);
         record.removed = removed;
+        if change.title.is_some() {
+            record.title = change.title;
+        }
         record.last_changed = delta.time;
         record.revisions.push(Revision {
             commit: delta.commit.to_string(),

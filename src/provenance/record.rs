@@ -29,6 +29,11 @@ pub struct Record {
     pub kind: Noun,
     /// Its id now (the last id it had, if removed).
     pub id: String,
+    /// Its title or name in its last readable version that had one (a
+    /// version that cannot be read, or whose title is missing or blank,
+    /// leaves the one before); `None` when no version had one. What names
+    /// it once it is removed.
+    pub title: Option<String>,
     /// Whether the newest commit no longer has it.
     pub removed: bool,
     /// When it was first committed.

@@ -16,7 +16,7 @@ use super::paginate::paginate;
 use super::theme;
 use super::viewer::Viewer;
 use super::views::RevisionView;
-use crate::provenance::{Change, History, Record};
+use crate::provenance::{History, Record};
 
 /// The open data file of every record's history.
 pub(super) const DATA_PATH: &str = "changes.json";
@@ -31,8 +31,8 @@ struct LogEntry {
     kind: &'static str,
     /// The record's id.
     id: String,
-    /// The record's title or name (when removed, the last title its history
-    /// recorded, else its id).
+    /// The record's title or name (when removed, the title of its last
+    /// readable version, else its id).
     title: String,
     /// The record's page, unless it was removed.
     url: Option<String>,
@@ -81,7 +81,7 @@ impl<'a> Titles<'a> {
     }
 
     /// The record's title and page path; when it is gone, no page and the
-    /// last title its history recorded, else its id.
+    /// title of its last readable version, else (none had one) its id.
     fn of(&self, viewer: &Viewer, record: &Record) -> (String, Option<String>) {
         let site = viewer.site;
         let id = record.id.as_str();
@@ -100,26 +100,9 @@ impl<'a> Titles<'a> {
             Some((title, folder)) if !record.removed => {
                 (title, Some(viewer.urls.path(&format!("{folder}/{id}/"))))
             }
-            _ => (last_title(record).unwrap_or(id).to_string(), None),
+            _ => (record.title.as_deref().unwrap_or(id).to_string(), None),
         }
     }
-}
-
-/// The last title the history recorded for `record` (the wording its newest
-/// title change gave it), if it has one.
-fn last_title(record: &Record) -> Option<&str> {
-    let changes = record
-        .revisions
-        .iter()
-        .rev()
-        .flat_map(|r| r.changes.iter().rev());
-    changes
-        .filter_map(|change| match change {
-            Change::Title { to, .. } => Some(to.as_deref()),
-            _ => None,
-        })
-        .next()
-        .flatten()
 }
 
 /// `/changes/` and its feed, when the history was read.

@@ -208,6 +208,10 @@ fn the_history_files_of_a_git_site_validate_against_their_schemas() {
         .unwrap();
     let changes = &claim["changes"];
     assert_eq!(changes["id"], "acme-model-2-price");
+    assert_eq!(
+        changes["title"],
+        "Acme Model 2 cuts per-token inference cost by 35% versus Acme Model 1"
+    );
     let kinds: BTreeSet<&str> = changes["revisions"]
         .as_array()
         .unwrap()

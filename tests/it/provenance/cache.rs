@@ -165,3 +165,29 @@ fn a_walk_that_ends_on_a_broken_file_is_not_saved_and_the_next_build_bridges_it(
     let full = built_from_scratch(&site, "full");
     assert!(incremental == full, "incremental and full reads differ");
 }
+
+#[test]
+fn a_cache_of_an_earlier_format_is_read_again_once() {
+    let site = GitSite::committed();
+    site.build_into("first");
+    let path = site.root().join(CACHE);
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let format = saved["format"].as_u64().unwrap();
+    // An earlier claimtrail's walk, marked: a record entered on another day.
+    saved["format"] = (format - 1).into();
+    saved["state"]["records"][0]["entered"] = "2026-05-01T09:00:00Z".into();
+    fs::write(&path, saved.to_string()).unwrap();
+    let files = site.build_into("again");
+    let changes = files.iter().find(|(p, _)| p == "changes.json").unwrap();
+    let changes = String::from_utf8(changes.1.clone()).unwrap();
+    assert!(!changes.contains("2026-05-01"), "{changes}");
+    assert!(changes.contains("\"entered\": \"2026-05-03T09:00:00Z\""));
+    let resaved: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        resaved["format"], format,
+        "the walk is saved in the new format"
+    );
+    assert!(files == built_from_scratch(&site, "full"));
+}

@@ -6,6 +6,7 @@ mod gaps;
 mod history;
 mod hostile;
 mod pages;
+mod removed;
 pub(crate) mod repo;
 mod skipped;
 mod timeline;

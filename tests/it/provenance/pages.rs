@@ -370,7 +370,7 @@ fn a_long_subject_is_shortened_on_pages_and_kept_whole_in_changes_json() {
 }
 
 /// The title of each entry of the changes feed.
-fn feed_titles(site: &GitSite) -> Vec<String> {
+pub fn feed_titles(site: &GitSite) -> Vec<String> {
     let feed = read(site.root(), "public/changes/feed.xml");
     let xml = roxmltree::Document::parse(&feed).unwrap();
     let entries = xml.descendants().filter(|n| n.has_tag_name("entry"));
