@@ -11,10 +11,10 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use rayon::prelude::*;
 
-use super::changeset::FileVersion;
 use super::error::{GitError, git_error};
 use super::git::{ContentBlob, Repo, content_file, read_content_file};
 use super::stamp::Stamp;
+use super::version::FileVersion;
 
 /// A commit whose `content/` changed, with the changed paths.
 pub(super) struct Delta {

@@ -9,107 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::compare::{Change, compare_docs_in};
 use super::evidence::{DocumentInfo, Publishers};
-use super::unreadable::{Unreadable, does_not_parse, fingerprint};
-use crate::doc::Doc;
+use super::unreadable::Unreadable;
+use super::version::FileVersion;
 use crate::load::{Kind, RawFile};
-use crate::parse::parse_file;
-
-/// One version of one content file, parsed.
-#[derive(Debug, Clone)]
-pub struct FileVersion {
-    /// Which folder it is in.
-    pub kind: Kind,
-    /// Its path, `content/…`.
-    pub path: String,
-    /// Its id (the file name without `.md`).
-    pub id: String,
-    /// A fingerprint of its whole text: equal texts, equal fingerprints.
-    pub fingerprint: u64,
-    /// What it reads as; `None` when its frontmatter cannot be read.
-    pub doc: Option<Doc>,
-    /// Why it cannot be compared with another version, if it cannot: see
-    /// [`Unreadable`].
-    pub unreadable: Option<Unreadable>,
-}
-
-impl FileVersion {
-    /// Parses `file` (its problems are `check`'s business, not the history's).
-    pub fn parse(file: &RawFile, statuses: &[&str]) -> FileVersion {
-        let (doc, problems) = parse_file(file, statuses);
-        let unreadable =
-            does_not_parse(file, doc.as_ref(), &problems).then_some(Unreadable::DoesNotParse);
-        FileVersion {
-            kind: file.kind,
-            path: file.path.clone(),
-            id: file.id.clone(),
-            fingerprint: fingerprint(file.text.as_bytes()),
-            doc,
-            unreadable,
-        }
-    }
-
-    /// A version that cannot be read at all, for `reason`; `fingerprint`
-    /// tells its bytes apart from other versions'.
-    pub fn unreadable(
-        (kind, path, id): (Kind, String, String),
-        reason: Unreadable,
-        fingerprint: u64,
-    ) -> FileVersion {
-        FileVersion {
-            kind,
-            path,
-            id,
-            fingerprint,
-            doc: None,
-            unreadable: Some(reason),
-        }
-    }
-
-    /// Its id and what the site shows of it, if it is a readable document.
-    pub(super) fn document_info(&self) -> Option<(String, DocumentInfo)> {
-        match (&self.doc, self.unreadable) {
-            (Some(Doc::Document(document)), None) => {
-                Some((self.id.clone(), DocumentInfo::of(document)))
-            }
-            _ => None,
-        }
-    }
-
-    /// The ids this version names in `aliases` (claims only).
-    fn aliases(&self) -> Vec<&str> {
-        match &self.doc {
-            Some(Doc::Claim(claim)) => claim.aliases.iter().map(|a| a.value.as_str()).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Its title or name, moved out: what the site names it by, when the
-    /// version is readable and the title is neither missing nor blank.
-    fn into_title(self) -> Option<String> {
-        if self.unreadable.is_some() {
-            return None;
-        }
-        let title = match self.doc? {
-            Doc::Claim(claim) => claim.title,
-            Doc::Source(source) => source.name,
-            Doc::Entity(entity) => entity.name,
-            Doc::Document(document) => document.title,
-            Doc::Page(page) => page.title,
-        };
-        title.filter(|t| !t.trim().is_empty())
-    }
-
-    /// Its title or name, for matching a rename that kept it.
-    fn title(&self) -> Option<&str> {
-        match self.doc.as_ref()? {
-            Doc::Claim(claim) => claim.title.as_deref(),
-            Doc::Source(source) => source.name.as_deref(),
-            Doc::Entity(entity) => entity.name.as_deref(),
-            Doc::Document(document) => document.title.as_deref(),
-            Doc::Page(page) => page.title.as_deref(),
-        }
-    }
-}
 
 /// The changes to one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,8 +40,8 @@ pub struct FileChange {
 
 impl FileChange {
     /// The change with the title of `version`, the one it was made from.
-    fn titled(mut self, version: FileVersion) -> FileChange {
-        self.title = version.into_title();
+    fn titled(mut self, version: &FileVersion) -> FileChange {
+        self.title = version.shown_title().map(str::to_string);
         self
     }
 }
@@ -203,15 +105,15 @@ pub(super) fn compare_versions_in(
     for new in after {
         match removed.remove(&new.path) {
             Some(old) if old.fingerprint == new.fingerprint => {}
-            Some(old) => changes.push(edited(&old, &new, &sides).titled(new)),
+            Some(old) => changes.push(edited(&old, &new, &sides).titled(&new)),
             None => added.push(new),
         }
     }
     let mut removed: Vec<FileVersion> = removed.into_values().collect();
     for new in added {
         match take_match(&mut removed, &new) {
-            Some(old) => changes.push(moved(&old, &new, &sides).titled(new)),
-            None => changes.push(single(&new, Change::Added).titled(new)),
+            Some(old) => changes.push(moved(&old, &new, &sides).titled(&new)),
+            None => changes.push(single(&new, Change::Added).titled(&new)),
         }
     }
     changes.extend(removed.into_iter().map(|old| {
@@ -219,7 +121,7 @@ pub(super) fn compare_versions_in(
             unreadable: None,
             ..single(&old, Change::Removed)
         };
-        change.titled(old)
+        change.titled(&old)
     }));
     changes.retain(|change| !change.changes.is_empty() || change.unreadable.is_some());
     changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));

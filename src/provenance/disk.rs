@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::changeset::FileVersion;
 use super::git::content_file;
 use super::unreadable::{Unreadable, fingerprint};
+use super::version::FileVersion;
 use crate::load::{CONTENT_FOLDER, MAX_FILE_BYTES};
 
 /// The content files among `paths` (relative to the site at `root`, as

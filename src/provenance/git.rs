@@ -11,9 +11,9 @@ use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
 
-use super::changeset::FileVersion;
 use super::error::{GitError, git_error};
 use super::unreadable::{Unreadable, fingerprint};
+use super::version::FileVersion;
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
 
 /// Why the history was not read; the build goes on without it.

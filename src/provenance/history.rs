@@ -13,13 +13,14 @@ use std::collections::HashMap;
 
 use super::cache;
 use super::chain::{Delta, ParsedDelta, first_parent_chain, read_chain};
-use super::changeset::{FileChange, FileVersion, compare_versions_in};
+use super::changeset::{FileChange, compare_versions_in};
 use super::compare::Change;
 use super::error::{GitError, git_error};
 use super::evidence::DocumentInfo;
 use super::git::{Repo, Unavailable};
 use super::record::{Record, Revision, kind_of_noun};
 use super::stamp::Stamp;
+use super::version::FileVersion;
 use crate::load::Kind;
 
 /// What the history says about the content.

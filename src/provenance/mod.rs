@@ -6,6 +6,7 @@
 //!   versions: verdict, evidence, quotes, values, title;
 //! - [`evidence`] reads a claim's evidence as the site shows it (the
 //!   claimant's own citations are appearances) and pairs two versions' entries;
+//! - [`version`] reads one version of a content file, or says why it cannot;
 //! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
 //! - [`chain`] reads the commits that changed `content/` and their changed
 //!   files, in parallel runs;
@@ -31,8 +32,9 @@ mod record;
 mod revision;
 mod stamp;
 mod unreadable;
+pub mod version;
 
-pub use changeset::{FileChange, FileVersion, compare_content, compare_versions};
+pub use changeset::{FileChange, compare_content, compare_versions};
 pub use compare::{Change, compare_docs};
 pub use disk::unreadable_on_disk;
 pub use error::GitError;
@@ -42,3 +44,4 @@ pub use record::{Noun, Record, Revision};
 pub(crate) use revision::merge_base;
 pub use stamp::Stamp;
 pub use unreadable::Unreadable;
+pub use version::FileVersion;
