@@ -36,14 +36,22 @@ struct LogEntry {
     title: String,
     /// The record's page, unless it was removed.
     url: Option<String>,
-    /// The record's page as an absolute address (the log's, when removed), for the feed.
-    address: String,
-    /// The first change in words, for the feed's entry title.
-    headline: String,
-    /// Every change in words, for the feed's summary.
-    summary: String,
     /// The commit and its changes in words (one, as the revision list takes a list).
     revisions: Vec<RevisionView>,
+}
+
+/// A log entry as the feed shows it: with an absolute address and the
+/// changes in words as its title and summary.
+#[derive(Debug, Serialize)]
+struct FeedEntry {
+    #[serde(flatten)]
+    entry: LogEntry,
+    /// The record's page as an absolute address (the log's, when removed).
+    address: String,
+    /// The first change in words, for the entry's title.
+    headline: String,
+    /// Every change in words, for the summary.
+    summary: String,
 }
 
 /// A revision in the log: record index and revision index.
@@ -80,8 +88,9 @@ impl<'a> Titles<'a> {
         }
     }
 
-    /// The record's title and page path; when it is gone, no page and the
-    /// title of its last readable version, else (none had one) its id.
+    /// The record's title and its page (`claims/<id>/`, relative to the
+    /// site); when it is gone, no page and the title of its last readable
+    /// version, else (none had one) its id.
     fn of(&self, viewer: &Viewer, record: &Record) -> (String, Option<String>) {
         let site = viewer.site;
         let id = record.id.as_str();
@@ -98,7 +107,7 @@ impl<'a> Titles<'a> {
         };
         match found {
             Some((title, folder)) if !record.removed => {
-                (title, Some(viewer.urls.path(&format!("{folder}/{id}/"))))
+                (title, Some(format!("{folder}/{id}/")))
             }
             _ => (record.title.as_deref().unwrap_or(id).to_string(), None),
         }
@@ -116,20 +125,15 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         let titles = Arc::clone(&titles);
         move |&(r, v): &Position| {
             let record = &history.records[r];
-            let (title, url) = titles.of(viewer, record);
-            let revision = viewer.revision(&record.revisions[v]);
-            LogEntry {
+            let (title, page) = titles.of(viewer, record);
+            let entry = LogEntry {
                 kind: record.kind,
                 id: record.id.clone(),
                 title,
-                address: url
-                    .as_ref()
-                    .map_or_else(|| viewer.urls.absolute(DIR), |path| absolute(viewer, path)),
-                url,
-                headline: revision.lines.first().cloned().unwrap_or_default(),
-                summary: revision.lines.join(" "),
-                revisions: vec![revision],
-            }
+                url: page.as_deref().map(|page| viewer.urls.path(page)),
+                revisions: vec![viewer.revision(&record.revisions[v])],
+            };
+            (entry, page)
         }
     };
     let entry = Arc::new(entry);
@@ -142,7 +146,7 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         viewer.site.config.page_size,
         move |path, slice, _| {
             let mut page = context(path, viewer.t().text("changes"));
-            let entries: Vec<LogEntry> = slice.iter().map(|p| page_entry(p)).collect();
+            let entries: Vec<LogEntry> = slice.iter().map(|p| page_entry(p).0).collect();
             page.insert("entries", &entries);
             page
         },
@@ -152,7 +156,12 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
         theme::CHANGES_FEED,
         move || {
             let newest = positions.iter().take(viewer.site.config.feed_entries);
-            let entries: Vec<LogEntry> = newest.map(|p| xml_entry(entry(p))).collect();
+            let entries: Vec<FeedEntry> = newest
+                .map(|p| {
+                    let (entry, page) = entry(p);
+                    feed_entry(viewer, entry, page.as_deref())
+                })
+                .collect();
             let mut feed = Context::new();
             let updated = history.newest.map(|stamp| stamp.rfc3339());
             feed.insert(
@@ -168,16 +177,21 @@ pub(super) fn jobs<'v>(viewer: &'v Viewer) -> Vec<Job<'v>> {
     jobs
 }
 
-/// An entry with the characters XML forbids removed.
-fn xml_entry(mut entry: LogEntry) -> LogEntry {
+/// The feed's entry for `entry`, whose record's page is `page` (none when
+/// removed), with the characters XML forbids removed.
+fn feed_entry(viewer: &Viewer, mut entry: LogEntry, page: Option<&str>) -> FeedEntry {
     entry.title = xml_text(&entry.title);
-    entry.headline = xml_text(&entry.headline);
-    entry.summary = xml_text(&entry.summary);
     for revision in &mut entry.revisions {
         revision.subject = xml_text(&revision.subject);
         revision.lines = revision.lines.iter().map(|l| xml_text(l)).collect();
     }
-    entry
+    let lines = entry.revisions.first().map_or(&[][..], |r| &r.lines[..]);
+    FeedEntry {
+        address: viewer.urls.absolute(page.unwrap_or(DIR)),
+        headline: lines.first().cloned().unwrap_or_default(),
+        summary: lines.join(" "),
+        entry,
+    }
 }
 
 /// One record's history in `/changes.json`, with its page's address.
@@ -200,10 +214,7 @@ pub(super) fn data_file(viewer: &Viewer) -> OutputFile {
             (history.records.iter())
                 .map(|record| RecordData {
                     record,
-                    url: titles
-                        .of(viewer, record)
-                        .1
-                        .map(|path| absolute(viewer, &path)),
+                    url: (titles.of(viewer, record).1).map(|page| viewer.urls.absolute(&page)),
                 })
                 .collect()
         })
@@ -227,13 +238,6 @@ pub(super) fn record_data<'a>(
         record,
         url: Some(viewer.urls.absolute(&format!("{folder}/{id}/"))),
     })
-}
-
-/// `path` (already under the base path) as an absolute address.
-fn absolute(viewer: &Viewer, path: &str) -> String {
-    let base_path = viewer.site.config.base_path();
-    let relative = path.strip_prefix(base_path.as_str()).unwrap_or(path);
-    viewer.urls.absolute(relative)
 }
 
 /// Whether the site publishes the log (its git history was read).
