@@ -30,15 +30,23 @@ pub struct History {
     pub records: Vec<Record>,
     /// The newest commit that changed `content/`: the site's revision date.
     pub newest: Option<Stamp>,
-    /// The current record of each kind and id.
-    current: HashMap<(Kind, String), usize>,
+    /// The current record of each kind and id (by kind first, so a lookup
+    /// borrows the id: pages look records up thousands of times).
+    current: HashMap<Kind, HashMap<String, usize>>,
 }
 
 impl History {
     /// The record of the current file of `kind` with `id`.
     pub fn record(&self, kind: Kind, id: &str) -> Option<&Record> {
-        let index = self.current.get(&(kind, id.to_string()))?;
+        let index = self.current.get(&kind)?.get(id)?;
         self.records.get(*index)
+    }
+
+    /// Takes the walk's current record of each kind and id.
+    fn follow(&mut self, current: HashMap<(Kind, String), usize>) {
+        for ((kind, id), index) in current {
+            self.current.entry(kind).or_default().insert(id, index);
+        }
     }
 }
 
@@ -91,7 +99,7 @@ fn walk(
     lineages.apply_all(&mut history, deltas);
     let state = lineages.state(&history);
     let gaps = !lineages.pending.is_empty();
-    history.current = lineages.current;
+    history.follow(lineages.current);
     let saved = (!gaps).then(|| cache::Saved::new(statuses, head, last_tree, state));
     Ok((history, saved, chain.len()))
 }

@@ -106,9 +106,7 @@ impl<'a> Titles<'a> {
             _ => None,
         };
         match found {
-            Some((title, folder)) if !record.removed => {
-                (title, Some(format!("{folder}/{id}/")))
-            }
+            Some((title, folder)) if !record.removed => (title, Some(format!("{folder}/{id}/"))),
             _ => (record.title.as_deref().unwrap_or(id).to_string(), None),
         }
     }

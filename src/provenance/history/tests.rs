@@ -96,7 +96,7 @@ fn history_in_runs(repo: &Repo, run_length: usize) -> History {
     let mut history = History::default();
     let mut lineages = Lineages::default();
     lineages.apply_all(&mut history, deltas);
-    history.current = lineages.current;
+    history.follow(lineages.current);
     history
 }
 
