@@ -12,7 +12,7 @@ use gix::diff::tree::recorder::Change as TreeChange;
 use rayon::prelude::*;
 
 use super::error::{GitError, git_error};
-use super::git::{ContentBlob, Repo, content_file, read_content_file};
+use super::git::{ContentBlob, Repo, content_file, path_text, read_content_file};
 use super::stamp::Stamp;
 use super::version::FileVersion;
 
@@ -141,17 +141,19 @@ fn content_deltas(
     Ok((deltas, previous))
 }
 
-/// A commit's committer time and subject line.
+/// A commit's committer time and subject line. A time git itself calls
+/// bad (`git fsck`: badDate, badDateOverflow) is [`Stamp::EPOCH`], as a time
+/// a stamp cannot hold is: one odd commit does not cost the whole history.
 fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError> {
     let commit = repo.repo.find_commit(id).map_err(git_error)?;
-    let time = commit.time().map_err(git_error)?;
     let message = commit.message_raw_sloppy();
     let subject = message
         .lines()
         .map(|line| shown(&line.to_str_lossy()))
         .find(|line| !line.is_empty())
         .unwrap_or_default();
-    Ok((Stamp::new(time.seconds, time.offset), subject))
+    let time = (commit.time()).map_or(Stamp::EPOCH, |time| Stamp::new(time.seconds, time.offset));
+    Ok((time, subject))
 }
 
 /// A subject line as pages show it: without control characters (a tab
@@ -314,7 +316,7 @@ fn content_version(
     path: &[u8],
     oid: ObjectId,
 ) -> Result<Option<ContentBlob>, GitError> {
-    let path = path.to_str_lossy();
+    let path = path_text(path);
     if content_file(&path).is_none() {
         return Ok(None);
     }

@@ -39,6 +39,12 @@ pub struct FileChange {
 }
 
 impl FileChange {
+    /// A file moved to another path with the same id and nothing else
+    /// changed (`git mv content/claims/a.md content/claims/2026/`).
+    pub(super) fn is_silent_move(&self) -> bool {
+        self.previous_path.is_some() && self.changes.is_empty() && self.unreadable.is_none()
+    }
+
     /// The change with the title of `version`, the one it was made from.
     fn titled(mut self, version: &FileVersion) -> FileChange {
         self.title = version.shown_title().map(str::to_string);
@@ -78,11 +84,15 @@ pub fn compare_content(
 /// removed or added. Sorted by kind, then id. A citation's publisher is
 /// found among the documents of its own side.
 pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Vec<FileChange> {
-    compare_versions_in(before, after, &HashMap::new())
+    let mut changes = compare_versions_in(before, after, &HashMap::new());
+    changes.retain(|change| !change.is_silent_move());
+    changes
 }
 
 /// [`compare_versions`], with the documents that neither side holds in
-/// `known` (by id).
+/// `known` (by id), and with the files moved to another folder without any
+/// other change ([`FileChange::is_silent_move`]): they change nothing a
+/// reader sees, but the history must follow them to their new path.
 pub(super) fn compare_versions_in(
     before: Vec<FileVersion>,
     after: Vec<FileVersion>,
@@ -123,7 +133,9 @@ pub(super) fn compare_versions_in(
         };
         change.titled(&old)
     }));
-    changes.retain(|change| !change.changes.is_empty() || change.unreadable.is_some());
+    changes.retain(|change| {
+        !change.changes.is_empty() || change.unreadable.is_some() || change.is_silent_move()
+    });
     changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));
     changes
 }

@@ -3,6 +3,7 @@
 //! and what changed in `content/` between two trees. Nothing here writes to
 //! the repository or touches the network.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -237,7 +238,7 @@ impl Repo {
         let tree = self.repo.find_tree(tree).map_err(git_error)?;
         let decoded = tree.decode().map_err(git_error)?;
         for entry in &decoded.entries {
-            let path = format!("{prefix}{}", entry.filename.to_str_lossy());
+            let path = format!("{prefix}{}", path_text(entry.filename));
             if entry.mode.is_tree() {
                 self.collect_blobs(entry.oid.to_owned(), format!("{path}/"), out)?;
             } else if entry.mode.is_blob() {
@@ -332,4 +333,23 @@ pub(crate) fn content_file(path: &str) -> Option<(Kind, String)> {
     }
     let id = rest.last()?.strip_suffix(".md")?;
     Some((kind, id.to_string()))
+}
+
+/// A name or path from a tree as text: itself when it is UTF-8, else with
+/// each byte that is not UTF-8 written `\xNN`. A lossy conversion would make
+/// `caf\xE9.md` and `caf\xE8.md` (both committed) one file, whose history
+/// would then mix theirs. Such a name is never a valid id, so `check`
+/// refuses it at the head; the history and `diff` still tell the files apart.
+pub(crate) fn path_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut text = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    Cow::Owned(text)
 }

@@ -76,7 +76,8 @@ pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError>
 }
 
 /// Reads the history from where `saved` stopped, if that commit is on the
-/// first-parent chain from `HEAD`, else from the start; with the state to
+/// first-parent chain from `HEAD` and its `content/` tree is the one saved,
+/// else from the start; with the state to
 /// save for the next build and the number of commits read. A walk that ends
 /// with a file that cannot be read (see [`Lineages::bridge`]) saves nothing:
 /// the next build starts from the last saved state instead.
@@ -86,7 +87,8 @@ fn walk(
     saved: Option<cache::Saved>,
 ) -> Result<(History, Option<cache::Saved>, usize), GitError> {
     let head = repo.repo.head_id().map_err(git_error)?.detach();
-    let position = saved.as_ref().and_then(cache::Saved::position);
+    let position = (saved.as_ref().and_then(cache::Saved::position))
+        .filter(|&(commit, tree)| repo.content_tree(commit).is_ok_and(|t| t == tree));
     let (chain, resumed) = first_parent_chain(repo, head, position.map(|(commit, _)| commit))?;
     let (mut history, mut lineages, previous) = match (resumed, saved, position) {
         (true, Some(saved), Some((_, tree))) => {
@@ -244,6 +246,13 @@ impl Lineages {
         };
         let old_path = change.previous_path.as_ref().unwrap_or(&change.path);
         let existing = self.by_path.remove(old_path);
+        if change.is_silent_move() {
+            // Nothing to record, but the record now lives at its new path.
+            if let Some(index) = existing {
+                self.by_path.insert(change.path, index);
+            }
+            return;
+        }
         let removed = change.changes.contains(&Change::Removed);
         let index = match existing {
             Some(index) => index,
