@@ -11,6 +11,7 @@ use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
+use gix::objs::tree::EntryMode;
 
 use super::error::{GitError, git_error};
 use super::unreadable::{Unreadable, fingerprint};
@@ -216,8 +217,8 @@ impl Repo {
         let mut blobs = Vec::new();
         self.collect_blobs(tree, String::new(), &mut blobs)?;
         let (mut files, mut unreadable) = (Vec::new(), Vec::new());
-        for (path, oid) in blobs {
-            match read_content_file(&self.repo, &path, oid)? {
+        for (path, oid, mode) in blobs {
+            match read_content_entry(&self.repo, &path, oid, mode)? {
                 Some(ContentBlob::Text(file)) => files.push(file),
                 Some(ContentBlob::Unreadable(version)) => unreadable.push(version),
                 None => {}
@@ -228,12 +229,13 @@ impl Repo {
         Ok((files, unreadable))
     }
 
-    /// Every blob below `tree`, with its path relative to `content/`.
+    /// Every entry below `tree` that is not a folder (files, symbolic
+    /// links, submodules), with its path relative to `content/` and its mode.
     fn collect_blobs(
         &self,
         tree: ObjectId,
         prefix: String,
-        out: &mut Vec<(String, ObjectId)>,
+        out: &mut Vec<(String, ObjectId, EntryMode)>,
     ) -> Result<(), GitError> {
         let tree = self.repo.find_tree(tree).map_err(git_error)?;
         let decoded = tree.decode().map_err(git_error)?;
@@ -241,8 +243,8 @@ impl Repo {
             let path = format!("{prefix}{}", path_text(entry.filename));
             if entry.mode.is_tree() {
                 self.collect_blobs(entry.oid.to_owned(), format!("{path}/"), out)?;
-            } else if entry.mode.is_blob() {
-                out.push((path, entry.oid.to_owned()));
+            } else {
+                out.push((path, entry.oid.to_owned(), entry.mode));
             }
         }
         Ok(())
@@ -284,12 +286,37 @@ impl Repo {
 pub(crate) enum ContentBlob {
     /// UTF-8 text of an allowed size.
     Text(RawFile),
-    /// Too large, or not UTF-8 text (as `load` refuses such files).
+    /// Too large, not UTF-8 text, or not a file at all (as `load` refuses
+    /// such files).
     Unreadable(FileVersion),
 }
 
+/// The entry at `path` (relative to `content/`) with object `oid` and
+/// `mode`, or `None` when it is not a content file: a file is read (see
+/// [`read_content_file`]); a symbolic link or a submodule with a content
+/// file's name is a version that cannot be read ([`Unreadable::NotAFile`]),
+/// never followed and never read.
+pub(crate) fn read_content_entry(
+    repo: &gix::Repository,
+    path: &str,
+    oid: ObjectId,
+    mode: EntryMode,
+) -> Result<Option<ContentBlob>, GitError> {
+    if mode.is_blob() {
+        return read_content_file(repo, path, oid);
+    }
+    let Some((kind, id)) = content_file(path).filter(|_| mode.is_link() || mode.is_commit()) else {
+        return Ok(None);
+    };
+    let named = (kind, format!("{CONTENT_FOLDER}/{path}"), id);
+    let print = fingerprint(oid.as_bytes());
+    let version = FileVersion::unreadable(named, Unreadable::NotAFile, print);
+    Ok(Some(ContentBlob::Unreadable(version)))
+}
+
 /// The content file at `path` (relative to `content/`) with blob `oid`, or
-/// `None` when it is not a content file.
+/// `None` when it is not a content file. A blob larger than
+/// [`MAX_FILE_BYTES`] is never read: its header gives its size.
 pub(crate) fn read_content_file(
     repo: &gix::Repository,
     path: &str,
