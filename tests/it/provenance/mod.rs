@@ -5,6 +5,7 @@ mod cache;
 mod gaps;
 mod history;
 mod hostile;
+mod hostile_tree;
 mod pages;
 mod removed;
 pub(crate) mod repo;
