@@ -5,6 +5,7 @@ mod cache;
 mod gaps;
 mod history;
 mod hostile;
+mod hostile_cache;
 mod hostile_tree;
 mod pages;
 mod removed;
