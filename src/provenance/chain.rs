@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use gix::ObjectId;
 use gix::bstr::{BString, ByteSlice};
-use gix::objs::tree::EntryMode;
 use gix::diff::tree::recorder::Change as TreeChange;
+use gix::objs::tree::EntryMode;
 use rayon::prelude::*;
 
 use super::error::{GitError, git_error};
@@ -316,7 +316,10 @@ fn entry(path: &BString, oid: ObjectId, mode: EntryMode) -> Option<Blob<'_>> {
 }
 
 /// The content file at `path` (relative to `content/`), if it is one.
-fn content_version(repo: &Repo, (path, oid, mode): Blob<'_>) -> Result<Option<ContentBlob>, GitError> {
+fn content_version(
+    repo: &Repo,
+    (path, oid, mode): Blob<'_>,
+) -> Result<Option<ContentBlob>, GitError> {
     let path = path_text(path);
     if content_file(&path).is_none() {
         return Ok(None);

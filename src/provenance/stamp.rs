@@ -128,10 +128,16 @@ mod tests {
             let back: Stamp = serde_json::from_str(&text).unwrap();
             assert_eq!(back, stamp, "{seconds} {offset}: {text}");
             let year = format!("{:04}", stamp.date().year());
-            assert!(text.starts_with(&format!("\"{year}-")), "the date shown is the one kept: {text}");
+            assert!(
+                text.starts_with(&format!("\"{year}-")),
+                "the date shown is the one kept: {text}"
+            );
         }
         assert_eq!(Stamp::new(253_402_300_800, 0), Stamp::EPOCH);
         assert_eq!(Stamp::new(1_780_000_000, 99 * 3600 + 99 * 60).offset, 0);
-        assert_eq!(Stamp::new(1_780_000_000, 7200).rfc3339(), "2026-05-28T22:26:40+02:00");
+        assert_eq!(
+            Stamp::new(1_780_000_000, 7200).rfc3339(),
+            "2026-05-28T22:26:40+02:00"
+        );
     }
 }

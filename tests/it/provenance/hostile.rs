@@ -106,12 +106,24 @@ fn absurd_commit_times_and_subjects_build_the_same_with_and_without_the_cache() 
     let long = "x".repeat(10 * 1024);
     let commits = [
         ("-62167219200 +0000", "Year zero", "0000-01-01T00:00:00Z"),
-        ("253402300800 +0000", "Year ten thousand", "1970-01-01T00:00:00Z"),
+        (
+            "253402300800 +0000",
+            "Year ten thousand",
+            "1970-01-01T00:00:00Z",
+        ),
         ("-99999999999 -0030", "Long ago", "1970-01-01T00:00:00Z"),
         ("1780000000 +9999", "Odd offset", "2026-05-28T20:26:40Z"),
-        ("99999999999999999999 +0000", "Overflow", "1970-01-01T00:00:00Z"),
+        (
+            "99999999999999999999 +0000",
+            "Overflow",
+            "1970-01-01T00:00:00Z",
+        ),
         ("1780000001 +0000", "", "2026-05-28T20:26:41Z"),
-        ("1780000002 +0000", "\u{1}\u{2}\u{1b}\u{7f}", "2026-05-28T20:26:42Z"),
+        (
+            "1780000002 +0000",
+            "\u{1}\u{2}\u{1b}\u{7f}",
+            "2026-05-28T20:26:42Z",
+        ),
         ("1780000003 +0130", &long, "2026-05-28T21:56:43+01:30"),
     ];
     let site = GitSite::committed();
@@ -127,7 +139,10 @@ fn absurd_commit_times_and_subjects_build_the_same_with_and_without_the_cache() 
     let cached = site.build_into("cached");
     std::fs::remove_dir_all(site.root().join(".claimtrail")).unwrap();
     let full = site.build_into("full");
-    assert!(first == full && cached == full, "the cache changed the output");
+    assert!(
+        first == full && cached == full,
+        "the cache changed the output"
+    );
 
     let changes: serde_json::Value =
         serde_json::from_str(&read(site.root(), "full/changes.json")).unwrap();

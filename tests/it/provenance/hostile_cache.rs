@@ -44,11 +44,29 @@ fn a_cache_edited_into_nonsense_is_read_past() {
     let content_tree = |commit: &str| site.git(&["rev-parse", &format!("{commit}:content")], DATE);
     let variants = [
         ("cut short", text[..text.len() / 2].to_string()),
-        ("wrong types", edited(&|v| v["state"]["records"] = json!("many"))),
-        ("a huge array", edited(&|v| v["state"]["by_path"] = json!(vec![json!(["content/claims/x.md", 1_000_000]); 200_000]))),
-        ("an index out of range", edited(&|v| v["state"]["by_path"][cost][1] = json!(999))),
-        ("a head that is a tree", edited(&|v| v["head"] = json!(content_tree("HEAD~1").trim()))),
-        ("the wrong tree", edited(&|v| v["tree"] = json!(content_tree("HEAD").trim()))),
+        (
+            "wrong types",
+            edited(&|v| v["state"]["records"] = json!("many")),
+        ),
+        (
+            "a huge array",
+            edited(&|v| {
+                v["state"]["by_path"] =
+                    json!(vec![json!(["content/claims/x.md", 1_000_000]); 200_000])
+            }),
+        ),
+        (
+            "an index out of range",
+            edited(&|v| v["state"]["by_path"][cost][1] = json!(999)),
+        ),
+        (
+            "a head that is a tree",
+            edited(&|v| v["head"] = json!(content_tree("HEAD~1").trim())),
+        ),
+        (
+            "the wrong tree",
+            edited(&|v| v["tree"] = json!(content_tree("HEAD").trim())),
+        ),
     ];
     for (what, text) in variants {
         fs::write(site.root().join(CACHE), &text).unwrap();
@@ -59,7 +77,11 @@ fn a_cache_edited_into_nonsense_is_read_past() {
         let resaved: Value =
             serde_json::from_str(&fs::read_to_string(site.root().join(CACHE)).unwrap()).unwrap();
         let head = site.git(&["rev-parse", "HEAD"], DATE);
-        assert_eq!(resaved["head"], head.trim(), "{what}: the walk is saved anew");
+        assert_eq!(
+            resaved["head"],
+            head.trim(),
+            "{what}: the walk is saved anew"
+        );
     }
 }
 
@@ -96,7 +118,11 @@ fn a_cache_that_is_a_symbolic_link_is_neither_read_nor_written_through() {
     site.commit("A cache that never ends", "2026-05-04T09:00:00Z");
     let said = build_within_a_minute(&site);
     assert!(said.contains("(git history: 2 commits read"), "{said}");
-    assert!(fs::symlink_metadata(site.root().join(CACHE)).unwrap().is_symlink());
+    assert!(
+        fs::symlink_metadata(site.root().join(CACHE))
+            .unwrap()
+            .is_symlink()
+    );
 
     let outside = tempfile::tempdir().unwrap();
     fs::remove_dir_all(site.root().join(".claimtrail")).unwrap();

@@ -23,7 +23,10 @@ fn records(site: &GitSite, id: &str) -> Vec<Vec<(String, Vec<String>)>> {
             (revisions.map(|revision| {
                 let kinds = revision["changes"].as_array().unwrap().iter();
                 let kinds = kinds.map(|c| c["change"].as_str().unwrap().to_string());
-                (revision["subject"].as_str().unwrap().to_string(), kinds.collect())
+                (
+                    revision["subject"].as_str().unwrap().to_string(),
+                    kinds.collect(),
+                )
             }))
             .collect()
         })
@@ -93,10 +96,22 @@ fn versions_broken_every_way_in_a_row_are_one_gap_and_diff_names_each() {
     let mut too_large = good.clone();
     too_large.resize(3 * 1024 * 1024, b'a');
     let broken: [(&str, Vec<u8>, &str); 5] = [
-        ("Garbage", vec![0xff, 0xfe, 0x00, 0x9c, 0x80], "is not UTF-8 text"),
-        ("Unclosed", b"+++\ntitle = \"x\"\nstatus = \"refuted\"\n".to_vec(), "does not parse"),
+        (
+            "Garbage",
+            vec![0xff, 0xfe, 0x00, 0x9c, 0x80],
+            "is not UTF-8 text",
+        ),
+        (
+            "Unclosed",
+            b"+++\ntitle = \"x\"\nstatus = \"refuted\"\n".to_vec(),
+            "does not parse",
+        ),
         ("NUL", b"\0\0+++\n".to_vec(), "does not parse"),
-        ("Bad TOML", b"+++\ntitle = [[[\n+++\n".to_vec(), "does not parse"),
+        (
+            "Bad TOML",
+            b"+++\ntitle = [[[\n+++\n".to_vec(),
+            "does not parse",
+        ),
         ("Too large", too_large, "is too large to be read as content"),
     ];
     for (subject, bytes, _) in &broken {
@@ -118,7 +133,10 @@ fn versions_broken_every_way_in_a_row_are_one_gap_and_diff_names_each() {
     for (back, (subject, _, why)) in (2..=6).rev().zip(&broken) {
         let (base, head) = (format!("HEAD~{back}"), format!("HEAD~{}", back - 1));
         let run = run_ok(&site, &["diff", &base, &head]);
-        assert!(run.stdout.contains("**1 file cannot be read**"), "{subject}: {run:?}");
+        assert!(
+            run.stdout.contains("**1 file cannot be read**"),
+            "{subject}: {run:?}"
+        );
         assert!(run.stdout.contains(why), "{subject}: {run:?}");
     }
 }
@@ -128,7 +146,10 @@ fn versions_broken_every_way_in_a_row_are_one_gap_and_diff_names_each() {
 fn names_that_are_not_utf8_stay_two_files_and_content_as_a_file_is_no_folder() {
     use std::os::unix::ffi::OsStrExt;
     let site = GitSite::committed();
-    let blob = site.git(&["rev-parse", &format!("HEAD:{COST}")], "2026-01-01T00:00:00Z");
+    let blob = site.git(
+        &["rev-parse", &format!("HEAD:{COST}")],
+        "2026-01-01T00:00:00Z",
+    );
     let e9 = OsStr::from_bytes(b"content/claims/caf\xe9.md");
     let e8 = OsStr::from_bytes(b"content/claims/caf\xe8.md");
     site.stage("100644", blob.trim(), e9);
@@ -144,7 +165,10 @@ fn names_that_are_not_utf8_stay_two_files_and_content_as_a_file_is_no_folder() {
     site.unstage(e8);
     // One commit whose `content` is a file: everything in it is removed.
     let file = site.object("blob", b"not a folder\n");
-    site.git(&["rm", "-r", "-q", "--cached", "content"], "2026-01-01T00:00:00Z");
+    site.git(
+        &["rm", "-r", "-q", "--cached", "content"],
+        "2026-01-01T00:00:00Z",
+    );
     site.stage("100644", &file, OsStr::new("content"));
     site.commit_index("Content is a file", "2026-05-06T09:00:00Z");
     site.git(&["rm", "-q", "--cached", "content"], "2026-01-01T00:00:00Z");
@@ -179,7 +203,11 @@ fn a_claim_moved_into_a_folder_renamed_by_case_and_back_keeps_one_record() {
     let inside = "content/claims/2026/acme-model-2-cost.md";
     site.rename(COST, inside);
     site.commit("File it under 2026", "2026-05-04T09:00:00Z");
-    site.edit(inside, "is 35% cheaper per token.", "is a third cheaper per token.");
+    site.edit(
+        inside,
+        "is 35% cheaper per token.",
+        "is a third cheaper per token.",
+    );
     site.commit("Reword it", "2026-05-05T09:00:00Z");
     site.rename(inside, COST);
     site.commit("Take it out again", "2026-05-06T09:00:00Z");

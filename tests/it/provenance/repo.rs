@@ -95,7 +95,11 @@ impl GitSite {
 
     /// Takes `path` out of the index only.
     pub fn unstage(&self, path: &OsStr) {
-        let args = [OsStr::new("update-index"), OsStr::new("--force-remove"), path];
+        let args = [
+            OsStr::new("update-index"),
+            OsStr::new("--force-remove"),
+            path,
+        ];
         self.git_os(&args, "2026-01-01T00:00:00Z");
     }
 
