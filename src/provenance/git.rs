@@ -14,6 +14,7 @@ use gix::objs::TreeRefIter;
 use gix::objs::tree::EntryMode;
 
 use super::error::{GitError, git_error};
+use super::tree_diff::{FileChanges, MAX_PATH_BYTES, checkout_name};
 use super::unreadable::{Unreadable, fingerprint};
 use super::version::FileVersion;
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
@@ -215,7 +216,7 @@ impl Repo {
             return Ok((Vec::new(), Vec::new()));
         };
         let mut blobs = Vec::new();
-        self.collect_blobs(tree, String::new(), &mut blobs)?;
+        self.collect_blobs(tree, &mut blobs)?;
         let (mut files, mut unreadable) = (Vec::new(), Vec::new());
         for (path, oid, mode) in blobs {
             match read_content_entry(&self.repo, &path, oid, mode)? {
@@ -230,29 +231,38 @@ impl Repo {
     }
 
     /// Every entry below `tree` that is not a folder (files, symbolic
-    /// links, submodules), with its path relative to `content/` and its mode.
+    /// links, submodules), with its path relative to `content/` and its mode;
+    /// only the paths a checkout can write (see [`checkout_name`],
+    /// [`MAX_PATH_BYTES`]). Folders are read from a list, not by recursion:
+    /// a tree nested 100,000 deep would overflow the stack.
     fn collect_blobs(
         &self,
         tree: ObjectId,
-        prefix: String,
         out: &mut Vec<(String, ObjectId, EntryMode)>,
     ) -> Result<(), GitError> {
-        let tree = self.repo.find_tree(tree).map_err(git_error)?;
-        let decoded = tree.decode().map_err(git_error)?;
-        for entry in &decoded.entries {
-            let path = format!("{prefix}{}", path_text(entry.filename));
-            if entry.mode.is_tree() {
-                self.collect_blobs(entry.oid.to_owned(), format!("{path}/"), out)?;
-            } else {
-                out.push((path, entry.oid.to_owned(), entry.mode));
+        let mut folders = vec![(tree, String::new())];
+        while let Some((tree, prefix)) = folders.pop() {
+            let tree = self.repo.find_tree(tree).map_err(git_error)?;
+            let decoded = tree.decode().map_err(git_error)?;
+            for entry in &decoded.entries {
+                let path = format!("{prefix}{}", path_text(entry.filename));
+                if !checkout_name(entry.filename) || path.len() > MAX_PATH_BYTES {
+                    continue;
+                }
+                if entry.mode.is_tree() {
+                    folders.push((entry.oid.to_owned(), format!("{path}/")));
+                } else {
+                    out.push((path, entry.oid.to_owned(), entry.mode));
+                }
             }
         }
         Ok(())
     }
 
-    /// What changed between two `content/` trees (either may be missing), as
-    /// paths relative to `content/`. Subtrees with the same id are skipped
-    /// without being read, so the cost follows what changed.
+    /// What changed between two `content/` trees (either may be missing): the
+    /// entries that are not folders, as paths relative to `content/` (see
+    /// [`FileChanges`]). Subtrees with the same id are skipped without being
+    /// read, so the cost follows what changed.
     pub(crate) fn tree_changes(
         &self,
         before: Option<ObjectId>,
@@ -269,7 +279,7 @@ impl Repo {
             .map_err(git_error)?;
         let data = |tree: &Option<gix::Tree<'_>>| tree.as_ref().map_or(&empty, |t| &t.data).clone();
         let (before_data, after_data) = (data(&before_tree), data(&after_tree));
-        let mut recorder = gix::diff::tree::Recorder::default();
+        let mut recorder = FileChanges::default();
         gix::diff::tree(
             TreeRefIter::from_bytes(&before_data, self.repo.object_hash()),
             TreeRefIter::from_bytes(&after_data, self.repo.object_hash()),

@@ -231,3 +231,32 @@ fn a_claim_moved_into_a_folder_renamed_by_case_and_back_keeps_one_record() {
     let run = run_ok(&site, &["diff", "HEAD~5", "HEAD~4"]);
     assert!(run.stdout.contains("no content changes"), "{run:?}");
 }
+
+#[test]
+fn a_claim_nested_20000_folders_deep_is_read_past_in_linear_time() {
+    let site = GitSite::committed();
+    let deep = format!("content/claims/{}x.md", "a/".repeat(20_000));
+    let claim = std::fs::read(site.root().join(COST)).unwrap();
+    let mut stream = format!(
+        "commit refs/heads/main\ncommitter Editor <editor@example.org> 1780000000 +0000\ndata 4\nDeep\nfrom refs/heads/main^0\nM 100644 inline {deep}\ndata {}\n",
+        claim.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(&claim);
+    stream.extend_from_slice(
+        b"\ncommit refs/heads/main\ncommitter Editor <editor@example.org> 1780000001 +0000\ndata 7\nShallow\nD content/claims/a\n\n",
+    );
+    site.git_with_input(&["fast-import", "--quiet"], &stream);
+
+    let started = std::time::Instant::now();
+    assert_eq!(built(&site), None);
+    assert!(
+        records(&site, "x").is_empty(),
+        "a path no checkout can write is no file"
+    );
+    assert_eq!(records(&site, "acme-model-2-cost").len(), 1);
+    let run = run_ok(&site, &["diff", "HEAD~2", "HEAD~1"]);
+    assert!(run.stdout.contains("no content changes"), "{run:?}");
+    let elapsed = started.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(30), "{elapsed:?}");
+}

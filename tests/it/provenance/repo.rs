@@ -58,6 +58,17 @@ impl GitSite {
         String::from_utf8(output.stdout).unwrap()
     }
 
+    /// Runs `git args` with `input` on its standard input; panics if it fails.
+    pub fn git_with_input(&self, args: &[&str], input: &[u8]) {
+        let mut command = Command::new("git");
+        command.args(args).stdin(std::process::Stdio::piped());
+        let date = "2026-01-01T00:00:00Z";
+        let mut child = self.with_identity(&mut command, date).spawn().unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+    }
+
     /// Fixed names and dates for a git command run in the repository.
     fn with_identity<'c>(&self, command: &'c mut Command, date: &str) -> &'c mut Command {
         command
