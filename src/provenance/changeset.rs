@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare::{Change, compare_docs_in};
 use super::evidence::{DocumentInfo, Publishers};
+use super::renames::Removed;
 use super::unreadable::Unreadable;
 use super::version::FileVersion;
 use crate::load::{Kind, RawFile};
@@ -119,14 +120,14 @@ pub(super) fn compare_versions_in(
             None => added.push(new),
         }
     }
-    let mut removed: Vec<FileVersion> = removed.into_values().collect();
+    let mut removed = Removed::new(removed.into_values().collect());
     for new in added {
-        match take_match(&mut removed, &new) {
+        match removed.take_match(&new) {
             Some(old) => changes.push(moved(&old, &new, &sides).titled(&new)),
             None => changes.push(single(&new, Change::Added).titled(&new)),
         }
     }
-    changes.extend(removed.into_iter().map(|old| {
+    changes.extend(removed.rest().map(|old| {
         let change = FileChange {
             unreadable: None,
             ..single(&old, Change::Removed)
@@ -146,22 +147,6 @@ fn kind_order(noun: &str) -> usize {
         .iter()
         .position(|kind| kind.noun() == noun)
         .unwrap_or(Kind::ALL.len())
-}
-
-/// Removes and returns the removed file that `new` replaces, best evidence first.
-fn take_match(removed: &mut Vec<FileVersion>, new: &FileVersion) -> Option<FileVersion> {
-    let same_kind = |old: &FileVersion| old.kind == new.kind;
-    let aliases = new.aliases();
-    let tests: [&dyn Fn(&FileVersion) -> bool; 4] = [
-        &|old| old.id == new.id,
-        &|old| aliases.contains(&old.id.as_str()),
-        &|old| old.fingerprint == new.fingerprint,
-        &|old| old.title().is_some() && old.title() == new.title(),
-    ];
-    let position = tests
-        .iter()
-        .find_map(|test| removed.iter().position(|old| same_kind(old) && test(old)))?;
-    Some(removed.remove(position))
 }
 
 /// Where each side's citations find their documents' publishers.

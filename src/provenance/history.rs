@@ -17,6 +17,7 @@ use super::changeset::{FileChange, compare_versions_in};
 use super::compare::Change;
 use super::error::{GitError, git_error};
 use super::evidence::DocumentInfo;
+use super::gaps::take_broken;
 use super::git::{Repo, Unavailable};
 use super::record::{Record, Revision, kind_of_noun};
 use super::stamp::Stamp;
@@ -187,7 +188,7 @@ impl Lineages {
         before: Vec<FileVersion>,
         after: Vec<FileVersion>,
     ) -> (Vec<FileVersion>, Vec<FileVersion>) {
-        let mut old: Vec<(String, FileVersion)> = (before.into_iter())
+        let old: Vec<(String, FileVersion)> = (before.into_iter())
             .filter_map(|version| match version.unreadable {
                 None => Some((version.path.clone(), version)),
                 Some(_) => {
@@ -198,19 +199,9 @@ impl Lineages {
             .collect();
         let (readable, unreadable): (Vec<FileVersion>, Vec<FileVersion>) =
             after.into_iter().partition(|v| v.unreadable.is_none());
-        for version in unreadable {
-            let still_there = |path: &str| readable.iter().any(|v| v.path == path);
-            let found = (old.iter().position(|(path, _)| *path == version.path)).or_else(|| {
-                old.iter().position(|(path, v)| {
-                    v.kind == version.kind && v.id == version.id && !still_there(path)
-                })
-            });
-            if let Some(index) = found {
-                let (_, last) = old.remove(index);
-                self.pending.insert(version.path, last);
-            }
-        }
-        (old.into_iter().map(|(_, v)| v).collect(), readable)
+        let (old, taken) = take_broken(old, unreadable, &readable);
+        self.pending.extend(taken);
+        (old, readable)
     }
 
     /// The documents a commit's versions name, for [`Lineages::publishers_after`]:
