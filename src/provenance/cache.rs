@@ -20,7 +20,7 @@ use super::stamp::Stamp;
 pub(super) const CACHE_FILE: &str = ".claimtrail/history.json";
 
 /// Changes whenever the file's shape or the history's meaning changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// What a pass had read, and up to where.
 #[derive(Debug, Serialize, Deserialize)]
@@ -84,24 +84,48 @@ pub(super) fn path(root: &Path) -> PathBuf {
     root.join(CACHE_FILE)
 }
 
-/// The saved walk at `root`, if there is a usable one for `statuses`.
+/// The saved walk at `root`, if there is a usable one for `statuses`: a
+/// plain file (see [`plain`]) that parses, of this claimtrail's format and
+/// statuses, whose indexes all name one of its records.
 pub(super) fn load(root: &Path, statuses: &[&str]) -> Option<Saved> {
-    let text = std::fs::read(path(root)).ok()?;
+    let file = path(root);
+    if !plain(&file) {
+        return None;
+    }
+    let text = std::fs::read(file).ok()?;
     let saved: Saved = serde_json::from_slice(&text).ok()?;
     let same_statuses = saved
         .statuses
         .iter()
         .map(String::as_str)
         .eq(statuses.iter().copied());
-    (saved.format == FORMAT && saved.generator == env!("CARGO_PKG_VERSION") && same_statuses)
-        .then_some(saved)
+    (saved.format == FORMAT
+        && saved.generator == env!("CARGO_PKG_VERSION")
+        && same_statuses
+        && saved.state.indexes_in_range())
+    .then_some(saved)
+}
+
+/// Whether `file` (the cache file) and its folder are what
+/// claimtrail writes: a plain folder and, if the file is there, a regular
+/// file. A symbolic link committed in their place (`.claimtrail ->
+/// ~/.ssh`, `history.json -> /dev/zero`) is neither read, which could
+/// never end, nor written through, which would write outside the site.
+fn plain(file: &Path) -> bool {
+    let kind = |path: &Path| std::fs::symlink_metadata(path).map(|m| m.file_type());
+    let folder_ok = (file.parent()).is_none_or(|folder| kind(folder).map_or(true, |k| k.is_dir()));
+    folder_ok && kind(file).map_or(true, |kind| kind.is_file())
 }
 
 /// Writes `saved` for the next build, replacing the file in one step; a
-/// failure only costs the next build a full pass.
+/// failure only costs the next build a full pass. Nothing is written
+/// through a symbolic link (see [`plain`]).
 pub(super) fn store(root: &Path, saved: &Saved) {
     let file = path(root);
     let Some(folder) = file.parent() else { return };
+    if !plain(&file) {
+        return;
+    }
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(folder)?;
         // One write of the whole text: the file is megabytes of small values.
@@ -115,6 +139,15 @@ pub(super) fn store(root: &Path, saved: &Saved) {
 }
 
 impl State {
+    /// Whether every record index the state holds names one of its records
+    /// (a file edited by hand, or by a pull request, may say anything).
+    fn indexes_in_range(&self) -> bool {
+        let count = self.records.len();
+        (self.by_path.iter().map(|(_, i)| i))
+            .chain(self.current.iter().map(|(_, _, i)| i))
+            .all(|&i| i < count)
+    }
+
     /// The state of a finished walk.
     pub(super) fn of(
         history: (&[Record], Option<Stamp>),

@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 
 use gix::ObjectId;
-use gix::bstr::ByteSlice;
+use gix::bstr::{BString, ByteSlice};
 use gix::diff::tree::recorder::Change as TreeChange;
+use gix::objs::tree::EntryMode;
 use rayon::prelude::*;
 
 use super::error::{GitError, git_error};
-use super::git::{ContentBlob, Repo, content_file, read_content_file};
+use super::git::{ContentBlob, Repo, content_file, path_text, read_content_entry};
 use super::stamp::Stamp;
 use super::version::FileVersion;
 
@@ -141,17 +142,19 @@ fn content_deltas(
     Ok((deltas, previous))
 }
 
-/// A commit's committer time and subject line.
+/// A commit's committer time and subject line. A time git itself calls
+/// bad (`git fsck`: badDate, badDateOverflow) is [`Stamp::EPOCH`], as a time
+/// a stamp cannot hold is: one odd commit does not cost the whole history.
 fn commit_details(repo: &Repo, id: ObjectId) -> Result<(Stamp, String), GitError> {
     let commit = repo.repo.find_commit(id).map_err(git_error)?;
-    let time = commit.time().map_err(git_error)?;
     let message = commit.message_raw_sloppy();
     let subject = message
         .lines()
         .map(|line| shown(&line.to_str_lossy()))
         .find(|line| !line.is_empty())
         .unwrap_or_default();
-    Ok((Stamp::new(time.seconds, time.offset), subject))
+    let time = (commit.time()).map_or(Stamp::EPOCH, |time| Stamp::new(time.seconds, time.offset));
+    Ok((time, subject))
 }
 
 /// A subject line as pages show it: without control characters (a tab
@@ -226,7 +229,7 @@ impl<'a> Versions<'a> {
             }
             return Ok(place);
         }
-        let place = content_version(repo, blob.0, blob.1)?.map(|file| {
+        let place = content_version(repo, blob)?.map(|file| {
             self.files.push(file);
             self.uses.push(1);
             self.files.len() - 1
@@ -274,10 +277,12 @@ impl Parsed {
     }
 }
 
-/// A file's path (relative to `content/`) and blob id.
-type Blob<'a> = (&'a [u8], ObjectId);
+/// A path's entry (relative to `content/`): its path, object id and mode
+/// (a file, a symbolic link or a submodule: the same bytes as a file and as
+/// a link are two versions).
+type Blob<'a> = (&'a [u8], ObjectId, EntryMode);
 
-/// A changed path's blob before and after the change (files only).
+/// A changed path's entry before and after the change (anything but a folder).
 fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
     match change {
         TreeChange::Addition {
@@ -285,13 +290,13 @@ fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
             oid,
             path,
             ..
-        } if entry_mode.is_blob() => (None, Some((path.as_bytes(), *oid))),
+        } => (None, entry(path, *oid, *entry_mode)),
         TreeChange::Deletion {
             entry_mode,
             oid,
             path,
             ..
-        } if entry_mode.is_blob() => (Some((path.as_bytes(), *oid)), None),
+        } => (entry(path, *oid, *entry_mode), None),
         TreeChange::Modification {
             previous_entry_mode,
             previous_oid,
@@ -299,26 +304,27 @@ fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
             oid,
             path,
         } => (
-            previous_entry_mode
-                .is_blob()
-                .then_some((path.as_bytes(), *previous_oid)),
-            entry_mode.is_blob().then_some((path.as_bytes(), *oid)),
+            entry(path, *previous_oid, *previous_entry_mode),
+            entry(path, *oid, *entry_mode),
         ),
-        _ => (None, None),
     }
+}
+
+/// The entry of a changed path, unless it is a folder.
+fn entry(path: &BString, oid: ObjectId, mode: EntryMode) -> Option<Blob<'_>> {
+    (!mode.is_tree()).then_some((path.as_bytes(), oid, mode))
 }
 
 /// The content file at `path` (relative to `content/`), if it is one.
 fn content_version(
     repo: &Repo,
-    path: &[u8],
-    oid: ObjectId,
+    (path, oid, mode): Blob<'_>,
 ) -> Result<Option<ContentBlob>, GitError> {
-    let path = path.to_str_lossy();
+    let path = path_text(path);
     if content_file(&path).is_none() {
         return Ok(None);
     }
-    read_content_file(&repo.repo, &path, oid)
+    read_content_entry(&repo.repo, &path, oid, mode)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare::{Change, compare_docs_in};
 use super::evidence::{DocumentInfo, Publishers};
+use super::renames::Removed;
 use super::unreadable::Unreadable;
 use super::version::FileVersion;
 use crate::load::{Kind, RawFile};
@@ -39,6 +40,12 @@ pub struct FileChange {
 }
 
 impl FileChange {
+    /// A file moved to another path with the same id and nothing else
+    /// changed (`git mv content/claims/a.md content/claims/2026/`).
+    pub(super) fn is_silent_move(&self) -> bool {
+        self.previous_path.is_some() && self.changes.is_empty() && self.unreadable.is_none()
+    }
+
     /// The change with the title of `version`, the one it was made from.
     fn titled(mut self, version: &FileVersion) -> FileChange {
         self.title = version.shown_title().map(str::to_string);
@@ -78,11 +85,15 @@ pub fn compare_content(
 /// removed or added. Sorted by kind, then id. A citation's publisher is
 /// found among the documents of its own side.
 pub fn compare_versions(before: Vec<FileVersion>, after: Vec<FileVersion>) -> Vec<FileChange> {
-    compare_versions_in(before, after, &HashMap::new())
+    let mut changes = compare_versions_in(before, after, &HashMap::new());
+    changes.retain(|change| !change.is_silent_move());
+    changes
 }
 
 /// [`compare_versions`], with the documents that neither side holds in
-/// `known` (by id).
+/// `known` (by id), and with the files moved to another folder without any
+/// other change ([`FileChange::is_silent_move`]): they change nothing a
+/// reader sees, but the history must follow them to their new path.
 pub(super) fn compare_versions_in(
     before: Vec<FileVersion>,
     after: Vec<FileVersion>,
@@ -109,21 +120,23 @@ pub(super) fn compare_versions_in(
             None => added.push(new),
         }
     }
-    let mut removed: Vec<FileVersion> = removed.into_values().collect();
+    let mut removed = Removed::new(removed.into_values().collect());
     for new in added {
-        match take_match(&mut removed, &new) {
+        match removed.take_match(&new) {
             Some(old) => changes.push(moved(&old, &new, &sides).titled(&new)),
             None => changes.push(single(&new, Change::Added).titled(&new)),
         }
     }
-    changes.extend(removed.into_iter().map(|old| {
+    changes.extend(removed.rest().map(|old| {
         let change = FileChange {
             unreadable: None,
             ..single(&old, Change::Removed)
         };
         change.titled(&old)
     }));
-    changes.retain(|change| !change.changes.is_empty() || change.unreadable.is_some());
+    changes.retain(|change| {
+        !change.changes.is_empty() || change.unreadable.is_some() || change.is_silent_move()
+    });
     changes.sort_by(|a, b| (kind_order(&a.kind), &a.id).cmp(&(kind_order(&b.kind), &b.id)));
     changes
 }
@@ -134,22 +147,6 @@ fn kind_order(noun: &str) -> usize {
         .iter()
         .position(|kind| kind.noun() == noun)
         .unwrap_or(Kind::ALL.len())
-}
-
-/// Removes and returns the removed file that `new` replaces, best evidence first.
-fn take_match(removed: &mut Vec<FileVersion>, new: &FileVersion) -> Option<FileVersion> {
-    let same_kind = |old: &FileVersion| old.kind == new.kind;
-    let aliases = new.aliases();
-    let tests: [&dyn Fn(&FileVersion) -> bool; 4] = [
-        &|old| old.id == new.id,
-        &|old| aliases.contains(&old.id.as_str()),
-        &|old| old.fingerprint == new.fingerprint,
-        &|old| old.title().is_some() && old.title() == new.title(),
-    ];
-    let position = tests
-        .iter()
-        .find_map(|test| removed.iter().position(|old| same_kind(old) && test(old)))?;
-    Some(removed.remove(position))
 }
 
 /// Where each side's citations find their documents' publishers.

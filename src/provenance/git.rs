@@ -3,6 +3,7 @@
 //! and what changed in `content/` between two trees. Nothing here writes to
 //! the repository or touches the network.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -10,8 +11,10 @@ use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
+use gix::objs::tree::EntryMode;
 
 use super::error::{GitError, git_error};
+use super::tree_diff::{FileChanges, MAX_PATH_BYTES, checkout_name};
 use super::unreadable::{Unreadable, fingerprint};
 use super::version::FileVersion;
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
@@ -213,10 +216,10 @@ impl Repo {
             return Ok((Vec::new(), Vec::new()));
         };
         let mut blobs = Vec::new();
-        self.collect_blobs(tree, String::new(), &mut blobs)?;
+        self.collect_blobs(tree, &mut blobs)?;
         let (mut files, mut unreadable) = (Vec::new(), Vec::new());
-        for (path, oid) in blobs {
-            match read_content_file(&self.repo, &path, oid)? {
+        for (path, oid, mode) in blobs {
+            match read_content_entry(&self.repo, &path, oid, mode)? {
                 Some(ContentBlob::Text(file)) => files.push(file),
                 Some(ContentBlob::Unreadable(version)) => unreadable.push(version),
                 None => {}
@@ -227,29 +230,39 @@ impl Repo {
         Ok((files, unreadable))
     }
 
-    /// Every blob below `tree`, with its path relative to `content/`.
+    /// Every entry below `tree` that is not a folder (files, symbolic
+    /// links, submodules), with its path relative to `content/` and its mode;
+    /// only the paths a checkout can write (see [`checkout_name`],
+    /// [`MAX_PATH_BYTES`]). Folders are read from a list, not by recursion:
+    /// a tree nested 100,000 deep would overflow the stack.
     fn collect_blobs(
         &self,
         tree: ObjectId,
-        prefix: String,
-        out: &mut Vec<(String, ObjectId)>,
+        out: &mut Vec<(String, ObjectId, EntryMode)>,
     ) -> Result<(), GitError> {
-        let tree = self.repo.find_tree(tree).map_err(git_error)?;
-        let decoded = tree.decode().map_err(git_error)?;
-        for entry in &decoded.entries {
-            let path = format!("{prefix}{}", entry.filename.to_str_lossy());
-            if entry.mode.is_tree() {
-                self.collect_blobs(entry.oid.to_owned(), format!("{path}/"), out)?;
-            } else if entry.mode.is_blob() {
-                out.push((path, entry.oid.to_owned()));
+        let mut folders = vec![(tree, String::new())];
+        while let Some((tree, prefix)) = folders.pop() {
+            let tree = self.repo.find_tree(tree).map_err(git_error)?;
+            let decoded = tree.decode().map_err(git_error)?;
+            for entry in &decoded.entries {
+                let path = format!("{prefix}{}", path_text(entry.filename));
+                if !checkout_name(entry.filename) || path.len() > MAX_PATH_BYTES {
+                    continue;
+                }
+                if entry.mode.is_tree() {
+                    folders.push((entry.oid.to_owned(), format!("{path}/")));
+                } else {
+                    out.push((path, entry.oid.to_owned(), entry.mode));
+                }
             }
         }
         Ok(())
     }
 
-    /// What changed between two `content/` trees (either may be missing), as
-    /// paths relative to `content/`. Subtrees with the same id are skipped
-    /// without being read, so the cost follows what changed.
+    /// What changed between two `content/` trees (either may be missing): the
+    /// entries that are not folders, as paths relative to `content/` (see
+    /// [`FileChanges`]). Subtrees with the same id are skipped without being
+    /// read, so the cost follows what changed.
     pub(crate) fn tree_changes(
         &self,
         before: Option<ObjectId>,
@@ -266,7 +279,7 @@ impl Repo {
             .map_err(git_error)?;
         let data = |tree: &Option<gix::Tree<'_>>| tree.as_ref().map_or(&empty, |t| &t.data).clone();
         let (before_data, after_data) = (data(&before_tree), data(&after_tree));
-        let mut recorder = gix::diff::tree::Recorder::default();
+        let mut recorder = FileChanges::default();
         gix::diff::tree(
             TreeRefIter::from_bytes(&before_data, self.repo.object_hash()),
             TreeRefIter::from_bytes(&after_data, self.repo.object_hash()),
@@ -283,12 +296,37 @@ impl Repo {
 pub(crate) enum ContentBlob {
     /// UTF-8 text of an allowed size.
     Text(RawFile),
-    /// Too large, or not UTF-8 text (as `load` refuses such files).
+    /// Too large, not UTF-8 text, or not a file at all (as `load` refuses
+    /// such files).
     Unreadable(FileVersion),
 }
 
+/// The entry at `path` (relative to `content/`) with object `oid` and
+/// `mode`, or `None` when it is not a content file: a file is read (see
+/// [`read_content_file`]); a symbolic link or a submodule with a content
+/// file's name is a version that cannot be read ([`Unreadable::NotAFile`]),
+/// never followed and never read.
+pub(crate) fn read_content_entry(
+    repo: &gix::Repository,
+    path: &str,
+    oid: ObjectId,
+    mode: EntryMode,
+) -> Result<Option<ContentBlob>, GitError> {
+    if mode.is_blob() {
+        return read_content_file(repo, path, oid);
+    }
+    let Some((kind, id)) = content_file(path).filter(|_| mode.is_link() || mode.is_commit()) else {
+        return Ok(None);
+    };
+    let named = (kind, format!("{CONTENT_FOLDER}/{path}"), id);
+    let print = fingerprint(oid.as_bytes());
+    let version = FileVersion::unreadable(named, Unreadable::NotAFile, print);
+    Ok(Some(ContentBlob::Unreadable(version)))
+}
+
 /// The content file at `path` (relative to `content/`) with blob `oid`, or
-/// `None` when it is not a content file.
+/// `None` when it is not a content file. A blob larger than
+/// [`MAX_FILE_BYTES`] is never read: its header gives its size.
 pub(crate) fn read_content_file(
     repo: &gix::Repository,
     path: &str,
@@ -332,4 +370,23 @@ pub(crate) fn content_file(path: &str) -> Option<(Kind, String)> {
     }
     let id = rest.last()?.strip_suffix(".md")?;
     Some((kind, id.to_string()))
+}
+
+/// A name or path from a tree as text: itself when it is UTF-8, else with
+/// each byte that is not UTF-8 written `\xNN`. A lossy conversion would make
+/// `caf\xE9.md` and `caf\xE8.md` (both committed) one file, whose history
+/// would then mix theirs. Such a name is never a valid id, so `check`
+/// refuses it at the head; the history and `diff` still tell the files apart.
+pub(crate) fn path_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut text = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            text.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    Cow::Owned(text)
 }

@@ -17,6 +17,7 @@ use super::changeset::{FileChange, compare_versions_in};
 use super::compare::Change;
 use super::error::{GitError, git_error};
 use super::evidence::DocumentInfo;
+use super::gaps::take_broken;
 use super::git::{Repo, Unavailable};
 use super::record::{Record, Revision, kind_of_noun};
 use super::stamp::Stamp;
@@ -76,7 +77,8 @@ pub fn read_history(repo: &Repo, statuses: &[&str]) -> Result<History, GitError>
 }
 
 /// Reads the history from where `saved` stopped, if that commit is on the
-/// first-parent chain from `HEAD`, else from the start; with the state to
+/// first-parent chain from `HEAD` and its `content/` tree is the one saved,
+/// else from the start; with the state to
 /// save for the next build and the number of commits read. A walk that ends
 /// with a file that cannot be read (see [`Lineages::bridge`]) saves nothing:
 /// the next build starts from the last saved state instead.
@@ -86,7 +88,8 @@ fn walk(
     saved: Option<cache::Saved>,
 ) -> Result<(History, Option<cache::Saved>, usize), GitError> {
     let head = repo.repo.head_id().map_err(git_error)?.detach();
-    let position = saved.as_ref().and_then(cache::Saved::position);
+    let position = (saved.as_ref().and_then(cache::Saved::position))
+        .filter(|&(commit, tree)| repo.content_tree(commit).is_ok_and(|t| t == tree));
     let (chain, resumed) = first_parent_chain(repo, head, position.map(|(commit, _)| commit))?;
     let (mut history, mut lineages, previous) = match (resumed, saved, position) {
         (true, Some(saved), Some((_, tree))) => {
@@ -185,7 +188,7 @@ impl Lineages {
         before: Vec<FileVersion>,
         after: Vec<FileVersion>,
     ) -> (Vec<FileVersion>, Vec<FileVersion>) {
-        let mut old: Vec<(String, FileVersion)> = (before.into_iter())
+        let old: Vec<(String, FileVersion)> = (before.into_iter())
             .filter_map(|version| match version.unreadable {
                 None => Some((version.path.clone(), version)),
                 Some(_) => {
@@ -196,19 +199,9 @@ impl Lineages {
             .collect();
         let (readable, unreadable): (Vec<FileVersion>, Vec<FileVersion>) =
             after.into_iter().partition(|v| v.unreadable.is_none());
-        for version in unreadable {
-            let still_there = |path: &str| readable.iter().any(|v| v.path == path);
-            let found = (old.iter().position(|(path, _)| *path == version.path)).or_else(|| {
-                old.iter().position(|(path, v)| {
-                    v.kind == version.kind && v.id == version.id && !still_there(path)
-                })
-            });
-            if let Some(index) = found {
-                let (_, last) = old.remove(index);
-                self.pending.insert(version.path, last);
-            }
-        }
-        (old.into_iter().map(|(_, v)| v).collect(), readable)
+        let (old, taken) = take_broken(old, unreadable, &readable);
+        self.pending.extend(taken);
+        (old, readable)
     }
 
     /// The documents a commit's versions name, for [`Lineages::publishers_after`]:
@@ -244,6 +237,13 @@ impl Lineages {
         };
         let old_path = change.previous_path.as_ref().unwrap_or(&change.path);
         let existing = self.by_path.remove(old_path);
+        if change.is_silent_move() {
+            // Nothing to record, but the record now lives at its new path.
+            if let Some(index) = existing {
+                self.by_path.insert(change.path, index);
+            }
+            return;
+        }
         let removed = change.changes.contains(&Change::Removed);
         let index = match existing {
             Some(index) => index,

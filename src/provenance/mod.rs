@@ -8,6 +8,8 @@
 //!   claimant's own citations are appearances) and pairs two versions' entries;
 //! - [`version`] reads one version of a content file, or says why it cannot;
 //! - [`changeset`] compares two sets of files: added, removed, renamed, edited;
+//! - [`tree_diff`] lists the files that changed between two trees, linearly
+//!   whatever the trees;
 //! - [`chain`] reads the commits that changed `content/` and their changed
 //!   files, in parallel runs;
 //! - [`history_edit`] says which `[[history]]` entries an edit added, and
@@ -25,12 +27,15 @@ pub mod compare;
 mod disk;
 mod error;
 pub(crate) mod evidence;
+mod gaps;
 pub mod git;
 pub mod history;
 pub mod history_edit;
 mod record;
+mod renames;
 mod revision;
 mod stamp;
+mod tree_diff;
 mod unreadable;
 pub mod version;
 

@@ -1,6 +1,6 @@
 //! Content file versions that cannot be compared: a frontmatter that does not
 //! parse (or a claim whose `status` cannot be read), bytes that are not UTF-8
-//! text, a file too large to load. `claimtrail diff` lists them; the history
+//! text, a file too large to load, a symbolic link or submodule. `claimtrail diff` lists them; the history
 //! walk treats them as a gap, comparing the next readable version with the
 //! last readable one.
 
@@ -24,6 +24,9 @@ pub enum Unreadable {
     NotUtf8,
     /// It is larger than a content file may be.
     TooLarge,
+    /// It is a symbolic link or a submodule with a content file's name: never
+    /// followed (`load` refuses it too).
+    NotAFile,
 }
 
 impl Unreadable {
@@ -33,6 +36,9 @@ impl Unreadable {
             Unreadable::DoesNotParse => "does not parse: run `claimtrail check`",
             Unreadable::NotUtf8 => "is not UTF-8 text, so it cannot be read",
             Unreadable::TooLarge => "is too large to be read as content",
+            Unreadable::NotAFile => {
+                "is a symbolic link or a submodule, not a file, so it is not read"
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ pub struct UnreadableFile {
     pub file: String,
     /// Whether the file is new (else it was changed, or moved).
     pub added: bool,
-    /// Why: `does_not_parse`, `not_utf8` or `too_large`.
+    /// Why: `does_not_parse`, `not_utf8`, `too_large` or `not_a_file`.
     pub reason: Unreadable,
 }
 

@@ -5,6 +5,8 @@ mod cache;
 mod gaps;
 mod history;
 mod hostile;
+mod hostile_cache;
+mod hostile_tree;
 mod pages;
 mod removed;
 pub(crate) mod repo;

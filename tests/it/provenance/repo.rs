@@ -1,6 +1,7 @@
 //! A git repository scripted commit by commit with the `git` command line,
 //! with fixed names and dates so every run makes the same commits.
 
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -37,8 +38,40 @@ impl GitSite {
 
     /// Runs `git args` in the repository with the given commit date; panics if it fails.
     pub fn git(&self, args: &[&str], date: &str) -> String {
-        let output = Command::new("git")
-            .args(args)
+        let mut command = Command::new("git");
+        command.args(args);
+        let output = self.with_identity(&mut command, date).output().unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Runs `git args` (which may hold names that are not UTF-8); panics if it fails.
+    pub fn git_os(&self, args: &[&OsStr], date: &str) -> String {
+        let mut command = Command::new("git");
+        command.args(args);
+        let output = self.with_identity(&mut command, date).output().unwrap();
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Runs `git args` with `input` on its standard input; panics if it fails.
+    pub fn git_with_input(&self, args: &[&str], input: &[u8]) {
+        let mut command = Command::new("git");
+        command.args(args).stdin(std::process::Stdio::piped());
+        let date = "2026-01-01T00:00:00Z";
+        let mut child = self.with_identity(&mut command, date).spawn().unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), input).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+    }
+
+    /// Fixed names and dates for a git command run in the repository.
+    fn with_identity<'c>(&self, command: &'c mut Command, date: &str) -> &'c mut Command {
+        command
             .current_dir(self.root())
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -48,14 +81,42 @@ impl GitSite {
             .env("GIT_COMMITTER_EMAIL", "editor@example.org")
             .env("GIT_AUTHOR_DATE", date)
             .env("GIT_COMMITTER_DATE", date)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Writes an object of `kind` (`blob`, `commit`) holding `bytes`, unchecked
+    /// (`--literally`), as no checkout could; its id.
+    pub fn object(&self, kind: &str, bytes: &[u8]) -> String {
+        let scratch = self.root().join(".git/claimtrail-test-object");
+        fs::write(&scratch, bytes).unwrap();
+        let path = scratch.to_str().unwrap();
+        let args = ["hash-object", "-w", "--literally", "-t", kind, path];
+        self.git(&args, "2026-01-01T00:00:00Z").trim().to_string()
+    }
+
+    /// Puts an entry of `mode` (`160000` a submodule, `120000` a link) with
+    /// object `id` at `path` in the index, without touching the files.
+    pub fn stage(&self, mode: &str, id: &str, path: &OsStr) {
+        let info = format!("{mode},{id},");
+        let mut entry = OsString::from(info);
+        entry.push(path);
+        let args = [OsStr::new("update-index"), OsStr::new("--add")];
+        let cache = [OsStr::new("--cacheinfo"), entry.as_os_str()];
+        self.git_os(&[&args[..], &cache[..]].concat(), "2026-01-01T00:00:00Z");
+    }
+
+    /// Takes `path` out of the index only.
+    pub fn unstage(&self, path: &OsStr) {
+        let args = [
+            OsStr::new("update-index"),
+            OsStr::new("--force-remove"),
+            path,
+        ];
+        self.git_os(&args, "2026-01-01T00:00:00Z");
+    }
+
+    /// Commits the index as it is (nothing added from the files).
+    pub fn commit_index(&self, subject: &str, date: &str) {
+        self.git(&["commit", "-q", "--no-verify", "-m", subject], date);
     }
 
     /// Commits everything with `subject` at `date`.

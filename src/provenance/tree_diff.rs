@@ -1,0 +1,137 @@
+//! What changed between two `content/` trees, as the history needs it: the
+//! entries that are not folders, each with its path, and only those a
+//! checkout could write. Any tree a pull request commits is diffed in time
+//! and memory linear in its size: gix's own recorder keeps every folder
+//! with its whole path, which for a tree nested 20,000 folders deep is
+//! gigabytes.
+
+use std::collections::VecDeque;
+
+use gix::bstr::{BStr, BString, ByteSlice};
+use gix::diff::tree::Visit;
+use gix::diff::tree::recorder::Change;
+use gix::diff::tree::visit;
+
+/// The longest path (relative to `content/`) a checkout can write: Linux's
+/// `PATH_MAX`. A longer path can never be a file `load` reads, so it is not
+/// followed, and building it would cost time and memory per folder.
+pub(crate) const MAX_PATH_BYTES: usize = 4096;
+
+/// Whether `name` can be a file or folder name in a checkout: `git fsck`
+/// refuses the others (empty, `.`, `..`, a `/` or a NUL inside), which only a
+/// hand-written tree object holds.
+pub(crate) fn checkout_name(name: &[u8]) -> bool {
+    !(name.is_empty() || name == b"." || name == b".." || name.contains(&b'/') || name.contains(&0))
+}
+
+/// A [`Visit`] delegate that records the changed entries that are not
+/// folders, with their paths, skipping everything below a path a checkout
+/// cannot write (see [`MAX_PATH_BYTES`], [`checkout_name`]).
+#[derive(Default)]
+pub(crate) struct FileChanges {
+    /// The path of the entry being visited.
+    path: Path,
+    /// The paths of the folders queued for a visit, in order.
+    queued: VecDeque<Path>,
+    /// What changed.
+    pub(crate) records: Vec<Change>,
+}
+
+/// A path being built, and how many of its last components were left out
+/// (it is too long, or a name cannot be checked out): while any is, nothing
+/// below it is recorded.
+#[derive(Default, Clone)]
+struct Path {
+    text: BString,
+    left_out: usize,
+}
+
+impl Path {
+    /// Adds `name` to the path, or counts it left out.
+    fn push(&mut self, name: &BStr) {
+        let fits = self.text.len() + 1 + name.len() <= MAX_PATH_BYTES;
+        if self.left_out > 0 || !fits || !checkout_name(name) {
+            self.left_out += 1;
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push(b'/');
+        }
+        self.text.extend_from_slice(name);
+    }
+
+    /// Takes the last component off.
+    fn pop(&mut self) {
+        if self.left_out > 0 {
+            self.left_out -= 1;
+            return;
+        }
+        let end = self.text.rfind_byte(b'/').unwrap_or(0);
+        self.text.truncate(end);
+    }
+}
+
+impl Visit for FileChanges {
+    fn pop_front_tracked_path_and_set_current(&mut self) {
+        self.path = self.queued.pop_front().unwrap_or_default();
+    }
+
+    fn push_back_tracked_path_component(&mut self, component: &BStr) {
+        self.path.push(component);
+        self.queued.push_back(self.path.clone());
+    }
+
+    fn push_path_component(&mut self, component: &BStr) {
+        self.path.push(component);
+    }
+
+    fn pop_path_component(&mut self) {
+        self.path.pop();
+    }
+
+    fn visit(&mut self, change: visit::Change) -> visit::Action {
+        if self.path.left_out > 0 {
+            return std::ops::ControlFlow::Continue(());
+        }
+        let path = || self.path.text.clone();
+        let record = match change {
+            visit::Change::Deletion {
+                entry_mode,
+                oid,
+                relation,
+            } if !entry_mode.is_tree() => Some(Change::Deletion {
+                entry_mode,
+                oid,
+                path: path(),
+                relation,
+            }),
+            visit::Change::Addition {
+                entry_mode,
+                oid,
+                relation,
+            } if !entry_mode.is_tree() => Some(Change::Addition {
+                entry_mode,
+                oid,
+                path: path(),
+                relation,
+            }),
+            visit::Change::Modification {
+                previous_entry_mode,
+                previous_oid,
+                entry_mode,
+                oid,
+            } if !(previous_entry_mode.is_tree() && entry_mode.is_tree()) => {
+                Some(Change::Modification {
+                    previous_entry_mode,
+                    previous_oid,
+                    entry_mode,
+                    oid,
+                    path: path(),
+                })
+            }
+            _ => None,
+        };
+        self.records.extend(record);
+        std::ops::ControlFlow::Continue(())
+    }
+}
