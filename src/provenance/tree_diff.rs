@@ -38,8 +38,9 @@ pub(crate) struct FileChanges {
 }
 
 /// A path being built, and how many of its last components were left out
-/// (it is too long, or a name cannot be checked out): while any is, nothing
-/// below it is recorded.
+/// (it is too long): while any is, nothing below it is recorded. Its names
+/// are checked ([`Path::checkout_path`]) only when a change is recorded: a
+/// diff of a large folder adds and takes off every name it compares.
 #[derive(Default, Clone)]
 struct Path {
     text: BString,
@@ -50,7 +51,7 @@ impl Path {
     /// Adds `name` to the path, or counts it left out.
     fn push(&mut self, name: &BStr) {
         let fits = self.text.len() + 1 + name.len() <= MAX_PATH_BYTES;
-        if self.left_out > 0 || !fits || !checkout_name(name) {
+        if self.left_out > 0 || !fits {
             self.left_out += 1;
             return;
         }
@@ -68,6 +69,13 @@ impl Path {
         }
         let end = self.text.rfind_byte(b'/').unwrap_or(0);
         self.text.truncate(end);
+    }
+
+    /// Whether a checkout could write the path: nothing left out, and every
+    /// name one a checkout can have (a name holding a `/` reads as two
+    /// names, each of which must be one).
+    fn checkout_path(&self) -> bool {
+        self.left_out == 0 && self.text.split(|&b| b == b'/').all(checkout_name)
     }
 }
 
@@ -90,48 +98,85 @@ impl Visit for FileChanges {
     }
 
     fn visit(&mut self, change: visit::Change) -> visit::Action {
-        if self.path.left_out > 0 {
-            return std::ops::ControlFlow::Continue(());
-        }
-        let path = || self.path.text.clone();
-        let record = match change {
-            visit::Change::Deletion {
-                entry_mode,
-                oid,
-                relation,
-            } if !entry_mode.is_tree() => Some(Change::Deletion {
-                entry_mode,
-                oid,
-                path: path(),
-                relation,
-            }),
-            visit::Change::Addition {
-                entry_mode,
-                oid,
-                relation,
-            } if !entry_mode.is_tree() => Some(Change::Addition {
-                entry_mode,
-                oid,
-                path: path(),
-                relation,
-            }),
+        let a_file = match &change {
+            visit::Change::Deletion { entry_mode, .. }
+            | visit::Change::Addition { entry_mode, .. } => !entry_mode.is_tree(),
             visit::Change::Modification {
                 previous_entry_mode,
-                previous_oid,
                 entry_mode,
-                oid,
-            } if !(previous_entry_mode.is_tree() && entry_mode.is_tree()) => {
-                Some(Change::Modification {
+                ..
+            } => !(previous_entry_mode.is_tree() && entry_mode.is_tree()),
+        };
+        if a_file && self.path.checkout_path() {
+            let path = self.path.text.clone();
+            self.records.push(match change {
+                visit::Change::Deletion {
+                    entry_mode,
+                    oid,
+                    relation,
+                } => Change::Deletion {
+                    entry_mode,
+                    oid,
+                    path,
+                    relation,
+                },
+                visit::Change::Addition {
+                    entry_mode,
+                    oid,
+                    relation,
+                } => Change::Addition {
+                    entry_mode,
+                    oid,
+                    path,
+                    relation,
+                },
+                visit::Change::Modification {
                     previous_entry_mode,
                     previous_oid,
                     entry_mode,
                     oid,
-                    path: path(),
-                })
-            }
-            _ => None,
-        };
-        self.records.extend(record);
+                } => Change::Modification {
+                    previous_entry_mode,
+                    previous_oid,
+                    entry_mode,
+                    oid,
+                    path,
+                },
+            });
+        }
         std::ops::ControlFlow::Continue(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(names: &[&[u8]]) -> Path {
+        let mut path = Path::default();
+        for name in names {
+            path.push(name.as_bstr());
+        }
+        path
+    }
+
+    #[test]
+    fn only_paths_a_checkout_can_write_are_recorded() {
+        assert!(path(&[b"claims", b"2026", b"x.md"]).checkout_path());
+        for odd in [&b".."[..], b".", b"", b"a\0b"] {
+            assert!(!path(&[b"claims", odd, b"x.md"]).checkout_path(), "{odd:?}");
+        }
+        let long = vec![b'a'; MAX_PATH_BYTES];
+        let mut too_long = path(&[b"claims", &long]);
+        assert!(
+            !too_long.checkout_path(),
+            "a path over PATH_MAX is left out"
+        );
+        too_long.pop();
+        assert!(
+            too_long.checkout_path(),
+            "and taking it off again restores it"
+        );
+        assert_eq!(too_long.text, "claims");
     }
 }
