@@ -7,7 +7,7 @@
 
 use std::collections::VecDeque;
 
-use gix::bstr::{BStr, BString, ByteSlice};
+use gix::bstr::{BStr, BString};
 use gix::diff::tree::Visit;
 use gix::diff::tree::recorder::Change;
 use gix::diff::tree::visit;
@@ -44,6 +44,8 @@ pub(crate) struct FileChanges {
 #[derive(Default, Clone)]
 struct Path {
     text: BString,
+    /// The length of `text` before each name in it was added.
+    starts: Vec<usize>,
     left_out: usize,
 }
 
@@ -55,6 +57,7 @@ impl Path {
             self.left_out += 1;
             return;
         }
+        self.starts.push(self.text.len());
         if !self.text.is_empty() {
             self.text.push(b'/');
         }
@@ -67,8 +70,8 @@ impl Path {
             self.left_out -= 1;
             return;
         }
-        let end = self.text.rfind_byte(b'/').unwrap_or(0);
-        self.text.truncate(end);
+        let start = self.starts.pop().unwrap_or(0);
+        self.text.truncate(start);
     }
 
     /// Whether a checkout could write the path: nothing left out, and every
@@ -150,6 +153,8 @@ impl Visit for FileChanges {
 
 #[cfg(test)]
 mod tests {
+    use gix::bstr::ByteSlice;
+
     use super::*;
 
     fn path(names: &[&[u8]]) -> Path {
@@ -178,5 +183,9 @@ mod tests {
             "and taking it off again restores it"
         );
         assert_eq!(too_long.text, "claims");
+
+        let mut slashed = path(&[b"claims", b"a/b"]);
+        slashed.pop();
+        assert_eq!(slashed.text, "claims", "a name is taken off whole");
     }
 }
