@@ -7,14 +7,14 @@
 use std::collections::HashMap;
 
 use gix::ObjectId;
-use gix::bstr::{BString, ByteSlice};
-use gix::diff::tree::recorder::Change as TreeChange;
+use gix::bstr::ByteSlice;
 use gix::objs::tree::EntryMode;
 use rayon::prelude::*;
 
 use super::error::{GitError, git_error};
 use super::git::{ContentBlob, Repo, content_file, path_text, read_content_entry};
 use super::stamp::Stamp;
+use super::tree_diff::{ChangedPath, Entry};
 use super::version::FileVersion;
 
 /// A commit whose `content/` changed, with the changed paths.
@@ -26,7 +26,7 @@ pub(super) struct Delta {
     /// Its message's first line.
     pub subject: String,
     /// The paths it changed, relative to `content/`.
-    changes: Vec<TreeChange>,
+    changes: Vec<ChangedPath>,
 }
 
 /// The first-parent chain from `head`, oldest first, stopping short of
@@ -282,37 +282,10 @@ impl Parsed {
 /// a link are two versions).
 type Blob<'a> = (&'a [u8], ObjectId, EntryMode);
 
-/// A changed path's entry before and after the change (anything but a folder).
-fn blobs(change: &TreeChange) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
-    match change {
-        TreeChange::Addition {
-            entry_mode,
-            oid,
-            path,
-            ..
-        } => (None, entry(path, *oid, *entry_mode)),
-        TreeChange::Deletion {
-            entry_mode,
-            oid,
-            path,
-            ..
-        } => (entry(path, *oid, *entry_mode), None),
-        TreeChange::Modification {
-            previous_entry_mode,
-            previous_oid,
-            entry_mode,
-            oid,
-            path,
-        } => (
-            entry(path, *previous_oid, *previous_entry_mode),
-            entry(path, *oid, *entry_mode),
-        ),
-    }
-}
-
-/// The entry of a changed path, unless it is a folder.
-fn entry(path: &BString, oid: ObjectId, mode: EntryMode) -> Option<Blob<'_>> {
-    (!mode.is_tree()).then_some((path.as_bytes(), oid, mode))
+/// A changed path's entry before and after the change.
+fn blobs(change: &ChangedPath) -> (Option<Blob<'_>>, Option<Blob<'_>>) {
+    let blob = |entry: Option<Entry>| entry.map(|e| (change.path.as_bytes(), e.oid, e.mode));
+    (blob(change.before), blob(change.after))
 }
 
 /// The content file at `path` (relative to `content/`), if it is one.

@@ -9,12 +9,11 @@ use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
-use gix::diff::tree::recorder::Change as TreeChange;
 use gix::objs::TreeRefIter;
 use gix::objs::tree::EntryMode;
 
 use super::error::{GitError, git_error};
-use super::tree_diff::{FileChanges, MAX_PATH_BYTES, checkout_name};
+use super::tree_diff::{ChangedPath, FileChanges, MAX_PATH_BYTES, checkout_name};
 use super::unreadable::{Unreadable, fingerprint};
 use super::version::FileVersion;
 use crate::load::{CONTENT_FOLDER, Kind, MAX_FILE_BYTES, RawFile};
@@ -267,7 +266,7 @@ impl Repo {
         &self,
         before: Option<ObjectId>,
         after: Option<ObjectId>,
-    ) -> Result<Vec<TreeChange>, GitError> {
+    ) -> Result<Vec<ChangedPath>, GitError> {
         let empty = Vec::new();
         let before_tree = before
             .map(|id| self.repo.find_tree(id))

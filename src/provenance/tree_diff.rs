@@ -7,10 +7,11 @@
 
 use std::collections::VecDeque;
 
+use gix::ObjectId;
 use gix::bstr::{BStr, BString};
 use gix::diff::tree::Visit;
-use gix::diff::tree::recorder::Change;
 use gix::diff::tree::visit;
+use gix::objs::tree::EntryMode;
 
 /// The longest path (relative to `content/`) a checkout can write: Linux's
 /// `PATH_MAX`. A longer path can never be a file `load` reads, so it is not
@@ -34,7 +35,34 @@ pub(crate) struct FileChanges {
     /// The paths of the folders queued for a visit, in order.
     queued: VecDeque<Path>,
     /// What changed.
-    pub(crate) records: Vec<Change>,
+    pub(crate) records: Vec<ChangedPath>,
+}
+
+/// A path whose entry changed, with its entry before and after the change
+/// (`None` on a side where it is missing or a folder).
+pub(crate) struct ChangedPath {
+    /// The path, relative to the trees compared.
+    pub(crate) path: BString,
+    /// The entry before the change.
+    pub(crate) before: Option<Entry>,
+    /// The entry after it.
+    pub(crate) after: Option<Entry>,
+}
+
+/// A tree entry that is not a folder: a file, a symbolic link or a submodule.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    /// Its object: the blob, or the submodule's commit.
+    pub(crate) oid: ObjectId,
+    /// Which of the three it is.
+    pub(crate) mode: EntryMode,
+}
+
+impl Entry {
+    /// The entry `oid` with `mode`, unless it is a folder.
+    fn unless_folder(oid: ObjectId, mode: EntryMode) -> Option<Entry> {
+        (!mode.is_tree()).then_some(Entry { oid, mode })
+    }
 }
 
 /// A path being built, and how many of its last components were left out
@@ -101,50 +129,29 @@ impl Visit for FileChanges {
     }
 
     fn visit(&mut self, change: visit::Change) -> visit::Action {
-        let a_file = match &change {
-            visit::Change::Deletion { entry_mode, .. }
-            | visit::Change::Addition { entry_mode, .. } => !entry_mode.is_tree(),
+        let (before, after) = match change {
+            visit::Change::Deletion {
+                entry_mode, oid, ..
+            } => (Entry::unless_folder(oid, entry_mode), None),
+            visit::Change::Addition {
+                entry_mode, oid, ..
+            } => (None, Entry::unless_folder(oid, entry_mode)),
             visit::Change::Modification {
                 previous_entry_mode,
+                previous_oid,
                 entry_mode,
-                ..
-            } => !(previous_entry_mode.is_tree() && entry_mode.is_tree()),
+                oid,
+            } => (
+                Entry::unless_folder(previous_oid, previous_entry_mode),
+                Entry::unless_folder(oid, entry_mode),
+            ),
         };
-        if a_file && self.path.checkout_path() {
+        if (before.is_some() || after.is_some()) && self.path.checkout_path() {
             let path = self.path.text.clone();
-            self.records.push(match change {
-                visit::Change::Deletion {
-                    entry_mode,
-                    oid,
-                    relation,
-                } => Change::Deletion {
-                    entry_mode,
-                    oid,
-                    path,
-                    relation,
-                },
-                visit::Change::Addition {
-                    entry_mode,
-                    oid,
-                    relation,
-                } => Change::Addition {
-                    entry_mode,
-                    oid,
-                    path,
-                    relation,
-                },
-                visit::Change::Modification {
-                    previous_entry_mode,
-                    previous_oid,
-                    entry_mode,
-                    oid,
-                } => Change::Modification {
-                    previous_entry_mode,
-                    previous_oid,
-                    entry_mode,
-                    oid,
-                    path,
-                },
+            self.records.push(ChangedPath {
+                path,
+                before,
+                after,
             });
         }
         std::ops::ControlFlow::Continue(())
