@@ -3,8 +3,9 @@
 //! indexes: a commit that breaks 10,000 files at once is matched in linear
 //! time.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
+use super::renames::Positions;
 use super::version::FileVersion;
 use crate::load::Kind;
 
@@ -21,12 +22,11 @@ pub(super) fn take_broken(
 ) -> (Vec<FileVersion>, Vec<(String, FileVersion)>) {
     let still_there: HashSet<&str> = readable.iter().map(|v| v.path.as_str()).collect();
     let mut by_path: HashMap<String, usize> = HashMap::with_capacity(old.len());
-    let mut by_id: HashMap<(Kind, String), BTreeSet<usize>> = HashMap::new();
+    let mut by_id: Positions<(Kind, String)> = Positions::default();
     for (at, (path, version)) in old.iter().enumerate() {
         by_path.insert(path.clone(), at);
         if !still_there.contains(path.as_str()) {
-            let key = (version.kind, version.id.clone());
-            by_id.entry(key).or_default().insert(at);
+            by_id.add((version.kind, version.id.clone()), at);
         }
     }
     let mut old: Vec<Option<(String, FileVersion)>> = old.into_iter().map(Some).collect();
@@ -35,14 +35,12 @@ pub(super) fn take_broken(
         let key = (version.kind, version.id.clone());
         let found = (by_path.get(&version.path).copied())
             .filter(|&at| old.get(at).is_some_and(Option::is_some))
-            .or_else(|| by_id.get(&key).and_then(|set| set.first().copied()));
+            .or_else(|| by_id.first(&key));
         let Some(at) = found else { continue };
         let Some((_, last)) = old.get_mut(at).and_then(Option::take) else {
             continue;
         };
-        if let Some(set) = by_id.get_mut(&(last.kind, last.id.clone())) {
-            set.remove(&at);
-        }
+        by_id.forget(&(last.kind, last.id.clone()), at);
         taken.push((version.path, last));
     }
     (old.into_iter().flatten().map(|(_, v)| v).collect(), taken)

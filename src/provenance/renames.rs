@@ -3,20 +3,50 @@
 //! 10,000 files and adds 10,000 others is matched in linear time.
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
 
 use super::version::FileVersion;
 use crate::load::Kind;
+
+/// The positions of a list's items by a key, each position given up once
+/// its item is taken; the first position first.
+pub(super) struct Positions<K>(HashMap<K, BTreeSet<usize>>);
+
+impl<K> Default for Positions<K> {
+    fn default() -> Self {
+        Positions(HashMap::new())
+    }
+}
+
+impl<K: Hash + Eq> Positions<K> {
+    /// Notes that the item at `at` has `key`.
+    pub(super) fn add(&mut self, key: K, at: usize) {
+        self.0.entry(key).or_default().insert(at);
+    }
+
+    /// The first position with `key`.
+    pub(super) fn first(&self, key: &K) -> Option<usize> {
+        self.0.get(key).and_then(|set| set.first().copied())
+    }
+
+    /// Gives up `at` under `key` (its item was taken).
+    pub(super) fn forget(&mut self, key: &K, at: usize) {
+        if let Some(set) = self.0.get_mut(key) {
+            set.remove(&at);
+        }
+    }
+}
 
 /// The removed files, in path order, with the indexes of those not yet taken.
 pub(super) struct Removed {
     /// Each removed file, `None` once taken.
     versions: Vec<Option<FileVersion>>,
     /// Positions by kind and id.
-    by_id: HashMap<(Kind, String), BTreeSet<usize>>,
+    by_id: Positions<(Kind, String)>,
     /// Positions by kind and fingerprint (the whole text).
-    by_print: HashMap<(Kind, u64), BTreeSet<usize>>,
+    by_print: Positions<(Kind, u64)>,
     /// Positions by kind and title, for the files that have one.
-    by_title: HashMap<(Kind, String), BTreeSet<usize>>,
+    by_title: Positions<(Kind, String)>,
 }
 
 impl Removed {
@@ -24,28 +54,16 @@ impl Removed {
     pub(super) fn new(versions: Vec<FileVersion>) -> Removed {
         let mut removed = Removed {
             versions: Vec::with_capacity(versions.len()),
-            by_id: HashMap::new(),
-            by_print: HashMap::new(),
-            by_title: HashMap::new(),
+            by_id: Positions::default(),
+            by_print: Positions::default(),
+            by_title: Positions::default(),
         };
         for (at, version) in versions.into_iter().enumerate() {
             let kind = version.kind;
-            removed
-                .by_id
-                .entry((kind, version.id.clone()))
-                .or_default()
-                .insert(at);
-            (removed
-                .by_print
-                .entry((kind, version.fingerprint))
-                .or_default())
-            .insert(at);
+            removed.by_id.add((kind, version.id.clone()), at);
+            removed.by_print.add((kind, version.fingerprint), at);
             if let Some(title) = version.title() {
-                (removed
-                    .by_title
-                    .entry((kind, title.to_string()))
-                    .or_default())
-                .insert(at);
+                removed.by_title.add((kind, title.to_string()), at);
             }
             removed.versions.push(Some(version));
         }
@@ -57,17 +75,13 @@ impl Removed {
     /// title; among several, the first by path. Of the same kind always.
     pub(super) fn take_match(&mut self, new: &FileVersion) -> Option<FileVersion> {
         let kind = new.kind;
-        let first = |set: Option<&BTreeSet<usize>>| set.and_then(|set| set.first().copied());
         let by_alias = (new.aliases().into_iter())
-            .filter_map(|alias| first(self.by_id.get(&(kind, alias.to_string()))))
+            .filter_map(|alias| self.by_id.first(&(kind, alias.to_string())))
             .min();
-        let at = first(self.by_id.get(&(kind, new.id.clone())))
+        let at = (self.by_id.first(&(kind, new.id.clone())))
             .or(by_alias)
-            .or_else(|| first(self.by_print.get(&(kind, new.fingerprint))))
-            .or_else(|| {
-                let title = new.title()?.to_string();
-                first(self.by_title.get(&(kind, title)))
-            })?;
+            .or_else(|| self.by_print.first(&(kind, new.fingerprint)))
+            .or_else(|| self.by_title.first(&(kind, new.title()?.to_string())))?;
         self.take(at)
     }
 
@@ -75,15 +89,10 @@ impl Removed {
     fn take(&mut self, at: usize) -> Option<FileVersion> {
         let version = self.versions.get_mut(at)?.take()?;
         let kind = version.kind;
-        let forget = |set: Option<&mut BTreeSet<usize>>| {
-            if let Some(set) = set {
-                set.remove(&at);
-            }
-        };
-        forget(self.by_id.get_mut(&(kind, version.id.clone())));
-        forget(self.by_print.get_mut(&(kind, version.fingerprint)));
+        self.by_id.forget(&(kind, version.id.clone()), at);
+        self.by_print.forget(&(kind, version.fingerprint), at);
         if let Some(title) = version.title() {
-            forget(self.by_title.get_mut(&(kind, title.to_string())));
+            self.by_title.forget(&(kind, title.to_string()), at);
         }
         Some(version)
     }
