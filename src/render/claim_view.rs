@@ -61,7 +61,7 @@ impl Viewer<'_, '_> {
             reviewed: claim.history.iter().map(|h| h.date).max().map(date_view),
             lead: claim.summary.clone(),
             language: claim.language.clone(),
-            events: self.with_git_verdicts(i, claim, &claim_timeline(i, claim)),
+            events: self.with_git_verdicts(i, &claim_timeline(i, claim)),
             provenance: self.provenance(claim),
             last_updated: date_view(self.last_changed(claim)),
             description: meta_description(&card.summary),

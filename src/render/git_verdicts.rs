@@ -30,27 +30,34 @@ pub(super) struct GitWording<'a> {
     pub first_changed_from: Option<&'a str>,
 }
 
-/// The [`GitWording`] of every claim of `site`, by index; empty when the site
-/// has no git history (every claim then has the default, which changes nothing).
-pub(super) fn git_wordings(site: &Site) -> Vec<GitWording<'_>> {
+/// The [`GitVerdicts`] of every claim of `site`, by index (`None` for a
+/// claim git has no history of); empty when the site has no git history.
+pub(super) fn every_claims_git_verdicts(site: &Site) -> Vec<Option<GitVerdicts<'_>>> {
     let Some(history) = site.provenance.as_ref() else {
         return Vec::new();
     };
     (site.claims.par_iter())
         .map(|claim| {
-            history
-                .record(Kind::Claim, &claim.id)
-                .map_or_else(GitWording::default, |record| GitWording {
-                    recorded: true,
-                    first_changed_from: git_verdicts(claim, record).first_changed_from,
-                })
+            let record = history.record(Kind::Claim, &claim.id)?;
+            Some(git_verdicts(claim, record))
         })
         .collect()
 }
 
+impl<'a> GitWording<'a> {
+    /// The wording of a claim with `verdicts` (`None`: git has no history of
+    /// it, so nothing changes).
+    pub(super) fn of(verdicts: Option<&GitVerdicts<'a>>) -> GitWording<'a> {
+        verdicts.map_or_else(GitWording::default, |verdicts| GitWording {
+            recorded: true,
+            first_changed_from: verdicts.first_changed_from,
+        })
+    }
+}
+
 /// Matches each verdict change in `record` to the first unused `[[history]]`
 /// entry of `claim` with the same status, dated up to a day after the commit.
-pub(super) fn git_verdicts<'a>(claim: &'a Claim, record: &'a Record) -> GitVerdicts<'a> {
+fn git_verdicts<'a>(claim: &'a Claim, record: &'a Record) -> GitVerdicts<'a> {
     let mut unused: Vec<(usize, Date, &str)> = (claim.history.iter().enumerate())
         .map(|(h, entry)| (h, entry.date, entry.status.as_str()))
         .collect();

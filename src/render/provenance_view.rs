@@ -6,7 +6,6 @@
 use time::Date;
 
 use super::format::date_view;
-use super::git_verdicts::git_verdicts;
 use super::subject::{parts as subject_parts, shortened};
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
@@ -156,24 +155,19 @@ impl Viewer<'_, '_> {
         }
     }
 
-    /// The claim's timeline events (`timeline`, newest first) plus a verdict
+    /// Claim `i`'s timeline events (`timeline`, newest first) plus a verdict
     /// event for every verdict change git recorded that no `[[history]]` entry
     /// of the same status, dated up to a day after the commit, explains. How
     /// the events of `timeline` read with git ("as recorded by git", a first
     /// entry that changed from git's earlier verdict) is [`Viewer::events`]'.
-    pub(super) fn with_git_verdicts(
-        &self,
-        i: usize,
-        claim: &Claim,
-        timeline: &[Event],
-    ) -> Vec<EventView> {
+    pub(super) fn with_git_verdicts(&self, i: usize, timeline: &[Event]) -> Vec<EventView> {
         let views = self.events(timeline);
-        let Some(record) = self.record(Kind::Claim, &claim.id) else {
+        let Some(verdicts) = self.git_verdicts(i) else {
             return views;
         };
         let mut events: Vec<(Date, EventView)> =
             timeline.iter().map(|e| e.date).zip(views).collect();
-        for (committed, status) in git_verdicts(claim, record).unexplained {
+        for &(committed, status) in &verdicts.unexplained {
             events.push((committed, self.git_verdict(i, committed, status)));
         }
         events.sort_by_key(|(date, _)| std::cmp::Reverse(*date));

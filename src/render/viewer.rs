@@ -7,7 +7,7 @@ use time::Date;
 
 use super::event_facts::event_facts;
 use super::format::{badge_background, date_view, text_color_on};
-use super::git_verdicts::{GitWording, git_wordings};
+use super::git_verdicts::{GitVerdicts, GitWording, every_claims_git_verdicts};
 use super::views::*;
 use crate::config::StatusDef;
 use crate::i18n::Translations;
@@ -37,8 +37,9 @@ pub(super) struct Viewer<'a, 'p> {
     status_values: Vec<SharedValue>,
     source_values: HashMap<&'a str, SharedValue>,
     date_values: HashMap<Date, SharedValue>,
-    // What git says about each claim's events (empty without history).
-    git_wordings: Vec<GitWording<'a>>,
+    // How git's verdict changes of each claim meet its `[[history]]`
+    // (empty without history), worked out once for its page and every list.
+    git_verdicts: Vec<Option<GitVerdicts<'a>>>,
 }
 
 impl<'a, 'p> Viewer<'a, 'p> {
@@ -62,7 +63,7 @@ impl<'a, 'p> Viewer<'a, 'p> {
             status_values: Vec::new(),
             source_values: HashMap::new(),
             date_values: HashMap::new(),
-            git_wordings: git_wordings(site),
+            git_verdicts: every_claims_git_verdicts(site),
         };
         let statuses = site.config.statuses.iter();
         viewer.status_views = statuses.map(|s| viewer.make_status(&s.id)).collect();
@@ -215,9 +216,15 @@ impl<'a, 'p> Viewer<'a, 'p> {
         events.iter().map(|event| self.event(event)).collect()
     }
 
+    /// How git's verdict changes of claim `i` meet its `[[history]]`, if git
+    /// has a history of it.
+    pub(super) fn git_verdicts(&self, i: usize) -> Option<&GitVerdicts<'a>> {
+        self.git_verdicts.get(i)?.as_ref()
+    }
+
     /// What git says about the events of claim `i`: nothing without history.
     pub(super) fn git_wording(&self, i: usize) -> GitWording<'a> {
-        self.git_wordings.get(i).copied().unwrap_or_default()
+        GitWording::of(self.git_verdicts(i))
     }
 
     fn event(&self, event: &Event) -> EventView {
