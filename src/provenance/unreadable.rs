@@ -1,8 +1,8 @@
 //! Content file versions that cannot be compared: a frontmatter that does not
 //! parse (or a claim whose `status` cannot be read), bytes that are not UTF-8
-//! text, a file too large to load, a symbolic link or submodule. `claimtrail diff` lists them; the history
-//! walk treats them as a gap, comparing the next readable version with the
-//! last readable one.
+//! text, a file too large to load, a symbolic link or submodule. `claimtrail
+//! diff` lists them; the history walk treats them as a gap, comparing the
+//! next readable version with the last readable one.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
