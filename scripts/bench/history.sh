@@ -56,7 +56,12 @@ build_ms() {
     cpu=$({
         TIMEFORMAT='%3U %3S'
         time "$BIN" build --root "$DIR/site" --output "$DIR/$1" --no-search >"$DIR/stdout" 2>"$DIR/stderr"
-    } 2>&1)
+    } 2>&1) || {
+        # Said here: the exit trap deletes $DIR, and the error with it.
+        echo "build $1 failed:" >&2
+        cat "$DIR/stderr" >&2
+        exit 1
+    }
     end=$(date +%s%N)
     awk -v kind="$1" '{ printf "%s %d\n", kind, ($1 + $2) * 1000 }' <<<"$cpu" >>"$DIR/cpu"
     sed -n 's/.*(git history: \([0-9]*\) commits\{0,1\} read in \([0-9]*\) ms)$/\1 \2/p' "$DIR/stdout" >>"$DIR/reads"
