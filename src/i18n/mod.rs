@@ -5,6 +5,7 @@
 
 mod table;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -157,9 +158,25 @@ impl Translations {
     /// The CLDR plural category of `n` in the language (English rules when
     /// the language has none).
     fn plural_category(&self, n: usize) -> PluralCategory {
-        let locale = locale_of(&self.language);
-        PluralRules::try_new_cardinal(locale.into())
-            .map_or(english_category(n), |rules| rules.category_for(n))
+        thread_local! {
+            /// The rules of the language asked for last on this thread:
+            /// making them costs far more than using them, and a build asks
+            /// for one language on every page.
+            static RULES: RefCell<Option<(String, Option<PluralRules>)>> =
+                const { RefCell::new(None) };
+        }
+        RULES.with_borrow_mut(|cached| {
+            if cached
+                .as_ref()
+                .is_none_or(|(language, _)| *language != self.language)
+            {
+                let rules = PluralRules::try_new_cardinal(locale_of(&self.language).into());
+                *cached = Some((self.language.clone(), rules.ok()));
+            }
+            (cached.as_ref())
+                .and_then(|(_, rules)| rules.as_ref())
+                .map_or(english_category(n), |rules| rules.category_for(n))
+        })
     }
 
     /// The language as an ICU locale (`en` when it is not a valid one).

@@ -101,3 +101,21 @@ fn right_to_left_languages() {
         assert_eq!(t.is_rtl(), rtl, "{language}");
     }
 }
+
+#[test]
+fn each_language_counts_by_its_own_rules_when_they_alternate() {
+    // French counts 0 as singular, English as plural: rules kept from one
+    // language would give the other's form.
+    let table = "[n_claims]\none = \"{n} affirmation\"\nother = \"{n} affirmations\"\n";
+    let french = Translations::for_language(
+        "fr",
+        Some(("translations/fr.toml", table)),
+        &mut Diagnostics::new(),
+    );
+    let english = Translations::default();
+    for _ in 0..2 {
+        assert_eq!(english.count("n_claims", 0, &[]), "0 claims");
+        assert_eq!(french.count("n_claims", 0, &[]), "0 affirmation");
+        assert_eq!(french.count("n_claims", 2, &[]), "2 affirmations");
+    }
+}
