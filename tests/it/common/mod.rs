@@ -16,8 +16,18 @@ pub fn fixtures() -> PathBuf {
 }
 
 /// Copies `from` into `to`, merging folders (later copies overwrite files).
+/// What a build leaves in a fixture built in place (its gitignored history
+/// cache `.claimtrail/` and spare output `.claimtrail-spare-*`) is not
+/// copied: every test starts from the committed fixture alone.
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
+    let built = |entry: &walkdir::DirEntry| {
+        let name = entry.file_name().to_string_lossy();
+        entry.depth() > 0 && (name == ".claimtrail" || name.starts_with(".claimtrail-spare-"))
+    };
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| !built(e))
+    {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
