@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::renames::Positions;
+use super::positions::Positions;
 use super::version::FileVersion;
 use crate::load::Kind;
 

@@ -31,6 +31,7 @@ mod gaps;
 pub mod git;
 pub mod history;
 pub mod history_edit;
+mod positions;
 mod record;
 mod renames;
 mod revision;

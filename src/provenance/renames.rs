@@ -2,40 +2,9 @@
 //! one it replaces (if any) without scanning them all: a commit that removes
 //! 10,000 files and adds 10,000 others is matched in linear time.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::Hash;
-
+use super::positions::Positions;
 use super::version::FileVersion;
 use crate::load::Kind;
-
-/// The positions of a list's items by a key, each position given up once
-/// its item is taken; the first position first.
-pub(super) struct Positions<K>(HashMap<K, BTreeSet<usize>>);
-
-impl<K> Default for Positions<K> {
-    fn default() -> Self {
-        Positions(HashMap::new())
-    }
-}
-
-impl<K: Hash + Eq> Positions<K> {
-    /// Notes that the item at `at` has `key`.
-    pub(super) fn add(&mut self, key: K, at: usize) {
-        self.0.entry(key).or_default().insert(at);
-    }
-
-    /// The first position with `key`.
-    pub(super) fn first(&self, key: &K) -> Option<usize> {
-        self.0.get(key).and_then(|set| set.first().copied())
-    }
-
-    /// Gives up `at` under `key` (its item was taken).
-    pub(super) fn forget(&mut self, key: &K, at: usize) {
-        if let Some(set) = self.0.get_mut(key) {
-            set.remove(&at);
-        }
-    }
-}
 
 /// The removed files, in path order, with the indexes of those not yet taken.
 pub(super) struct Removed {
