@@ -183,7 +183,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
     if !errors.is_empty() {
         let problems = errors
             .iter()
-            .map(|error| crate::parse::toml_error(CONFIG_FILE, 0, error))
+            .map(|error| crate::parse::toml_error(CONFIG_FILE, text, 0, error))
             .collect();
         diagnostics.extend(cap_per_file(CONFIG_FILE, text.len(), problems));
         return None;

@@ -22,6 +22,7 @@ mod amount;
 mod appearance;
 mod claim;
 mod document;
+mod syntax_hint;
 pub(crate) mod vocabulary;
 
 pub use crate::doc::{ClaimDoc, Doc, DocumentDoc, EntityDoc, PageDoc, SourceDoc};
@@ -85,7 +86,9 @@ pub fn parse_file(file: &RawFile, statuses: &[&str]) -> (Option<Doc>, Vec<Diagno
         // Parse again with the broken statements blanked, to check the rest.
         recovered = recover(toml_text);
         let offset = split.toml.start;
-        diagnostics.extend((recovered.errors.iter()).map(|e| toml_error(&file.path, offset, e)));
+        diagnostics.extend(
+            (recovered.errors.iter()).map(|e| toml_error(&file.path, toml_text, offset, e)),
+        );
         if !recovered.clean {
             return (None, diagnostics);
         }
@@ -181,8 +184,14 @@ fn invalid_id(file: &RawFile) -> Diagnostic {
     Diagnostic::error(&file.path, message).at(0..0).hint(hint)
 }
 
-/// A located diagnostic for a TOML syntax error in a file whose TOML starts at `offset`.
-pub(crate) fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
+/// A located diagnostic for a TOML syntax error in `toml`, a text that starts
+/// at `offset` of `file`.
+pub(crate) fn toml_error(
+    file: &str,
+    toml: &str,
+    offset: usize,
+    error: &toml::de::Error,
+) -> Diagnostic {
     let message = error
         .message()
         .trim()
@@ -194,10 +203,11 @@ pub(crate) fn toml_error(file: &str, offset: usize, error: &toml::de::Error) -> 
             "dates are written YYYY-MM-DD and must exist in the calendar",
         )
     } else {
-        (
-            format!("invalid TOML: {message}"),
-            "check quotes, `=` signs and brackets on this line; text values need double quotes",
-        )
+        let explained = syntax_hint::explain(toml, error.span());
+        let message = explained
+            .message
+            .unwrap_or_else(|| format!("invalid TOML: {message}"));
+        (message, explained.hint)
     };
     let diagnostic = Diagnostic::error(file, message).hint(hint);
     match error.span() {

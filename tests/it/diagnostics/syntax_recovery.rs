@@ -107,3 +107,40 @@ fn a_file_of_broken_lines_is_capped_not_flooded() {
         "{last:?}"
     );
 }
+
+#[test]
+fn word_processor_slips_are_named_with_their_fix() {
+    let file = "content/claims/word-processor-quotes.md";
+    assert_case(
+        "word-processor-quotes",
+        &[
+            error(
+                file,
+                2,
+                30,
+                "invalid TOML: unexpected key or value, expected newline, `#`",
+            ),
+            error(
+                file,
+                3,
+                8,
+                "invalid TOML: string values must be quoted, expected literal string",
+            ),
+            error(
+                file,
+                10,
+                9,
+                "invalid TOML: the value starts with the curly quote `“`, not a straight `\"`",
+            ),
+        ],
+    );
+    let dir = site(&["invalid/word-processor-quotes"]);
+    assert_eq!(
+        hints(dir.path()),
+        [
+            "a `\"` inside a text ends it early: write each `\"` inside the text as `\\\"`",
+            "dates are written YYYY-MM-DD, without quotes: `date = 2026-04-23`",
+            "put straight double quotes (\") around the text, as a word processor or phone may have curled them; curly quotes inside the text are fine",
+        ]
+    );
+}
