@@ -1,6 +1,7 @@
 //! What phones rely on that needs no browser to check: the sources table's
 //! cells name their column, which the stylesheet shows when each source
-//! becomes a card below 600 px (the browser suite checks the layout itself).
+//! becomes a card below 600 px, and the Changes lists keep a readable column
+//! (the browser suite checks the layout itself).
 
 use crate::common::built;
 use crate::common::html::{select, texts};
@@ -42,4 +43,19 @@ fn the_stylesheet_stacks_the_sources_table_below_600_px() {
         "{narrow}"
     );
     assert!(narrow.contains("content: attr(data-label)"), "{narrow}");
+}
+
+#[test]
+fn the_stylesheet_sets_off_each_change_date_and_indents_its_lists_less() {
+    let dir = built();
+    let css = crate::common::read(dir.path(), "public/style.css");
+    // Three nested lists at the browser's 40 px each left /changes/ a column
+    // of about 170 px on a 320 px phone, its dates run into the subjects.
+    assert!(
+        css.contains(
+            ".change-log, .revisions, .revision-changes { padding-inline-start: 1.25rem; }"
+        ),
+        "{css}"
+    );
+    assert!(css.contains(".revision time { font-weight: 600;"), "{css}");
 }
