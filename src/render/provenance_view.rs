@@ -6,12 +6,14 @@
 use time::Date;
 
 use super::format::date_view;
+use super::number::amount_in;
 use super::subject::{parts as subject_parts, shortened};
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
 use crate::index::Event;
 use crate::load::Kind;
 use crate::model::{Claim, Site};
+use crate::provenance::compare::amount_of_text;
 use crate::provenance::{Change, Record, Revision};
 
 /// When `claim` was last updated: its last change in git, or the newest date
@@ -93,6 +95,14 @@ impl Viewer<'_, '_> {
                 .unwrap_or(t.text("change_nothing"))
                 .to_string()
         };
+        // A value reads as on the claim page (`over 100,000`), in the page's language.
+        let amount = |value: &Option<String>| match value.as_deref() {
+            None => t.text("change_nothing").to_string(),
+            Some(words) => amount_of_text(words).map_or_else(
+                || words.to_string(),
+                |amount| amount_in(&amount, "", Some(t)),
+            ),
+        };
         match change {
             Change::Added => t.text("change_added").to_string(),
             Change::Removed => t.text("change_removed").to_string(),
@@ -138,7 +148,10 @@ impl Viewer<'_, '_> {
                 evidence: None,
                 from,
                 to,
-            } => t.fill("change_value", &[("from", &text(from)), ("to", &text(to))]),
+            } => t.fill(
+                "change_value",
+                &[("from", &amount(from)), ("to", &amount(to))],
+            ),
             Change::ValueChanged {
                 evidence: Some(evidence),
                 from,
@@ -147,8 +160,8 @@ impl Viewer<'_, '_> {
                 "change_reported_value",
                 &[
                     ("evidence", evidence),
-                    ("from", &text(from)),
-                    ("to", &text(to)),
+                    ("from", &amount(from)),
+                    ("to", &amount(to)),
                 ],
             ),
             Change::Edited { fields } => t.fill("change_edited", &[("fields", &fields.join(", "))]),

@@ -3,7 +3,7 @@
 
 use claimtrail::build;
 
-use super::repo::{GitSite, scripted};
+use super::repo::{COST, GitSite, scripted};
 use crate::common::html::{attrs, texts};
 use crate::common::{self, options, page, read};
 
@@ -400,5 +400,40 @@ fn a_removed_record_is_named_by_the_last_title_its_history_recorded() {
     assert_eq!(
         feed_titles(&site)[0],
         "Acme Model 2 costs a third less per token: Removed."
+    );
+}
+
+/// The cost claim's value raised from 35 to over 150,000, committed; the site
+/// in `language`; the lines of its Changes section.
+fn value_change_lines(language: &str) -> Vec<String> {
+    let site = GitSite::committed();
+    site.edit(COST, "value = 35", "value = 150000\nqualifier = \"over\"");
+    site.edit(
+        "site.toml",
+        "language = \"en\"",
+        &format!("language = \"{language}\""),
+    );
+    site.commit("Raise the value", "2026-06-01T10:00:00Z");
+    built(&site);
+    let json = read(site.root(), "public/changes.json");
+    assert!(
+        json.contains("\"over 150000\""),
+        "changes.json keeps the plain value: {json}"
+    );
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    texts(&html, ".changes .revision-changes li")
+}
+
+#[test]
+fn a_changed_value_reads_as_on_the_claim_page_in_the_sites_language() {
+    let english = value_change_lines("en");
+    assert!(
+        english.contains(&"Claimed value changed from 35 to over 150,000.".to_string()),
+        "{english:?}"
+    );
+    let german = value_change_lines("de");
+    assert!(
+        german.contains(&"Behaupteter Wert geändert von 35 zu über 150.000.".to_string()),
+        "{german:?}"
     );
 }
