@@ -214,10 +214,18 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// A required one-line string (a title, name or label); reports it
-    /// missing or mistyped.
+    /// missing, mistyped or empty (`title = ""`, which would publish a page
+    /// without a title, and `claimant = ""` an "unknown source ``").
     pub(crate) fn required_str(&mut self, key: &str) -> Option<Located<String>> {
         self.require(key, "\"...\"")?;
-        self.optional_str(key)
+        let value = self.optional_str(key)?;
+        if value.value.trim().is_empty() {
+            let message = format!("{} is empty", self.name(key));
+            let hint = "write it between the quotes: this field is required".to_string();
+            self.error(value.span, message, Some(hint));
+            return None;
+        }
+        Some(value)
     }
 
     /// An optional one-line string (a title, name, label or address); reports

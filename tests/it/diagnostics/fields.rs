@@ -101,6 +101,25 @@ fn missing_required_field() {
 }
 
 #[test]
+fn empty_required_fields() {
+    // Without this rule the claim was published with an empty title and its
+    // claimant was an "unknown source ``" with a hint to create `.md`.
+    let file = "content/claims/empty-fields.md";
+    assert_case(
+        "empty-required",
+        &[
+            error(file, 2, 9, "`title` is empty"),
+            error(file, 4, 12, "`claimant` is empty"),
+        ],
+    );
+    let dir = site(&["invalid/empty-required"]);
+    assert_eq!(
+        hints(dir.path()),
+        ["write it between the quotes: this field is required"; 2]
+    );
+}
+
+#[test]
 fn claim_without_citations() {
     assert_case(
         "no-citations",
