@@ -236,8 +236,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An optional string of prose (a summary, quote, note or description),
     /// which may hold joiners and direction marks but no direction control.
+    /// A blank text (`quote = " "`) is no text: it would show as empty
+    /// quotation marks, or count as a history note that says nothing.
     pub(crate) fn optional_text(&mut self, key: &str) -> Option<Located<String>> {
         self.optional_string(key, TextUse::Prose)
+            .filter(|text| !text.value.trim().is_empty())
     }
 
     fn optional_string(&mut self, key: &str, text_use: TextUse) -> Option<Located<String>> {

@@ -89,3 +89,40 @@ fn statuses_redirects_to_the_verdicts_index() {
     let sitemap = crate::common::read(dir.path(), "public/sitemap.xml");
     assert!(!sitemap.contains("/statuses/"));
 }
+
+#[test]
+fn a_blank_quote_summary_or_note_is_no_text_on_the_page() {
+    let dir = crate::common::site(&[]);
+    let file = dir.path().join("content/claims/acme-model-2-cost.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let blanked = text
+        .replace(
+            "quote = \"Acme Model 2 is 35% cheaper per token than its predecessor.\"",
+            "quote = \"  \"",
+        )
+        .replace(
+            "summary = \"Acme says its new model is 35% cheaper per token.\"",
+            "summary = \" \"",
+        )
+        .replace(
+            "note = \"An independent price comparison reports a smaller saving.\"",
+            "note = \"   \"",
+        );
+    assert_ne!(blanked, text);
+    std::fs::write(&file, blanked).unwrap();
+    claimtrail::build(&crate::common::options(dir.path())).unwrap();
+    let html = page(dir.path(), "claims/acme-model-2-cost/index.html");
+    assert!(
+        texts(&html, "blockquote")
+            .iter()
+            .all(|q| !q.trim_matches(['“', '”', ' ']).is_empty()),
+        "{:?}",
+        texts(&html, "blockquote")
+    );
+    assert!(texts(&html, ".note").iter().all(|n| !n.trim().is_empty()));
+    assert!(select(&html, ".appearance-quote").is_empty());
+    assert!(
+        select(&html, "p.lead").is_empty(),
+        "no lead from a blank summary"
+    );
+}
