@@ -1,0 +1,58 @@
+//! What `check` prints for people reaches a terminal: escape sequences in a
+//! content file, a file name or a value quoted in a message are shown as
+//! symbols, never sent (they could clear the screen, retitle the window or
+//! print a hyperlink to anywhere).
+
+use super::*;
+
+/// Every character of `text` that a terminal would act on, but line breaks and tabs.
+fn controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+#[test]
+fn check_shows_escape_sequences_in_content_as_symbols() {
+    let dir = common::site(&[]);
+    let claims = dir.path().join("content/claims");
+    let raw = "+++\ntitle = \"a \u{1b}]8;;https://evil.example/\u{7}click\u{1b}]8;;\u{7} \u{1b}[2J\"\n\
+               date = 2026-05-01\nclaimant = \"acme-blog\"\nstatus = \"unverified\"\n+++\nBody \u{1b}c\u{9b}2J\n";
+    fs::write(claims.join("raw-escapes.md"), raw).unwrap();
+    let escaped = "+++\ntitle = \"Escaped\"\ndate = 2026-05-01\nclaimant = \"acme-blog\"\n\
+                   status = \"\\u001b]0;retitled\\u0007\"\n+++\n";
+    fs::write(claims.join("escaped.md"), escaped).unwrap();
+    fs::write(claims.join("name-\u{1b}[2J.md"), "+++\n").unwrap();
+
+    for args in [&["check"][..], &["check", "--format", "github"], &["build"]] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrail"))
+            .args(args)
+            .arg("--root")
+            .arg(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        let printed =
+            String::from_utf8(output.stderr).unwrap() + &String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            controls(&printed),
+            Vec::<char>::new(),
+            "{args:?}:\n{printed}"
+        );
+        let quotes_lines = !args.contains(&"github");
+        assert_eq!(
+            printed.contains("title = \"a \u{241b}]8;;https://evil.example/\u{2407}click"),
+            quotes_lines,
+            "{args:?}:\n{printed}"
+        );
+        assert!(
+            printed.contains("content/claims/name-\u{241b}[2J.md"),
+            "{args:?}:\n{printed}"
+        );
+        assert!(
+            printed.contains("\u{241b}]0;retitled\u{2407}"),
+            "{args:?}:\n{printed}"
+        );
+    }
+}
