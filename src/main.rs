@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimtrail::diagnostic::{HumanStyle, Warnings, annotation_folder, plural, visible};
+use claimtrail::diagnostic::{HumanStyle, Warnings, annotation_folder, plural, visible_line};
 use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
 use claimtrail::review::DiffFormat;
@@ -148,11 +148,11 @@ fn import(what: ImportKind) -> ExitCode {
                     }
                     Event::Created { path, note } => {
                         created += 1;
-                        println!("{verb} {path} ({})", visible(note));
+                        println!("{verb} {path} ({})", visible_line(note));
                     }
                     Event::Skipped { label, reason } => {
                         skipped += 1;
-                        println!("skipped {label}: {}", visible(reason));
+                        println!("skipped {label}: {}", visible_line(reason));
                     }
                 }
             }

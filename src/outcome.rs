@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use claimtrail::diagnostic::{HumanStyle, Warnings, visible};
+use claimtrail::diagnostic::{HumanStyle, Warnings, visible_line};
 use claimtrail::{Diagnostics, Error, Format};
 
 /// Exit code for content errors.
@@ -59,7 +59,7 @@ pub(crate) fn report_error(error: Error, consequence: &str, style: HumanStyle) -
             ExitCode::from(CONTENT_ERRORS)
         }
         other => {
-            eprintln!("{prefix}: {}", visible(&other.to_string()));
+            eprintln!("{prefix}: {}", visible_line(&other.to_string()));
             ExitCode::from(USAGE_ERRORS)
         }
     }

@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Chars, Config};
 
 use super::group::{alike, group_hint};
-use super::visible::{VisibleText, visible};
+use super::visible::{VisibleText, visible, visible_line};
 use super::{Diagnostic, Diagnostics, Severity, plural};
 
 /// Which warnings a human report shows, and how. Errors are always shown in full.
@@ -114,7 +114,7 @@ impl<'a> Printer<'a> {
             .iter()
             .map(|(name, text)| {
                 let shown = VisibleText::of(text);
-                let id = files.add(visible(name).into_owned(), shown.text.clone());
+                let id = files.add(visible_line(name).into_owned(), shown.text.clone());
                 (name.as_str(), (id, shown))
             })
             .collect();
@@ -133,8 +133,8 @@ impl<'a> Printer<'a> {
     /// One diagnostic with its source line and caret (or its file, when it
     /// points at no text), then its hint.
     fn in_full(&self, diagnostic: &Diagnostic) -> String {
-        let message = visible(&diagnostic.message);
-        let file = visible(&diagnostic.file);
+        let message = visible_line(&diagnostic.message);
+        let file = visible_line(&diagnostic.file);
         let mut cs = header(diagnostic.severity).with_message(message.as_ref());
         match (self.ids.get(diagnostic.file.as_str()), &diagnostic.span) {
             (Some((id, shown)), Some(span)) => {
@@ -144,7 +144,7 @@ impl<'a> Printer<'a> {
             _ => cs.notes.push(format!("in {file}")),
         }
         if let Some(hint) = &diagnostic.hint {
-            cs.notes.push(format!("hint: {}", visible(hint)));
+            cs.notes.push(format!("hint: {}", visible_line(hint)));
         }
         self.emit(&cs)
             .unwrap_or_else(|| format!("{file}: {message}\n"))

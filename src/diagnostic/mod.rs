@@ -21,7 +21,7 @@ pub(crate) use code::Code;
 pub use human::{HumanStyle, Warnings};
 pub use render::plural;
 pub(crate) use render::{escape_data, escape_property};
-pub use visible::visible;
+pub use visible::{visible, visible_line};
 
 /// How serious a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -18,6 +18,20 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(VisibleText::of(text).text)
 }
 
+/// `text` made [`visible`] on one line: its line breaks shown as `␊` and `␍`
+/// too. For what claimtrail writes as one line (a message, a hint, a file
+/// name), so that a value it quotes cannot start a line of its own, such as
+/// a fake diagnostic or a GitHub workflow command (`::error ...::`).
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return visible(text);
+    }
+    let shown = visible(text)
+        .replace('\n', "\u{240a}")
+        .replace('\r', "\u{240d}");
+    Cow::Owned(shown)
+}
+
 /// A source text made [`visible`], with what is needed to move a byte offset
 /// of the original to the same character in it.
 pub(super) struct VisibleText {
@@ -80,6 +94,10 @@ mod tests {
         );
         assert_eq!(visible("tab\tand\r\nlines\n"), "tab\tand\r\nlines\n");
         assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible_line("a\n::error::x\r\n\u{7}"),
+            "a\u{240a}::error::x\u{240d}\u{240a}\u{2407}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! What `check` prints for people reaches a terminal: escape sequences in a
 //! content file, a file name or a value quoted in a message are shown as
 //! symbols, never sent (they could clear the screen, retitle the window or
-//! print a hyperlink to anywhere).
+//! print a hyperlink to anywhere), and a line break in a quoted value as `␊`
+//! (a line of its own could be a GitHub workflow command in CI).
 
 use super::*;
 
@@ -23,6 +24,9 @@ fn check_shows_escape_sequences_in_content_as_symbols() {
                    status = \"\\u001b]0;retitled\\u0007\"\n+++\n";
     fs::write(claims.join("escaped.md"), escaped).unwrap();
     fs::write(claims.join("name-\u{1b}[2J.md"), "+++\n").unwrap();
+    let commands = "+++\ntitle = \"Commands\"\ndate = 2026-05-01\nclaimant = \"acme-blog\"\n\
+                    status = \"x\\n::error file=README.md,line=1::Fake\"\n+++\n";
+    fs::write(claims.join("commands.md"), commands).unwrap();
 
     for args in [&["check"][..], &["check", "--format", "github"], &["build"]] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrail"))
