@@ -194,6 +194,8 @@ fn a_translation_of_many_open_braces_fills_in_linear_time() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    let took = started.elapsed();
+    assert!(took < std::time::Duration::from_secs(60), "{took:?}");
     let page = read(dir.path(), "public/status/disputed/index.html");
     assert!(
         page.contains(&format!("{braces}}} Disputed")),
