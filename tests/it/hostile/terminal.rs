@@ -60,3 +60,54 @@ fn check_shows_escape_sequences_in_content_as_symbols() {
         );
     }
 }
+
+#[test]
+fn in_github_actions_a_human_report_cannot_hold_a_workflow_command() {
+    // The runner takes `##[error]…` anywhere in a line for a command, so a
+    // quoted content line could forge an annotation; the report is read
+    // with commands stopped, under a token of the run's own.
+    let dir = common::site(&[]);
+    let claim = "+++\ntitle = \"Forged ##[error file=README.md;line=1]Fake annotation\"\nbad = 1\n\
+                 date = 2026-05-01\nclaimant = \"acme-blog\"\nstatus = \"unverified\"\n+++\n";
+    fs::write(dir.path().join("content/claims/forged.md"), claim).unwrap();
+    let run = |args: &[&str], actions: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrail"));
+        command
+            .args(args)
+            .arg("--root")
+            .arg(dir.path())
+            .env("NO_COLOR", "1");
+        match actions {
+            true => command.env("GITHUB_ACTIONS", "true"),
+            false => command.env_remove("GITHUB_ACTIONS"),
+        };
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let mut tokens = Vec::new();
+    for args in [&["check"][..], &["check", "--verbose"], &["build"]] {
+        let report = run(args, true);
+        let lines: Vec<&str> = report.lines().collect();
+        let token = lines[0]
+            .strip_prefix("::stop-commands::")
+            .unwrap_or_else(|| panic!("{report}"));
+        assert!(
+            token.len() == 16 && token.chars().all(|c| c.is_ascii_hexdigit()),
+            "{token}"
+        );
+        let resumed = lines
+            .iter()
+            .position(|l| *l == format!("::{token}::"))
+            .unwrap();
+        let forged = lines.iter().position(|l| l.contains("##[error")).unwrap();
+        assert!(forged < resumed, "{report}");
+        tokens.push(token.to_string());
+        assert!(
+            !run(args, false).contains("::stop-commands::"),
+            "only in GitHub Actions"
+        );
+    }
+    tokens.dedup();
+    assert_eq!(tokens.len(), 3, "each run has its own token: {tokens:?}");
+}
