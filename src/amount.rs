@@ -54,7 +54,8 @@ impl Amount {
     /// The one number a sort or a single dot stands for: the value, or the
     /// middle of a range.
     pub fn central(&self) -> f64 {
-        (self.low() + self.high()) / 2.0
+        // Halved first: the sum of two numbers near 1.8e308 is infinite.
+        self.low() / 2.0 + self.high() / 2.0
     }
 }
 

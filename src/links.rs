@@ -9,9 +9,21 @@ pub(crate) struct UrlProblem {
     pub hint: String,
 }
 
-/// Accepts only absolute `http` and `https` URLs with a host.
+/// Accepts only absolute `http` and `https` URLs with a host, and without
+/// a tab or line break inside: URL parsers (browsers' too) drop them, but a
+/// plain-text output such as `robots.txt` would not.
 pub(crate) fn check_web_url(text: &str) -> Result<(), UrlProblem> {
     let hint = "write the full address, starting with `https://`".to_string();
+    if let Some(c) = text
+        .trim()
+        .chars()
+        .find(|c| matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(UrlProblem {
+            message: format!("holds a {}", if c == '\t' { "tab" } else { "line break" }),
+            hint: "write the address on one line".to_string(),
+        });
+    }
     match url::Url::parse(text.trim()) {
         Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => Ok(()),
         Ok(url) if matches!(url.scheme(), "http" | "https") => Err(UrlProblem {
@@ -51,6 +63,8 @@ mod tests {
             "page.html",
             "https://",
             "ftp://x.org/",
+            "https://example.org/\nDisallow: /",
+            "https://exa\tmple.org/",
         ] {
             assert!(check_web_url(bad).is_err(), "{bad} passed");
         }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimtrail::diagnostic::{HumanStyle, Warnings, annotation_folder, plural};
+use claimtrail::diagnostic::{HumanStyle, Warnings, annotation_folder, plural, visible_line};
 use claimtrail::link_check::LinkOptions;
 use claimtrail::load::Kind;
 use claimtrail::review::DiffFormat;
@@ -18,7 +18,9 @@ use claimtrail::serve::ServeOptions;
 use claimtrail::{BuildOptions, Format};
 
 use cli::{Cli, Command, ImportKind, ImportTarget, LinkFlags, Report};
-use outcome::{CONTENT_ERRORS, USAGE_ERRORS, judge_warnings, print_diagnostics, report_error};
+use outcome::{
+    CONTENT_ERRORS, USAGE_ERRORS, for_the_log, judge_warnings, print_diagnostics, report_error,
+};
 
 // mimalloc instead of the system allocator: a build and its search index make
 // many small, short-lived strings, which glibc's malloc handles more slowly
@@ -148,11 +150,11 @@ fn import(what: ImportKind) -> ExitCode {
                     }
                     Event::Created { path, note } => {
                         created += 1;
-                        println!("{verb} {path} ({note})");
+                        println!("{verb} {path} ({})", visible_line(note));
                     }
                     Event::Skipped { label, reason } => {
                         skipped += 1;
-                        println!("skipped {label}: {reason}");
+                        println!("skipped {label}: {}", visible_line(reason));
                     }
                 }
             }
@@ -214,7 +216,10 @@ fn build(options: BuildOptions, report: Report, deny_warnings: bool) -> ExitCode
         Ok(built) => {
             let diagnostics = &built.diagnostics;
             if diagnostics.warning_count() > 0 {
-                eprint!("{}", diagnostics.render_with(Format::Human, style));
+                eprint!(
+                    "{}",
+                    for_the_log(diagnostics.render_with(Format::Human, style))
+                );
             }
             if let (Some(skipped), false) = (&built.provenance_skipped, report.quiet) {
                 eprintln!("note: {skipped}");

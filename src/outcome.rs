@@ -2,10 +2,11 @@
 //! their format belongs to, an error with what it left undone, and the exit
 //! codes (docs/commands.md, "Exit codes").
 
+use std::hash::{BuildHasher, RandomState};
 use std::io::Write;
 use std::process::ExitCode;
 
-use claimtrail::diagnostic::{HumanStyle, Warnings};
+use claimtrail::diagnostic::{HumanStyle, Warnings, visible_line};
 use claimtrail::{Diagnostics, Error, Format};
 
 /// Exit code for content errors.
@@ -45,7 +46,7 @@ pub(crate) fn print_diagnostics(diagnostics: &Diagnostics, format: Format, style
     match format {
         // Machine formats go to stdout, to be piped or read by the CI runner.
         Format::Json | Format::Github => print!("{text}"),
-        Format::Human => eprint!("{text}"),
+        Format::Human => eprint!("{}", for_the_log(text)),
     }
     let _ = std::io::stdout().flush();
 }
@@ -54,15 +55,33 @@ pub(crate) fn report_error(error: Error, consequence: &str, style: HumanStyle) -
     let prefix = error_prefix(style.color);
     match error {
         Error::Content(diagnostics) => {
-            eprint!("{}", diagnostics.render_with(Format::Human, style));
+            eprint!(
+                "{}",
+                for_the_log(diagnostics.render_with(Format::Human, style))
+            );
             eprintln!("{prefix}: {consequence}");
             ExitCode::from(CONTENT_ERRORS)
         }
         other => {
-            eprintln!("{prefix}: {other}");
+            eprintln!("{prefix}: {}", visible_line(&other.to_string()));
             ExitCode::from(USAGE_ERRORS)
         }
     }
+}
+
+/// A human report, which quotes content lines, as the GitHub runner should
+/// read it: in a GitHub Actions job, between `::stop-commands::` and its
+/// resuming line, with a token no pull request can know. Without it the
+/// runner takes `##[error]…` anywhere in a quoted line for a workflow
+/// command (the legacy form is not anchored to the line's start), so a
+/// pull request could forge annotations or mask the log.
+pub(crate) fn for_the_log(text: String) -> String {
+    if text.is_empty() || std::env::var_os("GITHUB_ACTIONS").is_none_or(|v| v != "true") {
+        return text;
+    }
+    // RandomState is seeded from the system's randomness, once per thread.
+    let token = format!("{:016x}", RandomState::new().hash_one(&text));
+    format!("::stop-commands::{token}\n{text}::{token}::\n")
 }
 
 /// "error", in bold red when `color` is on.

@@ -152,7 +152,9 @@
   /** `url` if it is a path on this site or an http(s) address, else null. */
   function safeUrl(url) {
     if (typeof url !== "string") return null;
-    if (/^\/(?!\/)/.test(url)) return url;
+    // A path on this site: not `//host` nor `/\host` (which browsers read as
+    // `//host`), and no whitespace, which browsers drop from a URL.
+    if (/^\/(?![\/\\])[^\s\\]*$/.test(url)) return url;
     if (/^https?:\/\/[^\s]+$/i.test(url)) return url;
     return null;
   }

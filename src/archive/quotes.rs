@@ -18,6 +18,10 @@ const PLACES_PER_ANCHOR: usize = 16;
 /// Above this many chars (quote and passage together) passages are compared
 /// word by word instead of char by char, which is quadratic in chars.
 const CHAR_COMPARISON_LIMIT: usize = 1200;
+/// Word by word, only this many first words of each are compared: the
+/// comparison is quadratic in words too, and a quote may fill a 2 MiB file
+/// (4,000 words took 30 s per quote, half a million would take hours).
+const COMPARED_WORDS: usize = 200;
 
 /// Checks `quote` (as written in content) against `text` (the normal form of
 /// the capture's text).
@@ -114,13 +118,14 @@ fn passage<'t>(text: &'t str, words: &[(usize, &str)], start: usize, length: usi
     &text[from..at + word.len()]
 }
 
-/// How alike two passages are, 0 to 1: by chars when short, by words when long.
+/// How alike two passages are, 0 to 1: by chars when short, by words when
+/// long (their first [`COMPARED_WORDS`] words).
 fn similarity(a: &str, b: &str) -> f64 {
     if a.len() + b.len() <= CHAR_COMPARISON_LIMIT {
         return strsim::normalized_levenshtein(a, b);
     }
-    let a_words: Vec<&str> = a.split(' ').collect();
-    let b_words: Vec<&str> = b.split(' ').collect();
+    let a_words: Vec<&str> = a.split(' ').take(COMPARED_WORDS).collect();
+    let b_words: Vec<&str> = b.split(' ').take(COMPARED_WORDS).collect();
     let longest = a_words.len().max(b_words.len()).max(1);
     let distance = strsim::generic_levenshtein(&a_words, &b_words);
     1.0 - distance as f64 / longest as f64

@@ -141,7 +141,7 @@ impl Config {
     /// Replaces the base URL (from `--base-url`), normalised to end in `/`,
     /// and the publisher's URL with it when that is the site's own address.
     pub fn set_base_url(&mut self, base_url: &str) {
-        let base_url = with_trailing_slash(base_url);
+        let base_url = with_trailing_slash(base_url.trim());
         if self.publisher.url == self.base_url {
             self.publisher.url.clone_from(&base_url);
         }
@@ -233,7 +233,7 @@ pub fn parse(text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
         return None;
     }
     let title = title?.value;
-    let base_url = with_trailing_slash(&base_url?.value);
+    let base_url = with_trailing_slash(base_url?.value.trim());
     if let Some(domain) = &custom_domain {
         diagnostics.extend(check_domain_matches(&base_url, domain));
     }

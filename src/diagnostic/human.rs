@@ -10,6 +10,7 @@ use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Chars, Config};
 
 use super::group::{alike, group_hint};
+use super::visible::{VisibleText, visible, visible_line};
 use super::{Diagnostic, Diagnostics, Severity, plural};
 
 /// Which warnings a human report shows, and how. Errors are always shown in full.
@@ -96,10 +97,12 @@ impl Diagnostics {
     }
 }
 
-/// Prints diagnostics through codespan-reporting, which quotes the source lines.
+/// Prints diagnostics through codespan-reporting, which quotes the source
+/// lines. Everything it prints from content (lines, file names, messages) is
+/// made [`visible`] first, so no escape sequence reaches the terminal.
 struct Printer<'a> {
-    files: SimpleFiles<&'a str, &'a str>,
-    ids: BTreeMap<&'a str, usize>,
+    files: SimpleFiles<String, String>,
+    ids: BTreeMap<&'a str, (usize, VisibleText)>,
     config: Config,
     color: bool,
 }
@@ -109,7 +112,11 @@ impl<'a> Printer<'a> {
         let mut files = SimpleFiles::new();
         let ids = sources
             .iter()
-            .map(|(name, text)| (name.as_str(), files.add(name.as_str(), text.as_str())))
+            .map(|(name, text)| {
+                let shown = VisibleText::of(text);
+                let id = files.add(visible_line(name).into_owned(), shown.text.clone());
+                (name.as_str(), (id, shown))
+            })
             .collect();
         let config = Config {
             chars: Chars::ascii(),
@@ -126,24 +133,29 @@ impl<'a> Printer<'a> {
     /// One diagnostic with its source line and caret (or its file, when it
     /// points at no text), then its hint.
     fn in_full(&self, diagnostic: &Diagnostic) -> String {
-        let mut cs = header(diagnostic.severity).with_message(&diagnostic.message);
+        let message = visible_line(&diagnostic.message);
+        let file = visible_line(&diagnostic.file);
+        let mut cs = header(diagnostic.severity).with_message(message.as_ref());
         match (self.ids.get(diagnostic.file.as_str()), &diagnostic.span) {
-            (Some(&id), Some(span)) => {
-                cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
+            (Some((id, shown)), Some(span)) => {
+                let span = shown.offset(span.start)..shown.offset(span.end);
+                cs = cs.with_labels(vec![Label::primary(*id, span)]);
             }
-            _ => cs.notes.push(format!("in {}", diagnostic.file)),
+            _ => cs.notes.push(format!("in {file}")),
         }
         if let Some(hint) = &diagnostic.hint {
-            cs.notes.push(format!("hint: {hint}"));
+            cs.notes.push(format!("hint: {}", visible_line(hint)));
         }
         self.emit(&cs)
-            .unwrap_or_else(|| format!("{}: {}\n", diagnostic.file, diagnostic.message))
+            .unwrap_or_else(|| format!("{file}: {message}\n"))
     }
 
     /// A group of warnings as its one line and the hint.
     fn grouped(&self, line: String, hint: Option<&str>) -> String {
-        let mut cs = CsDiagnostic::warning().with_message(&line);
-        cs.notes.extend(hint.map(|hint| format!("hint: {hint}")));
+        let line = visible(&line);
+        let mut cs = CsDiagnostic::warning().with_message(line.as_ref());
+        cs.notes
+            .extend(hint.map(|hint| format!("hint: {}", visible(hint))));
         self.emit(&cs)
             .unwrap_or_else(|| format!("warning: {line}\n"))
     }

@@ -15,11 +15,13 @@ mod code;
 mod group;
 mod human;
 mod render;
+mod visible;
 
 pub(crate) use code::Code;
 pub use human::{HumanStyle, Warnings};
 pub use render::plural;
 pub(crate) use render::{escape_data, escape_property};
+pub use visible::{visible, visible_line};
 
 /// How serious a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::visible::visible;
 use super::{
     Diagnostic, Diagnostics, Format, HumanStyle, Position, Severity, Warnings, position_of,
 };
@@ -114,9 +115,11 @@ pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
-/// Escapes a workflow command's message (`%`, CR and LF).
+/// Escapes a workflow command's message (`%`, CR and LF), its other control
+/// characters shown as symbols.
 pub(crate) fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    visible(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use super::report::{Category, Entry, Review};
+use crate::diagnostic::visible;
 use crate::provenance::compare::Change;
 
 /// Longest quote or title shown, in characters; longer ones end in "…".
@@ -169,9 +170,13 @@ pub(crate) fn text(value: &str) -> String {
     out
 }
 
-/// `value` on one line, at most [`SHOWN_CHARS`] characters.
+/// `value` on one line, at most [`SHOWN_CHARS`] characters, its control
+/// characters shown as symbols (the report may be read in a terminal).
 fn shortened(value: &str) -> String {
-    let one_line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = visible(value)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if one_line.chars().count() <= SHOWN_CHARS {
         return one_line;
     }

@@ -142,7 +142,9 @@ impl Scale {
     fn x(&self, value: f64) -> f64 {
         let share = match *self {
             Scale::Point(_) => 0.5,
-            Scale::Linear { min, max } => (value - min) / (max - min),
+            // Halved first: `max - min` of two numbers near ±1.8e308 is
+            // infinite, and would put every dot at NaN.
+            Scale::Linear { min, max } => (value / 2.0 - min / 2.0) / (max / 2.0 - min / 2.0),
             Scale::Log { low, high } => (value.log10() - low) / (high - low),
         };
         round(Self::LEFT + share * (Self::RIGHT - Self::LEFT))

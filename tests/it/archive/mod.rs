@@ -7,6 +7,7 @@ mod failures;
 mod fake;
 mod first_run;
 mod incremental;
+mod long_quote;
 mod net;
 mod save;
 mod servers;

@@ -65,3 +65,4 @@ mod bounded_work;
 
 mod built;
 mod refused;
+mod terminal;

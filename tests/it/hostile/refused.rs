@@ -213,3 +213,39 @@ fn each_refused_input_gets_its_diagnostic_and_nothing_is_built() {
     assert_eq!(tree(parent.path()), before, "nothing was written anywhere");
     assert!(!root.join("public").exists());
 }
+
+/// A URL parser drops a tab or line break inside an address, so the check
+/// passed, but plain-text outputs kept it: `base_url = "https://…/\nDisallow: /"`
+/// wrote its own lines into `robots.txt`.
+#[test]
+fn an_address_with_a_line_break_is_refused() {
+    let dir = common::site(&[]);
+    let edit = |relative: &str, from: &str, to: &str| {
+        let path = dir.path().join(relative);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from));
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit(
+        "site.toml",
+        "base_url = \"https://example.org/tracker/\"",
+        "base_url = \"https://example.org/tracker/\\nDisallow: /\\n\"",
+    );
+    edit(
+        "content/claims/acme-model-2-cost.md",
+        "url = \"https://example.org/acme-model-2-launch\"",
+        "url = \"https://example.org/acme-model-2-launch\\tx\"",
+    );
+    let expected = vec![
+        error(
+            "content/claims/acme-model-2-cost.md",
+            17,
+            7,
+            "`url` holds a tab",
+        ),
+        error("site.toml", 2, 12, "`base_url` holds a line break"),
+    ];
+    assert_eq!(check_flat(dir.path()), expected);
+    assert!(build(&options(dir.path())).is_err());
+    assert!(!dir.path().join("public/robots.txt").exists());
+}

@@ -94,3 +94,26 @@ fn claims_without_reported_values_have_no_plot() {
         assert!(texts(&html, ".dot-plot").is_empty(), "{id}");
     }
 }
+
+#[test]
+fn the_largest_numbers_are_placed_on_the_plot() {
+    // `max - min` of -1.8e308 and 1.8e308 is infinite: every dot was at NaN.
+    let dir = super::fixture();
+    let claim = "+++\ntitle = \"The largest numbers\"\ndate = 2026-04-04\nclaimant = \"northwind-lab\"\n\
+                 status = \"disputed\"\n\n[quantity]\nlabel = \"L\"\nvalue = 1.7976931348623157e308\nunit = \"x\"\n\n\
+                 [[citations]]\nsource = \"indie-bench\"\nurl = \"https://example.org/bench/huge\"\n\
+                 stance = \"contradicts\"\nvalue = -1.7976931348623157e308\n+++\n";
+    std::fs::write(dir.path().join("content/claims/largest.md"), claim).unwrap();
+    claimtrail::build(&crate::common::options(dir.path())).unwrap();
+    let html = super::claim_page(dir.path(), "largest");
+    let places: Vec<f64> = attrs(&html, ".dot-plot .dot", "cx")
+        .iter()
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert_eq!(places.len(), 2);
+    assert!(places.iter().all(|x| x.is_finite()), "{places:?}");
+    assert!(
+        places[0] > places[1],
+        "the claimed value is right of the evidence: {places:?}"
+    );
+}

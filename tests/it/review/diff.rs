@@ -297,3 +297,28 @@ fn markup_in_a_pull_request_stays_text_in_the_summary() {
         "{markdown}"
     );
 }
+
+#[test]
+fn escape_sequences_in_a_pull_request_are_shown_not_sent() {
+    let tracker = Tracker::new();
+    let hostile = NEW_CLAIM.replace(
+        "Example Press says the model costs less to run",
+        "x \\u001bc \\u001b]8;;https://evil.example/\\u0007click \\u009b2J",
+    );
+    tracker.write("content/claims/cheaper.md", &hostile);
+    tracker.commit("Add a claim");
+    let markdown = diff(&tracker, "markdown");
+    assert!(
+        markdown.ends_with(
+            "- claim `cheaper`: x \u{241b}c \u{241b}\\]8;;https\\://evil\\.example/\u{2407}click \u{fffd}2J\n"
+        ),
+        "{markdown}"
+    );
+    for format in ["markdown", "github"] {
+        let printed = diff(&tracker, format);
+        let controls: Vec<char> = (printed.chars())
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(controls.is_empty(), "{format}: {controls:?} in {printed}");
+    }
+}
