@@ -10,6 +10,7 @@ use super::number::amount_in;
 use super::subject::{parts as subject_parts, shortened};
 use super::viewer::{Viewer, shared};
 use super::views::{EventView, ProvenanceView, RevisionView};
+use crate::i18n::Translations;
 use crate::index::Event;
 use crate::load::Kind;
 use crate::model::{Claim, Site};
@@ -164,7 +165,10 @@ impl Viewer<'_, '_> {
                     ("to", &amount(to)),
                 ],
             ),
-            Change::Edited { fields } => t.fill("change_edited", &[("fields", &fields.join(", "))]),
+            Change::Edited { fields } => {
+                let names: Vec<String> = fields.iter().map(|f| field_name(t, f)).collect();
+                t.fill("change_edited", &[("fields", &names.join(", "))])
+            }
         }
     }
 
@@ -199,6 +203,14 @@ impl Viewer<'_, '_> {
             note: Some(self.t().text("as_recorded_by_git").to_string()),
         }
     }
+}
+
+/// A field an "Edited" change names, in the page's words (`body` is
+/// "notes"), or as written in the file when the table has no word for it.
+fn field_name(t: &Translations, field: &str) -> String {
+    let key = format!("field_{field}");
+    let word = t.text(&key);
+    if word == key { field } else { word }.to_string()
 }
 
 /// The table key of a stance's word in a change line: `stance_supports`.

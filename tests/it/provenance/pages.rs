@@ -38,9 +38,9 @@ fn claim_page_says_when_it_was_entered_and_changed_and_lists_its_changes() {
         texts(&html, ".changes .revision-changes li"),
         [
             "Renamed from acme-model-2-cost; the old address redirects here.",
-            "Edited: aliases.",
+            "Edited: former addresses.",
             "Verdict changed from Disputed to Refuted (The price sheet settles it.).",
-            "Edited: history.",
+            "Edited: history notes.",
             "Entered.",
         ]
     );
@@ -97,7 +97,7 @@ fn a_verdict_change_without_a_note_shows_as_recorded_by_git() {
             "Renamed from globex-beats-acme; the old address no longer works.",
             "Quote from https://example.org/lab/benchmarks edited.",
             "Verdict changed from Refuted to Disputed (as recorded by git).",
-            "Edited: history.",
+            "Edited: history notes.",
             "Entered.",
         ]
     );
@@ -434,6 +434,42 @@ fn a_changed_value_reads_as_on_the_claim_page_in_the_sites_language() {
     let german = value_change_lines("de");
     assert!(
         german.contains(&"Behaupteter Wert geändert von 35 zu über 150.000.".to_string()),
+        "{german:?}"
+    );
+}
+
+/// The claim page's change lines after the summary and the notes of the cost
+/// claim are edited, on a site in `language`.
+fn edited_field_lines(language: &str) -> Vec<String> {
+    let site = GitSite::committed();
+    site.edit(COST, "35% cheaper per token.\"", "35% cheaper.\"");
+    site.edit(COST, "## What would settle it", "## What would decide it");
+    site.edit(
+        "site.toml",
+        "language = \"en\"",
+        &format!("language = \"{language}\""),
+    );
+    site.commit("Tighten the wording", "2026-06-01T10:00:00Z");
+    built(&site);
+    let json = read(site.root(), "public/changes.json");
+    assert!(
+        json.contains("\"summary\",") && json.contains("\"body\""),
+        "changes.json keeps the fields' own names: {json}"
+    );
+    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
+    texts(&html, ".changes .revision-changes li")
+}
+
+#[test]
+fn edited_fields_are_named_in_the_sites_language() {
+    let english = edited_field_lines("en");
+    assert!(
+        english.contains(&"Edited: summary, notes.".to_string()),
+        "{english:?}"
+    );
+    let german = edited_field_lines("de");
+    assert!(
+        german.contains(&"Bearbeitet: Zusammenfassung, Anmerkungen.".to_string()),
         "{german:?}"
     );
 }
