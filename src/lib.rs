@@ -27,6 +27,7 @@ mod colour;
 mod dates;
 pub mod diagnostic;
 mod disk_threads;
+mod elision;
 mod error;
 pub mod i18n;
 mod ids;

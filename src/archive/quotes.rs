@@ -2,7 +2,8 @@
 //! like it.
 //!
 //! Both are compared in normal form ([`normalise`]). Finding is a substring
-//! search. The nearest passage is looked for only around the quote's rarest
+//! search; a quote that leaves words out with an ellipsis is found when its
+//! passages occur in its order ([`crate::elision`]). The nearest passage is looked for only around the quote's rarest
 //! words: windows of the quote's length in words that start where one of
 //! them sits, so the work stays near linear in the text however long it is.
 
@@ -10,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::normalise::{Normalised, normalise};
 use crate::archive_lock::{QuoteCheck, quote_sha256};
+use crate::elision::{find_in_order, passages};
 
 /// How many of the quote's rarest words anchor candidate passages.
 const ANCHOR_WORDS: usize = 4;
@@ -28,7 +30,12 @@ const COMPARED_WORDS: usize = 200;
 pub(crate) fn check_quote(quote: &str, text: &Normalised) -> QuoteCheck {
     let sha256 = quote_sha256(quote);
     let wanted = normalise(quote).text;
-    if let Some(byte) = text.text.find(&wanted).filter(|_| !wanted.is_empty()) {
+    let elided = passages(&wanted).filter(|passages| !passages.is_empty());
+    let found = match text.text.find(&wanted).filter(|_| !wanted.is_empty()) {
+        Some(byte) => Some(byte),
+        None => (elided.as_deref()).and_then(|passages| find_in_order(passages, &text.text)),
+    };
+    if let Some(byte) = found {
         let index = text.text[..byte].chars().count();
         return QuoteCheck {
             sha256,
@@ -38,7 +45,8 @@ pub(crate) fn check_quote(quote: &str, text: &Normalised) -> QuoteCheck {
             similarity: None,
         };
     }
-    let (nearest, similarity) = nearest_passage(&wanted, &text.text);
+    let compared = elided.map_or_else(|| wanted.clone(), |passages| passages.join(" "));
+    let (nearest, similarity) = nearest_passage(&compared, &text.text);
     QuoteCheck {
         sha256,
         found: false,
@@ -151,6 +159,22 @@ mod tests {
             result.sha256,
             quote_sha256("\"the model's error rate fell by half\"")
         );
+    }
+
+    #[test]
+    fn a_quote_that_leaves_words_out_is_found_when_its_passages_are_in_order() {
+        let text = "Intro. Costs fell, the lab said, by a third in \u{2018}25 across every region.";
+        let found = check(
+            "Costs fell [\u{2026}] by a third \u{2026} every region.",
+            text,
+        );
+        assert!(found.found);
+        assert_eq!(found.offset, Some(7));
+        let swapped = check("by a third ... Costs fell", text);
+        assert!(!swapped.found, "the passages are in the other order");
+        assert_eq!(swapped.nearest.as_deref(), Some("by a third in '25"));
+        let changed = check("Costs rose \u{2026} by a third", text);
+        assert!(!changed.found, "a passage is not in the text");
     }
 
     #[test]

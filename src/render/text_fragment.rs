@@ -4,6 +4,8 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use crate::elision::passages;
+
 /// What a term of a text directive keeps as it is: letters, digits, `.`,
 /// `_` and `~`. Everything else is percent-encoded, the directive's own
 /// syntax (`-`, `,` and `&`) included.
@@ -20,24 +22,44 @@ const EDGE_WORDS: usize = 4;
 const AROUND_A_QUOTE: [char; 6] = ['"', '“', '”', '‘', '’', '…'];
 
 /// `url` with a text fragment pointing at `quote`, or `None` for a quote
-/// with no words.
+/// with no words. A quote that leaves words out (`…`) is matched from its
+/// first passage's first words to its last passage's last words.
 pub(super) fn with_text_fragment(url: &str, quote: &str) -> Option<String> {
-    let words: Vec<&str> = quote
-        .trim_matches(|c: char| c.is_whitespace() || AROUND_A_QUOTE.contains(&c))
-        .split_whitespace()
-        .collect();
-    let directive = match words.len() {
-        0 => return None,
-        n if n <= WHOLE_QUOTE_WORDS => term(&words),
-        n => format!(
-            "{},{}",
-            term(&words[..EDGE_WORDS]),
-            term(&words[n - EDGE_WORDS..])
-        ),
+    let quote = quote.trim_matches(|c: char| c.is_whitespace() || AROUND_A_QUOTE.contains(&c));
+    let directive = match passages(quote).as_deref() {
+        Some([]) => return None,
+        Some([first, .., last]) => {
+            let (first, last) = (words(first), words(last));
+            format!(
+                "{},{}",
+                term(&first[..first.len().min(EDGE_WORDS)]),
+                term(&last[last.len().saturating_sub(EDGE_WORDS)..])
+            )
+        }
+        Some([only]) => whole_or_edges(&words(only))?,
+        None => whole_or_edges(&words(quote))?,
     };
     // A fragment the address already has stays; the directive follows it.
     let separator = if url.contains('#') { "" } else { "#" };
     Some(format!("{url}{separator}:~:text={directive}"))
+}
+
+/// A directive for the words of one passage: all of them when few, else
+/// its first and last words.
+fn whole_or_edges(words: &[&str]) -> Option<String> {
+    match words.len() {
+        0 => None,
+        n if n <= WHOLE_QUOTE_WORDS => Some(term(words)),
+        n => Some(format!(
+            "{},{}",
+            term(&words[..EDGE_WORDS]),
+            term(&words[n - EDGE_WORDS..])
+        )),
+    }
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
 }
 
 /// `words` joined by spaces, percent-encoded as one term of a text directive.
@@ -61,6 +83,22 @@ mod tests {
             "https://example.org/a#part:~:text=caf%C3%A9%20au%20lait"
         );
         assert_eq!(with_text_fragment("https://example.org/a", " … "), None);
+    }
+
+    #[test]
+    fn a_quote_that_leaves_words_out_is_matched_from_its_first_to_its_last_passage() {
+        assert_eq!(
+            with_text_fragment(
+                "https://example.org/a",
+                "“Costs fell by a third this year […] as the new chips arrived in every region.”"
+            )
+            .unwrap(),
+            "https://example.org/a#:~:text=Costs%20fell%20by%20a,arrived%20in%20every%20region"
+        );
+        assert_eq!(
+            with_text_fragment("https://example.org/a", "… costs fell …").unwrap(),
+            "https://example.org/a#:~:text=costs%20fell"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and origin servers on loopback.
 
 mod bulk;
+mod elided_quote;
 mod end_to_end;
 mod failures;
 mod fake;
