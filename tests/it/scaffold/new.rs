@@ -15,6 +15,7 @@ fn a_new_claim_is_flagged_until_its_placeholders_are_filled() {
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("date = 2026-11-25"), "{text}");
     assert!(text.contains("# [quantity]") && text.contains("# [[history]]"));
+    assert_comments_line_up(&text);
 
     let file = "content/claims/acme-model-3-speed.md";
     let errors = errors_in(dir.path(), file);
@@ -170,6 +171,18 @@ fn new_refuses_a_folder_that_is_not_a_site() {
     ));
     assert!(message.contains("is not a claimtrail site"), "{message}");
     assert!(!dir.path().join("content").exists());
+}
+
+/// The comments after a value start in one column, as the template lays
+/// them out (the date's comment sat one further: `__TODAY__` is a character
+/// shorter than a date).
+fn assert_comments_line_up(text: &str) {
+    let columns: std::collections::BTreeSet<usize> = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && line.contains(" = "))
+        .filter_map(|line| line.find("  # ").map(|at| at + 2))
+        .collect();
+    assert_eq!(columns.len(), 1, "{columns:?}\n{text}");
 }
 
 #[test]
