@@ -81,16 +81,19 @@ fn fragments(t: &Translations) -> BTreeSet<String> {
 }
 
 /// The text a reader sees or hears on a page: its text nodes outside
-/// scripts and styles, and the attributes read out or shown by the theme.
+/// scripts, styles and preformatted code, and the attributes read out or
+/// shown by the theme.
 fn visible_text(html: &scraper::Html) -> Vec<String> {
     let mut found = Vec::new();
     for node in html.tree.nodes() {
         match node.value() {
             scraper::Node::Text(text) => {
+                // Preformatted text is code (the BibTeX entry, the embed
+                // snippet), whose keys (`date = {...}`) are syntax, not words.
                 let hidden = node.ancestors().any(|a| {
                     a.value()
                         .as_element()
-                        .is_some_and(|e| matches!(e.name(), "script" | "style"))
+                        .is_some_and(|e| matches!(e.name(), "script" | "style" | "pre"))
                 });
                 if !hidden && !text.trim().is_empty() {
                     found.push(text.to_string());
