@@ -20,6 +20,7 @@
 //! `claimtrail diff` uses all three on two revisions; `build` reads the whole
 //! history of `content/` once to say when each record was entered and changed.
 
+pub(crate) mod amount_words;
 mod cache;
 mod chain;
 pub mod changeset;

@@ -14,7 +14,7 @@ use crate::i18n::Translations;
 use crate::index::Event;
 use crate::load::Kind;
 use crate::model::{Claim, Site};
-use crate::provenance::compare::amount_of_text;
+use crate::provenance::amount_words::amount_of_text;
 use crate::provenance::{Change, Record, Revision};
 
 /// When `claim` was last updated: its last change in git, or the newest date
