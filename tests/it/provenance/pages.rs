@@ -403,25 +403,33 @@ fn a_removed_record_is_named_by_the_last_title_its_history_recorded() {
     );
 }
 
-/// The cost claim's value raised from 35 to over 150,000, committed; the site
-/// in `language`; the lines of its Changes section.
-fn value_change_lines(language: &str) -> Vec<String> {
+/// The lines of the cost claim's Changes section after `edits` to its file
+/// are committed, on a site in `language`; `changes.json` must still hold
+/// each of `plain` as the file wrote it.
+fn cost_change_lines(language: &str, edits: &[(&str, &str)], plain: &[&str]) -> Vec<String> {
     let site = GitSite::committed();
-    site.edit(COST, "value = 35", "value = 150000\nqualifier = \"over\"");
+    for (from, to) in edits {
+        site.edit(COST, from, to);
+    }
     site.edit(
         "site.toml",
         "language = \"en\"",
         &format!("language = \"{language}\""),
     );
-    site.commit("Raise the value", "2026-06-01T10:00:00Z");
+    site.commit("Edit the cost claim", "2026-06-01T10:00:00Z");
     built(&site);
     let json = read(site.root(), "public/changes.json");
-    assert!(
-        json.contains("\"over 150000\""),
-        "changes.json keeps the plain value: {json}"
-    );
+    for kept in plain {
+        assert!(json.contains(kept), "changes.json keeps {kept}: {json}");
+    }
     let html = page(site.root(), "claims/acme-model-2-cost/index.html");
     texts(&html, ".changes .revision-changes li")
+}
+
+/// The cost claim's value raised from 35 to over 150,000, on a site in `language`.
+fn value_change_lines(language: &str) -> Vec<String> {
+    let raised = ("value = 35", "value = 150000\nqualifier = \"over\"");
+    cost_change_lines(language, &[raised], &["\"over 150000\""])
 }
 
 #[test]
@@ -438,26 +446,13 @@ fn a_changed_value_reads_as_on_the_claim_page_in_the_sites_language() {
     );
 }
 
-/// The claim page's change lines after the summary and the notes of the cost
-/// claim are edited, on a site in `language`.
+/// The cost claim's summary and notes edited, on a site in `language`.
 fn edited_field_lines(language: &str) -> Vec<String> {
-    let site = GitSite::committed();
-    site.edit(COST, "35% cheaper per token.\"", "35% cheaper.\"");
-    site.edit(COST, "## What would settle it", "## What would decide it");
-    site.edit(
-        "site.toml",
-        "language = \"en\"",
-        &format!("language = \"{language}\""),
-    );
-    site.commit("Tighten the wording", "2026-06-01T10:00:00Z");
-    built(&site);
-    let json = read(site.root(), "public/changes.json");
-    assert!(
-        json.contains("\"summary\",") && json.contains("\"body\""),
-        "changes.json keeps the fields' own names: {json}"
-    );
-    let html = page(site.root(), "claims/acme-model-2-cost/index.html");
-    texts(&html, ".changes .revision-changes li")
+    let edits = [
+        ("35% cheaper per token.\"", "35% cheaper.\""),
+        ("## What would settle it", "## What would decide it"),
+    ];
+    cost_change_lines(language, &edits, &["\"summary\",", "\"body\""])
 }
 
 #[test]
