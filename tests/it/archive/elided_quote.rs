@@ -10,7 +10,7 @@ use axum::routing::get;
 use super::fake::{self, Capture};
 use crate::common::fake_web::FakeWeb;
 use crate::common::html::{attrs, texts};
-use crate::common::{copy_tree, fixtures, page};
+use crate::common::page;
 
 const PAGE: &str = "<p>Intro.</p><p>Costs fell, the lab said, by a third across every region.</p>";
 
@@ -31,30 +31,20 @@ fn a_quote_with_an_ellipsis_is_found_when_its_passages_are_in_order() {
     let captures: fake::Captures = Arc::new(|_: &str| vec![Capture::html("20260101000000", PAGE)]);
     let archive = fake::archive(captures);
 
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = fixtures().join("archive");
-    std::fs::copy(fixture.join("site.toml"), dir.path().join("site.toml")).unwrap();
-    for folder in ["content/sources", "content/entities"] {
-        copy_tree(&fixture.join(folder), &dir.path().join(folder));
-    }
-    let claim = format!(
-        "+++\ntitle = \"Costs fell\"\ndate = 2026-01-02\nclaimant = \"fixture-lab\"\n\
-         status = \"unverified\"\nentities = [\"fixture-model\"]\n{}{}+++\n",
+    let entries = [
         citation(
             "http://origin.invalid",
             "/in-order",
-            "Costs fell […] by a third … every region."
+            "Costs fell […] by a third … every region.",
         ),
         citation(
             "http://origin.invalid",
             "/swapped",
-            "by a third ... Costs fell"
+            "by a third ... Costs fell",
         ),
-    );
-    let claims = dir.path().join("content/claims");
-    std::fs::create_dir_all(&claims).unwrap();
-    std::fs::write(claims.join("costs-fell.md"), claim).unwrap();
-    fake::point_at(dir.path(), &archive, &origin);
+    ]
+    .concat();
+    let dir = fake::one_claim_site("costs-fell", "Costs fell", &entries, &archive, &origin);
 
     let output = fake::run(dir.path(), &[]);
     assert!(output.status.success(), "{output:?}");

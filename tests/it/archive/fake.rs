@@ -124,6 +124,34 @@ pub fn site(name: &str, archive: &FakeWeb, origin: &FakeWeb) -> tempfile::TempDi
     dir
 }
 
+/// The archive fixture's settings, sources and entities with one claim of
+/// its own, `content/claims/<id>.md`, titled `title`, by `fixture-lab`, about
+/// `fixture-model`, with `entries` (its `[[citations]]`) as its frontmatter's
+/// end; the placeholder hosts replaced by the fake servers.
+pub fn one_claim_site(
+    id: &str,
+    title: &str,
+    entries: &str,
+    archive: &FakeWeb,
+    origin: &FakeWeb,
+) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixtures().join("archive");
+    std::fs::copy(fixture.join("site.toml"), dir.path().join("site.toml")).unwrap();
+    for folder in ["content/sources", "content/entities"] {
+        copy_tree(&fixture.join(folder), &dir.path().join(folder));
+    }
+    let claim = format!(
+        "+++\ntitle = \"{title}\"\ndate = 2026-01-02\nclaimant = \"fixture-lab\"\n\
+         status = \"unverified\"\nentities = [\"fixture-model\"]\n{entries}+++\n"
+    );
+    let claims = dir.path().join("content/claims");
+    std::fs::create_dir_all(&claims).unwrap();
+    std::fs::write(claims.join(format!("{id}.md")), claim).unwrap();
+    point_at(dir.path(), archive, origin);
+    dir
+}
+
 /// Replaces `http://archive.invalid` and `http://origin.invalid` in every file under `root`.
 pub fn point_at(root: &Path, archive: &FakeWeb, origin: &FakeWeb) {
     for entry in walkdir::WalkDir::new(root) {

@@ -10,7 +10,6 @@ use axum::routing::get;
 
 use super::fake::{self, Capture};
 use crate::common::fake_web::FakeWeb;
-use crate::common::{copy_tree, fixtures};
 
 /// `n` words made of `pattern` applied to each word's place.
 fn words(n: usize, pattern: impl Fn(usize) -> usize) -> String {
@@ -32,24 +31,19 @@ fn a_long_quote_not_in_a_long_capture_is_compared_in_bounded_time() {
         Arc::new(move |_: &str| vec![Capture::html("20260101000000", page.clone())]);
     let archive = fake::archive(captures);
 
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = fixtures().join("archive");
-    let settings = std::fs::read_to_string(fixture.join("site.toml")).unwrap();
-    let settings = settings.replace("max_bytes = 20000", "max_bytes = 1000000");
-    std::fs::write(dir.path().join("site.toml"), settings).unwrap();
-    for folder in ["content/sources", "content/entities"] {
-        copy_tree(&fixture.join(folder), &dir.path().join(folder));
-    }
-    let claim = format!(
-        "+++\ntitle = \"A long quote\"\ndate = 2026-01-02\nclaimant = \"fixture-lab\"\n\
-         status = \"unverified\"\nentities = [\"fixture-model\"]\n\n[[citations]]\n\
-         source = \"fixture-press\"\nurl = \"http://origin.invalid/long\"\nquote = \"{}\"\n+++\n",
+    let entries = format!(
+        "\n[[citations]]\nsource = \"fixture-press\"\nurl = \"http://origin.invalid/long\"\nquote = \"{}\"\n",
         words(20_000, |i| i % 97).trim()
     );
-    let claims = dir.path().join("content/claims");
-    std::fs::create_dir_all(&claims).unwrap();
-    std::fs::write(claims.join("long-quote.md"), claim).unwrap();
-    fake::point_at(dir.path(), &archive, &origin);
+    let dir = fake::one_claim_site("long-quote", "A long quote", &entries, &archive, &origin);
+    let settings = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    assert!(text.contains("max_bytes = 20000"), "{text}");
+    std::fs::write(
+        &settings,
+        text.replace("max_bytes = 20000", "max_bytes = 1000000"),
+    )
+    .unwrap();
 
     let output = fake::run(dir.path(), &[]);
     assert!(output.status.success(), "{output:?}");
