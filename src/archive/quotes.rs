@@ -3,9 +3,10 @@
 //!
 //! Both are compared in normal form ([`normalise`]). Finding is a substring
 //! search; a quote that leaves words out with an ellipsis is found when its
-//! passages occur in its order ([`crate::elision`]). The nearest passage is looked for only around the quote's rarest
-//! words: windows of the quote's length in words that start where one of
-//! them sits, so the work stays near linear in the text however long it is.
+//! passages occur in its order ([`crate::elision`]). The nearest passage is
+//! looked for only around the quote's rarest words: windows of the quote's
+//! length in words that start where one of them sits, so the work stays near
+//! linear in the text however long it is.
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,10 +32,8 @@ pub(crate) fn check_quote(quote: &str, text: &Normalised) -> QuoteCheck {
     let sha256 = quote_sha256(quote);
     let wanted = normalise(quote).text;
     let elided = passages(&wanted).filter(|passages| !passages.is_empty());
-    let found = match text.text.find(&wanted).filter(|_| !wanted.is_empty()) {
-        Some(byte) => Some(byte),
-        None => (elided.as_deref()).and_then(|passages| find_in_order(passages, &text.text)),
-    };
+    let found = (text.text.find(&wanted).filter(|_| !wanted.is_empty()))
+        .or_else(|| (elided.as_deref()).and_then(|passages| find_in_order(passages, &text.text)));
     if let Some(byte) = found {
         let index = text.text[..byte].chars().count();
         return QuoteCheck {

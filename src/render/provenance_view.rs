@@ -97,12 +97,9 @@ impl Viewer<'_, '_> {
                 .to_string()
         };
         // A value reads as on the claim page (`over 100,000`), in the page's language.
-        let amount = |value: &Option<String>| match value.as_deref() {
-            None => t.text("change_nothing").to_string(),
-            Some(words) => amount_of_text(words).map_or_else(
-                || words.to_string(),
-                |amount| amount_in(&amount, "", Some(t)),
-            ),
+        let amount = |value: &Option<String>| {
+            (value.as_deref().and_then(amount_of_text))
+                .map_or_else(|| text(value), |amount| amount_in(&amount, "", Some(t)))
         };
         match change {
             Change::Added => t.text("change_added").to_string(),

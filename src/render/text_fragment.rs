@@ -26,36 +26,29 @@ const AROUND_A_QUOTE: [char; 6] = ['"', '“', '”', '‘', '’', '…'];
 /// first passage's first words to its last passage's last words.
 pub(super) fn with_text_fragment(url: &str, quote: &str) -> Option<String> {
     let quote = quote.trim_matches(|c: char| c.is_whitespace() || AROUND_A_QUOTE.contains(&c));
-    let directive = match passages(quote).as_deref() {
-        Some([]) => return None,
-        Some([first, .., last]) => {
-            let (first, last) = (words(first), words(last));
-            format!(
-                "{},{}",
-                term(&first[..first.len().min(EDGE_WORDS)]),
-                term(&last[last.len().saturating_sub(EDGE_WORDS)..])
-            )
-        }
-        Some([only]) => whole_or_edges(&words(only))?,
-        None => whole_or_edges(&words(quote))?,
+    let passages = passages(quote).unwrap_or_else(|| vec![quote]);
+    let directive = match passages.as_slice() {
+        [] => return None,
+        [only] => match words(only).as_slice() {
+            [] => return None,
+            few if few.len() <= WHOLE_QUOTE_WORDS => term(few),
+            many => edges(many, many),
+        },
+        [first, .., last] => edges(&words(first), &words(last)),
     };
     // A fragment the address already has stays; the directive follows it.
     let separator = if url.contains('#') { "" } else { "#" };
     Some(format!("{url}{separator}:~:text={directive}"))
 }
 
-/// A directive for the words of one passage: all of them when few, else
-/// its first and last words.
-fn whole_or_edges(words: &[&str]) -> Option<String> {
-    match words.len() {
-        0 => None,
-        n if n <= WHOLE_QUOTE_WORDS => Some(term(words)),
-        n => Some(format!(
-            "{},{}",
-            term(&words[..EDGE_WORDS]),
-            term(&words[n - EDGE_WORDS..])
-        )),
-    }
+/// `text=start,end`: the first words of `first` to the last words of `last`,
+/// whatever lies between.
+fn edges(first: &[&str], last: &[&str]) -> String {
+    format!(
+        "{},{}",
+        term(&first[..first.len().min(EDGE_WORDS)]),
+        term(&last[last.len().saturating_sub(EDGE_WORDS)..])
+    )
 }
 
 fn words(text: &str) -> Vec<&str> {
