@@ -10,7 +10,7 @@ use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Chars, Config};
 
 use super::group::{alike, group_hint};
-use super::visible::{VisibleText, visible, visible_line};
+use super::visible::{Shifts, VisibleText, visible, visible_line};
 use super::{Diagnostic, Diagnostics, Severity, plural};
 
 /// Which warnings a human report shows, and how. Errors are always shown in full.
@@ -102,7 +102,7 @@ impl Diagnostics {
 /// made [`visible`] first, so no escape sequence reaches the terminal.
 struct Printer<'a> {
     files: SimpleFiles<String, String>,
-    ids: BTreeMap<&'a str, (usize, VisibleText)>,
+    ids: BTreeMap<&'a str, (usize, Shifts)>,
     config: Config,
     color: bool,
 }
@@ -113,9 +113,9 @@ impl<'a> Printer<'a> {
         let ids = sources
             .iter()
             .map(|(name, text)| {
-                let shown = VisibleText::of(text);
-                let id = files.add(visible_line(name).into_owned(), shown.text.clone());
-                (name.as_str(), (id, shown))
+                let VisibleText { text, shifts } = VisibleText::of(text);
+                let id = files.add(visible_line(name).into_owned(), text);
+                (name.as_str(), (id, shifts))
             })
             .collect();
         let config = Config {
@@ -137,8 +137,8 @@ impl<'a> Printer<'a> {
         let file = visible_line(&diagnostic.file);
         let mut cs = header(diagnostic.severity).with_message(message.as_ref());
         match (self.ids.get(diagnostic.file.as_str()), &diagnostic.span) {
-            (Some((id, shown)), Some(span)) => {
-                let span = shown.offset(span.start)..shown.offset(span.end);
+            (Some((id, shifts)), Some(span)) => {
+                let span = shifts.offset(span.start)..shifts.offset(span.end);
                 cs = cs.with_labels(vec![Label::primary(*id, span)]);
             }
             _ => cs.notes.push(format!("in {file}")),

@@ -37,10 +37,13 @@ pub fn visible_line(text: &str) -> Cow<'_, str> {
 pub(super) struct VisibleText {
     /// The text with its control characters replaced.
     pub(super) text: String,
-    /// For each replaced character: the original offset just past it, and
-    /// how many bytes longer the text is from there on.
-    shifts: Vec<(usize, usize)>,
+    /// Where the original's offsets are in [`Self::text`].
+    pub(super) shifts: Shifts,
 }
+
+/// For each replaced character: the original offset just past it, and how
+/// many bytes longer the text is from there on.
+pub(super) struct Shifts(Vec<(usize, usize)>);
 
 impl VisibleText {
     /// `original` made visible.
@@ -58,13 +61,18 @@ impl VisibleText {
                 None => text.push(c),
             }
         }
-        VisibleText { text, shifts }
+        VisibleText {
+            text,
+            shifts: Shifts(shifts),
+        }
     }
+}
 
-    /// Where the byte at `offset` of the original is in [`Self::text`].
+impl Shifts {
+    /// Where the byte at `offset` of the original is in the visible text.
     pub(super) fn offset(&self, offset: usize) -> usize {
-        let before = self.shifts.partition_point(|&(end, _)| end <= offset);
-        offset + before.checked_sub(1).map_or(0, |i| self.shifts[i].1)
+        let before = self.0.partition_point(|&(end, _)| end <= offset);
+        offset + before.checked_sub(1).map_or(0, |i| self.0[i].1)
     }
 }
 
@@ -106,7 +114,7 @@ mod tests {
         let shown = VisibleText::of(original);
         assert_eq!(shown.text, "a\u{241b}b\u{fffd}c");
         for (before, after) in [(0, 0), (1, 1), (2, 4), (3, 5), (5, 8), (6, 9)] {
-            assert_eq!(shown.offset(before), after, "offset {before}");
+            assert_eq!(shown.shifts.offset(before), after, "offset {before}");
         }
     }
 }
